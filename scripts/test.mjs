@@ -1,0 +1,69 @@
+// `npm test`: the whole check, as CI runs it.
+//   1. type-check (tsc) and lint (eslint: import bans between layers, lit/wc rules)
+//   2. custom-elements.json must match the source (regenerated into .cache and compared)
+//   3. start the real Firestore emulator with ./firestore.rules, run every browser test in Chromium
+//      against it, stop the emulator.
+// Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
+import {spawn} from 'node:child_process';
+import {readFileSync, existsSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {startEmulator} from './emulator.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const noStatic = args.includes('--no-static') || Boolean(only);
+const bin = (n) => resolve(root, 'node_modules', '.bin', n);
+
+function run(cmd, cmdArgs, env = {}) {
+  return new Promise((res) => {
+    const child = spawn(cmd, cmdArgs, {cwd: root, stdio: 'inherit', env: {...process.env, ...env}});
+    child.on('exit', (code, signal) => res(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const t0 = Date.now();
+const step = (name) => console.log(`\n== ${name}`);
+let failed = false;
+
+if (!noStatic) {
+  step('typecheck');
+  if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
+  step('lint');
+  if (await run(bin('eslint'), ['src', 'test'])) failed = true;
+  step('custom-elements.json is up to date');
+  if (await run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts',
+    '--exclude', 'src/**/*.styles.ts', '--outdir', '.cache/cem', '--quiet'])) failed = true;
+  else {
+    const fresh = readFileSync(resolve(root, '.cache/cem/custom-elements.json'), 'utf8');
+    const committed = existsSync(resolve(root, 'custom-elements.json')) ? readFileSync(resolve(root, 'custom-elements.json'), 'utf8') : '';
+    if (fresh.trim() !== committed.trim()) {
+      console.error('custom-elements.json is stale: run `npm run analyze` and commit it.');
+      failed = true;
+    } else console.log('custom-elements.json matches the source.');
+  }
+}
+
+step('browser tests (Chromium + Firestore emulator)');
+let emu;
+try {
+  emu = await startEmulator();
+  console.log(`Firestore emulator ${emu.host}:${emu.port} ready in ${emu.startupMs} ms (${emu.jar})`);
+} catch (e) {
+  console.error(`\n${e.message}`);
+  console.error('The Firebase half of the suite needs the emulator; it is never skipped silently.');
+  process.exit(1);
+}
+let code;
+try {
+  code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+    KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+    ...(only ? {KINDRED_TEST_FILES: only} : {}),
+  });
+} finally {
+  await emu.stop();
+}
+if (code) failed = true;
+console.log(`\nnpm test: ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);

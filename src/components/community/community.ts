@@ -1,0 +1,186 @@
+import {html, css, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {provide} from '@lit/context';
+import type {FirebaseApp} from '../../data/firebase/app-types.js';
+import {KinElement} from '../kin-element.js';
+import {communityContext, type CommunityContextValue} from '../../context/community-context.js';
+import type {CommunityStore, Unsubscribe} from '../../data/store.js';
+import {KindredError, toKindredError} from '../../data/errors.js';
+import type {Locale} from '../../data/types.js';
+import {toLocale} from '../../i18n/messages.js';
+import {KinErrorEvent} from '../../events/kin-error.js';
+import {communityMessages} from './community.messages.js';
+
+/**
+ * The root of a Kindred community: configuration, data store, signed-in session and language for
+ * every `kin-*` element inside it.
+ *
+ * @summary Community root: provides store, session and language to the elements inside it.
+ * @tagname kin-community
+ * @slot - The Kindred elements (and any host content) of this community.
+ * @csspart error - The visible configuration error message.
+ * @event kin-error - Configuration or loading failed; the message is also shown in place.
+ * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
+ */
+export class KinCommunity extends KinElement {
+  static override styles = [
+    KinElement.styles,
+    css`
+      .error {
+        border: 2px solid var(--kin-color-danger, #b42318);
+        border-radius: var(--kin-radius-m, 8px);
+        padding: var(--kin-space-m, 1rem);
+        margin-block-end: var(--kin-space-m, 1rem);
+        background: var(--kin-color-surface, #fff);
+      }
+      .error p {
+        margin: 0;
+      }
+      .error code {
+        font-family: var(--kin-font-mono, ui-monospace, monospace);
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** Community id (the Firestore document id under `communities/`). */
+  @property({reflect: true}) community = '';
+  /** Firebase web config: project id. */
+  @property({attribute: 'project-id'}) projectId = '';
+  /** Firebase web config: API key (public; access is controlled by the security rules). */
+  @property({attribute: 'api-key'}) apiKey = '';
+  /** Firebase web config: app id. */
+  @property({attribute: 'app-id'}) appId = '';
+  /** Firebase web config: auth domain. */
+  @property({attribute: 'auth-domain'}) authDomain = '';
+  /** `local` previews the community with no account or server (data stays in this browser). */
+  @property({attribute: 'store'}) storeMode: 'firebase' | 'local' | '' = '';
+  /** Interface language: `en` or `cy`. Defaults to the nearest `lang` attribute on the page. */
+  @property({reflect: true}) override lang = '';
+
+  /** A store supplied by a developer (LocalStore, FirebaseStore or their own); wins over attributes. */
+  @property({attribute: false}) store: CommunityStore | null = null;
+  /** An initialised Firebase app supplied by a developer instead of the config attributes. */
+  @property({attribute: false}) firebaseApp: FirebaseApp | null = null;
+
+  @provide({context: communityContext})
+  @state()
+  protected context: CommunityContextValue = {store: null, user: null, locale: 'en', error: null};
+
+  #ownedStore: CommunityStore | null = null;
+  #sessionUnsub: Unsubscribe | null = null;
+  #langObserver: MutationObserver | null = null;
+  #generation = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Follow the page language (e.g. a host's language switcher) when no `lang` is set here.
+    this.#langObserver = new MutationObserver(() => this.#updateLocale());
+    this.#langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+    this.#updateLocale();
+    if (this.hasUpdated) void this.#connectStore();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+    this.#langObserver = null;
+    this.#teardown();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('lang')) this.#updateLocale();
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp'] as const;
+    if (configKeys.some((k) => changed.has(k))) void this.#connectStore();
+  }
+
+  #updateLocale() {
+    const tag = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    const locale: Locale = toLocale(tag);
+    if (locale !== this.context.locale) this.context = {...this.context, locale};
+  }
+
+  #teardown() {
+    this.#generation++;
+    this.#sessionUnsub?.();
+    this.#sessionUnsub = null;
+    const owned = this.#ownedStore;
+    this.#ownedStore = null;
+    if (owned) void owned.dispose();
+  }
+
+  async #connectStore() {
+    this.#teardown();
+    const generation = this.#generation;
+    this.context = {...this.context, store: null, user: null, error: null};
+    let store: CommunityStore;
+    try {
+      store = await this.#createStore();
+    } catch (e) {
+      if (generation !== this.#generation) return;
+      const error = toKindredError(e);
+      this.context = {...this.context, error};
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
+      return;
+    }
+    if (generation !== this.#generation) {
+      if (store !== this.store) void store.dispose();
+      return;
+    }
+    if (store !== this.store) this.#ownedStore = store;
+    this.#sessionUnsub = store.session.watch((user) => {
+      this.context = {...this.context, store, user};
+    });
+    this.context = {...this.context, store, user: store.session.user, error: null};
+  }
+
+  async #createStore(): Promise<CommunityStore> {
+    if (this.store) return this.store;
+    const communityId = this.community.trim();
+    if (!communityId) {
+      throw new KindredError('misconfigured', 'Add a community="…" attribute to <kin-community> naming your community.');
+    }
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(communityId)) {
+      throw new KindredError('misconfigured', `community="${communityId}" is not a valid community id: use letters, digits, "-" and "_".`);
+    }
+    if (this.storeMode === 'local' || (!this.firebaseApp && !this.projectId && !this.apiKey && this.storeMode !== 'firebase')) {
+      if (this.storeMode !== 'local') {
+        throw new KindredError('misconfigured',
+          'No data store is configured. Add project-id, api-key, app-id and auth-domain from your Firebase project, or store="local" for a preview that keeps data in this browser only.');
+      }
+      const {LocalStore} = await import('../../data/local/local-store.js');
+      return LocalStore.open({communityId});
+    }
+    if (!this.firebaseApp) {
+      const missing = (['project-id', 'api-key', 'app-id'] as const).filter((a) => !this.getAttribute(a)?.trim() && !this[toProp(a)]);
+      if (missing.length) {
+        throw new KindredError('misconfigured',
+          `Firebase configuration is incomplete: add ${missing.map((m) => `${m}="…"`).join(', ')} to <kin-community> (find them in the Firebase console, Project settings → Your apps).`);
+      }
+    }
+    const {createFirebaseStore} = await import('../../data/firebase/firebase-store.js');
+    return createFirebaseStore({
+      communityId,
+      app: this.firebaseApp ?? undefined,
+      config: this.firebaseApp ? undefined : {
+        projectId: this.projectId.trim(), apiKey: this.apiKey.trim(), appId: this.appId.trim(),
+        authDomain: this.authDomain.trim() || `${this.projectId.trim()}.firebaseapp.com`,
+      },
+    });
+  }
+
+  override render() {
+    const m = communityMessages(this.context.locale);
+    const {error} = this.context;
+    return html`${error
+        ? html`<div class="error" part="error" role="alert">
+            <p><strong>${m.title}</strong></p>
+            <p><code>${error.message}</code></p>
+          </div>`
+        : nothing}<slot></slot>`;
+  }
+}
+
+function toProp(attr: 'project-id' | 'api-key' | 'app-id'): 'projectId' | 'apiKey' | 'appId' {
+  return ({'project-id': 'projectId', 'api-key': 'apiKey', 'app-id': 'appId'} as const)[attr];
+}

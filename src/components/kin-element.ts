@@ -1,0 +1,39 @@
+import {LitElement, css} from 'lit';
+
+/**
+ * Base class for every Kindred element: an idempotent `define()` that tolerates a second copy of the
+ * kit on the page, and the shared host styles.
+ */
+export class KinElement extends LitElement {
+  static styles = [
+    css`
+      :host {
+        box-sizing: border-box;
+        display: block;
+        color: var(--kin-color-text, #1f2328);
+        font-family: var(--kin-font-family, inherit);
+        font-size: var(--kin-font-size, 1rem);
+        line-height: var(--kin-line-height, 1.5);
+      }
+      :host([hidden]) {
+        display: none !important;
+      }
+      *,
+      *::before,
+      *::after {
+        box-sizing: inherit;
+      }
+    `,
+  ];
+
+  /**
+   * Registers the element under `tagName` unless that name is already taken (by this class, or by
+   * another copy of the kit loaded on the same page). Returns the class now registered.
+   */
+  static define(tagName: string, ctor: CustomElementConstructor = this): CustomElementConstructor {
+    const existing = customElements.get(tagName);
+    if (existing) return existing;
+    customElements.define(tagName, ctor);
+    return ctor;
+  }
+}

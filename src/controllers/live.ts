@@ -1,0 +1,111 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {Unsubscribe} from '../data/store.js';
+import {KindredError, toKindredError} from '../data/errors.js';
+
+export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * Binds a live store subscription to an element's lifecycle: subscribes while connected (and when the
+ * key changes), unsubscribes on disconnect, and exposes `status` / `value` / `error` for render().
+ *
+ *   #posts = new LiveController(this, {
+ *     key: () => [this.store, this.threadId],            // re-subscribe when any of these change
+ *     subscribe: ([store, id], next, error) => store ? store.watchPosts(id, {limit: 20}, next, error) : null,
+ *   });
+ */
+export class LiveController<T, K extends readonly unknown[] = readonly unknown[]> implements ReactiveController {
+  status: LiveStatus = 'idle';
+  value: T | undefined = undefined;
+  error: KindredError | null = null;
+  #unsub: Unsubscribe | null = null;
+  #key: K | null = null;
+  #connected = false;
+
+  constructor(
+    private host: ReactiveControllerHost,
+    private options: {
+      key: () => K;
+      /** Return null when there is nothing to subscribe to yet (no store, no id). */
+      subscribe: (key: K, next: (value: T) => void, error: (e: KindredError) => void) => Unsubscribe | null;
+      /** Called with each new value before the host re-renders. */
+      onValue?: (value: T, previous: T | undefined) => void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.#connected = true;
+    this.#sync(true);
+  }
+
+  hostUpdate() {
+    this.#sync(false);
+  }
+
+  hostDisconnected() {
+    this.#connected = false;
+    this.#stop();
+    this.#key = null;
+  }
+
+  /** Re-subscribes (e.g. the "try again" button after an error). */
+  retry() {
+    this.#stop();
+    this.#key = null;
+    this.#sync(true);
+    this.host.requestUpdate();
+  }
+
+  /** Whether a subscription is open now (tests prove removal ends it). */
+  get active(): boolean {
+    return this.#unsub !== null;
+  }
+
+  #sync(force: boolean) {
+    if (!this.#connected) return;
+    const key = this.options.key();
+    if (!force && this.#key && key.length === this.#key.length && key.every((v, i) => Object.is(v, this.#key![i]))) return;
+    this.#stop();
+    this.#key = key;
+    this.value = undefined;
+    this.error = null;
+    let unsub: Unsubscribe | null;
+    const generation = (this.#generation = this.#generation + 1);
+    try {
+      unsub = this.options.subscribe(
+        key,
+        (value) => {
+          if (generation !== this.#generation) return;
+          const previous = this.value;
+          this.value = value;
+          this.status = 'ready';
+          this.error = null;
+          this.options.onValue?.(value, previous);
+          this.host.requestUpdate();
+        },
+        (e) => {
+          if (generation !== this.#generation) return;
+          this.error = toKindredError(e);
+          this.status = 'error';
+          this.host.requestUpdate();
+        },
+      );
+    } catch (e) {
+      this.error = e instanceof KindredError ? e : toKindredError(e);
+      this.status = 'error';
+      return;
+    }
+    this.#unsub = unsub;
+    if (unsub && this.status !== 'ready' && this.status !== 'error') this.status = 'loading';
+    if (!unsub) this.status = 'idle';
+  }
+  #generation = 0;
+
+  #stop() {
+    this.#generation++;
+    this.#unsub?.();
+    this.#unsub = null;
+    this.status = 'idle';
+  }
+}

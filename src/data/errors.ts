@@ -1,0 +1,41 @@
+// Typed errors with stable codes. Elements translate the code for the member; `message` is English
+// for developers and logs, and always says what to do next.
+
+export type KindredErrorCode =
+  | 'permission-denied'
+  | 'invalid-argument'
+  | 'not-found'
+  | 'unavailable'
+  | 'rate-limited'
+  | 'unauthenticated'
+  | 'already-exists'
+  | 'misconfigured'
+  | 'internal';
+
+export class KindredError extends Error {
+  override readonly name = 'KindredError';
+  /**
+   * @param code stable code elements switch on
+   * @param message what went wrong and what to do, in plain English
+   * @param field the input field at fault, for `invalid-argument`
+   */
+  constructor(
+    readonly code: KindredErrorCode,
+    message: string,
+    readonly field: string | null = null,
+    options?: {cause?: unknown},
+  ) {
+    super(message, options);
+  }
+}
+
+export function isKindredError(e: unknown): e is KindredError {
+  return e instanceof Error && (e as {name?: string}).name === 'KindredError' && typeof (e as KindredError).code === 'string';
+}
+
+/** Wrap anything thrown into a KindredError, keeping it when it already is one. */
+export function toKindredError(e: unknown): KindredError {
+  if (isKindredError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new KindredError('internal', `Something went wrong: ${message}`, null, {cause: e});
+}

@@ -1,0 +1,227 @@
+// Plain, serialisable domain types. No Firestore Timestamp, snapshot or DOM type crosses this line:
+// every time is epoch milliseconds (number), every id a string.
+
+export type Locale = 'en' | 'cy';
+export const LOCALES: readonly Locale[] = ['en', 'cy'];
+
+/** Text in several languages; `en` is always present and is the fallback. */
+export type LocalizedText = {en: string} & Partial<Record<Exclude<Locale, 'en'>, string>>;
+
+export type Relationship = 'patient' | 'carer' | 'professional' | 'other';
+export const RELATIONSHIPS: readonly Relationship[] = ['patient', 'carer', 'professional', 'other'];
+
+export type RoleName = 'admin' | 'moderator' | 'founder' | 'clinician';
+export const ROLE_NAMES: readonly RoleName[] = ['admin', 'moderator', 'founder', 'clinician'];
+
+export type Visibility = 'public' | 'members';
+export type ModerationMode = 'post' | 'first-posts' | 'all';
+export type Nation = 'england' | 'wales' | 'scotland' | 'northern-ireland';
+
+export interface CallToAction {
+  label: LocalizedText;
+  /** Always `https:`. */
+  url: string;
+}
+
+export interface FounderStory {
+  name: string;
+  role: LocalizedText;
+  quote: LocalizedText;
+  /** Paragraphs separated by blank lines; rendered as text. */
+  story: LocalizedText;
+  imageUrl: string | null;
+  imageAlt: LocalizedText | null;
+  cta: CallToAction | null;
+  /** When the founder told the story (ms). */
+  toldAt: number | null;
+  memorial: boolean;
+  /** Who approved the current text, and when (set by the store). */
+  approvedBy: string | null;
+  approvedAt: number | null;
+}
+
+export interface CommunitySettings {
+  visibility: Visibility;
+  moderation: ModerationMode;
+  /** With `first-posts`: how many of a new member's posts are held. */
+  holdFirstPosts: number;
+  bannedWords: string[];
+  nation: Nation;
+  /** Tags members may pick for shared experience. */
+  tags: string[];
+  /** The version of the guidelines / consent text members currently accept. */
+  guidelinesVersion: string;
+  consentVersion: string;
+}
+
+export interface Community {
+  id: string;
+  name: LocalizedText;
+  tagline: LocalizedText;
+  languages: Locale[];
+  settings: CommunitySettings;
+  founderStory: FounderStory | null;
+  createdAt: number;
+}
+
+/** A member's public profile (communities/{cid}/members/{uid}). */
+export interface MemberProfile {
+  uid: string;
+  pseudonym: string;
+  /** `https:` image, or null for a generated initials avatar. */
+  avatarUrl: string | null;
+  /** Hue 0–359 for the generated avatar. */
+  avatarHue: number;
+  relationship: Relationship;
+  bio: string;
+  tags: string[];
+  /** Listed in the member directory (opt-in, default false). */
+  listed: boolean;
+  /** Roles, copied from roles/{uid} for display; only admins can change them. */
+  badges: RoleName[];
+  /** Scope label of a verified clinician ("Specialist nurse"). */
+  clinicianScope: string | null;
+  joinedAt: number;
+  /** Lower-cased pseudonym, for prefix search and sort. */
+  pseudonymLower: string;
+}
+
+export interface ConsentRecord {
+  /** Which text version was agreed. */
+  version: string;
+  at: number;
+}
+
+/** Owner-only record (communities/{cid}/private/{uid}). */
+export interface PrivateRecord {
+  uid: string;
+  guidelines: ConsentRecord;
+  /** Explicit, separate consent to processing health information; null = not given / withdrawn. */
+  healthConsent: ConsentRecord | null;
+  /** Fields the member shares with members only (default) or keeps to themself. */
+  fieldVisibility: Record<string, 'members' | 'only-me'>;
+}
+
+export interface RoleRecord {
+  uid: string;
+  roles: RoleName[];
+  clinicianScope: string | null;
+  verifiedBy: string | null;
+  verifiedAt: number | null;
+  /** Suspension end (ms) or null; a suspended member can read but not write. */
+  suspendedUntil: number | null;
+  grantedBy: string;
+  updatedAt: number;
+}
+
+export type ContentStatus = 'visible' | 'held' | 'hidden' | 'deleted';
+
+export interface Thread {
+  id: string;
+  /** Page key for a thread embedded under a page ("walk-2026"); null for hub threads. */
+  key: string | null;
+  title: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  lastActivityAt: number;
+  /** Number of visible top-level posts and replies. */
+  postCount: number;
+  status: ContentStatus;
+  /** Private peer thread: only these two members (and moderators on report) may read. */
+  participants: string[] | null;
+}
+
+export type ReactionKind = 'heart' | 'hug' | 'metoo' | 'thanks';
+export const REACTION_KINDS: readonly ReactionKind[] = ['heart', 'hug', 'metoo', 'thanks'];
+
+export interface Post {
+  id: string;
+  threadId: string;
+  /** Plain text; paragraphs by blank lines. Empty when deleted or hidden. */
+  body: string;
+  authorId: string;
+  /** Denormalised so a page of posts costs no per-author reads. */
+  authorName: string;
+  authorRelationship: Relationship;
+  authorAvatarUrl: string | null;
+  authorAvatarHue: number;
+  authorBadges: RoleName[];
+  /** Reply parent (one level), or null for a top-level post. */
+  parentId: string | null;
+  createdAt: number;
+  editedAt: number | null;
+  status: ContentStatus;
+  /** Why a post was held or hidden, shown to the author / as placeholder. */
+  statusReason: string | null;
+  reactions: Record<ReactionKind, number>;
+}
+
+export interface Reaction {
+  postId: string;
+  uid: string;
+  kind: ReactionKind;
+  at: number;
+}
+
+export type ReportReason = 'harm' | 'crisis' | 'abuse' | 'spam' | 'misinformation' | 'privacy' | 'other';
+export const REPORT_REASONS: readonly ReportReason[] = ['harm', 'crisis', 'abuse', 'spam', 'misinformation', 'privacy', 'other'];
+
+export interface Report {
+  id: string;
+  target: {kind: 'post'; threadId: string; postId: string} | {kind: 'profile'; uid: string};
+  reason: ReportReason;
+  details: string;
+  reporterId: string;
+  createdAt: number;
+  status: 'open' | 'dismissed' | 'actioned';
+}
+
+export interface MatchProfile {
+  uid: string;
+  conditions: string[];
+  diagnosedBand: 'under-1' | '1-3' | '3-10' | 'over-10' | null;
+  experiences: string[];
+  relationship: Relationship | null;
+  ageBand: '18-24' | '25-34' | '35-49' | '50-64' | '65+' | null;
+  region: string | null;
+  languages: Locale[];
+  interests: string[];
+  open: boolean;
+  updatedAt: number;
+}
+
+export interface Connection {
+  /** `${smallerUid}_${largerUid}`. */
+  id: string;
+  members: [string, string];
+  requestedBy: string;
+  message: string;
+  status: 'pending' | 'accepted' | 'ended' | 'blocked';
+  createdAt: number;
+  updatedAt: number;
+  threadId: string | null;
+}
+
+export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
+
+export interface ModLogEntry {
+  id: string;
+  action: ModAction;
+  actorId: string;
+  targetPath: string;
+  reason: string;
+  at: number;
+}
+
+/** A page of results and the cursor for the next one (null at the end). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface SessionUser {
+  uid: string;
+  /** True for an anonymous account (can be upgraded by email link without losing anything). */
+  anonymous: boolean;
+}

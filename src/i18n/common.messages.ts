@@ -1,0 +1,66 @@
+import {defineMessages} from './messages.js';
+import type {KindredErrorCode} from '../data/errors.js';
+
+const en = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  offline: 'You are offline. What you write is kept on this device and sent when you reconnect.',
+  signedOut: 'Join the community to take part.',
+  join: 'Join',
+  signIn: 'Sign in',
+  membersOnly: 'This community is for members only. Join to read and take part.',
+  configError: 'This community could not be loaded.',
+  needHelp: 'Need help now?',
+  relationship_patient: 'Patient',
+  relationship_carer: 'Carer or family',
+  relationship_professional: 'Professional',
+  relationship_other: 'Member',
+  badge_admin: 'Admin',
+  badge_moderator: 'Moderator',
+  badge_founder: 'Founder',
+  badge_clinician: 'Verified clinician',
+  error: (code: KindredErrorCode): string => ({
+    'permission-denied': 'You do not have permission to do that.',
+    'invalid-argument': 'Something you entered is not valid. Check it and try again.',
+    'not-found': 'We could not find that. It may have been removed.',
+    unavailable: 'We cannot reach the community right now. Check your connection and try again.',
+    'rate-limited': 'That was quick! Please wait a few seconds and try again.',
+    unauthenticated: 'Please sign in or join first.',
+    'already-exists': 'That already exists.',
+    misconfigured: 'This community is not set up correctly.',
+    internal: 'Something went wrong on our side. Please try again.',
+  })[code],
+};
+
+const cy: typeof en = {
+  loading: 'Yn llwytho…',
+  retry: 'Rhowch gynnig arall arni',
+  offline: 'Rydych all-lein. Caiff yr hyn rydych yn ei ysgrifennu ei gadw ar y ddyfais hon a’i anfon pan fyddwch yn ailgysylltu.',
+  signedOut: 'Ymunwch â’r gymuned i gymryd rhan.',
+  join: 'Ymuno',
+  signIn: 'Mewngofnodi',
+  membersOnly: 'Mae’r gymuned hon ar gyfer aelodau yn unig. Ymunwch i ddarllen a chymryd rhan.',
+  configError: 'Nid oedd modd llwytho’r gymuned hon.',
+  needHelp: 'Angen help nawr?',
+  relationship_patient: 'Claf',
+  relationship_carer: 'Gofalwr neu deulu',
+  relationship_professional: 'Gweithiwr proffesiynol',
+  relationship_other: 'Aelod',
+  badge_admin: 'Gweinyddwr',
+  badge_moderator: 'Cymedrolwr',
+  badge_founder: 'Sylfaenydd',
+  badge_clinician: 'Clinigydd wedi’i ddilysu',
+  error: (code: KindredErrorCode): string => ({
+    'permission-denied': 'Nid oes gennych ganiatâd i wneud hynny.',
+    'invalid-argument': 'Nid yw rhywbeth a roesoch yn ddilys. Gwiriwch a rhowch gynnig arall arni.',
+    'not-found': 'Doedd dim modd dod o hyd i hynny. Efallai ei fod wedi’i ddileu.',
+    unavailable: 'Ni allwn gyrraedd y gymuned ar hyn o bryd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
+    'rate-limited': 'Roedd hynny’n gyflym! Arhoswch ychydig eiliadau a rhowch gynnig arall arni.',
+    unauthenticated: 'Mewngofnodwch neu ymunwch yn gyntaf.',
+    'already-exists': 'Mae hynny’n bodoli eisoes.',
+    misconfigured: 'Nid yw’r gymuned hon wedi’i gosod yn gywir.',
+    internal: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni.',
+  })[code],
+};
+
+export const commonMessages = defineMessages({en, cy});

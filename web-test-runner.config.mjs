@@ -1,0 +1,48 @@
+// Browser tests run in a real Chromium (Debian's `chromium`, or CHROME_PATH) with the real Firestore
+// emulator started by scripts/test.mjs, which passes its address in KINDRED_EMULATOR_HOST.
+import {existsSync} from 'node:fs';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter, summaryReporter} from '@web/test-runner';
+import {countReporter} from './scripts/count-reporter.mjs';
+
+export function findChromium() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].filter(Boolean);
+  return candidates.find((p) => existsSync(p));
+}
+
+const executablePath = findChromium();
+if (!executablePath) {
+  throw new Error('No Chromium found. Install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH.');
+}
+const emulatorHost = process.env.KINDRED_EMULATOR_HOST ?? '';
+
+export default {
+  files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  // Background tabs never fire requestAnimationFrame under puppeteer: one page at a time.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 600000,
+  testFramework: {config: {timeout: 20000}},
+  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--disable-quic'],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"></head><body>
+<script>globalThis.__KINDRED_TEST__ = ${JSON.stringify({emulatorHost})};</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+  reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter()],
+};
