@@ -41,7 +41,19 @@ export default {
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
-<script>globalThis.__KINDRED_TEST__ = ${JSON.stringify({emulatorHost})};</script>
+<script>
+globalThis.__KINDRED_TEST__ = ${JSON.stringify({emulatorHost})};
+// Lit dev-mode warnings (other than the notice that dev mode is on) fail the run.
+globalThis.litIssuedWarnings = new Set(['dev-mode']);
+{
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => {
+    warn(...args);
+    const text = args.map(String).join(' ');
+    if (text.includes('lit.dev/msg')) setTimeout(() => { throw new Error('Lit dev-mode warning: ' + text); });
+  };
+}
+</script>
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
   reporters: [defaultReporter(), summaryReporter({flatten: false}), countReporter()],

@@ -7,6 +7,7 @@ import {communityContext, type CommunityContextValue} from '../../context/commun
 import type {CommunityStore, Unsubscribe} from '../../data/store.js';
 import {KindredError, toKindredError} from '../../data/errors.js';
 import type {Locale} from '../../data/types.js';
+import type {SeedFixture} from '../../data/seed.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {communityMessages} from './community.messages.js';
@@ -55,6 +56,18 @@ export class KinCommunity extends KinElement {
   @property({attribute: 'auth-domain'}) authDomain = '';
   /** `local` previews the community with no account or server (data stays in this browser). */
   @property({attribute: 'store'}) storeMode: 'firebase' | 'local' | '' = '';
+  /**
+   * With `store="local"`: URL of a JSON seed (a whole community as plain objects) used when this
+   * browser has no saved data for the community yet.
+   */
+  @property() seed = '';
+  /**
+   * Development only: `host:port` of a Firestore emulator. Combined with `emulator-user`, signs in as
+   * that uid with a mock token (no Auth emulator needed).
+   */
+  @property({attribute: 'emulator-host'}) emulatorHost = '';
+  /** Development only: the uid to act as against the emulator. */
+  @property({attribute: 'emulator-user'}) emulatorUser = '';
   /** Interface language: `en` or `cy`. Defaults to the nearest `lang` attribute on the page. */
   @property({reflect: true}) override lang = '';
 
@@ -90,7 +103,7 @@ export class KinCommunity extends KinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
-    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp'] as const;
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'emulatorHost', 'emulatorUser'] as const;
     if (configKeys.some((k) => changed.has(k))) void this.#connectStore();
   }
 
@@ -149,21 +162,23 @@ export class KinCommunity extends KinElement {
           'No data store is configured. Add project-id, api-key, app-id and auth-domain from your Firebase project, or store="local" for a preview that keeps data in this browser only.');
       }
       const {LocalStore} = await import('../../data/local/local-store.js');
-      return LocalStore.open({communityId});
+      return LocalStore.open({communityId, seed: this.seed ? await loadSeed(this.seed) : undefined});
     }
-    if (!this.firebaseApp) {
+    if (!this.firebaseApp && !this.emulatorHost) {
       const missing = (['project-id', 'api-key', 'app-id'] as const).filter((a) => !this.getAttribute(a)?.trim() && !this[toProp(a)]);
       if (missing.length) {
         throw new KindredError('misconfigured',
           `Firebase configuration is incomplete: add ${missing.map((m) => `${m}="…"`).join(', ')} to <kin-community> (find them in the Firebase console, Project settings → Your apps).`);
       }
     }
+    const emulator = parseEmulatorHost(this.emulatorHost);
     const {createFirebaseStore} = await import('../../data/firebase/firebase-store.js');
     return createFirebaseStore({
       communityId,
+      emulator: emulator ? {...emulator, mockUser: this.emulatorUser ? {uid: this.emulatorUser} : null} : undefined,
       app: this.firebaseApp ?? undefined,
       config: this.firebaseApp ? undefined : {
-        projectId: this.projectId.trim(), apiKey: this.apiKey.trim(), appId: this.appId.trim(),
+        projectId: this.projectId.trim(), apiKey: this.apiKey.trim() || 'emulator', appId: this.appId.trim() || 'emulator',
         authDomain: this.authDomain.trim() || `${this.projectId.trim()}.firebaseapp.com`,
       },
     });
@@ -179,6 +194,28 @@ export class KinCommunity extends KinElement {
           </div>`
         : nothing}<slot></slot>`;
   }
+}
+
+async function loadSeed(url: string): Promise<SeedFixture> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(url, document.baseURI));
+  } catch (e) {
+    throw new KindredError('misconfigured', `The seed file ${url} could not be fetched: ${(e as Error).message}`);
+  }
+  if (!response.ok) throw new KindredError('misconfigured', `The seed file ${url} could not be loaded (HTTP ${response.status}).`);
+  try {
+    return (await response.json()) as SeedFixture;
+  } catch {
+    throw new KindredError('misconfigured', `The seed file ${url} is not valid JSON.`);
+  }
+}
+
+function parseEmulatorHost(value: string): {host: string; port: number} | null {
+  if (!value.trim()) return null;
+  const m = /^([A-Za-z0-9.[\]:-]+):(\d{2,5})$/.exec(value.trim());
+  if (!m) throw new KindredError('misconfigured', `emulator-host="${value}" must look like 127.0.0.1:8080.`);
+  return {host: m[1], port: Number(m[2])};
 }
 
 function toProp(attr: 'project-id' | 'api-key' | 'app-id'): 'projectId' | 'apiKey' | 'appId' {

@@ -1,0 +1,22 @@
+// Custom Elements Manifest from the JSDoc on each element class (`npm run analyze`).
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/**/parts.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // Events are documented with @event on the class; the analyzer also records each
+      // `dispatchEvent(new XEvent())` as a nameless entry, which would duplicate them in the docs.
+      name: 'kindred-named-events-only',
+      packageLinkPhase({customElementsManifest}) {
+        for (const mod of customElementsManifest.modules) {
+          for (const decl of mod.declarations ?? []) {
+            if (decl.events) decl.events = decl.events.filter((e) => e.name);
+            if (decl.members) decl.members = decl.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name?.startsWith('#'));
+          }
+        }
+      },
+    },
+  ],
+};

@@ -1,0 +1,98 @@
+// The self-registering script-tag bundle: `dist/define.js` (tsc output) → `dist/cdn/kindred.js`.
+// A webmaster pastes `<script type="module" src=".../kindred.js">`; Lit and every element load with it,
+// while Firebase and LocalStore stay in chunks fetched by `import()` only when an element first needs
+// data (see KinCommunity#createStore). scripts/size.mjs reads `dist/cdn/meta.json` to prove it.
+//
+// Run through scripts/build.mjs (tsc first). KINDRED_CDN_INPUT / KINDRED_CDN_OUT let a check build a
+// throwaway copy elsewhere.
+import {resolve} from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const input = process.env.KINDRED_CDN_INPUT ?? 'dist/define.js';
+const dir = process.env.KINDRED_CDN_OUT ?? 'dist/cdn';
+
+// Everything of the Firebase SDK (and the few packages only it uses) goes into one family of chunks.
+const FIREBASE_PACKAGES = /[\\/]node_modules[\\/](firebase|@firebase|idb|tslib|@grpc|protobufjs|re2js)[\\/]/;
+
+/**
+ * Replaces `process.env.NODE_ENV` (and guards against any other `process.env` read) so the bundle
+ * runs in a browser with no bundler-provided `process`. Lit's production build reads none; some
+ * packages still test NODE_ENV.
+ */
+function replaceNodeEnv() {
+  return {
+    name: 'kindred-node-env',
+    transform(code) {
+      if (!code.includes('process.env')) return null;
+      const out = code
+        .replace(/\bprocess\.env\.NODE_ENV\b/g, '"production"')
+        .replace(/\btypeof process\b/g, '"undefined"');
+      return {code: out, map: null};
+    },
+  };
+}
+
+/** Writes the chunk graph next to the bundle for scripts/size.mjs (entry, static and lazy imports). */
+function chunkGraph() {
+  return {
+    name: 'kindred-chunk-graph',
+    generateBundle(_options, bundle) {
+      const chunks = {};
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (item.type !== 'chunk') continue;
+        chunks[fileName] = {
+          name: item.name,
+          isEntry: item.isEntry,
+          isDynamicEntry: item.isDynamicEntry,
+          imports: item.imports,
+          dynamicImports: item.dynamicImports,
+          modules: Object.keys(item.modules).map((id) => id.replace(/\\/g, '/').replace(/^.*?\/node_modules\//, 'node_modules/').replace(/^.*?\/dist\//, 'dist/')),
+        };
+      }
+      this.emitFile({type: 'asset', fileName: 'meta.json', source: JSON.stringify({chunks}, null, 1)});
+    },
+  };
+}
+
+export default {
+  input: {kindred: resolve(input)},
+  preserveEntrySignatures: 'strict',
+  plugins: [
+    // `browser` picks Firebase's browser builds; no `development` condition, so Lit is its production build.
+    nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'production', 'default']}),
+    replaceNodeEnv(),
+    chunkGraph(),
+  ],
+  output: {
+    dir,
+    format: 'es',
+    entryFileNames: '[name].js',
+    // Readable names: chunks/firebase-[hash].js, chunks/local-store-[hash].js, …
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+    manualChunks(id) {
+      if (FIREBASE_PACKAGES.test(id)) {
+        // One chunk per Firebase product, so a page that never signs in never fetches Auth.
+        const m = /[\\/]node_modules[\\/]@firebase[\\/](firestore|auth|app|util|component|logger|webchannel-wrapper)[\\/]/.exec(id);
+        if (m && (m[1] === 'firestore' || m[1] === 'webchannel-wrapper')) return 'firebase-firestore';
+        if (m && m[1] === 'auth') return 'firebase-auth';
+        return 'firebase';
+      }
+      return undefined;
+    },
+    plugins: [
+      terser({
+        ecma: 2022,
+        module: true,
+        compress: {passes: 2},
+        format: {comments: false},
+      }),
+    ],
+  },
+  onwarn(warning, warn) {
+    // Firebase's ESM builds use `this` at top level in a few helpers; harmless in a module.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};
