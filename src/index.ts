@@ -1,7 +1,18 @@
 // Side-effect-free exports: classes, types, helpers. Import './define.js' to register the elements.
 export {KinElement} from './components/kin-element.js';
 export {KinCommunity} from './components/community/community.js';
+export {KinJoin} from './components/join/join.js';
+export {KinJoinSubmitEvent, KinJoinedEvent, KinJoinRequestEvent} from './events/join.js';
 export {KinErrorEvent} from './events/kin-error.js';
+export {KinDiscussionThread} from './components/discussion-thread/discussion-thread.js';
+export {KinPostSubmitEvent} from './events/post-submit.js';
+export {KinPostCreatedEvent} from './events/post-created.js';
+export {KinReactionEvent} from './events/reaction.js';
+export {KinReportEvent} from './events/report.js';
+export {KinThreadOpenEvent} from './events/thread-open.js';
+export {KinFounderStoryBanner, type FounderStoryVariant} from './components/founder-story-banner/founder-story-banner.js';
+export {KinStorySaveEvent} from './events/story-save.js';
+export {KinStorySavedEvent} from './events/story-saved.js';
 export {communityContext, type CommunityContextValue} from './context/community-context.js';
 export {KindredError, isKindredError, type KindredErrorCode} from './data/errors.js';
 export type * from './data/types.js';

@@ -1,11 +1,11 @@
-import {LitElement, css} from 'lit';
+import {LitElement, css, type CSSResultGroup} from 'lit';
 
 /**
  * Base class for every Kindred element: an idempotent `define()` that tolerates a second copy of the
  * kit on the page, and the shared host styles.
  */
 export class KinElement extends LitElement {
-  static styles = [
+  static override styles: CSSResultGroup = [
     css`
       :host {
         box-sizing: border-box;

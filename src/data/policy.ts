@@ -3,8 +3,8 @@
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
-  type FounderStory, type LocalizedText, type Post, type ReactionKind, type Relationship, type ReportReason,
-  type RoleName, type RoleRecord, type SessionUser, type Thread,
+  type CommunitySettings, type FounderStory, type LocalizedText, type Post, type ReactionKind, type Relationship,
+  type ReportReason, type RoleName, type RoleRecord, type SessionUser, type Thread, type Visibility,
 } from './types.js';
 
 /** Size limits; firestore.rules enforces the same numbers. */
@@ -218,3 +218,113 @@ export function validateFounderStory(story: unknown): Omit<FounderStory, 'approv
 
 /** A thread is readable in a hub listing only when visible and not a private peer thread. */
 export const isHubThread = (t: Thread) => t.status === 'visible' && t.participants === null && t.key === null;
+
+// Shared by both adapters: reading, moderation and paging rules -----------------------------------
+// firestore.rules decides the same things on the server; these let a client (and LocalStore) give
+// the same answer with an actionable error before a write is attempted.
+
+/** Who is asking, as far as the rules care. `isMember` = has a member profile in this community. */
+export interface Reader {
+  user: SessionUser | null;
+  isMember: boolean;
+  roles: RoleRecord | null;
+}
+
+/** A moderator or admin who is also a member (rules: `hasRole` requires membership). */
+export const readerIsModerator = (r: Reader) => r.isMember && isModerator(r.roles);
+
+/** A member in good standing at `now`: the only kind of user who writes. */
+export const readerCanWrite = (r: Reader, now: number) => !!r.user && r.isMember && !isSuspended(r.roles, now);
+
+/**
+ * The community document (name, settings, founder story): anyone for a public community; a
+ * members-only one only to signed-in users, so they can read its guidelines version and join.
+ */
+export const canReadCommunityDoc = (visibility: Visibility, r: Reader) => visibility === 'public' || !!r.user;
+
+/** Threads, posts and reactions below the community document: public, or members only. */
+export const canReadCommunityContent = (visibility: Visibility, r: Reader) => visibility === 'public' || r.isMember;
+
+/** A thread itself: community content, and a private peer thread only to its two members and moderators. */
+export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'>): boolean {
+  if (!canReadCommunityContent(visibility, r)) return false;
+  return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || readerIsModerator(r);
+}
+
+/** Whether a reader receives a post at all: placeholders yes; held posts only their author and moderators. */
+export function canSeePost(r: Reader, post: Pick<Post, 'status' | 'authorId'>): boolean {
+  return post.status !== 'held' || (!!r.user && post.authorId === r.user.uid) || readerIsModerator(r);
+}
+
+/** What a reader receives: hidden and deleted posts never carry a body. */
+export function postForReader(post: Post): Post {
+  return post.status === 'hidden' || post.status === 'deleted' ? {...post, body: ''} : post;
+}
+
+/** The first banned word (case-insensitive, whole word) found in `text`, or null. */
+export function findBannedWord(text: string, bannedWords: readonly string[]): string | null {
+  const lower = text.toLowerCase();
+  for (const word of bannedWords) {
+    const w = word.trim().toLowerCase();
+    if (!w) continue;
+    const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(lower)) return word;
+  }
+  return null;
+}
+
+/** Why a post is held (`Post.statusReason` codes elements translate). */
+export type HoldReason = 'pre-moderation' | 'first-posts' | 'banned-word';
+
+/**
+ * The status a new post starts with. Moderators are never held; otherwise `all` holds every post,
+ * `first-posts` holds a member's first `holdFirstPosts` posts (`authorPostCount` = posts they already
+ * made in this community), and a banned word holds the post for review rather than refusing it.
+ */
+export function initialPostStatus(
+  settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords'>,
+  moderator: boolean,
+  authorPostCount: number,
+  body: string,
+): {status: 'visible' | 'held'; statusReason: HoldReason | null} {
+  if (moderator) return {status: 'visible', statusReason: null};
+  if (settings.moderation === 'all') return {status: 'held', statusReason: 'pre-moderation'};
+  if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};
+  if (findBannedWord(body, settings.bannedWords)) return {status: 'held', statusReason: 'banned-word'};
+  return {status: 'visible', statusReason: null};
+}
+
+/** Generated-avatar hue for a member who did not pick one: stable per uid. */
+export function defaultAvatarHue(uid: string): number {
+  let h = 0;
+  for (let i = 0; i < uid.length; i++) h = (Math.imul(h, 31) + uid.charCodeAt(i)) >>> 0;
+  return h % 360;
+}
+
+export function validateAvatarHue(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 359) {
+    throw invalid('avatarHue', 'avatarHue must be a whole number from 0 to 359.');
+  }
+  return value;
+}
+
+/** Cursor for hub-thread pagination: lastActivityAt then id (both descending). */
+export function threadCursor(thread: Pick<Thread, 'lastActivityAt' | 'id'>): string {
+  return `${thread.lastActivityAt}_${thread.id}`;
+}
+
+export function parseThreadCursor(cursor: string): {lastActivityAt: number; id: string} {
+  const m = /^(\d+)_([A-Za-z0-9_-]{1,64})$/.exec(cursor);
+  if (!m) throw invalid('cursor', 'cursor is not one this store made.');
+  return {lastActivityAt: Number(m[1]), id: m[2]};
+}
+
+/** Orders posts oldest first: createdAt, then id (so equal times still order stably). */
+export function comparePosts(a: Pick<Post, 'createdAt' | 'id'>, b: Pick<Post, 'createdAt' | 'id'>): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Orders hub threads most recent activity first: lastActivityAt, then id, both descending. */
+export function compareThreads(a: Pick<Thread, 'lastActivityAt' | 'id'>, b: Pick<Thread, 'lastActivityAt' | 'id'>): number {
+  return b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}

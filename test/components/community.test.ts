@@ -25,7 +25,7 @@ describe('<kin-community>', () => {
       el.setAttribute('store', 'local');
       const event = oneEvent(el, 'kin-error');
       wrapper.append(el);
-      const e = (await event) as KinErrorEvent;
+      const e = (await event) as unknown as KinErrorEvent;
       expect(e.code).to.equal('misconfigured');
       await el.updateComplete;
       expect(errorText(el)).to.contain('community="…"');

@@ -11,6 +11,7 @@ import type {SeedFixture} from '../../data/seed.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {communityMessages} from './community.messages.js';
+import '../join/kin-join.js';
 
 /**
  * The root of a Kindred community: configuration, data store, signed-in session and language for
@@ -20,6 +21,7 @@ import {communityMessages} from './community.messages.js';
  * @tagname kin-community
  * @slot - The Kindred elements (and any host content) of this community.
  * @csspart error - The visible configuration error message.
+ * @csspart join-dialog - The dialog that offers joining when a signed-out visitor acts.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
  */
@@ -33,6 +35,17 @@ export class KinCommunity extends KinElement {
         padding: var(--kin-space-m, 1rem);
         margin-block-end: var(--kin-space-m, 1rem);
         background: var(--kin-color-surface, #fff);
+      }
+      dialog {
+        max-inline-size: min(42rem, calc(100vw - 2rem));
+        border: 0;
+        border-radius: var(--kin-radius-l, 12px);
+        padding: var(--kin-space-l, 1.5rem);
+        color: var(--kin-color-text, #1f2328);
+        background: var(--kin-color-surface, #fff);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
       }
       .error p {
         margin: 0;
@@ -80,10 +93,24 @@ export class KinCommunity extends KinElement {
   @state()
   protected context: CommunityContextValue = {store: null, user: null, locale: 'en', error: null};
 
+  /** Whether the join dialog is open (after a `kin-join-request` from an element inside). */
+  @state() private joining = false;
+  #lastFocus: HTMLElement | null = null;
+
   #ownedStore: CommunityStore | null = null;
   #sessionUnsub: Unsubscribe | null = null;
   #langObserver: MutationObserver | null = null;
   #generation = 0;
+
+  constructor() {
+    super();
+    // A signed-out visitor tried to act somewhere inside: offer to join, in place.
+    this.addEventListener('kin-join-request', (e) => {
+      e.stopPropagation();
+      this.#lastFocus = (e.composedPath()[0] as HTMLElement) ?? null;
+      this.joining = true;
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -192,8 +219,25 @@ export class KinCommunity extends KinElement {
             <p><strong>${m.title}</strong></p>
             <p><code>${error.message}</code></p>
           </div>`
-        : nothing}<slot></slot>`;
+        : nothing}<slot></slot>${this.joining
+        ? html`<dialog part="join-dialog" aria-label=${m.joinDialog} @close=${this.#closeJoin} @cancel=${this.#closeJoin}>
+            <kin-join with-cancel @kin-joined=${this.#closeJoin} @kin-join-cancel=${this.#closeJoin}></kin-join>
+          </dialog>`
+        : nothing}`;
   }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  #closeJoin = () => {
+    this.joining = false;
+    // Give focus back to what the visitor pressed, so they can carry on where they were.
+    const target = this.#lastFocus;
+    this.#lastFocus = null;
+    if (target?.isConnected) queueMicrotask(() => target.focus());
+  };
 }
 
 async function loadSeed(url: string): Promise<SeedFixture> {

@@ -1,0 +1,77 @@
+// The demo site's own page script (not part of the kit). Loaded before kindred.js, as a module, so it
+// runs before the elements upgrade. No inline script anywhere: the pages work under a strict
+// Content-Security-Policy (script-src 'self').
+//
+// It does three things a host site would do for itself:
+//   1. A language switch (English / Cymraeg) that sets <html lang>; <kin-community> follows it.
+//   2. Keeps ?lang (and the emulator settings) on the site's own links, so navigation keeps them.
+//   3. Development only: with ?emulator=127.0.0.1:PORT&as=UID (printed by `npm run start:emulator`),
+//      points every <kin-community> at the Firestore emulator instead of the local preview store.
+
+const params = new URLSearchParams(location.search);
+const LANGS = ['en', 'cy'];
+const KEEP = ['lang', 'emulator', 'as'];
+
+function setLanguage(lang, {remember = true} = {}) {
+  if (!LANGS.includes(lang)) return;
+  const html = document.documentElement;
+  html.lang = lang;
+  const title = html.dataset[`title${lang === 'cy' ? 'Cy' : 'En'}`];
+  if (title) document.title = title;
+  for (const button of document.querySelectorAll('[data-set-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.setLang === lang));
+  }
+  if (remember) {
+    // In the address only (no cookie, no storage): a shared link opens in the same language.
+    params.set('lang', lang);
+    history.replaceState(null, '', `${location.pathname}?${params}${location.hash}`);
+    carryParams();
+  }
+}
+
+/** Adds the kept query parameters to the site's own links (same folder, .html pages). */
+function carryParams() {
+  for (const a of document.querySelectorAll('a[data-keep-params]')) {
+    const url = new URL(a.getAttribute('href'), location.href);
+    for (const key of KEEP) {
+      if (params.has(key)) url.searchParams.set(key, params.get(key));
+      else url.searchParams.delete(key);
+    }
+    a.href = url.pathname.split('/').pop() + url.search + url.hash;
+  }
+}
+
+function useEmulator() {
+  const host = params.get('emulator');
+  if (!host) return;
+  // Loopback only: this switch exists for `npm run start:emulator` on the developer's own machine.
+  if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d{2,5}$/.test(host)) {
+    console.warn(`demo: ignoring ?emulator=${host}; only a loopback host:port is accepted.`);
+    return;
+  }
+  const as = params.get('as');
+  const user = as && /^[A-Za-z0-9_-]{1,64}$/.test(as) ? as : '';
+  for (const community of document.querySelectorAll('kin-community')) {
+    community.removeAttribute('store');
+    community.removeAttribute('seed');
+    community.setAttribute('project-id', 'demo-kindred');
+    community.setAttribute('emulator-host', host);
+    if (user) community.setAttribute('emulator-user', user);
+    else community.removeAttribute('emulator-user');
+  }
+  const note = document.querySelector('[data-dev-note]');
+  if (note) {
+    note.hidden = false;
+    note.textContent = user
+      ? `Development: connected to the Firestore emulator at ${host}, signed in as ${user}.`
+      : `Development: connected to the Firestore emulator at ${host}, signed out.`;
+  }
+}
+
+useEmulator();
+const requested = params.get('lang');
+setLanguage(LANGS.includes(requested) ? requested : document.documentElement.lang || 'en', {remember: false});
+carryParams();
+for (const button of document.querySelectorAll('[data-set-lang]')) {
+  button.addEventListener('click', () => setLanguage(button.dataset.setLang));
+}

@@ -1,0 +1,186 @@
+// `npm run size`: gzip size of the script-tag bundle, and the budget check.
+//
+// Uses dist/cdn/ when it is newer than every source file (else builds; `--build` always builds), then
+// prints the gzip bytes of the entry, of every lazily loaded chunk, and of what each kind of page
+// loads. Fails (exit 1) when:
+//   - what loads before first paint (kindred.js + its static imports) is over BUDGET_ENTRY_GZIP;
+//   - anything of Firebase or LocalStore loads before an element asks for data (no lazy split);
+//   - an element with a define file under src/components/ is not registered by the bundle;
+//   - `process.env` is left in any chunk (a browser has no `process`).
+// `--json` prints the figures as JSON too. Figures only: nothing here times anything.
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {gzipSync, brotliCompressSync, constants} from 'node:zlib';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const cdn = join(root, 'dist', 'cdn');
+const metaFile = join(cdn, 'meta.json');
+
+/** Budget for everything a page loads before first paint, with every element defined. */
+export const BUDGET_ENTRY_GZIP = 40 * 1024;
+
+const LAZY_ONLY = [
+  {label: 'Firebase SDK', test: /(^|\/)node_modules\/(firebase|@firebase)\//},
+  {label: 'FirebaseStore', test: /\/data\/firebase\/firebase-store\.js$/},
+  {label: 'LocalStore', test: /\/data\/local\/local-store\.js$/},
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function isFresh() {
+  if (!existsSync(metaFile)) return false;
+  const built = statSync(metaFile).mtimeMs;
+  const inputs = ['src', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+  return inputs.every((p) => newestMtime(join(root, p)) < built);
+}
+
+const gzip = (buf) => gzipSync(buf, {level: 9}).length;
+const brotli = (buf) => brotliCompressSync(buf, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Tag names that src/components/<name>/kin-*.ts define files register. */
+function expectedTags() {
+  const dir = join(root, 'src', 'components');
+  const tags = [];
+  for (const folder of readdirSync(dir)) {
+    const sub = join(dir, folder);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const f of readdirSync(sub)) {
+      const m = /^(kin-[a-z0-9-]+)\.ts$/.exec(f);
+      if (m) tags.push(m[1]);
+    }
+  }
+  return tags.sort();
+}
+
+/** Measures dist/cdn/ from meta.json. Returns {chunks, scenarios, failures}. */
+export function measure() {
+  const {chunks} = JSON.parse(readFileSync(metaFile, 'utf8'));
+  const files = Object.keys(chunks);
+  const bytes = new Map(files.map((f) => [f, readFileSync(join(cdn, f))]));
+  const size = new Map(files.map((f) => [f, {raw: bytes.get(f).length, gzip: gzip(bytes.get(f)), brotli: brotli(bytes.get(f))}]));
+
+  const closure = (start) => {
+    const seen = new Set();
+    const visit = (f) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const i of chunks[f].imports) visit(i);
+    };
+    start.forEach(visit);
+    return seen;
+  };
+  const sum = (set, key) => [...set].reduce((n, f) => n + size.get(f)[key], 0);
+
+  const entry = files.find((f) => chunks[f].isEntry);
+  if (!entry) throw new Error('dist/cdn/meta.json names no entry chunk; rebuild with `npm run build`.');
+  const firstPaint = closure([entry]);
+  const failures = [];
+
+  const scenarios = [{label: 'first paint, static content only (kindred.js + static imports)', files: firstPaint}];
+  // A lazily loaded chunk brings its static imports, and whatever lazy chunk had to load first to import it.
+  const lazyPath = (f, seen = new Set()) => {
+    seen.add(f);
+    const parent = files.find((p) => !seen.has(p) && chunks[p].dynamicImports.includes(f) && !chunks[p].imports.includes(f));
+    if (!parent || parent === entry) return [f];
+    return [...lazyPath(parent, seen), f];
+  };
+  const lazy = files.filter((f) => chunks[f].isDynamicEntry && !firstPaint.has(f))
+    .map((f) => ({f, path: lazyPath(f)}))
+    .sort((a, b) => a.path.length - b.path.length || a.f.localeCompare(b.f));
+  for (const {f, path} of lazy) {
+    const when = path.length === 1 ? 'when an element first needs data' : `later, after ${path.slice(0, -1).map((p) => chunks[p].name).join(' → ')}`;
+    scenarios.push({label: `+ ${chunks[f].name}, ${when}`, files: closure([entry, ...path])});
+  }
+
+  const gzipFirstPaint = sum(firstPaint, 'gzip');
+  if (gzipFirstPaint > BUDGET_ENTRY_GZIP) {
+    failures.push(`first-paint JavaScript is ${gzipFirstPaint} B gzip, over the budget of ${BUDGET_ENTRY_GZIP} B (${kb(BUDGET_ENTRY_GZIP)}).`);
+  }
+  for (const f of firstPaint) {
+    for (const m of chunks[f].modules) {
+      const hit = LAZY_ONLY.find((l) => l.test.test(m));
+      if (hit) failures.push(`${hit.label} (${m}) loads before first paint via ${f}; it must be reached only by import().`);
+    }
+  }
+  const firstPaintCode = [...firstPaint].map((f) => bytes.get(f).toString('utf8')).join('\n');
+  const missing = expectedTags().filter((tag) => !firstPaintCode.includes(`"${tag}"`) && !firstPaintCode.includes(`'${tag}'`) && !firstPaintCode.includes(`\`${tag}\``));
+  if (missing.length) failures.push(`not defined by kindred.js (add the define file to src/define.ts): ${missing.join(', ')}`);
+  for (const f of files) {
+    if (bytes.get(f).toString('utf8').includes('process.env')) failures.push(`${f} still reads process.env.`);
+  }
+
+  // The biggest contributors to first paint (bytes before minifying), to guide a fix when over budget.
+  const contributors = [...firstPaint].flatMap((f) => Object.entries(chunks[f].renderedLength ?? {}))
+    .map(([module, bytes]) => ({module, bytes}))
+    .sort((a, b) => b.bytes - a.bytes);
+  const groups = new Map();
+  for (const {module, bytes} of contributors) {
+    const m = /^dist\/components\/([^/]+)\//.exec(module) ?? /^(node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(module) ?? /^dist\/([^/]+)\//.exec(module);
+    const key = m ? m[1] : module;
+    groups.set(key, (groups.get(key) ?? 0) + bytes);
+  }
+
+  return {
+    entry,
+    contributors: [...groups].map(([group, bytes]) => ({group, bytes})).sort((a, b) => b.bytes - a.bytes),
+    chunks: files.map((f) => ({file: f, kind: chunks[f].isEntry ? 'entry' : chunks[f].isDynamicEntry ? 'lazy (import())' : firstPaint.has(f) ? 'static import' : 'lazy (shared)', ...size.get(f)})),
+    scenarios: scenarios.map((s) => ({label: s.label, files: [...s.files], raw: sum(s.files, 'raw'), gzip: sum(s.files, 'gzip'), brotli: sum(s.files, 'brotli')})),
+    tags: expectedTags(),
+    budget: BUDGET_ENTRY_GZIP,
+    failures,
+  };
+}
+
+function pad(cells, widths) {
+  return cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+}
+
+function printTable(result) {
+  const widths = [64, 16, 10, 10, 10];
+  console.log(pad(['chunk', 'loaded', 'raw B', 'gzip B', 'brotli B'], widths));
+  for (const c of result.chunks) console.log(pad([`dist/cdn/${c.file}`, c.kind, c.raw, c.gzip, c.brotli], widths));
+  console.log('');
+  console.log(pad(['what a page loads', '', 'raw B', 'gzip B', 'brotli B'], widths));
+  for (const s of result.scenarios) console.log(pad([s.label, '', s.raw, s.gzip, s.brotli], widths));
+  console.log('');
+  const total = result.contributors.reduce((n, c) => n + c.bytes, 0) || 1;
+  console.log('first paint by source (bytes before minifying, share):');
+  for (const c of result.contributors.slice(0, 12)) {
+    console.log(`  ${c.group.padEnd(40)} ${String(c.bytes).padStart(8)}  ${((100 * c.bytes) / total).toFixed(1).padStart(5)}%`);
+  }
+  console.log('');
+  const fp = result.scenarios[0];
+  console.log(`budget: first paint ${fp.gzip} B gzip (${kb(fp.gzip)}) of ${result.budget} B (${kb(result.budget)}), ` +
+    `elements defined: ${result.tags.join(', ') || '(none)'}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--build') || !isFresh()) {
+    const {build} = await import('./build.mjs');
+    try {
+      await build();
+    } catch (e) {
+      console.error(`size: build failed: ${e.message}`);
+      process.exit(1);
+    }
+  } else {
+    console.log('size: using the fresh build in dist/cdn/ (pass --build to rebuild)');
+  }
+  const result = measure();
+  printTable(result);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 1));
+  if (result.failures.length) {
+    for (const f of result.failures) console.error(`size: FAIL ${f}`);
+    process.exit(1);
+  }
+  console.log('size: OK');
+}

@@ -1,0 +1,352 @@
+import {css} from 'lit';
+
+export default css`
+  .base {
+    max-inline-size: var(--kin-discussion-thread-max-width, 48rem);
+    display: grid;
+    gap: var(--kin-space-m, 1rem);
+    overflow-wrap: anywhere;
+  }
+  .heading {
+    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-weight: 700;
+    line-height: 1.25;
+    margin: 0;
+  }
+  .composer .heading {
+    font-size: 1.125rem;
+  }
+  .heading:focus {
+    outline: none;
+  }
+  .heading:focus-visible {
+    outline: 3px solid var(--kin-color-focus, #1a4fd6);
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  button {
+    font: inherit;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.5rem 0.875rem;
+    border-radius: var(--kin-radius-m, 8px);
+    border: 1px solid var(--kin-color-border, #8c959f);
+    background: var(--kin-color-surface, #ffffff);
+    color: var(--kin-color-text, #1f2328);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--kin-color-primary, #0b5cad);
+    border-color: var(--kin-color-primary, #0b5cad);
+    color: var(--kin-color-on-primary, #ffffff);
+    font-weight: 600;
+  }
+  button.danger {
+    background: var(--kin-color-danger, #b42318);
+    border-color: var(--kin-color-danger, #b42318);
+    color: var(--kin-color-on-primary, #ffffff);
+  }
+  button.link {
+    border-color: transparent;
+    background: transparent;
+    color: var(--kin-color-primary, #0b5cad);
+    text-decoration: underline;
+    padding-inline: 0.5rem;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.75;
+    cursor: progress;
+  }
+  button:focus-visible,
+  textarea:focus-visible,
+  input:focus-visible,
+  summary:focus-visible,
+  a:focus-visible,
+  article:focus-visible,
+  .ack:focus-visible {
+    outline: 3px solid var(--kin-color-focus, #1a4fd6);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--kin-color-primary, #0b5cad);
+  }
+  .help summary {
+    cursor: pointer;
+    color: var(--kin-color-primary, #0b5cad);
+    font-weight: 600;
+    min-block-size: 2.75rem;
+    display: flex;
+    align-items: center;
+  }
+  .help[open] {
+    border-inline-start: 4px solid var(--kin-color-primary, #0b5cad);
+    padding-inline-start: var(--kin-space-s, 0.75rem);
+  }
+  .contacts {
+    list-style: none;
+    margin: 0.5rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .contact-detail {
+    display: block;
+    color: var(--kin-color-muted, #57606a);
+    font-size: 0.9375rem;
+  }
+  .notice {
+    padding: var(--kin-space-s, 0.75rem);
+    border: 1px solid var(--kin-color-border, #8c959f);
+    border-radius: var(--kin-radius-m, 8px);
+    background: var(--kin-color-surface, #ffffff);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .error {
+    color: var(--kin-color-danger, #b42318);
+    border-inline-start: 4px solid var(--kin-color-danger, #b42318);
+    padding-inline-start: 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .feed {
+    display: grid;
+    gap: var(--kin-space-m, 1rem);
+  }
+  .post {
+    border: 1px solid var(--kin-color-border, #8c959f);
+    border-radius: var(--kin-radius-m, 8px);
+    background: var(--kin-color-surface, #ffffff);
+    padding: var(--kin-space-m, 1rem);
+    display: grid;
+    gap: 0.5rem;
+    min-inline-size: 0;
+  }
+  .replies {
+    display: grid;
+    gap: 0.75rem;
+    margin-inline-start: var(--kin-discussion-thread-reply-indent, 2rem);
+  }
+  .reply {
+    padding: 0.75rem;
+  }
+  .post-header {
+    display: flex;
+    gap: 0.75rem;
+    align-items: flex-start;
+  }
+  .avatar {
+    flex: none;
+    inline-size: var(--kin-discussion-thread-avatar-size, 2.5rem);
+    block-size: var(--kin-discussion-thread-avatar-size, 2.5rem);
+    border-radius: 50%;
+    object-fit: cover;
+  }
+  .initials {
+    display: inline-grid;
+    place-items: center;
+    font-weight: 700;
+    color: #ffffff;
+    background: hsl(var(--_hue, 200) 60% 32%);
+  }
+  .byline {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    align-items: baseline;
+    min-inline-size: 0;
+  }
+  .author {
+    font-weight: 700;
+  }
+  .badge {
+    font-size: 0.8125rem;
+    border: 1px solid var(--kin-color-border, #8c959f);
+    border-radius: 999px;
+    padding: 0 0.5rem;
+  }
+  .badge.role {
+    border-color: var(--kin-color-primary, #0b5cad);
+    color: var(--kin-color-primary, #0b5cad);
+  }
+  .when,
+  .edited,
+  .meta,
+  .count,
+  .hint,
+  .context {
+    color: var(--kin-color-muted, #57606a);
+    font-size: 0.9375rem;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  .count.over,
+  .field-error {
+    color: var(--kin-color-danger, #b42318);
+    font-weight: 600;
+  }
+  .post-body {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .held {
+    font-style: italic;
+    border-inline-start: 4px solid var(--kin-color-border, #8c959f);
+    padding-inline-start: 0.5rem;
+  }
+  .placeholder {
+    font-style: italic;
+    color: var(--kin-color-muted, #57606a);
+  }
+  .reactions,
+  .actions,
+  .reasons,
+  .composer-actions,
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  .reaction[aria-pressed='true'] {
+    border-color: var(--kin-color-primary, #0b5cad);
+    border-width: 2px;
+    font-weight: 700;
+  }
+  .reaction.static {
+    display: inline-flex;
+    gap: 0.25rem;
+  }
+  .report,
+  .confirm {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .composer {
+    display: grid;
+    gap: var(--kin-space-m, 1rem);
+  }
+  .composer .fields {
+    display: grid;
+    gap: 0.5rem;
+    min-inline-size: 0;
+  }
+  @media (min-width: 48rem) {
+    .composer.with-crisis {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+  }
+  label {
+    font-weight: 600;
+  }
+  textarea,
+  input {
+    font: inherit;
+    inline-size: 100%;
+    padding: 0.5rem;
+    border: 1px solid var(--kin-color-border, #8c959f);
+    border-radius: var(--kin-radius-m, 8px);
+    background: var(--kin-color-surface, #ffffff);
+    color: var(--kin-color-text, #1f2328);
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--kin-color-danger, #b42318);
+    border-width: 2px;
+  }
+  .composer-meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  .crisis {
+    background: var(--kin-color-support, #fff4e5);
+    border: 2px solid var(--kin-color-border, #8c959f);
+    border-radius: var(--kin-radius-m, 8px);
+    padding: var(--kin-space-m, 1rem);
+    display: grid;
+    gap: 0.5rem;
+  }
+  .threads {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .thread {
+    border-block-end: 1px solid var(--kin-color-border, #8c959f);
+    padding-block-end: 0.75rem;
+  }
+  .thread-title {
+    font-weight: 700;
+    font-size: 1.125rem;
+    padding-inline: 0;
+    text-align: start;
+  }
+  .back {
+    justify-self: start;
+    padding-inline: 0;
+  }
+  .new-posts {
+    justify-self: center;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .new-posts {
+      transition: transform 150ms ease-out;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    .badge,
+    .post,
+    .crisis,
+    .notice {
+      border: 1px solid CanvasText;
+    }
+    button.primary,
+    button.danger {
+      forced-color-adjust: none;
+      background: ButtonText;
+      color: ButtonFace;
+    }
+    .reaction[aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
+    .initials {
+      forced-color-adjust: none;
+      background: CanvasText;
+      color: Canvas;
+    }
+    button:focus-visible,
+    textarea:focus-visible,
+    input:focus-visible,
+    a:focus-visible,
+    article:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

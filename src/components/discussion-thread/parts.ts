@@ -1,0 +1,55 @@
+// Small pure template helpers for <kin-discussion-thread>. User text only ever reaches the DOM as
+// text bindings (escaped by Lit); links come from src/data/text.ts, which admits only https: URLs.
+import {html, nothing, type TemplateResult} from 'lit';
+import {styleMap} from 'lit/directives/style-map.js';
+import {parseText} from '../../data/text.js';
+import {isHttpsUrl} from '../../data/policy.js';
+import {crisisContactsFor} from '../../data/crisis.js';
+import type {Locale, Nation, Post} from '../../data/types.js';
+import {exactTime, pickLocalized, relativeTime} from '../../i18n/messages.js';
+import type {DiscussionThreadMessages} from './discussion-thread.messages.js';
+
+/** Up to two initials from a pseudonym, counting emoji and accented letters as one character. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = (w: string | undefined) => (w ? Array.from(w)[0] ?? '' : '');
+  const out = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : Array.from(words[0] ?? '?').slice(0, 2).join('');
+  return out.toLocaleUpperCase() || '?';
+}
+
+/** The author's https avatar, or a generated initials avatar in the author's hue. Decorative: the name is beside it. */
+export function avatar(post: Pick<Post, 'authorName' | 'authorAvatarUrl' | 'authorAvatarHue'>): TemplateResult {
+  if (post.authorAvatarUrl && isHttpsUrl(post.authorAvatarUrl)) {
+    return html`<img class="avatar" part="avatar" src=${post.authorAvatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`;
+  }
+  const hue = Number.isFinite(post.authorAvatarHue) ? Math.round(post.authorAvatarHue) % 360 : 200;
+  return html`<span class="avatar initials" part="avatar" aria-hidden="true" style=${styleMap({'--_hue': String(hue)})}>${initials(post.authorName)}</span>`;
+}
+
+/** Paragraphs, line breaks and https: links; everything else verbatim text. */
+export function body(text: string): TemplateResult {
+  return html`${parseText(text).map(
+    (para) => html`<p>${para.map(
+      (line, i) => html`${i > 0 ? html`<br />` : nothing}${line.map((t) =>
+        t.kind === 'link' ? html`<a href=${t.href} rel="noopener noreferrer nofollow ugc" target="_blank">${t.text}</a>` : t.text,
+      )}`,
+    )}</p>`,
+  )}`;
+}
+
+/** Relative time ("3 minutes ago") with the exact time in `datetime` and `title`. */
+export function time(ms: number, locale: Locale, now: number): TemplateResult {
+  const exact = exactTime(ms, locale);
+  return html`<time datetime=${new Date(ms).toISOString()} title=${exact}>${relativeTime(ms, locale, now)}</time>`;
+}
+
+/** Crisis contacts for the community's nation, as call / text links. */
+export function crisisContacts(nation: Nation | null, locale: Locale, m: DiscussionThreadMessages): TemplateResult {
+  return html`<ul class="contacts">
+    ${crisisContactsFor(nation).map((c) => html`<li>
+      <a href=${c.href} lang=${pickLocalized(c.name, locale).lang}><strong>${pickLocalized(c.name, locale).text}</strong>:
+        ${c.sms ? m.text(c.number) : m.call(c.number)}</a>
+      <span class="contact-detail">${pickLocalized(c.detail, locale).text}</span>
+    </li>`)}
+  </ul>`;
+}

@@ -1,0 +1,359 @@
+import {css} from 'lit';
+
+export default css`
+  :host {
+    container-type: inline-size;
+    --_bg: var(--kin-founder-story-banner-background, #fdf6ee);
+    --_accent: var(--kin-founder-story-banner-accent, #b4235a);
+    --_accent-text: var(--kin-founder-story-banner-accent-text, #ffffff);
+    --_radius: var(--kin-founder-story-banner-radius, var(--kin-radius-l, 12px));
+    --_pad: var(--kin-founder-story-banner-padding, var(--kin-space-l, 1.5rem));
+    --_ratio: var(--kin-founder-story-banner-image-ratio, 4 / 5);
+    --_muted: var(--kin-color-text-muted, #4b5563);
+  }
+  :host([memorial]),
+  .memorial {
+    --_bg: var(--kin-founder-story-banner-memorial-background, #f3f4f6);
+    --_accent: var(--kin-founder-story-banner-memorial-accent, #4b5563);
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .base {
+    background: var(--_bg);
+    border-radius: var(--_radius);
+    padding: var(--_pad);
+    border-block-start: 4px solid var(--_accent);
+    overflow-wrap: anywhere;
+  }
+  .base.memorial {
+    border-block-start-width: 1px;
+  }
+  /* Nothing visible when there is no story anywhere: only the empty slot's own content. */
+  .base.empty {
+    background: none;
+    padding: 0;
+    border: 0;
+  }
+
+  .layout,
+  .skeleton {
+    display: grid;
+    gap: var(--kin-space-l, 1.5rem);
+    grid-template-columns: 1fr;
+  }
+  @container (min-width: 40rem) {
+    .banner .layout,
+    .banner .skeleton {
+      grid-template-columns: minmax(10rem, 16rem) 1fr;
+      align-items: start;
+    }
+  }
+  .card .media,
+  .card .skeleton-media {
+    max-inline-size: 12rem;
+  }
+
+  /* Space for the photo is reserved before it loads: no layout shift. */
+  .media,
+  .skeleton-media {
+    display: block;
+    aspect-ratio: var(--_ratio);
+    inline-size: 100%;
+    max-inline-size: 20rem;
+    border-radius: calc(var(--_radius) - 4px);
+    overflow: hidden;
+    background: color-mix(in srgb, var(--_accent) 14%, #ffffff);
+  }
+  .media img,
+  .media ::slotted(img) {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+  .memorial .media img {
+    filter: saturate(0.6);
+  }
+  .initials {
+    display: grid;
+    place-items: center;
+    inline-size: 100%;
+    block-size: 100%;
+    font-size: clamp(2rem, 12cqi, 4rem);
+    font-weight: 600;
+    letter-spacing: 0.05em;
+    color: var(--_accent);
+  }
+
+  .text > * {
+    margin-block: 0 var(--kin-space-s, 0.75rem);
+  }
+  .name {
+    font-size: var(--kin-founder-story-banner-name-size, 1.5rem);
+    line-height: 1.25;
+    font-weight: 700;
+    margin-block-end: var(--kin-space-xs, 0.25rem);
+  }
+  .memorial .name {
+    font-weight: 600;
+  }
+  .role {
+    color: var(--_muted);
+  }
+  .quote {
+    margin-inline: 0;
+    padding-inline-start: var(--kin-space-m, 1rem);
+    border-inline-start: 4px solid var(--_accent);
+    font-size: var(--kin-founder-story-banner-quote-size, 1.375rem);
+    line-height: 1.35;
+    font-style: italic;
+  }
+  .memorial .quote {
+    border-inline-start-width: 2px;
+    font-size: 1.125rem;
+  }
+  .story p,
+  .story ::slotted(*) {
+    margin-block: 0 var(--kin-space-s, 0.75rem);
+  }
+  /* Collapsed: only the first page paragraph (the excerpt) shows; the rest is out of the a11y tree too. */
+  .story.collapsed ::slotted(:nth-child(n + 2 of [slot='story'])) {
+    display: none;
+  }
+  .compact .story.collapsed {
+    display: none;
+  }
+  .told,
+  .note {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  button,
+  .cta {
+    font: inherit;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    border-radius: var(--kin-radius-m, 8px);
+    padding: 0.5rem 1rem;
+    cursor: pointer;
+  }
+  button {
+    border: 1px solid currentColor;
+    background: var(--kin-color-surface, #ffffff);
+    color: var(--kin-color-text, #1f2328);
+  }
+  .more {
+    border-color: transparent;
+    background: none;
+    padding-inline: 0;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    color: var(--_accent);
+  }
+  .cta {
+    display: inline-flex;
+    align-items: center;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .cta:hover {
+    text-decoration: underline;
+  }
+  .memorial .cta {
+    background: transparent;
+    color: var(--_accent);
+    border: 1px solid currentColor;
+    font-weight: 500;
+  }
+  :focus-visible {
+    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline-offset: 2px;
+  }
+
+  /* Compact: one line (name, role) and a link. */
+  .compact.base {
+    padding: var(--kin-space-s, 0.75rem) var(--kin-space-m, 1rem);
+  }
+  .compact .layout {
+    grid-template-columns: 2.75rem 1fr;
+    gap: var(--kin-space-s, 0.75rem);
+    align-items: center;
+  }
+  .compact .media {
+    aspect-ratio: 1;
+    border-radius: 50%;
+  }
+  .compact .initials {
+    font-size: 1rem;
+  }
+  .compact .text {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: var(--kin-space-s, 0.75rem);
+  }
+  .compact .text > * {
+    margin: 0;
+  }
+  .compact .name {
+    font-size: 1rem;
+  }
+  .compact .quote,
+  .compact .fallback {
+    display: none;
+  }
+  .compact .story {
+    flex-basis: 100%;
+  }
+
+  .warnings {
+    border: 2px dashed var(--kin-color-danger, #b42318);
+    padding: var(--kin-space-s, 0.75rem) var(--kin-space-l, 1.5rem);
+    color: var(--kin-color-danger, #b42318);
+    background: #ffffff;
+  }
+  .error p {
+    margin-block-start: 0;
+  }
+  .edit {
+    margin-block-start: var(--kin-space-s, 0.75rem);
+  }
+
+  .skeleton .line {
+    display: block;
+    block-size: 1rem;
+    margin-block-end: 0.75rem;
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_accent) 12%, #ffffff);
+  }
+  .skeleton .line.short {
+    inline-size: 60%;
+  }
+  .skeleton-lines {
+    display: block;
+    min-block-size: 8rem;
+  }
+  .compact .skeleton-media {
+    inline-size: 2.75rem;
+  }
+
+  .editor {
+    display: grid;
+    gap: var(--kin-space-s, 0.75rem);
+    max-inline-size: 48rem;
+  }
+  .form-title {
+    font-weight: 700;
+    margin: 0;
+  }
+  .form-error:empty {
+    display: none;
+  }
+  .form-error {
+    color: var(--kin-color-danger, #b42318);
+    font-weight: 600;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field input,
+  .field textarea {
+    font: inherit;
+    padding: 0.5rem;
+    border: 1px solid #6b7280;
+    border-radius: 4px;
+    inline-size: 100%;
+    background: #ffffff;
+    color: #1f2328;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--kin-color-danger, #b42318);
+    border-width: 2px;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .check {
+    display: flex;
+    gap: 0.5rem;
+    align-items: start;
+  }
+  .check input {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kin-space-s, 0.75rem);
+  }
+  .save {
+    background: var(--_accent);
+    color: var(--_accent-text);
+    border-color: var(--_accent);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .line {
+      animation: pulse 1.6s ease-in-out infinite;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+  }
+
+  @media (forced-colors: active) {
+    .base {
+      border: 1px solid CanvasText;
+    }
+    .base.empty {
+      border: 0;
+    }
+    .media,
+    .skeleton-media,
+    .skeleton .line {
+      border: 1px solid CanvasText;
+      background: Canvas;
+    }
+    .initials,
+    .more {
+      color: CanvasText;
+    }
+    .quote {
+      border-inline-start-color: CanvasText;
+    }
+    .cta {
+      background: ButtonFace;
+      color: LinkText;
+      border: 1px solid LinkText;
+    }
+    button {
+      border-color: ButtonText;
+    }
+    .memorial .media img {
+      filter: none;
+    }
+  }
+`;

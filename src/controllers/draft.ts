@@ -1,0 +1,72 @@
+// Draft persistence: what a member types is kept in Web Storage while they type, so a reload, a
+// sign-in round trip or a lost connection never loses it. Nothing is stored before the member types
+// (private by default), and a draft is cleared only once the store confirmed the write.
+
+export type DraftStorageKind = 'session' | 'local';
+
+export interface Draft {
+  body: string;
+  /**
+   * The client-made id of a write already attempted with this text, so a retry (even after a reload)
+   * reuses it and never creates a duplicate.
+   */
+  postId: string | null;
+  savedAt: number;
+}
+
+const PREFIX = 'kin-draft@1:';
+
+/** `kin-draft@1:<community>:<thread>:<parent or "-">`. */
+export function draftKey(communityId: string, threadId: string, parentId: string | null): string {
+  return `${PREFIX}${communityId}:${threadId}:${parentId ?? '-'}`;
+}
+
+function storage(kind: DraftStorageKind): Storage | null {
+  try {
+    return kind === 'local' ? globalThis.localStorage ?? null : globalThis.sessionStorage ?? null;
+  } catch {
+    // Storage can throw when blocked (privacy settings, sandboxed iframes): drafts then live in memory only.
+    return null;
+  }
+}
+
+/** Reads, writes and clears drafts in Web Storage; every call tolerates blocked or full storage. */
+export class DraftStore {
+  constructor(private kind: DraftStorageKind = 'session') {}
+
+  load(key: string): Draft | null {
+    try {
+      const raw = storage(this.kind)?.getItem(key);
+      if (!raw) return null;
+      const d = JSON.parse(raw) as Partial<Draft>;
+      if (typeof d.body !== 'string') return null;
+      return {body: d.body, postId: typeof d.postId === 'string' ? d.postId : null, savedAt: Number(d.savedAt) || 0};
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves the draft; an empty body with no pending id removes it. Returns whether it was stored. */
+  save(key: string, draft: Omit<Draft, 'savedAt'>): boolean {
+    if (!draft.body && !draft.postId) {
+      this.clear(key);
+      return true;
+    }
+    try {
+      const s = storage(this.kind);
+      if (!s) return false;
+      s.setItem(key, JSON.stringify({...draft, savedAt: Date.now()}));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  clear(key: string): void {
+    try {
+      storage(this.kind)?.removeItem(key);
+    } catch {
+      // Blocked storage: nothing was saved there either.
+    }
+  }
+}

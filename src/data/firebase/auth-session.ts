@@ -1,0 +1,122 @@
+// AuthSession over Firebase Auth (loaded lazily: `firebase/auth` is its own chunk), and a fixed session
+// for the emulator's mock-token mode (no Auth emulator needed).
+import type {FirebaseApp} from 'firebase/app';
+import {KindredError} from '../errors.js';
+import type {AuthSession, Unsubscribe} from '../store.js';
+import type {SessionUser} from '../types.js';
+import {mapFirebaseError} from './errors.js';
+
+type AuthModule = typeof import('firebase/auth');
+type Auth = import('firebase/auth').Auth;
+type User = import('firebase/auth').User;
+
+const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, anonymous: u.isAnonymous} : null);
+
+export class FirebaseAuthSession implements AuthSession {
+  user: SessionUser | null = null;
+  #listeners = new Set<(user: SessionUser | null) => void>();
+  #unsub: Unsubscribe;
+
+  private constructor(private mod: AuthModule, private auth: Auth) {
+    this.user = toSessionUser(auth.currentUser);
+    this.#unsub = mod.onAuthStateChanged(auth, (u) => this.#set(toSessionUser(u)));
+  }
+
+  /** Loads Firebase Auth and waits for a persisted sign-in to be restored. */
+  static async create(app: FirebaseApp): Promise<FirebaseAuthSession> {
+    const mod = await import('firebase/auth');
+    const auth = mod.getAuth(app);
+    await auth.authStateReady();
+    return new FirebaseAuthSession(mod, auth);
+  }
+
+  #set(user: SessionUser | null) {
+    if (user?.uid === this.user?.uid && user?.anonymous === this.user?.anonymous) return;
+    this.user = user;
+    for (const l of [...this.#listeners]) l(user);
+  }
+
+  watch(next: (user: SessionUser | null) => void): Unsubscribe {
+    this.#listeners.add(next);
+    next(this.user);
+    return () => this.#listeners.delete(next);
+  }
+
+  async signInAnonymously(): Promise<SessionUser> {
+    try {
+      const cred = await this.mod.signInAnonymously(this.auth);
+      this.#set(toSessionUser(cred.user));
+      return this.user!;
+    } catch (e) {
+      throw mapFirebaseError(e, 'sign in');
+    }
+  }
+
+  async sendSignInLink(email: string, continueUrl: string): Promise<void> {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new KindredError('invalid-argument', 'That email address does not look right; check it and try again.', 'email');
+    try {
+      await this.mod.sendSignInLinkToEmail(this.auth, email.trim(), {url: continueUrl, handleCodeInApp: true});
+    } catch (e) {
+      throw mapFirebaseError(e, 'send the sign-in link');
+    }
+  }
+
+  async completeSignInLink(email: string, link: string): Promise<SessionUser> {
+    if (!this.mod.isSignInWithEmailLink(this.auth, link)) {
+      throw new KindredError('invalid-argument', 'This is not a sign-in link; open the link from your email again.', 'link');
+    }
+    try {
+      const current = this.auth.currentUser;
+      // Upgrading the anonymous account keeps the uid, so membership and posts stay theirs.
+      const cred = current?.isAnonymous
+        ? await this.mod.linkWithCredential(current, this.mod.EmailAuthProvider.credentialWithLink(email.trim(), link))
+        : await this.mod.signInWithEmailLink(this.auth, email.trim(), link);
+      this.#set(toSessionUser(cred.user));
+      return this.user!;
+    } catch (e) {
+      throw mapFirebaseError(e, 'complete the sign-in link');
+    }
+  }
+
+  async signInWithToken(token: string): Promise<SessionUser> {
+    try {
+      const cred = await this.mod.signInWithCustomToken(this.auth, token);
+      this.#set(toSessionUser(cred.user));
+      return this.user!;
+    } catch (e) {
+      throw mapFirebaseError(e, 'sign in');
+    }
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await this.mod.signOut(this.auth);
+      this.#set(null);
+    } catch (e) {
+      throw mapFirebaseError(e, 'sign out');
+    }
+  }
+
+  dispose() {
+    this.#unsub();
+    this.#listeners.clear();
+  }
+}
+
+/** Emulator mock-token mode: the user is fixed when the store is made. */
+export class FixedSession implements AuthSession {
+  constructor(readonly user: SessionUser | null) {}
+  watch(next: (user: SessionUser | null) => void): Unsubscribe {
+    next(this.user);
+    return () => {};
+  }
+  #refuse(): never {
+    throw new KindredError('misconfigured', 'This store talks to the Firestore emulator as a fixed test user (emulator-user); sign-in is not available. Remove emulator-host to use Firebase Auth.');
+  }
+  async signInAnonymously(): Promise<SessionUser> { return this.#refuse(); }
+  async sendSignInLink(): Promise<void> { return this.#refuse(); }
+  async completeSignInLink(): Promise<SessionUser> { return this.#refuse(); }
+  async signInWithToken(): Promise<SessionUser> { return this.#refuse(); }
+  async signOut(): Promise<void> { return this.#refuse(); }
+  dispose() {}
+}

@@ -1,0 +1,620 @@
+// FirebaseStore: the CommunityStore over Cloud Firestore (+ Firebase Auth). The only code that imports
+// firebase/*; <kin-community> loads this module with a dynamic import() when an element needs data.
+// The data model is described at the top of firestore.rules, which is the real access control: every
+// write here is shaped exactly as those rules expect (server times, denormalised author fields, counts
+// moved in the same batch).
+import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions} from 'firebase/app';
+import {
+  Timestamp, collection, collectionGroup, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
+  increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
+  setDoc,
+  type DocumentData, type DocumentSnapshot, type Firestore, type Query, type QueryDocumentSnapshot,
+} from 'firebase/firestore';
+import {KindredError} from '../errors.js';
+import {
+  DEFAULT_REACTIONS, LIMITS, clampLimit, isModerator, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
+  threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
+  validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
+} from '../policy.js';
+import type {
+  AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
+  ReportInput, Unsubscribe,
+} from '../store.js';
+import type {
+  Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
+} from '../types.js';
+import {FirebaseAuthSession, FixedSession} from './auth-session.js';
+import {mapFirebaseError} from './errors.js';
+
+export interface FirebaseStoreOptions {
+  communityId: string;
+  /** Firebase web config; a named app `kindred-<projectId>` is made (or reused) from it. */
+  config?: FirebaseOptions;
+  /** An initialised Firebase app supplied by the host (used as is, never deleted by the store). */
+  app?: FirebaseApp;
+  /** Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor). */
+  emulator?: {host: string; port: number; mockUser?: {uid: string} | null};
+}
+
+const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
+
+// One Firebase app per project (per emulator user), shared by every store that uses it.
+const apps = new Map<string, {app: FirebaseApp; db: Firestore; refs: number; owned: boolean}>();
+
+function acquire(options: FirebaseStoreOptions): {key: string; app: FirebaseApp; db: Firestore} {
+  if (options.app) {
+    const key = `host:${options.app.name}`;
+    let entry = apps.get(key);
+    if (!entry) {
+      entry = {app: options.app, db: getFirestore(options.app), refs: 0, owned: false};
+      apps.set(key, entry);
+    }
+    entry.refs++;
+    return {key, app: entry.app, db: entry.db};
+  }
+  const projectId = options.config?.projectId || (options.emulator ? 'demo-kindred' : '');
+  if (!projectId) throw new KindredError('misconfigured', 'Firebase configuration needs a projectId: add project-id="…" from the Firebase console (Project settings).');
+  // A named app: a host page's own [DEFAULT] Firebase app is never touched.
+  const name = options.emulator
+    ? `kindred-${projectId}-emulator-${options.emulator.mockUser?.uid ?? 'visitor'}`
+    : `kindred-${projectId}`;
+  let entry = apps.get(name);
+  if (!entry) {
+    const existing = getApps().find((a) => a.name === name);
+    const app = existing ?? initializeApp({apiKey: 'emulator', appId: 'emulator', ...options.config, projectId}, name);
+    const db = getFirestore(app);
+    if (options.emulator && !existing) {
+      const {host, port, mockUser} = options.emulator;
+      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid}} : {});
+    }
+    entry = {app, db, refs: 0, owned: !existing};
+    apps.set(name, entry);
+  }
+  entry.refs++;
+  return {key: name, app: entry.app, db: entry.db};
+}
+
+async function release(key: string) {
+  const entry = apps.get(key);
+  if (!entry) return;
+  entry.refs--;
+  if (entry.refs > 0) return;
+  apps.delete(key);
+  if (entry.owned) await deleteApp(entry.app).catch(() => {});
+}
+
+// Conversions: Firestore values → plain objects (Timestamps → whole epoch ms). ------------------
+
+function plain(value: unknown): unknown {
+  if (value instanceof Timestamp) return Math.floor(value.toMillis());
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+const dataOf = (snap: DocumentSnapshot): Record<string, unknown> =>
+  plain(snap.data({serverTimestamps: 'estimate'}) ?? {}) as Record<string, unknown>;
+
+const ms = (v: unknown): number => (typeof v === 'number' ? v : Date.now());
+const msOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function toCommunity(snap: DocumentSnapshot): Community {
+  const d = dataOf(snap);
+  return {
+    id: snap.id,
+    name: d.name as Community['name'],
+    tagline: (d.tagline ?? {en: ''}) as Community['tagline'],
+    languages: (d.languages ?? ['en']) as Community['languages'],
+    settings: d.settings as Community['settings'],
+    founderStory: (d.founderStory ?? null) as Community['founderStory'],
+    createdAt: ms(d.createdAt),
+  };
+}
+
+function toMember(snap: DocumentSnapshot): MemberProfile {
+  const d = dataOf(snap);
+  return {
+    uid: snap.id,
+    pseudonym: d.pseudonym as string,
+    avatarUrl: (d.avatarUrl ?? null) as string | null,
+    avatarHue: (d.avatarHue ?? 0) as number,
+    relationship: d.relationship as MemberProfile['relationship'],
+    bio: (d.bio ?? '') as string,
+    tags: (d.tags ?? []) as string[],
+    listed: d.listed === true,
+    badges: sanitizeRoles(d.badges),
+    clinicianScope: (d.clinicianScope ?? null) as string | null,
+    joinedAt: ms(d.joinedAt),
+    pseudonymLower: (d.pseudonymLower ?? String(d.pseudonym).toLowerCase()) as string,
+  };
+}
+
+function toThread(snap: DocumentSnapshot): Thread {
+  const d = dataOf(snap);
+  return {
+    id: snap.id,
+    key: (d.key ?? null) as string | null,
+    title: d.title as string,
+    authorId: d.authorId as string,
+    authorName: d.authorName as string,
+    createdAt: ms(d.createdAt),
+    lastActivityAt: ms(d.lastActivityAt),
+    postCount: (d.postCount ?? 0) as number,
+    status: d.status as Thread['status'],
+    participants: (d.participants ?? null) as string[] | null,
+  };
+}
+
+function toPost(snap: DocumentSnapshot, threadId: string): Post {
+  const d = dataOf(snap);
+  const status = d.status as Post['status'];
+  return {
+    id: snap.id,
+    threadId,
+    body: status === 'hidden' || status === 'deleted' ? '' : (d.body as string),
+    authorId: d.authorId as string,
+    authorName: d.authorName as string,
+    authorRelationship: d.authorRelationship as Post['authorRelationship'],
+    authorAvatarUrl: (d.authorAvatarUrl ?? null) as string | null,
+    authorAvatarHue: (d.authorAvatarHue ?? 0) as number,
+    authorBadges: sanitizeRoles(d.authorBadges),
+    parentId: (d.parentId ?? null) as string | null,
+    createdAt: ms(d.createdAt),
+    editedAt: msOrNull(d.editedAt),
+    status,
+    statusReason: (d.statusReason ?? null) as string | null,
+    reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
+  };
+}
+
+function toRoles(snap: DocumentSnapshot): RoleRecord {
+  const d = dataOf(snap);
+  return {
+    uid: snap.id,
+    roles: sanitizeRoles(d.roles),
+    clinicianScope: (d.clinicianScope ?? null) as string | null,
+    verifiedBy: (d.verifiedBy ?? null) as string | null,
+    verifiedAt: msOrNull(d.verifiedAt),
+    suspendedUntil: msOrNull(d.suspendedUntil),
+    grantedBy: (d.grantedBy ?? '') as string,
+    updatedAt: ms(d.updatedAt),
+  };
+}
+
+const byTimeThenId = (a: Post, b: Post) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Creates a CommunityStore over Firestore. With `emulator`, talks to the emulator as `mockUser`. */
+export async function createFirebaseStore(options: FirebaseStoreOptions): Promise<CommunityStore> {
+  const communityId = validateId('communityId', options.communityId);
+  const {key, app, db} = acquire(options);
+  try {
+    const session = options.emulator
+      ? new FixedSession(options.emulator.mockUser ? {uid: options.emulator.mockUser.uid, anonymous: false} : null)
+      : await FirebaseAuthSession.create(app);
+    return new FirebaseStore(communityId, db, session, () => release(key));
+  } catch (e) {
+    await release(key);
+    throw mapFirebaseError(e, 'connect to the community');
+  }
+}
+
+class FirebaseStore implements CommunityStore {
+  readonly kind = 'firebase' as const;
+  #listeners = new Set<Unsubscribe>();
+  #disposed = false;
+
+  constructor(
+    readonly communityId: string,
+    private db: Firestore,
+    readonly session: AuthSession & {dispose(): void},
+    private onDispose: () => Promise<void>,
+  ) {}
+
+  newId(): string {
+    return newId();
+  }
+
+  // Paths ---------------------------------------------------------------------------------------
+  #path(...segments: string[]) {
+    return ['communities', this.communityId, ...segments].join('/');
+  }
+  #doc(...segments: string[]) {
+    return doc(this.db, this.#path(...segments));
+  }
+  #threadPath(threadId: string) {
+    return this.#path('threads', validateId('threadId', threadId));
+  }
+
+  #requireUser(action: string): SessionUser {
+    const user = this.session.user;
+    if (!user) throw new KindredError('unauthenticated', `Sign in to ${action}.`);
+    return user;
+  }
+
+  async #run<T>(action: string, fn: () => Promise<T>): Promise<T> {
+    if (this.#disposed) throw new KindredError('internal', `Could not ${action}: this store has been disposed; make a new one.`);
+    try {
+      return await fn();
+    } catch (e) {
+      throw mapFirebaseError(e, action);
+    }
+  }
+
+  /** A live listener that is ended by dispose() as well as by its own Unsubscribe. */
+  #listen(start: () => Unsubscribe): Unsubscribe {
+    if (this.#disposed) return () => {};
+    let unsub: Unsubscribe | null = start();
+    const stop = () => {
+      unsub?.();
+      unsub = null;
+      this.#listeners.delete(stop);
+    };
+    this.#listeners.add(stop);
+    return stop;
+  }
+
+  #watchQuery(q: Query, action: string, next: (docs: QueryDocumentSnapshot<DocumentData>[]) => void, error: OnError): Unsubscribe {
+    return onSnapshot(q, (snap) => next(snap.docs), (e) => error(mapFirebaseError(e, action)));
+  }
+
+  // Community -------------------------------------------------------------------------------------
+  watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => onSnapshot(this.#doc(), (snap) => next(snap.exists() ? toCommunity(snap) : null),
+      (e) => error(mapFirebaseError(e, 'load the community'))));
+  }
+
+  async updateFounderStory(input: FounderStoryInput): Promise<void> {
+    const user = this.#requireUser('edit the founder story');
+    const story = validateFounderStory(input);
+    await this.#run('save the founder story', () => updateDoc(this.#doc(), {
+      founderStory: {...story, approvedBy: user.uid, approvedAt: serverTimestamp()},
+    }));
+  }
+
+  // Membership ------------------------------------------------------------------------------------
+  async join(input: JoinInput): Promise<MemberProfile> {
+    const user = this.#requireUser('join');
+    const pseudonym = validatePseudonym(input.pseudonym);
+    const relationship = validateRelationship(input.relationship);
+    const avatarUrl = input.avatarUrl ? validateHttpsUrl('avatarUrl', input.avatarUrl) : null;
+    const avatarHue = input.avatarHue ?? hueOf(user.uid);
+    if (!Number.isInteger(avatarHue) || avatarHue < 0 || avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
+    return this.#run('join the community', async () => {
+      const [communitySnap, memberSnap] = await Promise.all([getDoc(this.#doc()), getDoc(this.#doc('members', user.uid))]);
+      if (!communitySnap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
+      if (memberSnap.exists()) throw new KindredError('already-exists', 'You have already joined this community.');
+      const {settings} = toCommunity(communitySnap);
+      if (input.guidelinesVersion !== settings.guidelinesVersion) {
+        throw new KindredError('invalid-argument', 'The community guidelines have changed; read and accept the current version.', 'guidelinesVersion');
+      }
+      if (input.healthConsentVersion !== null && input.healthConsentVersion !== settings.consentVersion) {
+        throw new KindredError('invalid-argument', 'The consent text has changed; read and accept the current version.', 'healthConsentVersion');
+      }
+      const profile: Omit<MemberProfile, 'joinedAt'> = {
+        uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
+        bio: '', tags: [], listed: false, badges: [], clinicianScope: null,
+      };
+      const batch = writeBatch(this.db);
+      batch.set(this.#doc('members', user.uid), {...profile, joinedAt: serverTimestamp()});
+      batch.set(this.#doc('private', user.uid), {
+        uid: user.uid,
+        guidelines: {version: settings.guidelinesVersion, at: serverTimestamp()},
+        healthConsent: input.healthConsentVersion === null ? null : {version: settings.consentVersion, at: serverTimestamp()},
+        fieldVisibility: {},
+      });
+      await batch.commit();
+      return {...profile, joinedAt: Date.now()};
+    });
+  }
+
+  async getMember(uid: string): Promise<MemberProfile | null> {
+    return this.#run('load the member', async () => {
+      const snap = await getDoc(this.#doc('members', validateId('uid', uid)));
+      return snap.exists() ? toMember(snap) : null;
+    });
+  }
+
+  watchMe(next: (me: MemberProfile | null) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => {
+      let inner: Unsubscribe | null = null;
+      const outer = this.session.watch((user) => {
+        inner?.();
+        inner = null;
+        if (!user) return next(null);
+        inner = onSnapshot(this.#doc('members', user.uid), (snap) => next(snap.exists() ? toMember(snap) : null),
+          (e) => error(mapFirebaseError(e, 'load your profile')));
+      });
+      return () => {
+        outer();
+        inner?.();
+      };
+    });
+  }
+
+  async updateProfile(patch: ProfilePatch): Promise<MemberProfile> {
+    const user = this.#requireUser('edit your profile');
+    const update: Record<string, unknown> = {};
+    if (patch.pseudonym !== undefined) {
+      update.pseudonym = validatePseudonym(patch.pseudonym);
+      update.pseudonymLower = (update.pseudonym as string).toLowerCase();
+    }
+    if (patch.avatarUrl !== undefined) update.avatarUrl = patch.avatarUrl ? validateHttpsUrl('avatarUrl', patch.avatarUrl) : null;
+    if (patch.avatarHue !== undefined) {
+      if (!Number.isInteger(patch.avatarHue) || patch.avatarHue < 0 || patch.avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
+      update.avatarHue = patch.avatarHue;
+    }
+    if (patch.relationship !== undefined) update.relationship = validateRelationship(patch.relationship);
+    if (patch.bio !== undefined) update.bio = validateText('bio', patch.bio, {max: LIMITS.bio});
+    if (patch.tags !== undefined) update.tags = validateTags(patch.tags);
+    if (patch.listed !== undefined) update.listed = patch.listed === true;
+    return this.#run('save your profile', async () => {
+      const ref = this.#doc('members', user.uid);
+      if (Object.keys(update).length) await updateDoc(ref, update);
+      const snap = await getDoc(ref);
+      if (!snap.exists()) throw new KindredError('not-found', 'Join the community before editing a profile.');
+      return toMember(snap);
+    });
+  }
+
+  async getPrivateRecord(): Promise<PrivateRecord | null> {
+    const user = this.session.user;
+    if (!user) return null;
+    return this.#run('load your private record', async () => {
+      const snap = await getDoc(this.#doc('private', user.uid));
+      if (!snap.exists()) return null;
+      const d = dataOf(snap);
+      return {
+        uid: snap.id,
+        guidelines: d.guidelines as PrivateRecord['guidelines'],
+        healthConsent: (d.healthConsent ?? null) as PrivateRecord['healthConsent'],
+        fieldVisibility: (d.fieldVisibility ?? {}) as PrivateRecord['fieldVisibility'],
+      };
+    });
+  }
+
+  async getRoles(uid: string): Promise<RoleRecord | null> {
+    return this.#run('load roles', async () => {
+      const snap = await getDoc(this.#doc('roles', validateId('uid', uid)));
+      return snap.exists() ? toRoles(snap) : null;
+    });
+  }
+
+  // Threads ---------------------------------------------------------------------------------------
+  #hubQuery(limit: number, cursor?: string | null) {
+    const parts = [
+      where('key', '==', null), where('participants', '==', null), where('status', '==', 'visible'),
+      orderBy('lastActivityAt', 'desc'), orderBy(documentId(), 'desc'),
+    ];
+    if (cursor) {
+      const c = parsePostCursor(cursor);
+      return query(collection(this.db, this.#path('threads')), ...parts, startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(limit));
+    }
+    return query(collection(this.db, this.#path('threads')), ...parts, qLimit(limit));
+  }
+
+  async listThreads(options: PageOptions = {}): Promise<Page<Thread>> {
+    const lim = clampLimit(options.limit);
+    return this.#run('load the threads', async () => {
+      const snap = await getDocs(this.#hubQuery(lim, options.cursor));
+      const items = snap.docs.map(toThread);
+      const last = items.at(-1);
+      return {items, next: items.length === lim && last ? `${last.lastActivityAt}_${last.id}` : null};
+    });
+  }
+
+  watchThreads(options: {limit: number}, next: (threads: Thread[]) => void, error: OnError): Unsubscribe {
+    const lim = clampLimit(options.limit);
+    return this.#listen(() => this.#watchQuery(this.#hubQuery(lim), 'load the threads', (docs) => next(docs.map(toThread)), error));
+  }
+
+  async getThread(threadId: string): Promise<Thread | null> {
+    return this.#run('load the thread', async () => {
+      const snap = await getDoc(doc(this.db, this.#threadPath(threadId)));
+      return snap.exists() ? toThread(snap) : null;
+    });
+  }
+
+  // Posts -----------------------------------------------------------------------------------------
+  watchPosts(threadId: string, options: {limit: number}, next: (posts: Post[]) => void, error: OnError): Unsubscribe {
+    const lim = clampLimit(options.limit);
+    const posts = collection(this.db, `${this.#threadPath(threadId)}/posts`);
+    return this.#listen(() => {
+      let inner: Unsubscribe[] = [];
+      const outer = this.session.watch((user) => {
+        for (const u of inner) u();
+        inner = [];
+        let shared: Post[] | null = null;
+        let held: Post[] | null = user ? null : [];
+        const emit = () => {
+          if (!shared || !held) return;
+          const byId = new Map<string, Post>();
+          for (const p of [...shared, ...held]) byId.set(p.id, p);
+          next([...byId.values()].sort(byTimeThenId).slice(-lim));
+        };
+        const fail = (e: KindredError) => error(e);
+        inner.push(this.#watchQuery(
+          query(posts, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
+          'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail));
+        // The member's own held posts: a second query the rules can prove (authorId == me).
+        if (user) {
+          inner.push(this.#watchQuery(
+            query(posts, where('authorId', '==', user.uid), where('status', '==', 'held'), orderBy('createdAt', 'desc'), qLimit(lim)),
+            'load your posts', (docs) => { held = docs.map((d) => toPost(d, threadId)); emit(); }, fail));
+        }
+      });
+      return () => {
+        outer();
+        for (const u of inner) u();
+      };
+    });
+  }
+
+  async listOlderPosts(threadId: string, options: {cursor: string; limit?: number}): Promise<Page<Post>> {
+    const lim = clampLimit(options.limit);
+    const c = parsePostCursor(options.cursor);
+    return this.#run('load older posts', async () => {
+      const snap = await getDocs(query(collection(this.db, `${this.#threadPath(threadId)}/posts`),
+        where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'),
+        startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
+      const items = snap.docs.map((d) => toPost(d, threadId)).sort(byTimeThenId);
+      return {items, next: items.length === lim ? postCursor(items[0]) : null};
+    });
+  }
+
+  async createPost(input: CreatePostInput): Promise<Post> {
+    const user = this.#requireUser('post');
+    const id = validateId('id', input.id);
+    const threadPath = this.#threadPath(input.threadId);
+    const body = validatePostBody(input.body);
+    const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
+    const newThread = input.createThread
+      ? {key: input.createThread.key, title: validateThreadTitle(input.createThread.title)}
+      : null;
+    if (newThread?.key != null && threadIdForKey(newThread.key) !== input.threadId) {
+      throw new KindredError('invalid-argument', 'A page thread\'s id must be threadIdForKey(key).', 'threadId');
+    }
+    return this.#run('post', async () => {
+      const postRef = doc(this.db, `${threadPath}/posts/${id}`);
+      const threadRef = doc(this.db, threadPath);
+      const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap] = await Promise.all([
+        getDoc(postRef), getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('roles', user.uid)),
+        getDoc(threadRef), getDoc(this.#doc()),
+        parentId ? getDoc(doc(this.db, `${threadPath}/posts/${parentId}`)) : Promise.resolve(null),
+      ]);
+      // A retried write that already landed: return it, never duplicate.
+      if (existing.exists()) {
+        if (existing.get('authorId') === user.uid) return toPost(existing, input.threadId);
+        throw new KindredError('already-exists', 'A post with this id already exists; make a new id with store.newId().', 'id');
+      }
+      if (!memberSnap.exists()) throw new KindredError('permission-denied', 'Join the community before posting.');
+      const roles = rolesSnap.exists() ? toRoles(rolesSnap) : null;
+      if (isSuspended(roles)) throw new KindredError('permission-denied', 'Your account is suspended, so you cannot post for now. Contact the moderators if you think this is wrong.');
+      if (!threadSnap.exists() && !newThread) throw new KindredError('not-found', 'This conversation no longer exists; refresh the page.', 'threadId');
+      if (parentSnap && (!parentSnap.exists() || parentSnap.get('parentId') != null)) {
+        throw new KindredError('invalid-argument', 'You can only reply to a top-level post that still exists.', 'parentId');
+      }
+      const member = toMember(memberSnap);
+      const settings = toCommunity(communitySnap).settings;
+      const status = await this.#statusFor(user.uid, body, settings, isModerator(roles));
+      const batch = writeBatch(this.db);
+      const post = {
+        body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
+        authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
+        parentId, editedAt: null, status: status.status, statusReason: status.reason, reactions: DEFAULT_REACTIONS(),
+      };
+      batch.set(postRef, {...post, createdAt: serverTimestamp()});
+      const visible = status.status === 'visible';
+      if (!threadSnap.exists()) {
+        batch.set(threadRef, {
+          key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
+          createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: visible ? 1 : 0,
+          status: 'visible', participants: null, lastPostId: id,
+        });
+      } else if (visible) {
+        batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
+      }
+      await batch.commit();
+      return {...post, id, threadId: input.threadId, createdAt: Date.now()};
+    });
+  }
+
+  /** Pre-moderation: everything in `all` mode, a new member's first posts, and banned words. */
+  async #statusFor(uid: string, body: string, settings: Community['settings'], moderator: boolean): Promise<{status: 'visible' | 'held'; reason: string | null}> {
+    if (moderator) return {status: 'visible', reason: null};
+    if (settings.moderation === 'all') return {status: 'held', reason: 'moderation'};
+    const lower = body.toLowerCase();
+    if ((settings.bannedWords ?? []).some((w) => w && lower.includes(w.toLowerCase()))) return {status: 'held', reason: 'banned-word'};
+    if (settings.moderation === 'first-posts' && settings.holdFirstPosts > 0) {
+      // Own visible posts in this community (collection-group query over the member's own posts).
+      const snap = await getDocs(query(collectionGroup(this.db, 'posts'), where('authorId', '==', uid), where('status', '==', 'visible'), qLimit(LIMITS.maxPageSize)));
+      const prefix = `${this.#path('threads')}/`;
+      const count = snap.docs.filter((d) => d.ref.path.startsWith(prefix)).length;
+      if (count < settings.holdFirstPosts) return {status: 'held', reason: 'first-posts'};
+    }
+    return {status: 'visible', reason: null};
+  }
+
+  async editPost(threadId: string, postId: string, body: string): Promise<void> {
+    this.#requireUser('edit a post');
+    const text = validatePostBody(body);
+    await this.#run('save your edit', () => updateDoc(doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`),
+      {body: text, editedAt: serverTimestamp()}));
+  }
+
+  async deletePost(threadId: string, postId: string): Promise<void> {
+    this.#requireUser('delete a post');
+    await this.#run('delete the post', () => updateDoc(doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`),
+      {status: 'deleted', body: '', statusReason: null}));
+  }
+
+  async setReaction(threadId: string, postId: string, kind: ReactionKind, on: boolean): Promise<void> {
+    const user = this.#requireUser('react');
+    const k = validateReactionKind(kind);
+    const threadPath = this.#threadPath(threadId);
+    const pid = validateId('postId', postId);
+    await this.#run('save your reaction', async () => {
+      const reactionRef = doc(this.db, `${threadPath}/reactions/${pid}_${user.uid}_${k}`);
+      const snap = await getDoc(reactionRef);
+      if (snap.exists() === on) return;
+      const batch = writeBatch(this.db);
+      if (on) batch.set(reactionRef, {postId: pid, uid: user.uid, kind: k, at: serverTimestamp()});
+      else batch.delete(reactionRef);
+      batch.update(doc(this.db, `${threadPath}/posts/${pid}`), {[`reactions.${k}`]: increment(on ? 1 : -1)});
+      await batch.commit();
+    });
+  }
+
+  watchMyReactions(threadId: string, next: (keys: Set<string>) => void, error: OnError): Unsubscribe {
+    const reactions = collection(this.db, `${this.#threadPath(threadId)}/reactions`);
+    return this.#listen(() => {
+      let inner: Unsubscribe | null = null;
+      const outer = this.session.watch((user) => {
+        inner?.();
+        inner = null;
+        if (!user) return next(new Set());
+        inner = this.#watchQuery(query(reactions, where('uid', '==', user.uid)), 'load your reactions',
+          (docs) => next(new Set(docs.map((d) => `${d.get('postId')}:${d.get('kind')}`))), error);
+      });
+      return () => {
+        outer();
+        inner?.();
+      };
+    });
+  }
+
+  // Safety ----------------------------------------------------------------------------------------
+  async report(input: ReportInput): Promise<Report> {
+    const user = this.#requireUser('report');
+    const id = input.id ? validateId('id', input.id) : newId();
+    const reason = validateReportReason(input.reason);
+    const details = validateText('details', input.details ?? '', {max: LIMITS.reportDetails});
+    const t = input.target;
+    const target: Report['target'] = t?.kind === 'post'
+      ? {kind: 'post', threadId: validateId('threadId', t.threadId), postId: validateId('postId', t.postId)}
+      : t?.kind === 'profile' ? {kind: 'profile', uid: validateId('uid', t.uid)} : (() => {
+        throw new KindredError('invalid-argument', 'Say what you are reporting: a post or a profile.', 'target');
+      })();
+    const report = {target, reason, details, reporterId: user.uid, status: 'open' as const};
+    await this.#run('send the report', () => setDoc(this.#doc('reports', id), {...report, createdAt: serverTimestamp()}));
+    return {...report, id, createdAt: Date.now()};
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const stop of [...this.#listeners]) stop();
+    this.session.dispose();
+    await this.onDispose();
+  }
+}
+
+/** A stable hue for the generated avatar. */
+function hueOf(uid: string): number {
+  let h = 0;
+  for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) % 360;
+  return h;
+}

@@ -1,0 +1,110 @@
+// LocalStore keeps a community as a flat map of documents keyed by path, laid out like Firestore
+// (see firestore.rules), so one transaction reads and writes any of them:
+//
+//   community                              Community
+//   members/{uid}  private/{uid}  roles/{uid}
+//   threads/{tid}                          Thread
+//   posts/{tid}/{pid}                      Post
+//   reactions/{tid}/{pid}_{uid}_{kind}     Reaction (one per kind per member per post)
+//   reports/{rid}                          Report
+//   meta                                   {createdAt}: marks an initialised IndexedDB database
+import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
+import type {SeedFixture} from '../seed.js';
+import type {Community, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
+
+export type Docs = ReadonlyMap<string, unknown>;
+/** A document write: a value, or null to delete. */
+export type Write = readonly [path: string, value: unknown];
+
+export const paths = {
+  community: 'community',
+  meta: 'meta',
+  member: (uid: string) => `members/${uid}`,
+  private: (uid: string) => `private/${uid}`,
+  roles: (uid: string) => `roles/${uid}`,
+  thread: (tid: string) => `threads/${tid}`,
+  posts: (tid: string) => `posts/${tid}/`,
+  post: (tid: string, pid: string) => `posts/${tid}/${pid}`,
+  reactions: (tid: string) => `reactions/${tid}/`,
+  reaction: (tid: string, pid: string, uid: string, kind: ReactionKind) => `reactions/${tid}/${pid}_${uid}_${kind}`,
+  report: (rid: string) => `reports/${rid}`,
+};
+
+/** Read access to a snapshot of the documents, typed. */
+export class Db {
+  constructor(readonly docs: Docs) {}
+
+  #get<T>(path: string): T | null {
+    return (this.docs.get(path) as T | undefined) ?? null;
+  }
+
+  *#under<T>(prefix: string): Iterable<T> {
+    for (const [path, value] of this.docs) if (path.startsWith(prefix)) yield value as T;
+  }
+
+  community = () => this.#get<Community>(paths.community);
+  member = (uid: string) => this.#get<MemberProfile>(paths.member(uid));
+  private = (uid: string) => this.#get<PrivateRecord>(paths.private(uid));
+  roles = (uid: string) => this.#get<RoleRecord>(paths.roles(uid));
+  thread = (tid: string) => this.#get<Thread>(paths.thread(tid));
+  post = (tid: string, pid: string) => this.#get<Post>(paths.post(tid, pid));
+  reaction = (tid: string, pid: string, uid: string, kind: ReactionKind) => this.#get<Reaction>(paths.reaction(tid, pid, uid, kind));
+  report = (rid: string) => this.#get<Report>(paths.report(rid));
+
+  threads(): Thread[] {
+    return [...this.#under<Thread>('threads/')];
+  }
+
+  posts(tid: string): Post[] {
+    return [...this.#under<Post>(paths.posts(tid))];
+  }
+
+  reactionsIn(tid: string): Reaction[] {
+    return [...this.#under<Reaction>(paths.reactions(tid))];
+  }
+
+  /** Posts a member has made anywhere in the community (for `first-posts` moderation). */
+  postCountBy(uid: string): number {
+    let n = 0;
+    for (const p of this.#under<Post>('posts/')) if (p.authorId === uid) n++;
+    return n;
+  }
+}
+
+/** The documents of a seed, with defaults filled in for fields a hand-written seed may leave out. */
+export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, unknown> {
+  const docs = new Map<string, unknown>();
+  if (!seed) return docs;
+  const put = (path: string, value: unknown) => docs.set(path, structuredClone(value));
+  // Hand-written seeds (demo/seed.json) may leave out fields that have an obvious default.
+  const fill = <T>(defaults: Partial<T>, value: T): T => ({...defaults, ...value});
+  put(paths.community, fill<Community>({founderStory: null, languages: ['en']}, seed.community));
+  for (const m of seed.members ?? []) {
+    put(paths.member(m.uid), fill<MemberProfile>({
+      avatarUrl: null, avatarHue: 0, bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: 0,
+      pseudonymLower: m.pseudonym.toLowerCase(),
+    }, m));
+  }
+  for (const p of seed.privates ?? []) put(paths.private(p.uid), fill<PrivateRecord>({healthConsent: null, fieldVisibility: {}}, p));
+  for (const r of seed.roles ?? []) {
+    put(paths.roles(r.uid), {
+      ...fill<RoleRecord>({clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: 'seed', updatedAt: 0}, r),
+      roles: sanitizeRoles(r.roles),
+    });
+  }
+  for (const t of seed.threads ?? []) {
+    put(paths.thread(t.id), fill<Thread>({key: null, postCount: 0, status: 'visible', participants: null, lastActivityAt: t.createdAt}, t));
+  }
+  for (const p of seed.posts ?? []) {
+    put(paths.post(p.threadId, p.id), {
+      ...fill<Post>({authorAvatarUrl: null, authorAvatarHue: 0, authorBadges: [], parentId: null, editedAt: null, status: 'visible', statusReason: null}, p),
+      reactions: {...DEFAULT_REACTIONS(), ...p.reactions},
+    });
+  }
+  for (const r of seed.reactions ?? []) {
+    const {threadId, ...reaction} = r;
+    put(paths.reaction(threadId, r.postId, r.uid, r.kind), reaction);
+  }
+  for (const r of seed.reports ?? []) put(paths.report(r.id), r);
+  return docs;
+}

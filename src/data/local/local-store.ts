@@ -1,0 +1,465 @@
+// LocalStore: the embedded default store. No account, no server: a community lives in this browser
+// (IndexedDB), or in memory for tests, and applies the same validation and permission rules as
+// firestore.rules (through policy.ts), so the contract suite (test/data/store.contract.ts) passes
+// against both stores.
+//
+// Private by default: opening and reading a seeded community writes nothing to the browser. The
+// seeded data stays an unsaved copy in memory until the user acts: signing in remembers the session
+// in localStorage, and the first accepted write creates the community's IndexedDB database.
+//
+// Live updates: every watcher is re-evaluated after each change made by this store, and by any other
+// store on the same BroadcastChannel (other tabs, or other stores of this page), then called only
+// when its value changed.
+import {KindredError, toKindredError} from '../errors.js';
+import {newId} from '../policy.js';
+import type {SeedFixture} from '../seed.js';
+import type {
+  CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch, ReportInput,
+  Unsubscribe,
+} from '../store.js';
+import type {
+  Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
+} from '../types.js';
+import {
+  IdbBackend, MemoryBackend, acquireMemory, deleteDatabase, indexedDbAvailable, releaseMemory, replaceMemory,
+  type Backend,
+} from './backend.js';
+import {Db, seedToDocs, type Docs, type Write} from './docs.js';
+import * as engine from './engine.js';
+import {LocalSession, readRememberedUser} from './session.js';
+
+export interface LocalStoreOptions {
+  /** Community id: 1–64 letters, digits, "-" or "_". */
+  communityId: string;
+  /** The starting state when this browser holds no saved data for the community. */
+  seed?: SeedFixture;
+  /** `indexeddb` (the default in a browser) keeps data across reloads; `memory` keeps it for this page only. */
+  persistence?: 'indexeddb' | 'memory';
+  /** Starts signed in as this user (or signed out with null) without remembering it: for tests. */
+  user?: SessionUser | null;
+  /** BroadcastChannel for live updates between stores and tabs; default `kindred-local:{communityId}`. */
+  channelName?: string;
+  /** Clock in epoch ms; default `Date.now`. */
+  now?: () => number;
+}
+
+type Message =
+  | {type: 'changed'; persisted: boolean}
+  | {type: 'reset'}
+  | {type: 'session'; user: SessionUser | null};
+
+interface Watcher {
+  evaluate: (db: Db, ctx: engine.Ctx) => unknown;
+  next: (value: never) => void;
+  error: OnError;
+  /** JSON of the last value delivered, so unchanged values are not delivered again. */
+  last: string | undefined;
+  done: boolean;
+}
+
+type Operation<T> = (db: Db, ctx: engine.Ctx) => {result: T; writes: Write[]};
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Set ? [...v].sort() : v)) ?? 'undefined';
+}
+
+function defaultPersistence(): 'indexeddb' | 'memory' {
+  return indexedDbAvailable() ? 'indexeddb' : 'memory';
+}
+
+/**
+ * The embedded store: a whole community in this browser, with the same rules as Firebase.
+ *
+ *   const store = await LocalStore.open({communityId: 'asthma-cymru', seed});
+ */
+export class LocalStore implements CommunityStore {
+  readonly kind = 'local' as const;
+  readonly communityId: string;
+  readonly session: LocalSession;
+  /** Where data is kept. */
+  readonly persistence: 'indexeddb' | 'memory';
+
+  #seed: SeedFixture | undefined;
+  #channelName: string;
+  #channel: BroadcastChannel | null = null;
+  #now: () => number;
+  #lastTime = 0;
+  #remember: boolean;
+  #backend!: Promise<Backend>;
+  /** IndexedDB persistence, but nothing saved yet: the backend is an unsaved copy of the seed. */
+  #unsaved = false;
+  #saving: Promise<Backend> | null = null;
+  #watchers = new Set<Watcher>();
+  #dirty = false;
+  #loop: Promise<void> | null = null;
+  #disposed = false;
+
+  /** The IndexedDB database name that holds a community. */
+  static databaseName(communityId: string): string {
+    return `kindred-local:${communityId}`;
+  }
+
+  /** Opens a community. Reading it writes nothing to the browser. */
+  static async open(options: LocalStoreOptions): Promise<LocalStore> {
+    const store = new LocalStore(options);
+    await store.#backend;
+    return store;
+  }
+
+  /**
+   * Replaces everything this browser holds for a community with `seed`, or erases it when no seed is
+   * given (the member's "erase my local data"). Open stores of the community reload.
+   */
+  static async reset(options: Pick<LocalStoreOptions, 'communityId' | 'channelName' | 'persistence'>, seed?: SeedFixture): Promise<void> {
+    const communityId = checkCommunityId(options.communityId);
+    const channelName = options.channelName ?? `kindred-local:${communityId}`;
+    const persistence = options.persistence ?? defaultPersistence();
+    try {
+      if (persistence === 'memory') {
+        replaceMemory(memoryName(communityId, channelName), seed ? seedToDocs(seed) : null);
+      } else {
+        await deleteDatabase(LocalStore.databaseName(communityId));
+        if (seed) (await IdbBackend.create(LocalStore.databaseName(communityId), seedToDocs(seed), Date.now(), () => {})).close();
+      }
+    } catch (e) {
+      throw toKindredError(e);
+    }
+    if (typeof BroadcastChannel !== 'undefined') {
+      const channel = new BroadcastChannel(channelName);
+      channel.postMessage({type: 'reset'} satisfies Message);
+      channel.close();
+    }
+  }
+
+  private constructor(options: LocalStoreOptions) {
+    this.communityId = checkCommunityId(options?.communityId);
+    this.persistence = options.persistence ?? defaultPersistence();
+    if (this.persistence === 'indexeddb' && !indexedDbAvailable()) {
+      throw new KindredError('unavailable', 'This browser has no IndexedDB: open the LocalStore with persistence: "memory".');
+    }
+    this.#seed = options.seed;
+    this.#now = options.now ?? Date.now;
+    this.#channelName = options.channelName ?? `kindred-local:${this.communityId}`;
+    // Tests pass `user` and never touch storage; a browser remembers its anonymous member.
+    this.#remember = this.persistence === 'indexeddb' && options.user === undefined;
+    const initial = options.user !== undefined ? options.user : this.#remember ? readRememberedUser() : null;
+    this.session = new LocalSession(initial ? {...initial} : null, this.#remember, (user) => {
+      if (this.#remember) this.#post({type: 'session', user});
+      this.#schedule();
+    });
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(this.#channelName);
+      this.#channel.onmessage = (e: MessageEvent<Message>) => this.#receive(e.data);
+    }
+    this.#backend = this.#openBackend();
+    // An open failure surfaces from open(); keep it from also being an unhandled rejection.
+    this.#backend.catch(() => {});
+  }
+
+  /** A new client-made document id. */
+  newId(): string {
+    return newId();
+  }
+
+  // Community -------------------------------------------------------------------------------------
+
+  watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe {
+    return this.#watch(engine.readCommunity, next, error);
+  }
+
+  updateFounderStory(story: FounderStoryInput): Promise<void> {
+    return this.#write((db, ctx) => engine.updateFounderStory(db, ctx, story));
+  }
+
+  // Membership ------------------------------------------------------------------------------------
+
+  join(input: JoinInput): Promise<MemberProfile> {
+    return this.#write((db, ctx) => engine.join(db, ctx, input));
+  }
+
+  getMember(uid: string): Promise<MemberProfile | null> {
+    return this.#read((db, ctx) => engine.getMember(db, ctx, uid));
+  }
+
+  watchMe(next: (me: MemberProfile | null) => void, error: OnError): Unsubscribe {
+    return this.#watch(engine.readMe, next, error);
+  }
+
+  updateProfile(patch: ProfilePatch): Promise<MemberProfile> {
+    return this.#write((db, ctx) => engine.updateProfile(db, ctx, patch));
+  }
+
+  getPrivateRecord(): Promise<PrivateRecord | null> {
+    return this.#read(engine.readPrivate);
+  }
+
+  getRoles(uid: string): Promise<RoleRecord | null> {
+    return this.#read((db, ctx) => engine.getRoles(db, ctx, uid));
+  }
+
+  // Threads ---------------------------------------------------------------------------------------
+
+  listThreads(options?: PageOptions): Promise<Page<Thread>> {
+    return this.#read((db, ctx) => engine.listThreads(db, ctx, options));
+  }
+
+  watchThreads(options: {limit: number}, next: (threads: Thread[]) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => engine.listThreads(db, ctx, {limit: options?.limit}).items, next, error);
+  }
+
+  getThread(threadId: string): Promise<Thread | null> {
+    return this.#read((db, ctx) => engine.getThread(db, ctx, threadId));
+  }
+
+  // Posts -----------------------------------------------------------------------------------------
+
+  watchPosts(threadId: string, options: {limit: number}, next: (posts: Post[]) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => engine.watchPosts(db, ctx, threadId, options?.limit), next, error);
+  }
+
+  listOlderPosts(threadId: string, options: {cursor: string; limit?: number}): Promise<Page<Post>> {
+    return this.#read((db, ctx) => engine.listOlderPosts(db, ctx, threadId, options));
+  }
+
+  createPost(input: CreatePostInput): Promise<Post> {
+    return this.#write((db, ctx) => engine.createPost(db, ctx, input));
+  }
+
+  editPost(threadId: string, postId: string, body: string): Promise<void> {
+    return this.#write((db, ctx) => engine.editPost(db, ctx, threadId, postId, body));
+  }
+
+  deletePost(threadId: string, postId: string): Promise<void> {
+    return this.#write((db, ctx) => engine.deletePost(db, ctx, threadId, postId));
+  }
+
+  setReaction(threadId: string, postId: string, kind: ReactionKind, on: boolean): Promise<void> {
+    return this.#write((db, ctx) => engine.setReaction(db, ctx, threadId, postId, kind, on));
+  }
+
+  watchMyReactions(threadId: string, next: (keys: Set<string>) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => engine.myReactions(db, ctx, threadId), next, error);
+  }
+
+  // Safety ----------------------------------------------------------------------------------------
+
+  report(input: ReportInput): Promise<Report> {
+    return this.#write((db, ctx) => engine.report(db, ctx, input));
+  }
+
+  /** Ends every listener, closes the channel and the database. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    for (const w of this.#watchers) w.done = true;
+    this.#watchers.clear();
+    this.session.dispose();
+    this.#channel?.close();
+    this.#channel = null;
+    const backend = await this.#backend.catch(() => null);
+    if (this.persistence === 'memory') releaseMemory(memoryName(this.communityId, this.#channelName));
+    else backend?.close();
+    (await this.#saving?.catch(() => null))?.close();
+  }
+
+  // Internals -------------------------------------------------------------------------------------
+
+  async #openBackend(): Promise<Backend> {
+    if (this.persistence === 'memory') {
+      this.#unsaved = false;
+      return acquireMemory(memoryName(this.communityId, this.#channelName), () => seedToDocs(this.#seed));
+    }
+    const saved = await IdbBackend.openExisting(LocalStore.databaseName(this.communityId), () => this.#reload());
+    this.#unsaved = !saved;
+    return saved ?? new MemoryBackend(seedToDocs(this.#seed));
+  }
+
+  /** Re-reads where the data lives (another tab saved it first, or it was reset / deleted). */
+  #reload() {
+    if (this.#disposed || this.persistence === 'memory') {
+      this.#schedule();
+      return;
+    }
+    const previous = this.#backend;
+    this.#backend = previous.catch(() => null).then((b) => {
+      b?.close();
+      return this.#openBackend();
+    });
+    this.#backend.catch(() => {});
+    this.#schedule();
+  }
+
+  /** The user acted: create the database from the unsaved copy (or adopt one another tab created). */
+  #save(): Promise<Backend> {
+    this.#saving ??= this.#backend.then(async (unsaved) => {
+      const saved = await IdbBackend.create(LocalStore.databaseName(this.communityId), (unsaved as MemoryBackend).docs, this.#now(),
+        () => this.#reload());
+      this.#unsaved = false;
+      this.#backend = Promise.resolve(saved);
+      return saved;
+    }).finally(() => {
+      this.#saving = null;
+    });
+    return this.#saving;
+  }
+
+  #ctx(now = this.#now()): engine.Ctx {
+    return {user: this.session.user, now};
+  }
+
+  /** Strictly increasing times, so posts made in a row keep their order. */
+  #clock(): number {
+    this.#lastTime = Math.max(this.#now(), this.#lastTime + 1);
+    return this.#lastTime;
+  }
+
+  #assertOpen() {
+    if (this.#disposed) throw new KindredError('unavailable', 'This store was disposed: open a new LocalStore.');
+  }
+
+  async #read<T>(fn: (db: Db, ctx: engine.Ctx) => T): Promise<T> {
+    try {
+      this.#assertOpen();
+      const docs = await (await this.#backend).read();
+      return structuredClone(fn(new Db(docs), this.#ctx()));
+    } catch (e) {
+      throw toKindredError(e);
+    }
+  }
+
+  async #write<T>(fn: Operation<T>): Promise<T> {
+    try {
+      this.#assertOpen();
+      const ctx = this.#ctx(this.#clock());
+      let wrote = 0;
+      const op = (docs: Docs) => {
+        const out = fn(new Db(docs), ctx);
+        wrote = out.writes.length;
+        return out;
+      };
+      let backend = await this.#backend;
+      if (this.#unsaved) {
+        // Check first: a refused or empty write must not create a database.
+        const dry = op(await backend.read());
+        if (!dry.writes.length) return structuredClone(dry.result);
+        backend = await this.#save();
+      }
+      const result = await backend.transact(op);
+      if (wrote) {
+        this.#post({type: 'changed', persisted: backend.persistent});
+        this.#schedule();
+      }
+      return structuredClone(result);
+    } catch (e) {
+      throw toKindredError(e);
+    }
+  }
+
+  #watch<T>(evaluate: (db: Db, ctx: engine.Ctx) => T, next: (value: T) => void, error: OnError): Unsubscribe {
+    const watcher: Watcher = {evaluate, next: next as (value: never) => void, error, last: undefined, done: false};
+    if (this.#disposed) {
+      queueMicrotask(() => error(new KindredError('unavailable', 'This store was disposed: open a new LocalStore.')));
+      return () => {};
+    }
+    this.#watchers.add(watcher);
+    this.#schedule();
+    return () => {
+      watcher.done = true;
+      this.#watchers.delete(watcher);
+    };
+  }
+
+  /** Re-evaluates every watcher soon (asynchronously), once however many changes arrive meanwhile. */
+  #schedule() {
+    this.#dirty = true;
+    this.#loop ??= this.#refresh().finally(() => {
+      this.#loop = null;
+      // A watcher added after the last pass but before this callback ran would otherwise wait forever.
+      if (this.#dirty && !this.#disposed) this.#schedule();
+    });
+  }
+
+  async #refresh() {
+    await Promise.resolve();
+    while (this.#dirty && !this.#disposed) {
+      this.#dirty = false;
+      let db: Db;
+      try {
+        db = new Db(await (await this.#backend).read());
+      } catch (e) {
+        for (const w of [...this.#watchers]) this.#fail(w, e);
+        continue;
+      }
+      const ctx = this.#ctx();
+      for (const w of [...this.#watchers]) {
+        if (w.done) continue;
+        let value: unknown;
+        try {
+          value = w.evaluate(db, ctx);
+        } catch (e) {
+          this.#fail(w, e);
+          continue;
+        }
+        const json = stableJson(value);
+        if (json === w.last) continue;
+        w.last = json;
+        try {
+          w.next(structuredClone(value) as never);
+        } catch (e) {
+          reportError(e);
+        }
+      }
+    }
+  }
+
+  /** Like a Firestore listener, a watcher that fails is over: the caller subscribes again to retry. */
+  #fail(w: Watcher, e: unknown) {
+    w.done = true;
+    this.#watchers.delete(w);
+    try {
+      w.error(toKindredError(e));
+    } catch (err) {
+      reportError(err);
+    }
+  }
+
+  #post(message: Message) {
+    try {
+      this.#channel?.postMessage(message);
+    } catch {
+      // A closed channel: nothing to tell.
+    }
+  }
+
+  #receive(message: Message) {
+    if (this.#disposed || !message || typeof message !== 'object') return;
+    if (message.type === 'session') {
+      if (this.#remember) this.session.adopt(message.user);
+    } else if (message.type === 'reset' || (message.type === 'changed' && message.persisted && this.#unsaved)) {
+      // Another tab saved the community first (or it was reset): read from where the data now is.
+      this.#reload();
+      return;
+    }
+    this.#schedule();
+  }
+}
+
+function checkCommunityId(id: unknown): string {
+  if (typeof id !== 'string' || !ID.test(id)) {
+    throw new KindredError('misconfigured', `"${String(id)}" is not a valid community id: use 1–64 letters, digits, "-" and "_".`);
+  }
+  return id;
+}
+
+function memoryName(communityId: string, channelName: string): string {
+  return `${communityId}\u0000${channelName}`;
+}
+
+function reportError(e: unknown) {
+  // A subscriber's callback threw: surface it like an uncaught error, without stopping other watchers.
+  setTimeout(() => {
+    throw e;
+  });
+}

@@ -1,0 +1,262 @@
+import {aTimeout, expect, oneEvent, waitUntil} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import type {KinPostSubmitEvent} from '../../src/events/post-submit.js';
+import {
+  $, $$, KEY, TID, articleFor, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, sessionDrafts, type,
+} from './discussion-thread.fixture.js';
+
+const composer = (el: HTMLElement) => $(el, 'textarea#compose') as HTMLTextAreaElement;
+const submitButton = (el: HTMLElement) => $(el, 'form.composer [part="submit"]') as HTMLButtonElement;
+
+describe('<kin-discussion-thread> composer', () => {
+  afterEach(disposeStores);
+  beforeEach(() => sessionStorage.clear());
+
+  it('has a visible label and a live character count', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    const field = composer(el);
+    expect($(el, 'label[for="compose"]')!.textContent).to.equal('Write a post');
+    type(field, 'Hello');
+    await el.updateComplete;
+    expect($(el, '#compose-count')!.textContent).to.equal('5 of 5000 characters');
+    type(field, 'x'.repeat(5003));
+    await el.updateComplete;
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '.field-error')!.textContent).to.contain('3 characters over the limit');
+    await expect(el).to.be.accessible();
+  });
+
+  it('posts with the button: kin-post-submit, then kin-post-created, the post shows at once and the draft is cleared', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    type(composer(el), 'My first post\n\nwith https://example.org');
+    await el.updateComplete;
+    expect(sessionDrafts()).to.have.length(1);
+    const submitted = oneEvent(el, 'kin-post-submit');
+    const created = oneEvent(el, 'kin-post-created');
+    submitButton(el).click();
+    const req = await submitted;
+    expect(req.cancelable).to.equal(true);
+    expect(req.body).to.equal('My first post\n\nwith https://example.org');
+    expect(req.threadId).to.equal(TID);
+    const done = await created;
+    expect(done.postId).to.equal(req.postId);
+    expect(done.status).to.equal('visible');
+    await el.updateComplete;
+    const article = articleFor(el, req.postId)!;
+    expect(article.querySelector('[part="post-body"] a')!.getAttribute('href')).to.equal('https://example.org/');
+    expect(composer(el).value).to.equal('');
+    expect(sessionDrafts()).to.have.length(0);
+    const page = await store.listOlderPosts(TID, {cursor: `${Date.now() + 60000}_zzzz`});
+    expect(page.items.filter((p) => p.id === req.postId)).to.have.length(1);
+  });
+
+  it('creates the page’s thread with its first post', async () => {
+    const store = await openStore(seed(nextCommunityId()), 'alice');
+    const el = await render(store);
+    await ready(el);
+    expect(await store.getThread(TID)).to.equal(null);
+    type(composer(el), 'First!');
+    const created = oneEvent(el, 'kin-post-created');
+    submitButton(el).click();
+    await created;
+    const thread = await store.getThread(TID);
+    expect(thread!.key).to.equal(KEY);
+  });
+
+  it('submits with Ctrl+Enter from the keyboard', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    composer(el).focus();
+    await sendKeys({type: 'Typed by keyboard'});
+    const created = oneEvent(el, 'kin-post-created');
+    await sendKeys({press: 'Control+Enter'});
+    const ev = await created;
+    await el.updateComplete;
+    expect(articleFor(el, ev.postId)!.textContent).to.contain('Typed by keyboard');
+    expect(el.shadowRoot!.activeElement).to.equal(composer(el));
+  });
+
+  it('writes nothing when kin-post-submit is cancelled, and keeps the draft', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    el.addEventListener('kin-post-submit', (e) => e.preventDefault(), {once: true});
+    let created = 0;
+    el.addEventListener('kin-post-created', () => created++);
+    type(composer(el), 'Not yet');
+    const submitted = oneEvent(el, 'kin-post-submit');
+    submitButton(el).click();
+    const req = await submitted;
+    await aTimeout(50);
+    expect(created).to.equal(0);
+    expect(await store.listOlderPosts(TID, {cursor: `${Date.now() + 60000}_zzzz`}).then((p) => p.items.map((x) => x.id))).not.to.include(req.postId);
+    expect(composer(el).value).to.equal('Not yet');
+    expect(sessionDrafts()).to.have.length(1);
+  });
+
+  it('refuses an empty post with a message, writing nothing', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    let submitted = 0;
+    el.addEventListener('kin-post-submit', () => submitted++);
+    type(composer(el), '   ');
+    submitButton(el).click();
+    await el.updateComplete;
+    expect(submitted).to.equal(0);
+    expect($(el, '.field-error')!.textContent).to.contain('Write something');
+  });
+
+  it('keeps the draft across a re-created element (a reload)', async () => {
+    const fx = seed(nextCommunityId(), [post('p1', bob)]);
+    const store = await openStore(fx, 'alice');
+    const first = await render(store);
+    await ready(first);
+    type(composer(first), 'Half-written thoughts');
+    await first.updateComplete;
+    first.closest('kin-community')!.remove();
+    const second = await render(await openStore(fx, 'alice'));
+    await ready(second);
+    expect(composer(second).value).to.equal('Half-written thoughts');
+    expect($(second, '#compose-hint')!.textContent).to.contain('kept on this device');
+  });
+
+  it('stores nothing before the member types', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    expect(sessionStorage.length).to.equal(0);
+    expect(localStorage.length).to.equal(0);
+  });
+
+  describe('when the write fails', () => {
+    it('keeps the text, shows the error, fires kin-error, and retrying reuses the same post id', async () => {
+      const fx = seed(nextCommunityId(), [post('p1', bob)]);
+      const store = await openStore(fx, 'alice');
+      const el = await render(store);
+      await ready(el);
+      type(composer(el), 'Words I must not lose');
+      const ids: string[] = [];
+      const onSubmit = (e: KinPostSubmitEvent) => ids.push(e.postId);
+      document.addEventListener('kin-post-submit', onSubmit);
+      // The store goes away (as when the database is closed under us): the write really fails.
+      await store.dispose();
+      const failed = oneEvent(el, 'kin-error');
+      submitButton(el).click();
+      const err = await failed;
+      expect(err.operation).to.equal('post');
+      expect(err.code).to.equal('unavailable');
+      await el.updateComplete;
+      const alert = $(el, 'form.composer [role="alert"]')!;
+      expect(alert.textContent).to.contain('Your post was not sent');
+      expect(composer(el).value).to.equal('Words I must not lose');
+      await expect(el).to.be.accessible();
+
+      const again = oneEvent(el, 'kin-error');
+      ($(el, '[data-action="retry-post"]') as HTMLButtonElement).click();
+      await again;
+      expect(ids).to.have.length(2);
+      expect(ids[1]).to.equal(ids[0]);
+
+      // Reload with a working store: the draft and its post id come back; sending writes exactly one post.
+      el.closest('kin-community')!.remove();
+      const store2 = await openStore(fx, 'alice');
+      const el2 = await render(store2);
+      await ready(el2);
+      expect(composer(el2).value).to.equal('Words I must not lose');
+      const created = oneEvent(el2, 'kin-post-created');
+      submitButton(el2).click();
+      const ev = await created;
+      document.removeEventListener('kin-post-submit', onSubmit);
+      expect(ev.postId).to.equal(ids[0]);
+      const all = await store2.listOlderPosts(TID, {cursor: `${Date.now() + 60000}_zzzz`});
+      expect(all.items.filter((p) => p.body === 'Words I must not lose')).to.have.length(1);
+      expect(sessionDrafts()).to.have.length(0);
+    });
+  });
+
+  describe('while the write is pending', () => {
+    it('shows it as pending and ignores a second submit (no duplicate)', async () => {
+      const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+      const el = await render(store);
+      await ready(el);
+      let submits = 0;
+      el.addEventListener('kin-post-submit', () => submits++);
+      type(composer(el), 'Once only');
+      const created = oneEvent(el, 'kin-post-created');
+      submitButton(el).click();
+      await el.updateComplete;
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '.pending')!.textContent).to.contain('Posting');
+      submitButton(el).click();
+      await created;
+      expect(submits).to.equal(1);
+    });
+  });
+
+  describe('replies', () => {
+    it('opens a reply composer under a post, posts the reply one level down and focuses it', async () => {
+      const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+      const el = await render(store);
+      await ready(el);
+      const replyButton = articleFor(el, 'p1')!.querySelector('[data-action="reply"]') as HTMLButtonElement;
+      replyButton.click();
+      await el.updateComplete;
+      await aTimeout(0);
+      expect(replyButton.getAttribute('aria-expanded')).to.equal('true');
+      const field = $(el, 'textarea#reply-p1') as HTMLTextAreaElement;
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expect($(el, 'label[for="reply-p1"]')!.textContent).to.equal('Reply to Bob Jones');
+      await expect(el).to.be.accessible();
+      type(field, 'A reply');
+      const created = oneEvent(el, 'kin-post-created');
+      (field.closest('form')!.querySelector('[part="submit"]') as HTMLButtonElement).click();
+      const ev = await created;
+      expect(ev.parentId).to.equal('p1');
+      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-post-id') === ev.postId, 'focus on the new reply');
+      const reply = articleFor(el, ev.postId)!;
+      expect(reply.parentElement!.closest('article')!.getAttribute('data-post-id')).to.equal('p1');
+      expect($(el, 'textarea#reply-p1')).to.equal(null);
+    });
+  });
+
+  describe('crisis wording', () => {
+    it('shows support beside the composer without blocking the post or reporting anyone', async () => {
+      const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+      const el = await render(store);
+      await ready(el);
+      type(composer(el), 'this queue is killing me');
+      await el.updateComplete;
+      expect($(el, '[part="crisis"]')).to.equal(null);
+      type(composer(el), 'Some days I want to end my life');
+      await el.updateComplete;
+      const panel = $(el, '[part="crisis"]')!;
+      expect(panel.textContent).to.contain('You don’t have to face this alone');
+      expect([...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include.members(['tel:999', 'tel:116123', 'tel:0800132737']);
+      await expect(el).to.be.accessible();
+      let reports = 0;
+      el.addEventListener('kin-report', () => reports++);
+      const created = oneEvent(el, 'kin-post-created');
+      submitButton(el).click();
+      await created;
+      await el.updateComplete;
+      expect($(el, '[part="crisis"]')).to.equal(null);
+      expect(reports).to.equal(0);
+    });
+
+    it('recognises Welsh crisis wording', async () => {
+      const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+      const el = await render(store, {lang: 'cy'});
+      await ready(el);
+      type(composer(el), 'Dw i eisiau marw');
+      await el.updateComplete;
+      expect($(el, '[part="crisis"]')!.textContent).to.contain('Does dim rhaid i chi wynebu hyn');
+      expect($$(el, '[part="crisis"] a').length).to.be.greaterThan(3);
+    });
+  });
+});

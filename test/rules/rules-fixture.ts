@@ -1,0 +1,169 @@
+// Shared set-up for the rules suites: the cast of users, a baseline community written with the owner's
+// bypass, and write payloads shaped exactly as FirebaseStore writes them.
+import {initializeTestEnvironment, type RulesTestEnvironment} from './rules-unit-testing.js';
+import firebase from 'firebase/compat/app';
+import 'firebase/compat/firestore';
+import {emulatorHost} from '../helpers/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
+import type {SeedFixture} from '../../src/data/seed.js';
+import type {MemberProfile, RoleName} from '../../src/data/types.js';
+
+export type Db = firebase.firestore.Firestore;
+export const FieldValue = firebase.firestore.FieldValue;
+export const ts = () => FieldValue.serverTimestamp();
+
+export const ROLES = ['visitor', 'nonMember', 'member', 'author', 'other', 'moderator', 'admin', 'suspended'] as const;
+export type Role = (typeof ROLES)[number];
+export const OPS = ['get', 'list', 'create', 'update', 'delete'] as const;
+export type Op = (typeof OPS)[number];
+
+/** The uid each role acts as (null: signed out). */
+export const UID: Record<Role, string | null> = {
+  visitor: null, nonMember: 'outsider', member: 'm1', author: 'auth1', other: 'm2',
+  moderator: 'mod1', admin: 'adm1', suspended: 'sus1',
+};
+
+export const GUIDELINES = 'g2';
+export const CONSENT = 'c1';
+const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
+const FAR = Date.UTC(2099, 0, 1);
+
+export function member(uid: string, pseudonym: string, badges: RoleName[] = []): MemberProfile {
+  return {
+    uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl: null, avatarHue: 120, relationship: 'patient',
+    bio: '', tags: [], listed: true, badges, clinicianScope: null, joinedAt: T0,
+  };
+}
+
+/**
+ * The baseline: auth1 (founder) wrote thread t1 with post p1 (visible, hearted by auth1 and sus1) and a
+ * held post p2; sus1 (suspended) wrote p3; auth1 filed report r1; mod1 logged l1.
+ */
+export function baseline(cid: string, visibility: 'public' | 'members' = 'public'): [string, Record<string, unknown>][] {
+  const members = [member('m1', 'Mel'), member('auth1', 'Ari', ['founder']), member('m2', 'Mo'),
+    member('mod1', 'Moderator Max', ['moderator']), member('adm1', 'Admin Ada', ['admin']), member('sus1', 'Sam')];
+  const role = (uid: string, roles: RoleName[], suspendedUntil: number | null = null) => ({
+    uid, roles, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil, grantedBy: 'adm1', updatedAt: T0,
+  });
+  const post = (id: string, authorId: string, status: 'visible' | 'held', reactions = {heart: 0, hug: 0, metoo: 0, thanks: 0}) => {
+    const m = members.find((x) => x.uid === authorId)!;
+    return {
+      id, threadId: 't1', body: `Body of ${id}`, authorId, authorName: m.pseudonym, authorRelationship: m.relationship,
+      authorAvatarUrl: m.avatarUrl, authorAvatarHue: m.avatarHue, authorBadges: m.badges, parentId: null,
+      createdAt: T0 + 1000, editedAt: null, status, statusReason: null, reactions,
+    };
+  };
+  const fixture: SeedFixture = {
+    community: {
+      id: cid, name: {en: 'Rules test'}, tagline: {en: ''}, languages: ['en', 'cy'], createdAt: T0,
+      settings: {visibility, moderation: 'post', holdFirstPosts: 0, bannedWords: [], nation: 'wales', tags: [],
+        guidelinesVersion: GUIDELINES, consentVersion: CONSENT},
+      founderStory: null,
+    },
+    members,
+    privates: members.map((m) => ({uid: m.uid, guidelines: {version: GUIDELINES, at: T0}, healthConsent: null, fieldVisibility: {}})),
+    roles: [role('auth1', ['founder']), role('mod1', ['moderator']), role('adm1', ['admin']), role('sus1', [], FAR)],
+    threads: [{id: 't1', key: null, title: 'Hello', authorId: 'auth1', authorName: 'Ari', createdAt: T0, lastActivityAt: T0,
+      postCount: 2, status: 'visible', participants: null}],
+    posts: [post('p1', 'auth1', 'visible', {heart: 2, hug: 0, metoo: 0, thanks: 0}), post('p2', 'auth1', 'held'), post('p3', 'sus1', 'visible')],
+    reactions: [{threadId: 't1', postId: 'p1', uid: 'auth1', kind: 'heart', at: T0}, {threadId: 't1', postId: 'p1', uid: 'sus1', kind: 'heart', at: T0}],
+    reports: [{id: 'r1', target: {kind: 'post', threadId: 't1', postId: 'p1'}, reason: 'spam', details: '', reporterId: 'auth1', createdAt: T0, status: 'open'}],
+  };
+  return [
+    ...fixtureDocs(fixture),
+    [`communities/${cid}/modLog/l1`, {action: 'hide', actorId: 'mod1', targetPath: 'threads/t1/posts/p9', reason: 'spam', at: T0}],
+    [`communities/${cid}/matchProfiles/auth1`, {uid: 'auth1', open: true}],
+    [`communities/${cid}/connections/auth1_m1`, {members: ['auth1', 'm1'], status: 'pending'}],
+  ];
+}
+
+export interface RulesEnv {
+  env: RulesTestEnvironment;
+  admin: FirestoreAdmin;
+  db(role: Role): Db;
+}
+
+export async function setUp(projectId: string): Promise<RulesEnv> {
+  const {host, port} = emulatorHost();
+  // The emulator already runs ./firestore.rules (scripts/test.mjs): no rules passed here.
+  const env = await initializeTestEnvironment({projectId, firestore: {host, port}});
+  const admin = new FirestoreAdmin(projectId);
+  await admin.clear();
+  const dbs = new Map<Role, Db>();
+  return {
+    env, admin,
+    db(role) {
+      let db = dbs.get(role);
+      if (!db) {
+        const uid = UID[role];
+        db = (uid ? env.authenticatedContext(uid) : env.unauthenticatedContext()).firestore() as unknown as Db;
+        dbs.set(role, db);
+      }
+      return db;
+    },
+  };
+}
+
+// Payloads as FirebaseStore writes them ------------------------------------------------------------
+
+export function newPost(uid: string, name: string, extra: Record<string, unknown> = {}) {
+  return {
+    body: 'A new post', authorId: uid, authorName: name, authorRelationship: 'patient', authorAvatarUrl: null,
+    authorAvatarHue: 120, authorBadges: uid === 'auth1' ? ['founder'] : uid === 'mod1' ? ['moderator'] : uid === 'adm1' ? ['admin'] : [],
+    parentId: null, createdAt: ts(), editedAt: null, status: 'visible', statusReason: null,
+    reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}, ...extra,
+  };
+}
+
+export const NAMES: Record<string, string> = {
+  m1: 'Mel', auth1: 'Ari', m2: 'Mo', mod1: 'Moderator Max', adm1: 'Admin Ada', sus1: 'Sam', outsider: 'Olly',
+};
+
+/** A visible post plus the thread bump, in one batch. */
+export function postWithBump(db: Db, cid: string, uid: string, pid: string, post = newPost(uid, NAMES[uid] ?? uid)) {
+  const batch = db.batch();
+  batch.set(db.doc(`communities/${cid}/threads/t1/posts/${pid}`), post);
+  batch.update(db.doc(`communities/${cid}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  return batch.commit();
+}
+
+export function joinBatch(db: Db, cid: string, uid: string, profile: Record<string, unknown> = {}, priv: Record<string, unknown> = {}) {
+  const batch = db.batch();
+  batch.set(db.doc(`communities/${cid}/members/${uid}`), {
+    uid, pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 10, relationship: 'carer', bio: '', tags: [],
+    listed: false, badges: [], clinicianScope: null, joinedAt: ts(), ...profile,
+  });
+  batch.set(db.doc(`communities/${cid}/private/${uid}`), {
+    uid, guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}, ...priv,
+  });
+  return batch.commit();
+}
+
+export function story(approvedBy: string | null, extra: Record<string, unknown> = {}) {
+  return {
+    name: 'Ari', role: {en: 'Founder'}, quote: {en: 'We are not alone.'}, story: {en: 'It started…'}, imageUrl: null,
+    imageAlt: null, cta: {label: {en: 'Join us'}, url: 'https://example.org/join'}, toldAt: null, memorial: false,
+    approvedBy, approvedAt: ts(), ...extra,
+  };
+}
+
+export function rolesDoc(uid: string, grantedBy: string, extra: Record<string, unknown> = {}) {
+  return {uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy, updatedAt: ts(), ...extra};
+}
+
+export function reactBatch(db: Db, cid: string, uid: string, kind: string, by: 1 | -1, postId = 'p1') {
+  const batch = db.batch();
+  const ref = db.doc(`communities/${cid}/threads/t1/reactions/${postId}_${uid}_${kind}`);
+  if (by === 1) batch.set(ref, {postId, uid, kind, at: ts()});
+  else batch.delete(ref);
+  batch.update(db.doc(`communities/${cid}/threads/t1/posts/${postId}`), {[`reactions.${kind}`]: FieldValue.increment(by)});
+  return batch.commit();
+}
+
+export function reportDoc(uid: string, extra: Record<string, unknown> = {}) {
+  return {target: {kind: 'post', threadId: 't1', postId: 'p1'}, reason: 'harm', details: 'Worrying', reporterId: uid, createdAt: ts(), status: 'open', ...extra};
+}
+
+export function logDoc(uid: string, extra: Record<string, unknown> = {}) {
+  return {action: 'hide', actorId: uid, targetPath: 'threads/t1/posts/p1', reason: 'spam', at: ts(), ...extra};
+}
