@@ -161,8 +161,12 @@ async function seedEmulator({host, port, projectId, fixture}) {
     const mod = await import(pathToFileURL(seeder).href);
     const fn = mod.seedFirestore ?? mod.seedFixture ?? mod.seed ?? mod.default;
     if (typeof fn === 'function') {
-      await fn({host, port, projectId, fixture, emulatorHost: `${host}:${port}`});
-      return 'scripts/seed-firestore.mjs';
+      try {
+        await fn({host, port, projectId, fixture, emulatorHost: `${host}:${port}`});
+        return 'scripts/seed-firestore.mjs';
+      } catch (e) {
+        console.warn(`start: scripts/seed-firestore.mjs failed (${e.message}); seeding over REST instead.`);
+      }
     }
   }
   const n = await seedViaRest({host, port, projectId, fixture});

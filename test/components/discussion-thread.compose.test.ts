@@ -1,8 +1,8 @@
-import {aTimeout, expect, oneEvent, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {KinPostSubmitEvent} from '../../src/events/post-submit.js';
 import {
-  $, $$, KEY, TID, articleFor, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, sessionDrafts, type,
+  $, $$, KEY, TID, articleFor, once, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, sessionDrafts, type,
 } from './discussion-thread.fixture.js';
 
 const composer = (el: HTMLElement) => $(el, 'textarea#compose') as HTMLTextAreaElement;
@@ -35,8 +35,8 @@ describe('<kin-discussion-thread> composer', () => {
     type(composer(el), 'My first post\n\nwith https://example.org');
     await el.updateComplete;
     expect(sessionDrafts()).to.have.length(1);
-    const submitted = oneEvent(el, 'kin-post-submit');
-    const created = oneEvent(el, 'kin-post-created');
+    const submitted = once(el, 'kin-post-submit');
+    const created = once(el, 'kin-post-created');
     submitButton(el).click();
     const req = await submitted;
     expect(req.cancelable).to.equal(true);
@@ -60,7 +60,7 @@ describe('<kin-discussion-thread> composer', () => {
     await ready(el);
     expect(await store.getThread(TID)).to.equal(null);
     type(composer(el), 'First!');
-    const created = oneEvent(el, 'kin-post-created');
+    const created = once(el, 'kin-post-created');
     submitButton(el).click();
     await created;
     const thread = await store.getThread(TID);
@@ -73,8 +73,10 @@ describe('<kin-discussion-thread> composer', () => {
     await ready(el);
     composer(el).focus();
     await sendKeys({type: 'Typed by keyboard'});
-    const created = oneEvent(el, 'kin-post-created');
-    await sendKeys({press: 'Control+Enter'});
+    const created = once(el, 'kin-post-created');
+    await sendKeys({down: 'Control'});
+    await sendKeys({press: 'Enter'});
+    await sendKeys({up: 'Control'});
     const ev = await created;
     await el.updateComplete;
     expect(articleFor(el, ev.postId)!.textContent).to.contain('Typed by keyboard');
@@ -89,7 +91,7 @@ describe('<kin-discussion-thread> composer', () => {
     let created = 0;
     el.addEventListener('kin-post-created', () => created++);
     type(composer(el), 'Not yet');
-    const submitted = oneEvent(el, 'kin-post-submit');
+    const submitted = once(el, 'kin-post-submit');
     submitButton(el).click();
     const req = await submitted;
     await aTimeout(50);
@@ -146,7 +148,7 @@ describe('<kin-discussion-thread> composer', () => {
       document.addEventListener('kin-post-submit', onSubmit);
       // The store goes away (as when the database is closed under us): the write really fails.
       await store.dispose();
-      const failed = oneEvent(el, 'kin-error');
+      const failed = once(el, 'kin-error');
       submitButton(el).click();
       const err = await failed;
       expect(err.operation).to.equal('post');
@@ -157,7 +159,7 @@ describe('<kin-discussion-thread> composer', () => {
       expect(composer(el).value).to.equal('Words I must not lose');
       await expect(el).to.be.accessible();
 
-      const again = oneEvent(el, 'kin-error');
+      const again = once(el, 'kin-error');
       ($(el, '[data-action="retry-post"]') as HTMLButtonElement).click();
       await again;
       expect(ids).to.have.length(2);
@@ -169,7 +171,7 @@ describe('<kin-discussion-thread> composer', () => {
       const el2 = await render(store2);
       await ready(el2);
       expect(composer(el2).value).to.equal('Words I must not lose');
-      const created = oneEvent(el2, 'kin-post-created');
+      const created = once(el2, 'kin-post-created');
       submitButton(el2).click();
       const ev = await created;
       document.removeEventListener('kin-post-submit', onSubmit);
@@ -188,7 +190,7 @@ describe('<kin-discussion-thread> composer', () => {
       let submits = 0;
       el.addEventListener('kin-post-submit', () => submits++);
       type(composer(el), 'Once only');
-      const created = oneEvent(el, 'kin-post-created');
+      const created = once(el, 'kin-post-created');
       submitButton(el).click();
       await el.updateComplete;
       expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
@@ -214,7 +216,7 @@ describe('<kin-discussion-thread> composer', () => {
       expect($(el, 'label[for="reply-p1"]')!.textContent).to.equal('Reply to Bob Jones');
       await expect(el).to.be.accessible();
       type(field, 'A reply');
-      const created = oneEvent(el, 'kin-post-created');
+      const created = once(el, 'kin-post-created');
       (field.closest('form')!.querySelector('[part="submit"]') as HTMLButtonElement).click();
       const ev = await created;
       expect(ev.parentId).to.equal('p1');
@@ -241,7 +243,7 @@ describe('<kin-discussion-thread> composer', () => {
       await expect(el).to.be.accessible();
       let reports = 0;
       el.addEventListener('kin-report', () => reports++);
-      const created = oneEvent(el, 'kin-post-created');
+      const created = once(el, 'kin-post-created');
       submitButton(el).click();
       await created;
       await el.updateComplete;

@@ -126,3 +126,8 @@ export function articleFor(el: HTMLElement, postId: string) {
 export function sessionDrafts(): string[] {
   return Object.keys(sessionStorage).filter((k) => k.startsWith('kin-draft@1:'));
 }
+
+/** `oneEvent`, typed by the event map. */
+export function once<K extends keyof GlobalEventHandlersEventMap>(el: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => el.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), {once: true}));
+}

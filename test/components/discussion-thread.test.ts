@@ -1,10 +1,10 @@
-import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import {
-  $, $$, T0, alice, articleFor, bob, cara, disposeStores, nextCommunityId, openStore, post, ready, render, seed,
+  $, $$, T0, alice, articleFor, once, bob, cara, disposeStores, nextCommunityId, openStore, post, ready, render, seed,
 } from './discussion-thread.fixture.js';
 
 const conversation = () => [
@@ -163,7 +163,7 @@ describe('<kin-discussion-thread>', () => {
       expect(articleFor(el, 'p1')!.querySelector('.reaction.static')!.textContent).to.contain('2');
       const join = $(el, '[part="join"] button')!;
       setTimeout(() => join.click());
-      const ev = await oneEvent(el, 'kin-join-request');
+      const ev = await once(el, 'kin-join-request');
       expect(ev.reason).to.equal('post');
       await expect(el).to.be.accessible();
     });

@@ -8,7 +8,8 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
-import type {Community, FounderStory, RoleRecord} from '../../src/data/types.js';
+import type {FounderStory} from '../../src/data/types.js';
+import {member, privateRecord, roles, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import type {KinStorySavedEvent} from '../../src/events/story-saved.js';
 
@@ -30,25 +31,14 @@ const STORY: FounderStory = {
   approvedAt: Date.UTC(2023, 4, 14, 12),
 };
 
-const role = (uid: string, roles: RoleRecord['roles']): RoleRecord => ({
-  uid, roles, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: 'u-admin', updatedAt: 1,
-});
-
-let counter = 0;
+const UIDS = ['u-founder', 'u-admin', 'u-mod', 'u-member'];
 function seed(story: FounderStory | null = STORY): SeedFixture {
-  const community: Community = {
-    id: `story-${++counter}`,
-    name: {en: 'Asthma Wales', cy: 'Asthma Cymru'},
-    tagline: {en: 'Together', cy: 'Gyda’n gilydd'},
-    languages: ['en', 'cy'],
-    settings: {
-      visibility: 'public', moderation: 'post', holdFirstPosts: 0, bannedWords: [], nation: 'wales', tags: [],
-      guidelinesVersion: 'g1', consentVersion: 'c1',
-    },
-    founderStory: story,
-    createdAt: 1,
-  };
-  return {community, roles: [role('u-founder', ['founder']), role('u-admin', ['admin']), role('u-mod', ['moderator'])]};
+  const fixtureData = sampleSeed(uniqueCommunityId('story'), {
+    members: UIDS.map((uid) => member(uid)),
+    roles: [roles('u-founder', ['founder']), roles('u-admin', ['admin']), roles('u-mod', ['moderator'])],
+  }, {founderStory: story});
+  fixtureData.privates = UIDS.map((uid) => privateRecord(uid, fixtureData.community));
+  return fixtureData;
 }
 
 const stores: CommunityStore[] = [];

@@ -4,6 +4,7 @@ import '../../src/components/community/kin-community.js';
 import '../../src/components/join/kin-join.js';
 import type {KinCommunity} from '../../src/components/community/community.js';
 import type {KinJoin} from '../../src/components/join/join.js';
+import {nextEvent} from '../helpers/events.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore} from '../../src/data/store.js';
@@ -99,7 +100,7 @@ describe('<kin-join>', () => {
       join.shadowRoot!.querySelector<HTMLInputElement>('input[value="carer"]')!.click();
       $<HTMLInputElement>('input[name="guidelines"]').click();
       $<HTMLInputElement>('input[name="health"]').click();
-      const joined = oneEvent(join, 'kin-joined');
+      const joined = nextEvent(join, 'kin-joined');
       $<HTMLButtonElement>('button[type="submit"]').click();
       const event = await joined;
       expect(event.uid).to.equal(store.session.user!.uid);

@@ -454,7 +454,7 @@ export class KinDiscussionThread extends KinElement {
     this.dispatchEvent(new KinPostCreatedEvent(tid, postId, realParent, status));
     if (isNewThread) {
       this.#startingThread = false;
-      this.#openThread(tid, false);
+      this.#openThread(tid);
       return;
     }
     if (parentId) this.#replyOpen = null;

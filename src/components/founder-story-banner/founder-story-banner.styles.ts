@@ -42,7 +42,7 @@ export default css`
     border-block-start-width: 1px;
   }
   /* Nothing visible when there is no story anywhere: only the empty slot's own content. */
-  .base.empty {
+  .base.state-empty {
     background: none;
     padding: 0;
     border: 0;
@@ -328,7 +328,7 @@ export default css`
     .base {
       border: 1px solid CanvasText;
     }
-    .base.empty {
+    .base.state-empty {
       border: 0;
     }
     .media,

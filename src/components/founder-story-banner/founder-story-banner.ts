@@ -488,7 +488,7 @@ export class KinFounderStoryBanner extends KinElement {
     const staleNote = hasStored && (this.offline || this.#story.status === 'error');
     const heading = v.name ? this.#heading(v.memorial ? m.inMemoryOf(v.name) : v.name) : nothing;
 
-    return html`<div part="base" class=${classMap({base: true, [this.variant]: true, memorial: v.memorial, [state]: true})}>
+    return html`<div part="base" class=${classMap({base: true, [this.variant]: true, memorial: v.memorial, [`state-${state}`]: true})}>
       ${state === 'loading'
         ? html`<div class="skeleton" role="status"><span class="skeleton-media"></span>
             <span class="skeleton-lines"><span class="line"></span><span class="line"></span><span class="line short"></span>

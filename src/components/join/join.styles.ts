@@ -81,9 +81,9 @@ export default css`
     cursor: pointer;
   }
   button.primary {
-    background: var(--kin-color-accent, #0b6e4f);
-    border-color: var(--kin-color-accent, #0b6e4f);
-    color: var(--kin-color-on-accent, #fff);
+    background: var(--kin-color-primary, #0b6e4f);
+    border-color: var(--kin-color-primary, #0b6e4f);
+    color: var(--kin-color-on-primary, #fff);
     font-weight: 600;
   }
   button[disabled] {

@@ -32,7 +32,7 @@ const HUES = [12, 48, 140, 200, 262, 320];
  * @csspart base - The form.
  * @csspart heading - The heading.
  * @csspart submit - The Join button.
- * @cssproperty [--kin-color-accent=#0b6e4f] - Accent colour of buttons and focus.
+ * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and focus.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of error messages.
  */
 export class KinJoin extends KinElement {
