@@ -3,3 +3,21 @@ import './components/community/kin-community.js';
 import './components/join/kin-join.js';
 import './components/founder-story-banner/kin-founder-story-banner.js';
 import './components/discussion-thread/kin-discussion-thread.js';
+
+// The script-tag API for host pages (a cookie banner calls `kindred.grantConsent()`). Only this entry
+// sets a global; `src/index.ts` has no side effects. A second copy of the kit keeps the first one's
+// object: both read the same consent state.
+import {grantConsent, hasConsent, revokeConsent} from './consent.js';
+
+/** What the script-tag bundle puts on `window.kindred`. */
+export interface KindredGlobal {
+  grantConsent(): void;
+  revokeConsent(): void;
+  hasConsent(): boolean;
+}
+declare global {
+  interface Window {
+    kindred?: KindredGlobal;
+  }
+}
+window.kindred ??= {grantConsent, revokeConsent, hasConsent};

@@ -19,3 +19,6 @@ export type * from './data/types.js';
 export type * from './data/store.js';
 export type {SeedFixture} from './data/seed.js';
 export * as policy from './data/policy.js';
+export {grantConsent, revokeConsent, hasConsent, watchConsent} from './consent.js';
+export {KinConsentEvent} from './events/consent.js';
+export {LazyController} from './controllers/lazy.js';

@@ -1,4 +1,5 @@
 import {LitElement, css, type CSSResultGroup} from 'lit';
+import {ContextRoot} from '@lit/context';
 
 /**
  * Base class for every Kindred element: an idempotent `define()` that tolerates a second copy of the
@@ -31,9 +32,25 @@ export class KinElement extends LitElement {
    * another copy of the kit loaded on the same page). Returns the class now registered.
    */
   static define(tagName: string, ctor: CustomElementConstructor = this): CustomElementConstructor {
+    attachContextRoot();
     const existing = customElements.get(tagName);
     if (existing) return existing;
     customElements.define(tagName, ctor);
     return ctor;
   }
+}
+
+const ROOT_KEY = Symbol.for('kindred.context-root@1');
+
+/**
+ * Elements already in the page's HTML upgrade in the order their define files run, so an element can
+ * ask for the community context before its `<kin-community>` is defined. A ContextRoot on the document
+ * keeps such requests and replays them when the provider appears. Attached once per page, even with
+ * two copies of the kit.
+ */
+function attachContextRoot() {
+  const g = globalThis as unknown as Record<symbol, boolean>;
+  if (g[ROOT_KEY] || typeof document === 'undefined') return;
+  g[ROOT_KEY] = true;
+  new ContextRoot().attach(document.documentElement);
 }

@@ -62,6 +62,22 @@ export class DraftStore {
     }
   }
 
+  /** Keys of the drafts stored under `prefix` (e.g. every reply draft of a thread). */
+  keys(prefix: string): string[] {
+    try {
+      const s = storage(this.kind);
+      if (!s) return [];
+      const out: string[] = [];
+      for (let i = 0; i < s.length; i++) {
+        const k = s.key(i);
+        if (k && k.startsWith(prefix)) out.push(k);
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  }
+
   clear(key: string): void {
     try {
       storage(this.kind)?.removeItem(key);

@@ -28,11 +28,15 @@ export function suggestPseudonyms(locale: Locale, count = 3, random: () => numbe
   return [...out];
 }
 
-/** Initials for a generated avatar: first letters of the first two words. */
+/**
+ * Initials for a generated avatar: the first letters of the first and last words that contain a
+ * letter ("Sarah Ann Jones" → "SJ", "Quiet Heron 42" → "QH", "Rhys (volunteer)" → "RV").
+ */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const letters = words.slice(0, 2).map((w) => [...w.replace(/^[^\p{L}]+/u, '')][0] ?? '');
-  return letters.join('').toUpperCase() || '?';
+  const first = (w: string | undefined) => (w ? [...w.replace(/^[^\p{L}]+/u, '')][0] ?? '' : '');
+  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
+  return letters.toLocaleUpperCase() || '?';
 }
 
 /** A stable hue 0–359 for a uid, for members who did not choose one. */

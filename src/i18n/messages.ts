@@ -38,23 +38,64 @@ export function pickLocalized(text: {en: string; cy?: string} | null | undefined
   return {text: text.en ?? '', lang: 'en', fellBack: locale !== 'en'};
 }
 
+// Chromium ships no Welsh date data (Intl falls back to English for 'cy'), so Welsh dates and
+// relative times are formatted here; English uses Intl with en-GB.
+const CY_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+const CY_UNITS: Record<'minute' | 'hour' | 'day' | 'month' | 'year', [one: string, many: string]> = {
+  minute: ['munud', 'munud'],
+  hour: ['awr', 'awr'],
+  day: ['diwrnod', 'diwrnod'],
+  month: ['mis', 'mis'],
+  year: ['blwyddyn', 'blynedd'],
+};
+
+function welshRelative(value: number, unit: keyof typeof CY_UNITS | 'second'): string {
+  if (unit === 'second' || value === 0) return 'nawr';
+  if (unit === 'day' && value === -1) return 'ddoe';
+  if (unit === 'day' && value === 1) return 'yfory';
+  const n = Math.abs(value);
+  const [one, many] = CY_UNITS[unit];
+  const phrase = n === 1 ? `${one}` : `${n} ${many}`;
+  return value < 0 ? `${phrase} yn ôl` : `mewn ${phrase}`;
+}
+
 const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
 /** "3 minutes ago" / "3 munud yn ôl". */
 export function relativeTime(ms: number, locale: Locale, now = Date.now()): string {
-  const key = locale;
-  let rtf = rtfCache.get(key);
-  if (!rtf) rtfCache.set(key, (rtf = new Intl.RelativeTimeFormat(locale === 'cy' ? 'cy' : 'en-GB', {numeric: 'auto'})));
   const diff = (ms - now) / 1000;
   const abs = Math.abs(diff);
-  if (abs < 45) return rtf.format(0, 'second');
-  if (abs < 45 * 60) return rtf.format(Math.round(diff / 60), 'minute');
-  if (abs < 22 * 3600) return rtf.format(Math.round(diff / 3600), 'hour');
-  if (abs < 26 * 86400) return rtf.format(Math.round(diff / 86400), 'day');
-  if (abs < 320 * 86400) return rtf.format(Math.round(diff / (30 * 86400)), 'month');
-  return rtf.format(Math.round(diff / (365 * 86400)), 'year');
+  let value: number;
+  let unit: 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year';
+  if (abs < 45) [value, unit] = [0, 'second'];
+  else if (abs < 45 * 60) [value, unit] = [Math.round(diff / 60), 'minute'];
+  else if (abs < 22 * 3600) [value, unit] = [Math.round(diff / 3600), 'hour'];
+  else if (abs < 26 * 86400) [value, unit] = [Math.round(diff / 86400), 'day'];
+  else if (abs < 320 * 86400) [value, unit] = [Math.round(diff / (30 * 86400)), 'month'];
+  else [value, unit] = [Math.round(diff / (365 * 86400)), 'year'];
+  if (locale === 'cy') return welshRelative(value, unit);
+  let rtf = rtfCache.get('en');
+  if (!rtf) rtfCache.set('en', (rtf = new Intl.RelativeTimeFormat('en-GB', {numeric: 'auto'})));
+  return rtf.format(value, unit);
+}
+
+/** A localised date ("29 December 2024" / "29 Rhagfyr 2024"). */
+export function formatDate(ms: number, locale: Locale, {utc = false} = {}): string {
+  if (locale === 'cy') {
+    const d = new Date(ms);
+    return utc
+      ? `${d.getUTCDate()} ${CY_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+      : `${d.getDate()} ${CY_MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {dateStyle: 'long', ...(utc ? {timeZone: 'UTC'} : {})}).format(ms);
 }
 
 /** Exact, localised date and time for a tooltip or `<time>` text. */
 export function exactTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'cy' ? 'cy' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'}).format(ms);
+  if (locale === 'cy') {
+    const d = new Date(ms);
+    const hh = String(d.getHours()).padStart(2, '0');
+    const mm = String(d.getMinutes()).padStart(2, '0');
+    return `${formatDate(ms, 'cy')} am ${hh}:${mm}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'}).format(ms);
 }

@@ -111,3 +111,17 @@ describe('KinElement.define', () => {
     expect(registered).to.equal(KinCommunity);
   });
 });
+
+describe('when elements in the page upgrade before their root is defined', () => {
+  it('still receive the community context once the root is defined', async () => {
+    // As on a webmaster's page: the markup exists first, and define files run in import order.
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.innerHTML = '<kin-test-late-root community="c-late" store="local"><kin-test-late-probe></kin-test-late-probe></kin-test-late-root>';
+    class LateProbe extends ProbeElement {}
+    KinCommunity.define.call(LateProbe, 'kin-test-late-probe', LateProbe);
+    class LateRoot extends KinCommunity {}
+    LateRoot.define('kin-test-late-root');
+    const probe = wrapper.querySelector('kin-test-late-probe') as ProbeElement;
+    await waitUntil(() => probe.shadowRoot?.querySelector('#store')?.textContent === 'local', 'late root provided its store', {timeout: 5000});
+  });
+});

@@ -1,7 +1,8 @@
-import {aTimeout, expect, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {
   $, $$, T0, TID, alice, articleFor, bob, cara, disposeStores, nextCommunityId, once, openStore, post, ready, render, seed, thread, type,
+  eventually,
 } from './discussion-thread.fixture.js';
 
 const many = (n: number) => Array.from({length: n}, (_, i) => post(`m${String(i).padStart(2, '0')}`, bob, {body: `Message ${i}`, createdAt: T0 + i * 1000}));
@@ -20,10 +21,10 @@ describe('<kin-discussion-thread> actions', () => {
       await ready(el);
       await theirs.createPost({id: theirs.newId(), threadId: TID, body: 'Hello from Bob'});
       await theirs.createPost({id: theirs.newId(), threadId: TID, body: 'And again'});
-      const button = await waitUntil(() => $(el, '[part="new-posts"]')?.textContent?.includes('Show 2 new posts'), 'new posts button')
+      const button = await eventually(() => $(el, '[part="new-posts"]')?.textContent?.includes('Show 2 new posts'), 'new posts button')
         .then(() => $(el, '[part="new-posts"]') as HTMLButtonElement);
       expect(topIds(el)).to.deep.equal(['p1']);
-      await waitUntil(() => $(el, '[role="status"][aria-live="polite"]')!.textContent!.includes('2 new posts'), 'announcement');
+      await eventually(() => $(el, '[role="status"][aria-live="polite"]')!.textContent!.includes('2 new posts'), 'announcement');
       await expect(el).to.be.accessible();
       button.click();
       await el.updateComplete;
@@ -42,7 +43,7 @@ describe('<kin-discussion-thread> actions', () => {
       const older = $(el, '.older button') as HTMLButtonElement;
       expect(older.textContent).to.contain('Show older posts');
       older.click();
-      await waitUntil(() => topIds(el).length === 25, 'older posts');
+      await eventually(() => topIds(el).length === 25, 'older posts');
       expect(topIds(el)[0]).to.equal('m00');
       expect($(el, '.older')).to.equal(null);
       expect($(el, 'article')!.getAttribute('aria-setsize')).to.equal('25');
@@ -62,12 +63,12 @@ describe('<kin-discussion-thread> actions', () => {
       heart().click();
       const ev = await on;
       expect([ev.postId, ev.kind, ev.on]).to.deep.equal(['p1', 'heart', true]);
-      await waitUntil(() => heart().getAttribute('aria-pressed') === 'true' && heart().querySelector('.count')!.textContent === '1', 'heart on');
+      await eventually(() => heart().getAttribute('aria-pressed') === 'true' && heart().querySelector('.count')!.textContent === '1', 'heart on');
       await expect(el).to.be.accessible();
       const off = once(el, 'kin-reaction');
       heart().click();
       expect((await off).on).to.equal(false);
-      await waitUntil(() => heart().getAttribute('aria-pressed') === 'false' && heart().querySelector('.count')!.textContent === '0', 'heart off');
+      await eventually(() => heart().getAttribute('aria-pressed') === 'false' && heart().querySelector('.count')!.textContent === '0', 'heart off');
     });
 
     it('can be reached and pressed from the keyboard', async () => {
@@ -89,7 +90,7 @@ describe('<kin-discussion-thread> actions', () => {
       const el = await render(store);
       await ready(el);
       (articleFor(el, 'p1')!.querySelector('[data-action="report"]') as HTMLButtonElement).click();
-      await waitUntil(() => el.shadowRoot!.activeElement?.hasAttribute('data-reason'), 'focus on the first reason');
+      await eventually(() => el.shadowRoot!.activeElement?.hasAttribute('data-reason'), 'focus on the first reason');
       expect(articleFor(el, 'p1')!.querySelector('.report')!.textContent).to.contain('Why are you reporting');
       await expect(el).to.be.accessible();
       const reported = once(el, 'kin-report');
@@ -124,7 +125,7 @@ describe('<kin-discussion-thread> actions', () => {
       await expect(el).to.be.accessible();
       type(field, 'Typo here');
       (field.closest('form')!.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-      await waitUntil(() => articleFor(el, 'p1')!.querySelector('.edited time'), 'edited mark');
+      await eventually(() => articleFor(el, 'p1')!.querySelector('.edited time'), 'edited mark');
       expect(articleFor(el, 'p1')!.querySelector('[part="post-body"]')!.textContent!.trim()).to.equal('Typo here');
       const page = await store.listOlderPosts(TID, {cursor: `${Date.now() + 60000}_zzzz`});
       expect(page.items[0].body).to.equal('Typo here');
@@ -147,7 +148,7 @@ describe('<kin-discussion-thread> actions', () => {
       expect(articleFor(el, 'p1')!.querySelector('.confirm')!.textContent).to.contain('Delete this post?');
       await expect(el).to.be.accessible();
       (articleFor(el, 'p1')!.querySelector('[data-action="confirm-delete"]') as HTMLButtonElement).click();
-      await waitUntil(() => articleFor(el, 'p1')!.querySelector('.placeholder'), 'placeholder');
+      await eventually(() => articleFor(el, 'p1')!.querySelector('.placeholder'), 'placeholder');
       expect(articleFor(el, 'p1')!.textContent).to.contain('removed by its author');
       expect(articleFor(el, 'r1')!.closest('article:not([data-post-id="r1"])')!.getAttribute('data-post-id')).to.equal('p1');
     });
@@ -168,7 +169,7 @@ describe('<kin-discussion-thread> actions', () => {
     it('lists threads by latest activity with author, reply count and time', async () => {
       const store = await openStore(hub(), 'alice');
       const el = await render(store, {mode: 'list'});
-      await waitUntil(() => $$(el, '.thread').length === 2, 'threads');
+      await eventually(() => $$(el, '.thread').length === 2, 'threads');
       expect($$(el, '.thread-title').map((b) => b.textContent)).to.deep.equal(['Sleep and asthma', 'Inhaler tips']);
       const meta = $$(el, '.thread .meta')[1].textContent!;
       expect(meta).to.contain('Started by Bob Jones').and.contain('2 replies').and.contain('ago');
@@ -179,32 +180,32 @@ describe('<kin-discussion-thread> actions', () => {
     it('opens a thread in place (kin-thread-open) with a way back', async () => {
       const store = await openStore(hub(), 'alice');
       const el = await render(store, {mode: 'list'});
-      await waitUntil(() => $$(el, '.thread').length === 2, 'threads');
+      await eventually(() => $$(el, '.thread').length === 2, 'threads');
       const opened = once(el, 'kin-thread-open');
       ($(el, '[data-thread-id="t1"]') as HTMLButtonElement).click();
       expect((await opened).threadId).to.equal('t1');
-      await waitUntil(() => articleFor(el, 'a1'), 'thread posts');
+      await eventually(() => articleFor(el, 'a1'), 'thread posts');
       expect($(el, '#thread-heading')!.textContent).to.equal('Inhaler tips');
-      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'thread-heading', 'focus on the thread heading');
-      expect(articleFor(el, 'a1')!.querySelector('.replies [data-post-id="a2"]')).to.exist;
+      await eventually(() => el.shadowRoot!.activeElement?.id === 'thread-heading', 'focus on the thread heading');
+      expect(articleFor(el, 'a1')!.querySelector('.replies [data-post-id="a2"]')).not.to.equal(null);
       await expect(el).to.be.accessible();
       const back = once(el, 'kin-thread-open');
       ($(el, 'button.back') as HTMLButtonElement).click();
       expect((await back).threadId).to.equal(null);
-      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-thread-id') === 't1', 'focus back on the thread');
+      await eventually(() => el.shadowRoot!.activeElement?.getAttribute('data-thread-id') === 't1', 'focus back on the thread');
     });
 
     it('deep-links to a thread with the thread attribute', async () => {
       const store = await openStore(hub(), 'alice');
       const el = await render(store, {mode: 'list', thread: 't2'});
-      await waitUntil(() => articleFor(el, 'b1'), 'deep-linked thread');
-      expect($(el, 'button.back')).to.exist;
+      await eventually(() => articleFor(el, 'b1'), 'deep-linked thread');
+      expect($(el, 'button.back')).not.to.equal(null);
     });
 
     it('starts a new thread and opens it', async () => {
       const store = await openStore(hub(), 'alice');
       const el = await render(store, {mode: 'list'});
-      await waitUntil(() => $$(el, '.thread').length === 2, 'threads');
+      await eventually(() => $$(el, '.thread').length === 2, 'threads');
       ($(el, '[data-action="start-thread"]') as HTMLButtonElement).click();
       await el.updateComplete;
       await aTimeout(0);
@@ -218,7 +219,7 @@ describe('<kin-discussion-thread> actions', () => {
       ($(el, '#new-thread-body')!.closest('form')!.querySelector('[part="submit"]') as HTMLButtonElement).click();
       const ev = await created;
       expect((await opened).threadId).to.equal(ev.threadId);
-      await waitUntil(() => articleFor(el, ev.postId), 'first post of the new thread');
+      await eventually(() => articleFor(el, ev.postId), 'first post of the new thread');
       expect((await store.getThread(ev.threadId))!.title).to.equal('Peak flow diaries');
     });
   });

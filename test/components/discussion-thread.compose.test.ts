@@ -1,8 +1,9 @@
-import {aTimeout, expect, waitUntil} from '@open-wc/testing';
+import {aTimeout, expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {KinPostSubmitEvent} from '../../src/events/post-submit.js';
 import {
   $, $$, KEY, TID, articleFor, once, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, sessionDrafts, type,
+  eventually,
 } from './discussion-thread.fixture.js';
 
 const composer = (el: HTMLElement) => $(el, 'textarea#compose') as HTMLTextAreaElement;
@@ -128,6 +129,55 @@ describe('<kin-discussion-thread> composer', () => {
     expect($(second, '#compose-hint')!.textContent).to.contain('kept on this device');
   });
 
+  it('reopens a half-written reply under its post after a reload', async () => {
+    const fx = seed(nextCommunityId(), [post('p1', bob)]);
+    const first = await render(await openStore(fx, 'alice'));
+    await ready(first);
+    (articleFor(first, 'p1')!.querySelector('[data-action="reply"]') as HTMLButtonElement).click();
+    await first.updateComplete;
+    type($(first, 'textarea#reply-p1') as HTMLTextAreaElement, 'Reply in progress');
+    first.closest('kin-community')!.remove();
+    const second = await render(await openStore(fx, 'alice'));
+    await ready(second);
+    const field = await eventually(() => $(second, 'textarea#reply-p1'), 'reply composer').then(() => $(second, 'textarea#reply-p1') as HTMLTextAreaElement);
+    expect(field.value).to.equal('Reply in progress');
+  });
+
+  it('round-trips hostile text typed into the composer, rendered inert', async () => {
+    const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
+    const el = await render(store);
+    await ready(el);
+    const hostile = '<img src=x onerror="window.__typed=1"> <a href="javascript:alert(1)">x</a> javascript:alert(1) \u202Ertl\u202C a\u200Bb 😀🏳️‍🌈 ' + 'y'.repeat(300);
+    type(composer(el), hostile);
+    const created = once(el, 'kin-post-created');
+    submitButton(el).click();
+    const ev = await created;
+    await el.updateComplete;
+    const bodyEl = articleFor(el, ev.postId)!.querySelector('[part="post-body"]')!;
+    expect(bodyEl.querySelector('img, a, script')).to.equal(null);
+    expect(bodyEl.textContent!.trim()).to.equal(hostile);
+    const stored = await store.listOlderPosts(TID, {cursor: `${Date.now() + 60000}_zzzz`});
+    expect(stored.items.find((p) => p.id === ev.postId)!.body).to.equal(hostile);
+    expect((window as {__typed?: number}).__typed).to.equal(undefined);
+  });
+
+  it('tells the author a held post awaits review', async () => {
+    const fx = seed(nextCommunityId(), [post('p1', bob)]);
+    fx.community.settings.moderation = 'all';
+    const store = await openStore(fx, 'alice');
+    const el = await render(store);
+    await ready(el);
+    type(composer(el), 'Please check me');
+    const created = once(el, 'kin-post-created');
+    submitButton(el).click();
+    const ev = await created;
+    expect(ev.status).to.equal('held');
+    await el.updateComplete;
+    expect(articleFor(el, ev.postId)!.querySelector('.held')!.textContent).to.contain('Awaiting review');
+    await eventually(() => $(el, '[aria-live="polite"]')!.textContent!.includes('awaiting review'), 'held announcement');
+    await expect(el).to.be.accessible();
+  });
+
   it('stores nothing before the member types', async () => {
     const store = await openStore(seed(nextCommunityId(), [post('p1', bob)]), 'alice');
     const el = await render(store);
@@ -220,7 +270,7 @@ describe('<kin-discussion-thread> composer', () => {
       (field.closest('form')!.querySelector('[part="submit"]') as HTMLButtonElement).click();
       const ev = await created;
       expect(ev.parentId).to.equal('p1');
-      await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('data-post-id') === ev.postId, 'focus on the new reply');
+      await eventually(() => el.shadowRoot!.activeElement?.getAttribute('data-post-id') === ev.postId, 'focus on the new reply');
       const reply = articleFor(el, ev.postId)!;
       expect(reply.parentElement!.closest('article')!.getAttribute('data-post-id')).to.equal('p1');
       expect($(el, 'textarea#reply-p1')).to.equal(null);

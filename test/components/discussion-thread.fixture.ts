@@ -104,12 +104,12 @@ export function $$(el: HTMLElement, selector: string): HTMLElement[] {
 
 /** Waits until `selector` matches inside the element's shadow root. */
 export async function until(el: HTMLElement, selector: string, message = selector) {
-  await waitUntil(() => $(el, selector), `never found ${message}`, {timeout: 4000});
+  await waitUntil(() => $(el, selector), `never found ${message}`, {timeout: 5000, interval: 20});
   return $(el, selector)!;
 }
 
 export async function ready(el: KinDiscussionThread) {
-  await waitUntil(() => !$(el, '[aria-busy="true"]'), 'thread never finished loading', {timeout: 4000});
+  await waitUntil(() => !$(el, '[aria-busy="true"]'), 'thread never finished loading', {timeout: 5000, interval: 20});
   await el.updateComplete;
 }
 
@@ -130,4 +130,9 @@ export function sessionDrafts(): string[] {
 /** `oneEvent`, typed by the event map. */
 export function once<K extends keyof GlobalEventHandlersEventMap>(el: EventTarget, name: K): Promise<GlobalEventHandlersEventMap[K]> {
   return new Promise((resolve) => el.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), {once: true}));
+}
+
+/** `waitUntil` with room for a loaded shared machine (the default 1 s is too tight there). */
+export function eventually(predicate: () => unknown, message: string) {
+  return waitUntil(predicate, message, {timeout: 5000, interval: 20});
 }

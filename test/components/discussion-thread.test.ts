@@ -1,10 +1,11 @@
-import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import {
   $, $$, T0, alice, articleFor, once, bob, cara, disposeStores, nextCommunityId, openStore, post, ready, render, seed,
+  eventually,
 } from './discussion-thread.fixture.js';
 
 const conversation = () => [
@@ -147,7 +148,7 @@ describe('<kin-discussion-thread>', () => {
       expect($(el, '[role="feed"]')).to.equal(null);
       const slot = $(el, 'slot[name="empty"]') as HTMLSlotElement;
       expect(slot.assignedElements()[0].textContent).to.equal('Say hello!');
-      expect($(el, 'textarea#compose')).to.exist;
+      expect($(el, 'textarea#compose')).not.to.equal(null);
       await expect(el).to.be.accessible();
     });
   });
@@ -171,10 +172,21 @@ describe('<kin-discussion-thread>', () => {
     it('shows nothing of a members-only community before joining', async () => {
       const store = await openStore(seed(nextCommunityId(), conversation(), {visibility: 'members'}), null);
       const el = await render(store);
-      await waitUntil(() => $(el, '.members-only'), 'members-only notice');
+      await eventually(() => $(el, '.members-only'), 'members-only notice');
       expect($(el, 'article')).to.equal(null);
       expect($(el, '.members-only')!.textContent).to.contain('members only');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('when a member reads a members-only community', () => {
+    it('shows the posts and the composer', async () => {
+      const store = await openStore(seed(nextCommunityId(), conversation(), {visibility: 'members'}), 'alice');
+      const el = await render(store);
+      await ready(el);
+      await eventually(() => articleFor(el, 'p1'), 'posts');
+      expect($(el, 'textarea#compose')).not.to.equal(null);
+      expect($(el, '.members-only')).to.equal(null);
     });
   });
 
@@ -183,7 +195,7 @@ describe('<kin-discussion-thread>', () => {
       const store = await openStore(seed(nextCommunityId(), conversation()), 'stranger');
       const el = await render(store);
       await ready(el);
-      await waitUntil(() => $(el, '[part="join"]'), 'join prompt');
+      await eventually(() => $(el, '[part="join"]'), 'join prompt');
       expect($(el, 'textarea')).to.equal(null);
     });
   });
@@ -196,7 +208,7 @@ describe('<kin-discussion-thread>', () => {
       window.dispatchEvent(new Event('offline'));
       await el.updateComplete;
       expect($(el, '.offline')!.textContent).to.contain('offline');
-      expect($(el, 'textarea#compose')).to.exist;
+      expect($(el, 'textarea#compose')).not.to.equal(null);
       await expect(el).to.be.accessible();
       window.dispatchEvent(new Event('online'));
       await el.updateComplete;
@@ -215,7 +227,7 @@ describe('<kin-discussion-thread>', () => {
       const listener = (e: Event) => errors.push((e as KinErrorEvent).operation);
       document.addEventListener('kin-error', listener);
       const el = await render(store, {mode: 'list', thread: 'peer1'}).finally(() => undefined);
-      const alert = await waitUntil(() => $(el, '[part="error"][role="alert"]'), 'error state').then(() => $(el, '[part="error"]')!);
+      const alert = await eventually(() => $(el, '[part="error"][role="alert"]'), 'error state').then(() => $(el, '[part="error"]')!);
       expect(alert.textContent).to.contain('could not be loaded');
       expect(alert.querySelector('button')!.textContent).to.contain('Try again');
       document.removeEventListener('kin-error', listener);

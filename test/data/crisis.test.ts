@@ -79,7 +79,7 @@ describe('crisis wording', () => {
 
   it('every contact has English and Welsh text and a tel: or sms: link', () => {
     for (const c of UK_CRISIS_CONTACTS) {
-      expect(c.name.en && c.name.cy && c.detail.en && c.detail.cy, c.id).to.be.ok;
+      expect(Boolean(c.name.en && c.name.cy && c.detail.en && c.detail.cy), c.id).to.equal(true);
       expect(c.href).to.match(c.sms ? /^sms:\d+$/ : /^tel:\d+$/);
     }
     expect(crisisContactsFor('england').map((c) => c.id)).to.include('nhs111');

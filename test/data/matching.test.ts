@@ -263,6 +263,12 @@ describe('peer matching: scoreCandidates', () => {
         expect(result).to.have.length(1);
         expect(result[0].explanation).to.equal('You both: type 1 diabetes');
       }
+      // Two copies with the same timestamp: a fixed rule picks one, whatever the order.
+      const twinA = profile('dup', {conditions: ['type 1 diabetes'], updatedAt: 5});
+      const twinB = profile('dup', {region: 'wales', updatedAt: 5});
+      const picked = scoreCandidates(me, [twinA, twinB], {locale: 'en'});
+      expect(picked).to.have.length(1);
+      expect(scoreCandidates(me, [twinB, twinA], {locale: 'en'})).to.deep.equal(picked);
     });
   });
 

@@ -3,9 +3,17 @@ import {defineMessages} from '../../i18n/messages.js';
 const en = {
   title: 'This community could not be loaded. If you run this website, check its set-up:',
   joinDialog: 'Join the community',
+  consentTitle: 'Load the community?',
+  consentBody:
+    'This community is not loaded yet. Loading it connects to the community’s service and, if you take part, keeps your sign-in on this device. Nothing is loaded or stored until you agree.',
+  consentAgree: 'Load the community',
 };
 const cy: typeof en = {
   title: 'Nid oedd modd llwytho’r gymuned hon. Os mai chi sy’n rhedeg y wefan hon, gwiriwch ei gosodiadau:',
   joinDialog: 'Ymuno â’r gymuned',
+  consentTitle: 'Llwytho’r gymuned?',
+  consentBody:
+    'Nid yw’r gymuned hon wedi’i llwytho eto. Mae ei llwytho’n cysylltu â gwasanaeth y gymuned ac, os byddwch chi’n cymryd rhan, yn cadw eich mewngofnodi ar y ddyfais hon. Does dim yn cael ei lwytho na’i gadw nes i chi gytuno.',
+  consentAgree: 'Llwytho’r gymuned',
 };
 export const communityMessages = defineMessages({en, cy});

@@ -10,8 +10,10 @@ import type {Locale} from '../../data/types.js';
 import type {SeedFixture} from '../../data/seed.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
+import {KinConsentEvent} from '../../events/consent.js';
+import {LazyController} from '../../controllers/lazy.js';
+import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
-import '../join/kin-join.js';
 
 /**
  * The root of a Kindred community: configuration, data store, signed-in session and language for
@@ -22,8 +24,14 @@ import '../join/kin-join.js';
  * @slot - The Kindred elements (and any host content) of this community.
  * @csspart error - The visible configuration error message.
  * @csspart join-dialog - The dialog that offers joining when a signed-out visitor acts.
+ * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
+ * @csspart consent-button - The button of that prompt that loads the community.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
+ * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
+ * @cssproperty [--kin-color-primary=#0b57d0] - Background of the consent prompt's button.
+ * @cssproperty [--kin-color-on-primary=#ffffff] - Text of the consent prompt's button.
+ * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
  */
 export class KinCommunity extends KinElement {
   static override styles = [
@@ -54,6 +62,44 @@ export class KinCommunity extends KinElement {
         font-family: var(--kin-font-mono, ui-monospace, monospace);
         overflow-wrap: anywhere;
       }
+      /* A host page reset (all: revert on every element, display: inline) must not unmake the root. */
+      :host {
+        display: block !important;
+      }
+      :host([hidden]) {
+        display: none !important;
+      }
+      :host([loading='lazy']) {
+        min-block-size: var(--kin-community-reserve, 16rem);
+      }
+      .consent {
+        border: 1px solid var(--kin-color-border-strong, #6e7781);
+        border-radius: var(--kin-radius-m, 8px);
+        padding: var(--kin-space-m, 1rem);
+        background: var(--kin-color-surface, #fff);
+      }
+      .consent p {
+        margin: 0 0 var(--kin-space-s, 0.5rem);
+      }
+      .consent button {
+        font: inherit;
+        min-block-size: 44px;
+        padding: var(--kin-space-s, 0.5rem) var(--kin-space-m, 1rem);
+        border: 2px solid transparent;
+        border-radius: var(--kin-radius-s, 4px);
+        color: var(--kin-color-on-primary, #ffffff);
+        background: var(--kin-color-primary, #0b57d0);
+        cursor: pointer;
+      }
+      .consent button:focus-visible {
+        outline: 3px solid var(--kin-color-focus, #1a73e8);
+        outline-offset: 2px;
+      }
+      @media (forced-colors: active) {
+        .consent button {
+          border-color: ButtonText;
+        }
+      }
     `,
   ];
 
@@ -81,6 +127,13 @@ export class KinCommunity extends KinElement {
   @property({attribute: 'emulator-host'}) emulatorHost = '';
   /** Development only: the uid to act as against the emulator. */
   @property({attribute: 'emulator-user'}) emulatorUser = '';
+  /**
+   * `required`: make no network request and write no storage until the visitor agrees, through the
+   * built-in prompt or the host page calling `kindred.grantConsent()` (or `grantConsent()` from the kit).
+   */
+  @property({reflect: true}) consent: 'required' | '' = '';
+  /** `lazy`: load nothing (no store code, no data) until the community comes near the viewport. */
+  @property({reflect: true}) loading: 'lazy' | 'eager' = 'eager';
   /** Interface language: `en` or `cy`. Defaults to the nearest `lang` attribute on the page. */
   @property({reflect: true}) override lang = '';
 
@@ -101,6 +154,13 @@ export class KinCommunity extends KinElement {
   #sessionUnsub: Unsubscribe | null = null;
   #langObserver: MutationObserver | null = null;
   #generation = 0;
+  #consentUnsub: (() => void) | null = null;
+  /** Lazy loading or consent opened or closed the gate since the last update. */
+  #gateChanged = false;
+  #lazy = new LazyController(this, {
+    enabled: () => this.loading === 'lazy',
+    onNear: () => this.#openGate(),
+  });
 
   constructor() {
     super();
@@ -108,7 +168,8 @@ export class KinCommunity extends KinElement {
     this.addEventListener('kin-join-request', (e) => {
       e.stopPropagation();
       this.#lastFocus = (e.composedPath()[0] as HTMLElement) ?? null;
-      this.joining = true;
+      // The join form loads only when someone first asks to join.
+      void import('../join/kin-join.js').then(() => (this.joining = true));
     });
   }
 
@@ -118,20 +179,41 @@ export class KinCommunity extends KinElement {
     this.#langObserver = new MutationObserver(() => this.#updateLocale());
     this.#langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
     this.#updateLocale();
-    if (this.hasUpdated) void this.#connectStore();
+    this.#consentUnsub = watchConsent(() => this.#openGate());
+    if (this.hasUpdated) this.#openGate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.#langObserver = null;
+    this.#consentUnsub?.();
+    this.#consentUnsub = null;
     this.#teardown();
+  }
+
+  /** Whether the root may load its store now: near the viewport, and consent given when required. */
+  get #mayLoad(): boolean {
+    return this.#lazy.near && (this.consent !== 'required' || hasConsent());
+  }
+
+  #openGate() {
+    this.#gateChanged = true;
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
     const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'emulatorHost', 'emulatorUser'] as const;
-    if (configKeys.some((k) => changed.has(k))) void this.#connectStore();
+    const gate = this.#gateChanged || changed.has('consent') || changed.has('loading');
+    this.#gateChanged = false;
+    if (!gate && !configKeys.some((k) => changed.has(k))) return;
+    if (this.#mayLoad) {
+      void this.#connectStore();
+    } else {
+      this.#teardown();
+      if (this.context.store || this.context.user || this.context.error) this.context = {...this.context, store: null, user: null, error: null};
+    }
   }
 
   #updateLocale() {
@@ -214,12 +296,19 @@ export class KinCommunity extends KinElement {
   override render() {
     const m = communityMessages(this.context.locale);
     const {error} = this.context;
-    return html`${error
+    const awaitingConsent = this.consent === 'required' && !hasConsent();
+    return html`${awaitingConsent
+        ? html`<div class="consent" part="consent" role="group" aria-labelledby="consent-title">
+            <p id="consent-title"><strong>${m.consentTitle}</strong></p>
+            <p>${m.consentBody}</p>
+            <button type="button" part="consent-button" @click=${this.#agree}>${m.consentAgree}</button>
+          </div>`
+        : nothing}${error
         ? html`<div class="error" part="error" role="alert">
             <p><strong>${m.title}</strong></p>
             <p><code>${error.message}</code></p>
           </div>`
-        : nothing}<slot></slot>${this.joining
+        : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
         ? html`<dialog part="join-dialog" aria-label=${m.joinDialog} @close=${this.#closeJoin} @cancel=${this.#closeJoin}>
             <kin-join with-cancel @kin-joined=${this.#closeJoin} @kin-join-cancel=${this.#closeJoin}></kin-join>
           </dialog>`
@@ -230,6 +319,11 @@ export class KinCommunity extends KinElement {
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
   }
+
+  #agree = () => {
+    this.dispatchEvent(new KinConsentEvent(this.community));
+    grantConsent();
+  };
 
   #closeJoin = () => {
     this.joining = false;

@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {live} from 'lit/directives/live.js';
+import {repeat} from 'lit/directives/repeat.js';
 import {KinElement} from '../kin-element.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
@@ -213,7 +214,7 @@ export class KinDiscussionThread extends KinElement {
       if (c === this.#community && this.#membersOnlyRefusal) continue;
       if (c.error && !this.#announcedErrors.has(c.error)) {
         this.#announcedErrors.add(c.error);
-        this.dispatchEvent(new KinErrorEvent(c.error.code, c.error.message, 'load'));
+        this.#emit(new KinErrorEvent(c.error.code, c.error.message, 'load'));
       }
     }
   }
@@ -287,6 +288,7 @@ export class KinDiscussionThread extends KinElement {
     if (!this.#liveInitialised) {
       this.#liveInitialised = true;
       this.#hasOlder = posts.length >= this.#limit;
+      this.#reopenReplyDraft();
       return;
     }
     for (const p of this.#byId.values()) if (!this.#shown.has(p.id)) waiting++;
@@ -294,6 +296,21 @@ export class KinDiscussionThread extends KinElement {
     this.#waitingAnnounced = waiting;
   }
   #waitingAnnounced = 0;
+
+  /** A reply the member was writing before a reload reopens under its post, text and all. */
+  #reopenReplyDraft() {
+    const threadKey = this.#draftKey(null);
+    if (!threadKey || this.#replyOpen) return;
+    const prefix = threadKey.slice(0, -1);
+    for (const key of this.#drafts.keys(prefix)) {
+      const parentId = key.slice(prefix.length);
+      const parent = this.#byId.get(parentId);
+      if (parentId !== '-' && parent && !parent.parentId && parent.status === 'visible') {
+        this.#replyOpen = parentId;
+        return;
+      }
+    }
+  }
 
   get #waiting(): number {
     let n = 0;
@@ -307,9 +324,15 @@ export class KinDiscussionThread extends KinElement {
     requestAnimationFrame(() => (this.announcement = text));
   }
 
+  // Events are declared in the class JSDoc; dispatching through one method keeps the manifest analyzer
+  // from mistaking constructor arguments for event names.
+  #emit(event: Event) {
+    this.dispatchEvent(event);
+  }
+
   #fail(e: unknown, operation: string): KindredError {
     const error = toKindredError(e);
-    this.dispatchEvent(new KinErrorEvent(error.code, error.message, operation));
+    this.#emit(new KinErrorEvent(error.code, error.message, operation));
     return error;
   }
 
@@ -398,7 +421,7 @@ export class KinDiscussionThread extends KinElement {
     const tid = threadId ?? `t_${postId}`;
     const realParent = isNewThread ? null : parentId;
     const request = new KinPostSubmitEvent(tid, postId, realParent, text);
-    this.dispatchEvent(request);
+    this.#emit(request);
     if (request.defaultPrevented) return;
 
     c.postId = postId;
@@ -451,7 +474,7 @@ export class KinDiscussionThread extends KinElement {
       this.#shown.add(post.id);
     }
     this.#announce(status === 'held' ? this.#m.postedHeld : this.#m.posted);
-    this.dispatchEvent(new KinPostCreatedEvent(tid, postId, realParent, status));
+    this.#emit(new KinPostCreatedEvent(tid, postId, realParent, status));
     if (isNewThread) {
       this.#startingThread = false;
       this.#openThread(tid);
@@ -514,7 +537,7 @@ export class KinDiscussionThread extends KinElement {
     this.requestUpdate();
     try {
       await store.setReaction(post.threadId, post.id, kind, on);
-      this.dispatchEvent(new KinReactionEvent(post.threadId, post.id, kind, on));
+      this.#emit(new KinReactionEvent(post.threadId, post.id, kind, on));
     } catch (e) {
       this.#postErrors.set(post.id, this.#fail(e, 'react'));
     } finally {
@@ -533,7 +556,7 @@ export class KinDiscussionThread extends KinElement {
       const report = await store.report({target: {kind: 'post', threadId: post.threadId, postId: post.id}, reason});
       this.#reported.add(post.id);
       this.#reportOpen = null;
-      this.dispatchEvent(new KinReportEvent(report.id, post.threadId, post.id, reason));
+      this.#emit(new KinReportEvent(report.id, post.threadId, post.id, reason));
       this.#announce(this.#m.reportThanks);
     } catch (e) {
       this.#postErrors.set(post.id, this.#fail(e, 'report'));
@@ -588,7 +611,7 @@ export class KinDiscussionThread extends KinElement {
   }
 
   #requestJoin(reason: string) {
-    this.dispatchEvent(new KinJoinRequestEvent(reason));
+    this.#emit(new KinJoinRequestEvent(reason));
   }
 
   // Hub ------------------------------------------------------------------------------------------
@@ -598,7 +621,7 @@ export class KinDiscussionThread extends KinElement {
     const known = this.#threads.value?.find((t) => t.id === threadId) ?? null;
     this.#openThreadTitle = {id: threadId, thread: known, status: known ? 'ready' : 'loading'};
     if (!known) void this.#fetchThread(threadId);
-    if (fire) this.dispatchEvent(new KinThreadOpenEvent(threadId));
+    if (fire) this.#emit(new KinThreadOpenEvent(threadId));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus());
   }
 
@@ -619,7 +642,7 @@ export class KinDiscussionThread extends KinElement {
     const from = this.openThreadId;
     this.openThreadId = null;
     this.#openThreadTitle = null;
-    this.dispatchEvent(new KinThreadOpenEvent(null));
+    this.#emit(new KinThreadOpenEvent(null));
     await this.updateComplete;
     const target = from ? this.renderRoot.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(from)}"]`) : null;
     (target ?? this.renderRoot.querySelector<HTMLElement>('#hub-heading'))?.focus();
@@ -760,7 +783,7 @@ export class KinDiscussionThread extends KinElement {
         : nothing}
       ${top.length
         ? html`<div class="feed" role="feed" part="feed" aria-busy=${this.#olderStatus === 'loading' ? 'true' : 'false'} aria-label=${m.feedLabel}>
-            ${top.map((p, i) => this.#renderPost(p, i + 1, this.#hasOlder ? -1 : top.length, replies.get(p.id) ?? [], false))}
+            ${repeat(top, (p) => p.id, (p, i) => this.#renderPost(p, i + 1, this.#hasOlder ? -1 : top.length, replies.get(p.id) ?? [], false))}
           </div>`
         : nothing}
       ${waiting > 0
@@ -808,10 +831,10 @@ export class KinDiscussionThread extends KinElement {
           ${this.#renderActions(post, own, isReply)}
         `}
       ${error ? html`<p class="error" part="error" role="alert">${common.error(error.code)}</p>` : nothing}
-      ${replies.length || this.#replyOpen === id
+      ${replies.length || (this.#replyOpen === id && this.#isMember)
         ? html`<div class="replies">
-            ${replies.map((r, i) => this.#renderPost(r, i + 1, replies.length, [], true))}
-            ${this.#replyOpen === id ? this.#renderComposer(id, m.replyLabel(post.authorName), m.submitReply) : nothing}
+            ${repeat(replies, (r) => r.id, (r, i) => this.#renderPost(r, i + 1, replies.length, [], true))}
+            ${this.#replyOpen === id && this.#isMember ? this.#renderComposer(id, m.replyLabel(post.authorName), m.submitReply) : nothing}
           </div>`
         : nothing}
     </article>`;

@@ -6,7 +6,7 @@ import {parseText} from '../../data/text.js';
 import {isHttpsUrl} from '../../data/policy.js';
 import {crisisContactsFor} from '../../data/crisis.js';
 import type {Locale, Nation, Post} from '../../data/types.js';
-import {exactTime, pickLocalized, relativeTime} from '../../i18n/messages.js';
+import {pickLocalized, relativeTime} from '../../i18n/messages.js';
 import type {DiscussionThreadMessages} from './discussion-thread.messages.js';
 
 /** Up to two initials from a pseudonym, counting emoji and accented letters as one character. */
@@ -37,10 +37,21 @@ export function body(text: string): TemplateResult {
   )}`;
 }
 
+// Intl formatters are costly to create: one per locale, reused for every post.
+const exactFormats = new Map<Locale, Intl.DateTimeFormat>();
+function exact(ms: number, locale: Locale): string {
+  let f = exactFormats.get(locale);
+  if (!f) {
+    // Same output as exactTime() in src/i18n/messages.ts, cached.
+    exactFormats.set(locale, (f = new Intl.DateTimeFormat(locale === 'cy' ? 'cy' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'})));
+  }
+  return f.format(ms);
+}
+
 /** Relative time ("3 minutes ago") with the exact time in `datetime` and `title`. */
 export function time(ms: number, locale: Locale, now: number): TemplateResult {
-  const exact = exactTime(ms, locale);
-  return html`<time datetime=${new Date(ms).toISOString()} title=${exact}>${relativeTime(ms, locale, now)}</time>`;
+  const exactText = exact(ms, locale);
+  return html`<time datetime=${new Date(ms).toISOString()} title=${exactText}>${relativeTime(ms, locale, now)}</time>`;
 }
 
 /** Crisis contacts for the community's nation, as call / text links. */

@@ -10,7 +10,8 @@ import type {CommunityStore, FounderStoryInput} from '../../data/store.js';
 import type {FounderStory, Locale} from '../../data/types.js';
 import {canEditFounderStory, isHttpsUrl, validateFounderStory} from '../../data/policy.js';
 import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/errors.js';
-import {pickLocalized} from '../../i18n/messages.js';
+import {formatDate, pickLocalized} from '../../i18n/messages.js';
+import {initials} from '../../data/pseudonyms.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinStorySaveEvent} from '../../events/story-save.js';
@@ -400,7 +401,7 @@ export class KinFounderStoryBanner extends KinElement {
 
   #date(t: NonNullable<View['toldAt']>, locale: Locale) {
     const date = new Date(t.ms);
-    const text = new Intl.DateTimeFormat(locale === 'cy' ? 'cy' : 'en-GB', {dateStyle: 'long', ...(t.utc ? {timeZone: 'UTC'} : {})}).format(date);
+    const text = formatDate(t.ms, locale, {utc: t.utc});
     const iso = t.utc ? date.toISOString().slice(0, 10) : `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
     return html`<p class="told">${founderStoryBannerMessages(locale).toldOn} <time datetime=${iso}>${text}</time></p>`;
   }
@@ -534,15 +535,6 @@ export class KinFounderStoryBanner extends KinElement {
   #slotChanged() {
     this.requestUpdate();
   }
-}
-
-/** Up to two initials of a name, for the no-photo treatment. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (!words.length) return '';
-  const first = Array.from(words[0])[0] ?? '';
-  const last = words.length > 1 ? Array.from(words[words.length - 1])[0] ?? '' : '';
-  return (first + last).toLocaleUpperCase();
 }
 
 /** A page-supplied photo link: `https:`, or a link on this site; anything else is refused. */

@@ -14,6 +14,7 @@ import {KindredError, toKindredError} from '../../data/errors.js';
 import {validatePseudonym} from '../../data/policy.js';
 import {suggestPseudonyms, initials} from '../../data/pseudonyms.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
+import {styleProps} from '../../directives/style-props.js';
 import {KinJoinSubmitEvent, KinJoinedEvent} from '../../events/join.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
@@ -119,7 +120,7 @@ export class KinJoin extends KinElement {
           <div class="swatches">
             ${HUES.map((h, i) => html`<label class="swatch">
               <input type="radio" name="hue" .checked=${this.hue === h} @change=${() => (this.hue = h)} aria-label=${m.colourName(i + 1)} />
-              <span class="avatar" style="--_hue: ${h}" aria-hidden="true">${initials(this.pseudonym || this.suggestions[0] || '?')}</span>
+              <span class="avatar" ${styleProps({'--_hue': String(h)})} aria-hidden="true">${initials(this.pseudonym || this.suggestions[0] || '?')}</span>
             </label>`)}
           </div>
         </fieldset>
