@@ -4,6 +4,8 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/**/*.messages.ts', 'src/**/parts.ts'],
   outdir: '.',
   litelement: true,
+  // Keep package.json's "customElements" pointing at the committed manifest, whatever --outdir says.
+  packagejson: false,
   plugins: [
     {
       // Events are documented with @event on the class; the analyzer also records each
