@@ -35,7 +35,9 @@ export default {
         executablePath,
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--disable-quic'],
+          '--disable-component-update', '--disable-sync', '--disable-quic',
+          // performance.memory in whole bytes (test/embed/coexistence.test.ts measures the SPA leak test).
+          '--enable-precise-memory-info'],
       },
     }),
   ],

@@ -8,13 +8,22 @@ import {ContextRoot} from '@lit/context';
 export class KinElement extends LitElement {
   static override styles: CSSResultGroup = [
     css`
+      /*
+       * !important: a host page's global reset (\`* {all: revert}\`, \`body {font-size: 28px !important}\`)
+       * matches the host element and would otherwise win over :host. Important declarations in a
+       * shadow tree beat the page's, so the element keeps its look; theming goes through the tokens.
+       * The font family follows the page unless --kin-font-family is set.
+       */
       :host {
-        box-sizing: border-box;
-        display: block;
-        color: var(--kin-color-text, #1f2328);
+        box-sizing: border-box !important;
+        display: block !important;
+        color: var(--kin-color-text, #1f2328) !important;
         font-family: var(--kin-font-family, inherit);
-        font-size: var(--kin-font-size, 1rem);
-        line-height: var(--kin-line-height, 1.5);
+        font-size: var(--kin-font-size, 1rem) !important;
+        line-height: var(--kin-line-height, 1.5) !important;
+        letter-spacing: normal !important;
+        text-transform: none !important;
+        word-spacing: normal !important;
       }
       :host([hidden]) {
         display: none !important;

@@ -132,6 +132,9 @@ describe('<kin-discussion-thread>', () => {
       expect($(el, 'label[for="compose"]')!.textContent).to.equal('Ysgrifennwch neges');
       expect(articleFor(el, 'p5')!.textContent).to.contain('Cafodd y neges hon ei dileu');
       expect($(el, '.help summary')!.textContent).to.equal('Angen help nawr?');
+      const t = articleFor(el, 'p1')!.querySelector('time')!;
+      expect(t.textContent).to.contain('yn ôl');
+      expect(t.getAttribute('title')).to.contain(' am ');
       await expect(el).to.be.accessible();
     });
   });

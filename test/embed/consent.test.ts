@@ -32,8 +32,8 @@ describe('<kin-community consent="required">', () => {
       expect(requestedUrls(), 'requests before consent').to.deep.equal([]);
       expect(await storageKeys(), 'storage before consent').to.deep.equal(storageBefore);
       expect(probe.storeKind).to.equal('none');
-      expect(prompt(el)).to.exist;
-      expect(content(el).hidden, 'community hidden behind the prompt').to.be.true;
+      expect(prompt(el)).to.not.equal(null);
+      expect(content(el).hidden, 'community hidden behind the prompt').to.equal(true);
       await expect(el).to.be.accessible();
 
       const agreed = nextEvent(el, 'kin-consent');
@@ -42,10 +42,10 @@ describe('<kin-community consent="required">', () => {
       await waitUntil(() => probe.storeKind === 'local', 'store loads after consent', {timeout: 5000});
       // The same counter sees the store code and the seed once allowed, so the zero above is real.
       await waitUntil(() => requestedUrls().some((u) => u.endsWith('/demo/seed.json')), 'seed fetched');
-      expect(requestedUrls().some((u) => u.includes('/src/data/local/local-store'))).to.be.true;
-      expect(prompt(el)).to.be.null;
-      expect(content(el).hidden).to.be.false;
-      expect(hasConsent()).to.be.true;
+      expect(requestedUrls().some((u) => u.includes('/src/data/local/local-store'))).to.equal(true);
+      expect(prompt(el)).to.equal(null);
+      expect(content(el).hidden).to.equal(false);
+      expect(hasConsent()).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -62,11 +62,11 @@ describe('<kin-community consent="required">', () => {
       expect(requestedUrls()).to.deep.equal([]);
       expect(await storageKeys()).to.deep.equal(storageBefore);
 
-      expect(window.kindred, 'the script-tag entry exposes window.kindred').to.exist;
+      expect(window.kindred, 'the script-tag entry exposes window.kindred').to.have.property('grantConsent');
       window.kindred!.grantConsent();
       await waitUntil(() => probe.storeKind === 'firebase', 'firebase store after consent', {timeout: 10000});
       await waitUntil(() => requestedUrls().some((u) => u.includes(`${host}:${port}`)), 'emulator contacted', {timeout: 10000});
-      expect(prompt(el)).to.be.null;
+      expect(prompt(el)).to.equal(null);
     });
   });
 
@@ -86,7 +86,7 @@ describe('<kin-community consent="required">', () => {
       const probes = [...wrapper.querySelectorAll<EmbedProbe>('kin-embed-probe')];
       prompt(first)!.querySelector('button')!.click();
       await waitUntil(() => probes.every((p) => p.storeKind === 'local'), 'both roots load', {timeout: 5000});
-      expect(prompt(second)).to.be.null;
+      expect(prompt(second)).to.equal(null);
     });
 
     it('disconnects again and shows the prompt when consent is withdrawn', async () => {
@@ -97,13 +97,13 @@ describe('<kin-community consent="required">', () => {
       window.kindred!.revokeConsent();
       await waitUntil(() => probe.storeKind === 'none', 'unloaded');
       await el.updateComplete;
-      expect(prompt(el)).to.exist;
+      expect(prompt(el)).to.not.equal(null);
     });
 
     it('without consent="required" loads at once, as before', async () => {
       const el = await fixture<KinCommunity>(html`<kin-community community="c-free" store="local"><kin-embed-probe></kin-embed-probe></kin-community>`);
       await waitUntil(() => el.querySelector('kin-embed-probe')!.storeKind === 'local', 'loaded', {timeout: 5000});
-      expect(prompt(el)).to.be.null;
+      expect(prompt(el)).to.equal(null);
     });
   });
 });

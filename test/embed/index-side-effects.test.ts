@@ -6,6 +6,6 @@ describe('kindred-kit (src/index.ts)', () => {
     expect(kit.grantConsent).to.be.a('function');
     expect((window as {kindred?: unknown}).kindred).to.equal(undefined);
     expect(customElements.get('kin-community')).to.equal(undefined);
-    expect(kit.hasConsent()).to.be.false;
+    expect(kit.hasConsent()).to.equal(false);
   });
 });

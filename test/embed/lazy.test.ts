@@ -35,7 +35,7 @@ describe('<kin-community loading="lazy">', () => {
     const banner = el.querySelector('kin-founder-story-banner')!;
     await aTimeout(500);
     expect(probe.storeKind).to.equal('none');
-    expect((banner as unknown as {subscribed: boolean}).subscribed, 'banner subscription').to.be.false;
+    expect((banner as unknown as {subscribed: boolean}).subscribed, 'banner subscription').to.equal(false);
     expect(requestedUrls().filter((u) => u.includes('/src/data/') || u.endsWith('seed.json'))).to.deep.equal([]);
     const rootFontSize = parseFloat(getComputedStyle(document.documentElement).fontSize);
     expect(el.getBoundingClientRect().height, 'space reserved').to.be.at.least(16 * rootFontSize - 0.5);
@@ -45,7 +45,7 @@ describe('<kin-community loading="lazy">', () => {
     window.scrollTo(0, el.offsetTop - window.innerHeight - 200);
     await waitUntil(() => probe.storeKind === 'local', 'loads when near', {timeout: 5000});
     await waitUntil(() => (banner as unknown as {subscribed: boolean}).subscribed, 'banner subscribes');
-    expect(requestedUrls().some((u) => u.includes('/src/data/local/local-store'))).to.be.true;
+    expect(requestedUrls().some((u) => u.includes('/src/data/local/local-store'))).to.equal(true);
     await aTimeout(300);
     el.scrollIntoView();
     await aTimeout(300);

@@ -230,6 +230,7 @@ describe('firestore.rules access matrix', function () {
 
   before(async () => {
     rt = await setUp('demo-kindred-rules-matrix');
+    console.log('DEBUG before');
     const writeCommunities = [...new Set(cells().map(cellCid))];
     await rt.admin.writeDocs(writeCommunities.flatMap((cid) => baseline(cid)));
   });
@@ -256,6 +257,7 @@ describe('firestore.rules access matrix', function () {
   for (const collection of COLLECTIONS) {
     it(`${collection}: ${ROLES.length} roles × ${OPS.length} operations behave as the table says`, async () => {
       const mine = cells().filter((c) => c.collection === collection);
+      console.log("DEBUG start", collection);
       const failures = (await inChunks(mine, 20, (c) => runCell(rt, c))).filter((f): f is string => f !== null);
       asserted += mine.length;
       expect(failures, failures.join('\n')).to.deep.equal([]);

@@ -1,12 +1,11 @@
 // Small pure template helpers for <kin-discussion-thread>. User text only ever reaches the DOM as
 // text bindings (escaped by Lit); links come from src/data/text.ts, which admits only https: URLs.
 import {html, nothing, type TemplateResult} from 'lit';
-import {styleMap} from 'lit/directives/style-map.js';
 import {parseText} from '../../data/text.js';
 import {isHttpsUrl} from '../../data/policy.js';
 import {crisisContactsFor} from '../../data/crisis.js';
 import type {Locale, Nation, Post} from '../../data/types.js';
-import {pickLocalized, relativeTime} from '../../i18n/messages.js';
+import {exactTime, pickLocalized, relativeTime} from '../../i18n/messages.js';
 import type {DiscussionThreadMessages} from './discussion-thread.messages.js';
 
 /** Up to two initials from a pseudonym, counting emoji and accented letters as one character. */
@@ -23,7 +22,9 @@ export function avatar(post: Pick<Post, 'authorName' | 'authorAvatarUrl' | 'auth
     return html`<img class="avatar" part="avatar" src=${post.authorAvatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`;
   }
   const hue = Number.isFinite(post.authorAvatarHue) ? Math.round(post.authorAvatarHue) % 360 : 200;
-  return html`<span class="avatar initials" part="avatar" aria-hidden="true" style=${styleMap({'--_hue': String(hue)})}>${initials(post.authorName)}</span>`;
+  // A property binding (CSSOM), not styleMap: styleMap's first render writes a style attribute, which a
+  // strict CSP (style-src without 'unsafe-inline') blocks. Proven by test/embed/host-pages.test.ts.
+  return html`<span class="avatar initials" part="avatar" aria-hidden="true" .style=${`--_hue: ${hue}`}>${initials(post.authorName)}</span>`;
 }
 
 /** Paragraphs, line breaks and https: links; everything else verbatim text. */
@@ -37,15 +38,14 @@ export function body(text: string): TemplateResult {
   )}`;
 }
 
-// Intl formatters are costly to create: one per locale, reused for every post.
-const exactFormats = new Map<Locale, Intl.DateTimeFormat>();
+// An Intl formatter is costly to create; exactTime() makes one per call, which cost ~90 ms per render of
+// 1,000 posts (bench/thread-render.bench.ts). English reuses one; Welsh is formatted by the kit (Chromium
+// has no Welsh date data), so it goes through exactTime().
+let exactEn: Intl.DateTimeFormat | null = null;
 function exact(ms: number, locale: Locale): string {
-  let f = exactFormats.get(locale);
-  if (!f) {
-    // Same output as exactTime() in src/i18n/messages.ts, cached.
-    exactFormats.set(locale, (f = new Intl.DateTimeFormat(locale === 'cy' ? 'cy' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'})));
-  }
-  return f.format(ms);
+  if (locale !== 'en') return exactTime(ms, locale);
+  exactEn ??= new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+  return exactEn.format(ms);
 }
 
 /** Relative time ("3 minutes ago") with the exact time in `datetime` and `title`. */

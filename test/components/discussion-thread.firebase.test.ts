@@ -1,0 +1,90 @@
+// End to end on the real Firestore emulator with the real firestore.rules: the element on FirebaseStore.
+// Two members each have their own Firebase app (as two browsers would); a visitor has a third.
+import {expect, fixture, html} from '@open-wc/testing';
+import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
+import type {CommunityStore} from '../../src/data/store.js';
+import {KindredError} from '../../src/data/errors.js';
+import {emulatorHost} from '../helpers/env.js';
+import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import '../../src/components/community/kin-community.js';
+import '../../src/components/discussion-thread/kin-discussion-thread.js';
+import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
+import {$, KEY, TID, alice, articleFor, eventually, nextCommunityId, once, post, seed, type} from './discussion-thread.fixture.js';
+
+const admin = new FirestoreAdmin('demo-kindred');
+const stores: CommunityStore[] = [];
+
+async function storeAs(communityId: string, uid: string | null) {
+  const store = await createFirebaseStore({communityId, emulator: {...emulatorHost(), mockUser: uid ? {uid} : null}});
+  stores.push(store);
+  return store;
+}
+
+async function mount(store: CommunityStore) {
+  const root = await fixture<HTMLElement>(html`<div><kin-community .store=${store}>
+    <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
+  </kin-community></div>`);
+  return root.querySelector('kin-discussion-thread') as KinDiscussionThread;
+}
+
+async function rejection(p: Promise<unknown>): Promise<KindredError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as KindredError;
+  }
+  throw new Error('expected the write to be refused');
+}
+
+describe('<kin-discussion-thread> on the Firestore emulator', function () {
+  this.timeout(30000);
+  let cid = '';
+  beforeEach(async () => {
+    sessionStorage.clear();
+    cid = nextCommunityId();
+    await admin.seed(seed(cid, [post('p1', alice, {body: 'Hello from Alice'})]));
+  });
+  afterEach(async () => {
+    await Promise.all(stores.splice(0).map((s) => s.dispose().catch(() => undefined)));
+    await admin.removeCommunity(cid);
+  });
+
+  it('two members see each other’s posts and reactions live', async () => {
+    const aliceEl = await mount(await storeAs(cid, 'alice'));
+    const bobEl = await mount(await storeAs(cid, 'bob'));
+    // Both listeners have the server's answer before anyone writes (see toolchain notes: emulator race).
+    await eventually(() => articleFor(aliceEl, 'p1') && articleFor(bobEl, 'p1') && $(bobEl, 'textarea#compose'), 'both threads loaded');
+
+    type($(bobEl, 'textarea#compose') as HTMLTextAreaElement, 'Hello back from Bob');
+    const created = once(bobEl, 'kin-post-created');
+    ($(bobEl, 'form.composer [part="submit"]') as HTMLButtonElement).click();
+    const ev = await created;
+    expect(articleFor(bobEl, ev.postId)).not.to.equal(null);
+
+    await eventually(() => $(aliceEl, '[part="new-posts"]'), 'Alice is told of Bob’s post');
+    ($(aliceEl, '[part="new-posts"]') as HTMLButtonElement).click();
+    await eventually(() => articleFor(aliceEl, ev.postId)?.textContent?.includes('Hello back from Bob'), 'Bob’s post at Alice’s');
+
+    const heart = () => articleFor(aliceEl, ev.postId)!.querySelector('[data-kind="heart"]') as HTMLButtonElement;
+    await eventually(() => heart(), 'reaction buttons');
+    heart().click();
+    await eventually(() => heart().getAttribute('aria-pressed') === 'true', 'Alice’s heart pressed');
+    await eventually(() => articleFor(bobEl, ev.postId)!.querySelector('[data-kind="heart"] .count')?.textContent === '1', 'Bob sees the heart live');
+  });
+
+  it('a non-author cannot edit, and a visitor cannot post', async () => {
+    const bobStore = await storeAs(cid, 'bob');
+    const bobEl = await mount(bobStore);
+    await eventually(() => articleFor(bobEl, 'p1'), 'thread loaded');
+    expect(articleFor(bobEl, 'p1')!.querySelector('[data-action="edit"]')).to.equal(null);
+    expect((await rejection(bobStore.editPost(TID, 'p1', 'Not yours'))).code).to.equal('permission-denied');
+
+    const visitor = await storeAs(cid, null);
+    const visitorEl = await mount(visitor);
+    await eventually(() => articleFor(visitorEl, 'p1') && $(visitorEl, '[part="join"]'), 'visitor reads and is offered to join');
+    expect($(visitorEl, 'textarea')).to.equal(null);
+    const refused = await rejection(visitor.createPost({id: visitor.newId(), threadId: TID, body: 'Drive-by'}));
+    expect(['permission-denied', 'unauthenticated']).to.include(refused.code);
+    await expect(visitorEl).to.be.accessible();
+  });
+});
