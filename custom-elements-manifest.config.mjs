@@ -14,7 +14,7 @@ export default {
       packageLinkPhase({customElementsManifest}) {
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
-            if (decl.events) decl.events = decl.events.filter((e) => e.name);
+            if (decl.events) decl.events = decl.events.filter((e) => e.name?.startsWith('kin-'));
             if (decl.members) decl.members = decl.members.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name?.startsWith('#'));
           }
         }

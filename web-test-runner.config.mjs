@@ -5,6 +5,7 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {countReporter} from './scripts/count-reporter.mjs';
+import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
 
 export function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser',
@@ -20,7 +21,7 @@ if (!executablePath) {
 const emulatorHost = process.env.KINDRED_EMULATOR_HOST ?? '';
 
 export default {
-  files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts'],
+  files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx'],
   nodeResolve: true,
   // Background tabs never fire requestAnimationFrame under puppeteer: one page at a time.
   concurrency: 1,
@@ -28,7 +29,8 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,
   testFramework: {config: {timeout: 20000}},
-  plugins: [esbuildPlugin({ts: true, target: 'es2022', tsconfig: 'tsconfig.json'})],
+  // tsx + tsconfig's `jsx: react-jsx`: the React example and its test (test/frameworks/).
+  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -43,6 +43,7 @@ if (!noStatic) {
     } else console.log('custom-elements.json matches the source.');
   }
   if (await run(process.execPath, ['scripts/api-docs.mjs', '--check'])) failed = true;
+  if (await run(process.execPath, ['scripts/gen-types.mjs', '--check'])) failed = true;
 }
 
 step('browser tests (Chromium + Firestore emulator)');

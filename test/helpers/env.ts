@@ -1,6 +1,5 @@
 // What scripts/test.mjs tells the page (see web-test-runner.config.mjs testRunnerHtml).
 declare global {
-  // eslint-disable-next-line no-var
   var __KINDRED_TEST__: {emulatorHost: string} | undefined;
 }
 
