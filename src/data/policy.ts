@@ -251,9 +251,17 @@ export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Th
   return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || readerIsModerator(r);
 }
 
-/** Whether a reader receives a post at all: placeholders yes; held posts only their author and moderators. */
+/** Whether a reader may read a post at all (rules): placeholders yes; held posts their author and moderators. */
 export function canSeePost(r: Reader, post: Pick<Post, 'status' | 'authorId'>): boolean {
   return post.status !== 'held' || (!!r.user && post.authorId === r.user.uid) || readerIsModerator(r);
+}
+
+/**
+ * Whether a post is listed in a thread (watchPosts / listOlderPosts): placeholders yes; a held post
+ * only for its author. Moderators review held posts in their queue, not inline.
+ */
+export function listedInThread(user: SessionUser | null, post: Pick<Post, 'status' | 'authorId'>): boolean {
+  return post.status !== 'held' || (!!user && post.authorId === user.uid);
 }
 
 /** What a reader receives: hidden and deleted posts never carry a body. */
@@ -274,12 +282,13 @@ export function findBannedWord(text: string, bannedWords: readonly string[]): st
 }
 
 /** Why a post is held (`Post.statusReason` codes elements translate). */
-export type HoldReason = 'pre-moderation' | 'first-posts' | 'banned-word';
+export type HoldReason = 'moderation' | 'banned-word' | 'first-posts';
 
 /**
- * The status a new post starts with. Moderators are never held; otherwise `all` holds every post,
- * `first-posts` holds a member's first `holdFirstPosts` posts (`authorPostCount` = posts they already
- * made in this community), and a banned word holds the post for review rather than refusing it.
+ * The status a new post starts with. Moderators are never held; otherwise `all` holds every post, a
+ * banned word holds the post for review rather than refusing it, and `first-posts` holds posts until
+ * `holdFirstPosts` of the member's posts were approved (`authorPostCount` = their visible posts in
+ * this community, so posting many held posts quickly does not skip review).
  */
 export function initialPostStatus(
   settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords'>,
@@ -288,9 +297,9 @@ export function initialPostStatus(
   body: string,
 ): {status: 'visible' | 'held'; statusReason: HoldReason | null} {
   if (moderator) return {status: 'visible', statusReason: null};
-  if (settings.moderation === 'all') return {status: 'held', statusReason: 'pre-moderation'};
-  if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};
+  if (settings.moderation === 'all') return {status: 'held', statusReason: 'moderation'};
   if (findBannedWord(body, settings.bannedWords)) return {status: 'held', statusReason: 'banned-word'};
+  if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};
   return {status: 'visible', statusReason: null};
 }
 

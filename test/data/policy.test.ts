@@ -3,7 +3,7 @@ import {expect} from '@open-wc/testing';
 import {isKindredError, type KindredError} from '../../src/data/errors.js';
 import {
   LIMITS, canReadCommunityContent, canReadCommunityDoc, canReadThread, canSeePost, clampLimit, comparePosts,
-  compareThreads, defaultAvatarHue, findBannedWord, initialPostStatus, isHttpsUrl, newId, parsePostCursor,
+  compareThreads, defaultAvatarHue, findBannedWord, initialPostStatus, isHttpsUrl, listedInThread, newId, parsePostCursor,
   parseThreadCursor, postCursor, postForReader, threadCursor, threadIdForKey, validateAvatarHue, validateFounderStory,
   validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateTags, validateThreadTitle, type Reader,
 } from '../../src/data/policy.js';
@@ -190,6 +190,9 @@ describe('policy', () => {
       expect(canSeePost(mo, held)).to.equal(true);
       expect(canSeePost(stranger, held)).to.equal(false);
       expect(canSeePost(visitor, post('t', 'p', author, {status: 'hidden'}))).to.equal(true);
+      expect(listedInThread(alice.user, held), 'listed for its author').to.equal(true);
+      expect(listedInThread(mo.user, held), 'moderators review it in their queue').to.equal(false);
+      expect(listedInThread(null, post('t', 'p', author, {status: 'deleted'}))).to.equal(true);
       expect(postForReader(post('t', 'p', author, {status: 'hidden', body: 'secret'})).body).to.equal('');
       expect(postForReader(post('t', 'p', author, {body: 'kept'})).body).to.equal('kept');
     });
@@ -209,11 +212,12 @@ describe('policy', () => {
     it('decides a new post’s status', () => {
       expect(initialPostStatus(settings, false, 0, 'hello')).to.deep.equal({status: 'visible', statusReason: null});
       expect(initialPostStatus(settings, false, 0, 'scam')).to.deep.equal({status: 'held', statusReason: 'banned-word'});
-      expect(initialPostStatus({...settings, moderation: 'all'}, false, 10, 'hello').status).to.equal('held');
+      expect(initialPostStatus({...settings, moderation: 'all'}, false, 10, 'hello')).to.deep.equal({status: 'held', statusReason: 'moderation'});
       expect(initialPostStatus({...settings, moderation: 'all'}, true, 0, 'scam').status, 'moderators are never held').to.equal('visible');
       const firstPosts = {...settings, moderation: 'first-posts' as const, holdFirstPosts: 2};
       expect(initialPostStatus(firstPosts, false, 1, 'hi')).to.deep.equal({status: 'held', statusReason: 'first-posts'});
       expect(initialPostStatus(firstPosts, false, 2, 'hi').status).to.equal('visible');
+      expect(initialPostStatus(firstPosts, false, 0, 'scam').statusReason, 'the more useful reason wins').to.equal('banned-word');
     });
   });
 });

@@ -7,12 +7,12 @@ import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOption
 import {
   Timestamp, collection, collectionGroup, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
   increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
-  setDoc,
+  setDoc, terminate,
   type DocumentData, type DocumentSnapshot, type Firestore, type Query, type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
 import {
-  DEFAULT_REACTIONS, LIMITS, clampLimit, isModerator, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
+  DEFAULT_REACTIONS, LIMITS, clampLimit, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
 } from '../policy.js';
@@ -80,7 +80,10 @@ async function release(key: string) {
   entry.refs--;
   if (entry.refs > 0) return;
   apps.delete(key);
-  if (entry.owned) await deleteApp(entry.app).catch(() => {});
+  if (!entry.owned) return;
+  // Firestore first, so nothing of it outlives the app.
+  await terminate(entry.db).catch(() => {});
+  await deleteApp(entry.app).catch(() => {});
 }
 
 // Conversions: Firestore values → plain objects (Timestamps → whole epoch ms). ------------------
@@ -185,7 +188,6 @@ function toRoles(snap: DocumentSnapshot): RoleRecord {
   };
 }
 
-const byTimeThenId = (a: Post, b: Post) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Creates a CommunityStore over Firestore. With `emulator`, talks to the emulator as `mockUser`. */
 export async function createFirebaseStore(options: FirebaseStoreOptions): Promise<CommunityStore> {
@@ -390,8 +392,8 @@ class FirebaseStore implements CommunityStore {
       orderBy('lastActivityAt', 'desc'), orderBy(documentId(), 'desc'),
     ];
     if (cursor) {
-      const c = parsePostCursor(cursor);
-      return query(collection(this.db, this.#path('threads')), ...parts, startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(limit));
+      const c = parseThreadCursor(cursor);
+      return query(collection(this.db, this.#path('threads')), ...parts, startAfter(Timestamp.fromMillis(c.lastActivityAt), c.id), qLimit(limit));
     }
     return query(collection(this.db, this.#path('threads')), ...parts, qLimit(limit));
   }
@@ -402,7 +404,7 @@ class FirebaseStore implements CommunityStore {
       const snap = await getDocs(this.#hubQuery(lim, options.cursor));
       const items = snap.docs.map(toThread);
       const last = items.at(-1);
-      return {items, next: items.length === lim && last ? `${last.lastActivityAt}_${last.id}` : null};
+      return {items, next: items.length === lim && last ? threadCursor(last) : null};
     });
   }
 
@@ -433,7 +435,7 @@ class FirebaseStore implements CommunityStore {
           if (!shared || !held) return;
           const byId = new Map<string, Post>();
           for (const p of [...shared, ...held]) byId.set(p.id, p);
-          next([...byId.values()].sort(byTimeThenId).slice(-lim));
+          next([...byId.values()].sort(comparePosts).slice(-lim));
         };
         const fail = (e: KindredError) => error(e);
         inner.push(this.#watchQuery(
@@ -456,12 +458,20 @@ class FirebaseStore implements CommunityStore {
   async listOlderPosts(threadId: string, options: {cursor: string; limit?: number}): Promise<Page<Post>> {
     const lim = clampLimit(options.limit);
     const c = parsePostCursor(options.cursor);
+    const user = this.session.user;
     return this.#run('load older posts', async () => {
-      const snap = await getDocs(query(collection(this.db, `${this.#threadPath(threadId)}/posts`),
-        where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'),
-        startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
-      const items = snap.docs.map((d) => toPost(d, threadId)).sort(byTimeThenId);
-      return {items, next: items.length === lim ? postCursor(items[0]) : null};
+      const posts = collection(this.db, `${this.#threadPath(threadId)}/posts`);
+      const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
+        orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
+      // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
+      const [shared, held] = await Promise.all([
+        page(where('status', 'in', READABLE_STATUSES)),
+        user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
+      ]);
+      const all = [...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts);
+      const items = all.slice(-lim);
+      const more = shared.size === lim || (held?.size ?? 0) === lim;
+      return {items, next: more && items.length ? postCursor(items[0]) : null};
     });
   }
 
@@ -517,7 +527,15 @@ class FirebaseStore implements CommunityStore {
       } else if (visible) {
         batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
       }
-      await batch.commit();
+      try {
+        await batch.commit();
+      } catch (e) {
+        // Two overlapping attempts with the same id: the first won, the rules refuse the second
+        // (a set over an existing post is an update). Resolve to the stored post.
+        const stored = await getDoc(postRef).catch(() => null);
+        if (stored?.exists() && stored.get('authorId') === user.uid) return toPost(stored, input.threadId);
+        throw e;
+      }
       return {...post, id, threadId: input.threadId, createdAt: Date.now()};
     });
   }

@@ -63,10 +63,10 @@ export class Db {
     return [...this.#under<Reaction>(paths.reactions(tid))];
   }
 
-  /** Posts a member has made anywhere in the community (for `first-posts` moderation). */
-  postCountBy(uid: string): number {
+  /** A member's visible (approved) posts anywhere in the community, for `first-posts` moderation. */
+  visiblePostCountBy(uid: string): number {
     let n = 0;
-    for (const p of this.#under<Post>('posts/')) if (p.authorId === uid) n++;
+    for (const p of this.#under<Post>('posts/')) if (p.authorId === uid && p.status === 'visible') n++;
     return n;
   }
 }

@@ -3,8 +3,8 @@
 // so the contract suite passes against both stores.
 import {KindredError} from '../errors.js';
 import {
-  LIMITS, canEditFounderStory, canReadCommunityContent, canReadCommunityDoc, canReadThread, canSeePost, clampLimit,
-  compareThreads, comparePosts, defaultAvatarHue, initialPostStatus, isHubThread, isSuspended, newId, parsePostCursor,
+  LIMITS, canEditFounderStory, canReadCommunityContent, canReadCommunityDoc, canReadThread, clampLimit,
+  compareThreads, comparePosts, defaultAvatarHue, initialPostStatus, isHubThread, isSuspended, listedInThread, newId, parsePostCursor,
   parseThreadCursor, postCursor, postForReader, readerIsModerator, threadCursor, threadIdForKey, validateAvatarHue,
   validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateReactionKind,
   validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle, DEFAULT_REACTIONS,
@@ -120,7 +120,7 @@ function visiblePosts(db: Db, ctx: Ctx, threadId: string): Post[] {
   const thread = db.thread(threadId);
   // A page-keyed thread that does not exist yet reads as empty, not as an error.
   if (thread && !canReadThread(community.settings.visibility, r, thread)) throw denied('This is a private conversation between two members.');
-  return db.posts(threadId).filter((p) => canSeePost(r, p)).map(postForReader).sort(comparePosts);
+  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).sort(comparePosts);
 }
 
 export function watchPosts(db: Db, ctx: Ctx, threadId: string, limit: number): Post[] {
@@ -264,7 +264,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  const {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.postCountBy(user.uid), body);
+  const {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body);
   const post: Post = {
     id, threadId, body, authorId: user.uid, authorName: me.pseudonym, authorRelationship: me.relationship,
     authorAvatarUrl: me.avatarUrl, authorAvatarHue: me.avatarHue, authorBadges: [...me.badges], parentId,
