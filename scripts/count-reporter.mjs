@@ -1,6 +1,6 @@
 // Prints one plain line at the end: "wtr: N passed, N failed, N skipped", so CI logs say how many ran.
 export function countReporter() {
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0, failed = 0, skipped = 0, printed = false;
   const walk = (suite) => {
     if (!suite) return;
     for (const t of suite.tests ?? []) {
@@ -21,6 +21,8 @@ export function countReporter() {
     reportTestFileResults() {},
     getTestProgress() { return ''; },
     stop() {
+      if (printed) return;
+      printed = true;
       console.log(`wtr: ${passed} passed, ${failed} failed, ${skipped} skipped`);
     },
   };

@@ -282,7 +282,37 @@ export function findBannedWord(text: string, bannedWords: readonly string[]): st
 }
 
 /** Why a post is held (`Post.statusReason` codes elements translate). */
-export type HoldReason = 'moderation' | 'banned-word' | 'first-posts';
+export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact-details' | 'links';
+
+// Automatic holds (issue 7), whatever the moderation mode. firestore.rules mirrors these three
+// patterns on the lower-cased body (RE2), so keep them in step with `heldByContent` there.
+/** More links than this holds a post for review. */
+export const MAX_LINKS = 2;
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
+// Ten or more digits, each separated by at most one space, bracket, dot or dash: UK and international numbers.
+const PHONE = /[0-9](?:[ ().-]?[0-9]){9,}/;
+const LINK = /https?:\/\/|www\./g;
+
+/** Whether text contains an email address or a phone number. */
+export function findContactDetails(text: string): 'email' | 'phone' | null {
+  const lower = text.toLowerCase();
+  if (EMAIL.test(lower)) return 'email';
+  if (PHONE.test(lower)) return 'phone';
+  return null;
+}
+
+/** How many links (`http://`, `https://`, `www.`) text contains. */
+export function countLinks(text: string): number {
+  return text.toLowerCase().match(LINK)?.length ?? 0;
+}
+
+/** Why a member's post must be held whatever the mode (contact details, links, banned words), or null. */
+export function contentHoldReason(body: string, bannedWords: readonly string[]): HoldReason | null {
+  if (findContactDetails(body)) return 'contact-details';
+  if (countLinks(body) > MAX_LINKS) return 'links';
+  if (findBannedWord(body, bannedWords)) return 'banned-word';
+  return null;
+}
 
 /**
  * The status a new post starts with. Moderators are never held; otherwise `all` holds every post, a
@@ -297,8 +327,11 @@ export function initialPostStatus(
   body: string,
 ): {status: 'visible' | 'held'; statusReason: HoldReason | null} {
   if (moderator) return {status: 'visible', statusReason: null};
+  // The specific reason first, so the author is told what to change.
+  const content = contentHoldReason(body, settings.bannedWords);
+  if (content === 'contact-details' || content === 'links') return {status: 'held', statusReason: content};
   if (settings.moderation === 'all') return {status: 'held', statusReason: 'moderation'};
-  if (findBannedWord(body, settings.bannedWords)) return {status: 'held', statusReason: 'banned-word'};
+  if (content) return {status: 'held', statusReason: content};
   if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};
   return {status: 'visible', statusReason: null};
 }

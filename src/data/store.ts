@@ -6,6 +6,28 @@ import type {
   Community, FounderStory, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Relationship, Report,
   ReportReason, RoleRecord, SessionUser, Thread,
 } from './types.js';
+import type {RoleName} from './types.js';
+import type {ModLogEntry} from './types.js';
+import type {Connection, Locale, MatchProfile} from './types.js';
+import type {MatchSuggestion, MatchWeights} from './matching.js';
+import type {MatchProfileInput} from './connections.js';
+
+export type {MatchProfileInput} from './connections.js';
+
+/** Options of findMatches. */
+export interface FindMatchesOptions {
+  /** Most suggestions (default 5, at most 20). */
+  limit?: number;
+  /** Language of the explanations (default en). */
+  locale?: Locale;
+  /** Community overrides of the scoring weights. */
+  weights?: Partial<MatchWeights>;
+}
+
+/** A suggestion with the public profile bits the card shows. */
+export interface MatchCandidate extends MatchSuggestion {
+  member: Pick<MemberProfile, 'uid' | 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship'>;
+}
 
 export type Unsubscribe = () => void;
 export type OnError = (error: KindredError) => void;
@@ -64,6 +86,90 @@ export interface PageOptions {
   limit?: number;
 }
 
+
+// Moderation (issue 7) ------------------------------------------------------------------------------
+
+/** What a moderator can do from the queue. Every action appends a ModLogEntry in the same write. */
+export type ModerationAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension';
+export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'restore', 'dismiss-report', 'suspend', 'lift-suspension'];
+
+/**
+ * What an action applies to. `reportId` closes that report as actioned in the same write.
+ * Posts: approve / hide / restore. Reports: dismiss-report. Members: suspend (`until` in ms, null =
+ * until lifted) / lift-suspension.
+ */
+export type ModerationTarget =
+  | {kind: 'post'; threadId: string; postId: string; reportId?: string}
+  | {kind: 'report'; reportId: string}
+  | {kind: 'member'; uid: string; until?: number | null; reportId?: string};
+
+/** One entry of the moderation queue: an open report or a held post, with its content in context. */
+export interface ModerationItem {
+  /** `report:<reportId>` or `held:<threadId>/<postId>`. */
+  id: string;
+  kind: 'report' | 'held';
+  /** When the report was made or the held post written (ms). */
+  createdAt: number;
+  report: Report | null;
+  /** The post concerned, with its body for moderators (a hidden post's kept text), or null. */
+  post: Post | null;
+  /** Title of the post's thread. */
+  threadTitle: string | null;
+  /** The post a reply answers, for context. */
+  parent: Post | null;
+  /** The reported profile (profile reports) or the post's author. */
+  member: MemberProfile | null;
+  /** The member's suspension end (ms) when suspended now, else null. */
+  suspendedUntil: number | null;
+}
+
+export interface ModerationQueueOptions {
+  order: 'newest' | 'oldest';
+}
+
+// Members, profiles and "my data" (issue 5) ---------------------------------------------------------
+
+/** Directory query: only `listed` members; a prefix `search` on the pseudonym orders by name. */
+export interface MemberQuery {
+  /** Pseudonym prefix, case-insensitive. With a search the order is always by name. */
+  search?: string;
+  relationship?: Relationship;
+  /** One of the member's shared tags. Not together with `role` (one list filter per query). */
+  tag?: string;
+  /** A badge (moderator, founder, admin, clinician). Not together with `tag`. */
+  role?: RoleName;
+  sort: 'newest' | 'name';
+  /** Opaque cursor from a previous Page.next. */
+  cursor?: string | null;
+  limit?: number;
+}
+
+/** Profile fields a member may keep to themself ('only-me': kept in the private record, blank in public). */
+export type HideableField = 'bio' | 'tags';
+export const HIDEABLE_FIELDS: readonly HideableField[] = ['bio', 'tags'];
+export type FieldVisibility = 'members' | 'only-me';
+
+/** Everything stored about, and written by, the signed-in member: JSON-able data. */
+export interface MyDataExport {
+  format: 'kindred-export@1';
+  communityId: string;
+  uid: string;
+  exportedAt: number;
+  profile: MemberProfile | null;
+  private: PrivateRecord | null;
+  roles: RoleRecord | null;
+  threadsStarted: Thread[];
+  /** Every post they wrote, whatever its status (hidden posts keep no text). */
+  posts: Post[];
+  reactions: {threadId: string; postId: string; kind: ReactionKind; at: number}[];
+  reportsFiled: Report[];
+  matchProfile: Record<string, unknown> | null;
+  connections: Record<string, unknown>[];
+}
+
+/** Author id and name that an erased member's posts and threads carry instead of theirs. */
+export const FORMER_MEMBER = 'former-member';
+
 export interface CommunityStore {
   /** Which adapter this is. */
   readonly kind: 'local' | 'firebase';
@@ -117,6 +223,64 @@ export interface CommunityStore {
 
   // Safety
   report(input: ReportInput): Promise<Report>;
+
+  // Moderation (issue 7): moderators and admins only.
+  /** Open reports and held posts, with the content in context, kept live. */
+  watchModerationQueue(options: ModerationQueueOptions, next: (items: ModerationItem[]) => void, error: OnError): Unsubscribe;
+  /** Applies a moderator action and appends its ModLogEntry in the same write. `reason` is shown as a hidden post's placeholder. */
+  moderate(action: ModerationAction, target: ModerationTarget, reason: string): Promise<ModLogEntry>;
+  /** The moderation log, newest first, kept live. */
+  watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe;
+
+  // Members, profiles and "my data" (issue 5)
+  /** Listed members only (members can read; visitors see nobody), paged by cursor. */
+  listMembers(query: MemberQuery): Promise<Page<MemberProfile>>;
+  /** Gives (current text version) or withdraws consent to processing health information. Withdrawal is recorded and deletes the match profile. */
+  setHealthConsent(given: boolean): Promise<PrivateRecord>;
+  /**
+   * Who sees `bio` / `tags`: members, or only the member (the value moves to the private record and
+   * the public profile holds a blank). `values` sets the fields' new values at the same time.
+   */
+  setFieldVisibility(visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord>;
+  /** Everything stored about and written by the signed-in member. */
+  exportMyData(): Promise<MyDataExport>;
+  /**
+   * Erases the signed-in member: profile, private record, roles, match profile, reactions (counts
+   * corrected) and connections are deleted; their posts and threads stay as unlinked "former member"
+   * placeholders (docs/privacy.md). Then signs out.
+   */
+  eraseMe(): Promise<void>;
+  /** Admins only, never to themselves. `clinician` needs a scope label and records who verified it and when. */
+  grantRole(uid: string, role: RoleName, options?: {clinicianScope?: string}): Promise<RoleRecord>;
+  /** Admins only, never their own. */
+  revokeRole(uid: string, role: RoleName): Promise<RoleRecord>;
+
+  // Peer matching and connections (issue 6). Decisions in src/data/connections.ts.
+  /** The signed-in member's match profile, or null when they have not opted in. */
+  getMatchProfile(): Promise<MatchProfile | null>;
+  /** Opts in (or updates): members only; conditions from the community's tags. */
+  setMatchProfile(input: MatchProfileInput): Promise<MatchProfile>;
+  /** Turns matching off: deletes the match profile. */
+  removeMatchProfile(): Promise<void>;
+  /**
+   * Suggestions for the signed-in member, best first: a bounded candidate read (`candidateQuery`),
+   * scored by `scoreCandidates`, without blocked members and existing connections, each with the
+   * public profile bits the card shows. Needs a match profile (`permission-denied` otherwise).
+   */
+  findMatches(options?: FindMatchesOptions): Promise<MatchCandidate[]>;
+  /** Sends a connection request (double opt-in); rate-limited (`rate-limited`). */
+  requestConnection(uid: string, message?: string): Promise<Connection>;
+  /**
+   * The recipient accepts (creating the pair's private thread) or declines. Declining is silent: the
+   * request disappears from the sender's list.
+   */
+  respondToConnection(id: string, accept: boolean): Promise<Connection>;
+  /** Either member ends a connection (or withdraws a request); the other is not told why. */
+  endConnection(id: string): Promise<void>;
+  /** Never suggest, and never accept requests from, this member again; ends any connection silently. */
+  blockMember(uid: string): Promise<void>;
+  /** The signed-in member's pending and accepted connections, newest first, kept live. */
+  watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

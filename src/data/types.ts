@@ -100,6 +100,10 @@ export interface PrivateRecord {
   healthConsent: ConsentRecord | null;
   /** Fields the member shares with members only (default) or keeps to themself. */
   fieldVisibility: Record<string, 'members' | 'only-me'>;
+  /** Values of fields the member keeps to themself (issue 5: setFieldVisibility). */
+  kept?: {bio?: string; tags?: string[]};
+  /** When health consent was last withdrawn (ms), or null. */
+  healthConsentWithdrawnAt?: number | null;
 }
 
 export interface RoleRecord {

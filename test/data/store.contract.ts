@@ -2,6 +2,11 @@
 // (local-store.test.ts) and against FirebaseStore on the real Firestore emulator
 // (firebase-store.test.ts). It uses only the StoreHarness and CommunityStore interfaces.
 //
+// Harness note: some tests write from three stores at once. Chrome keeps at most 6 connections per
+// host and each Firebase client holds long-lived streams, so a third client on the same emulator
+// host waits ~45 s for a connection. A Firebase harness spreads its stores over host names that
+// reach the emulator (127.0.0.1, localhost).
+//
 // Where the interface alone leaves a choice open, the suite pins what real Firestore with
 // firestore.rules gives, and LocalStore copies it:
 //
@@ -24,9 +29,6 @@
 // - postCount counts posts that were visible when made. A deletion leaves a placeholder and the
 //   count unchanged (the rules let only moderators lower it); held posts are not counted.
 // - A new thread is always `visible`, even when its first post is held (then postCount is 0).
-// - Exact reaction counts under concurrency are proven with two members reacting at once to a fresh
-//   post. On the emulator, later simultaneous reactions to the same post (or three at once) wait
-//   ~45 s on document locks, which no test can afford; LocalStore's own tests race harder.
 // - Ordering: posts by (createdAt, id) ascending; hub threads by (lastActivityAt, id) descending
 //   (policy.comparePosts / compareThreads), so equal times still page without overlap or gap.
 // - Idempotent retry: createPost with an existing id by the same author resolves to the stored post
@@ -693,11 +695,8 @@ export function runStoreContract(harness: () => StoreHarness) {
       it('reactions race to exact counts', async () => {
         const as = await setup();
         const [a, b, c] = await Promise.all(['alice', 'bea', 'mo'].map((uid) => as(uid)));
-        await Promise.all([a.setReaction('t1', 'p1', 'hug', true), b.setReaction('t1', 'p1', 'hug', true)]);
-        await a.setReaction('t1', 'p1', 'hug', false);
-        await c.setReaction('t1', 'p1', 'hug', true);
-        await b.setReaction('t1', 'p1', 'thanks', true);
-        await c.setReaction('t1', 'p1', 'thanks', true);
+        await Promise.all([a.setReaction('t1', 'p1', 'hug', true), b.setReaction('t1', 'p1', 'hug', true), c.setReaction('t1', 'p1', 'hug', true)]);
+        await Promise.all([a.setReaction('t1', 'p1', 'hug', false), b.setReaction('t1', 'p1', 'thanks', true), c.setReaction('t1', 'p1', 'thanks', true)]);
         const posts = await first<Post[]>((n, e) => a.watchPosts('t1', {limit: 20}, n, e), 'posts');
         expect(posts[0].reactions).to.deep.equal({heart: 0, hug: 2, metoo: 0, thanks: 2});
       });

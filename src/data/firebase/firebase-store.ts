@@ -12,7 +12,7 @@ import {
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
 import {
-  DEFAULT_REACTIONS, LIMITS, clampLimit, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
+  DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
 } from '../policy.js';
@@ -25,6 +25,10 @@ import type {
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {mapFirebaseError} from './errors.js';
+import * as members from './members.js';
+import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
+import type {RoleName} from '../types.js';
+import {heldMarker, heldMarkerRef} from './moderation.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -518,6 +522,8 @@ class FirebaseStore implements CommunityStore {
       };
       batch.set(postRef, {...post, createdAt: serverTimestamp()});
       const visible = status.status === 'visible';
+      // A held post is listed for the moderators' queue (see ./moderation.ts).
+      if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
       if (!threadSnap.exists()) {
         batch.set(threadRef, {
           key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
@@ -542,10 +548,9 @@ class FirebaseStore implements CommunityStore {
 
   /** Pre-moderation: everything in `all` mode, a new member's first posts, and banned words. */
   async #statusFor(uid: string, body: string, settings: Community['settings'], moderator: boolean): Promise<{status: 'visible' | 'held'; reason: string | null}> {
-    if (moderator) return {status: 'visible', reason: null};
-    if (settings.moderation === 'all') return {status: 'held', reason: 'moderation'};
-    const lower = body.toLowerCase();
-    if ((settings.bannedWords ?? []).some((w) => w && lower.includes(w.toLowerCase()))) return {status: 'held', reason: 'banned-word'};
+    // Shared with LocalStore (policy.initialPostStatus); only the first-posts count needs a query.
+    const first = initialPostStatus({...settings, moderation: settings.moderation === 'first-posts' ? 'post' : settings.moderation}, moderator, 0, body);
+    if (moderator || first.status === 'held') return {status: first.status, reason: first.statusReason};
     if (settings.moderation === 'first-posts' && settings.holdFirstPosts > 0) {
       // Own visible posts in this community (collection-group query over the member's own posts).
       const snap = await getDocs(query(collectionGroup(this.db, 'posts'), where('authorId', '==', uid), where('status', '==', 'visible'), qLimit(LIMITS.maxPageSize)));
@@ -602,6 +607,42 @@ class FirebaseStore implements CommunityStore {
         inner?.();
       };
     });
+  }
+
+  // Members, profiles and "my data" (issue 5) -----------------------------------------------------
+  #members(): members.MembersCtx {
+    return {
+      db: this.db, communityId: this.communityId, user: this.session.user, run: (action, fn) => this.#run(action, fn),
+      toMember, toRoles, toThread, toPost, plain: dataOf,
+    };
+  }
+
+  listMembers(query: MemberQuery): Promise<Page<MemberProfile>> {
+    return members.listMembers(this.#members(), query);
+  }
+
+  setHealthConsent(given: boolean): Promise<PrivateRecord> {
+    return members.setHealthConsent(this.#members(), given);
+  }
+
+  setFieldVisibility(visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord> {
+    return members.setFieldVisibility(this.#members(), visibility, values);
+  }
+
+  exportMyData(): Promise<MyDataExport> {
+    return members.exportMyData(this.#members());
+  }
+
+  eraseMe(): Promise<void> {
+    return members.eraseMe(this.#members(), () => this.session.signOut());
+  }
+
+  grantRole(uid: string, role: RoleName, options?: {clinicianScope?: string}): Promise<RoleRecord> {
+    return members.setRole(this.#members(), uid, role, true, options);
+  }
+
+  revokeRole(uid: string, role: RoleName): Promise<RoleRecord> {
+    return members.setRole(this.#members(), uid, role, false);
   }
 
   // Safety ----------------------------------------------------------------------------------------

@@ -26,6 +26,15 @@ import {
 } from './backend.js';
 import {Db, seedToDocs, type Docs, type Write} from './docs.js';
 import * as engine from './engine.js';
+import * as matching from './matching-store.js';
+import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
+import type {Connection, MatchProfile} from '../types.js';
+import * as moderation from './moderation.js';
+import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
+import type {ModLogEntry} from '../types.js';
+import * as members from './members.js';
+import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
+import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
 
 export interface LocalStoreOptions {
@@ -243,10 +252,93 @@ export class LocalStore implements CommunityStore {
     return this.#watch((db, ctx) => engine.myReactions(db, ctx, threadId), next, error);
   }
 
+  // Members, profiles and "my data" (issue 5) -----------------------------------------------------
+
+  listMembers(query: MemberQuery): Promise<Page<MemberProfile>> {
+    return this.#read((db, ctx) => members.listMembers(db, ctx, query));
+  }
+
+  setHealthConsent(given: boolean): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => members.setHealthConsent(db, ctx, given));
+  }
+
+  setFieldVisibility(visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => members.setFieldVisibility(db, ctx, visibility, values));
+  }
+
+  exportMyData(): Promise<MyDataExport> {
+    return this.#read((db, ctx) => members.exportMyData(db, ctx, this.communityId));
+  }
+
+  async eraseMe(): Promise<void> {
+    await this.#write(members.eraseMe);
+    await this.session.signOut();
+  }
+
+  grantRole(uid: string, role: RoleName, options?: {clinicianScope?: string}): Promise<RoleRecord> {
+    return this.#write((db, ctx) => members.setRole(db, ctx, uid, role, true, options));
+  }
+
+  revokeRole(uid: string, role: RoleName): Promise<RoleRecord> {
+    return this.#write((db, ctx) => members.setRole(db, ctx, uid, role, false));
+  }
+
+  // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
+
+  getMatchProfile(): Promise<MatchProfile | null> {
+    return this.#read(matching.getMatchProfile);
+  }
+
+  setMatchProfile(input: MatchProfileInput): Promise<MatchProfile> {
+    return this.#write((db, ctx) => matching.setMatchProfile(db, ctx, input));
+  }
+
+  removeMatchProfile(): Promise<void> {
+    return this.#write(matching.removeMatchProfile);
+  }
+
+  findMatches(options?: FindMatchesOptions): Promise<MatchCandidate[]> {
+    return this.#read((db, ctx) => matching.findMatches(db, ctx, options));
+  }
+
+  requestConnection(uid: string, message?: string): Promise<Connection> {
+    return this.#write((db, ctx) => matching.requestConnection(db, ctx, uid, message));
+  }
+
+  respondToConnection(id: string, accept: boolean): Promise<Connection> {
+    return this.#write((db, ctx) => matching.respondToConnection(db, ctx, id, accept));
+  }
+
+  endConnection(id: string): Promise<void> {
+    return this.#write((db, ctx) => matching.endConnection(db, ctx, id));
+  }
+
+  blockMember(uid: string): Promise<void> {
+    return this.#write((db, ctx) => matching.blockMember(db, ctx, uid));
+  }
+
+  watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe {
+    return this.#watch(matching.watchConnections, next, error);
+  }
+
   // Safety ----------------------------------------------------------------------------------------
 
   report(input: ReportInput): Promise<Report> {
     return this.#write((db, ctx) => engine.report(db, ctx, input));
+  }
+
+  // Moderation (issue 7): ./moderation.ts -----------------------------------------------------------
+
+  watchModerationQueue(options: ModerationQueueOptions, next: (items: ModerationItem[]) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => moderation.moderationQueue(db, ctx, options), next, error);
+  }
+
+  moderate(action: ModerationAction, target: ModerationTarget, reason: string): Promise<ModLogEntry> {
+    return this.#write((db, ctx) => moderation.moderate(db, ctx, action, target, reason));
+  }
+
+  watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => moderation.modLog(db, ctx, options?.limit), next, error);
   }
 
   /** Ends every listener, closes the channel and the database. */
