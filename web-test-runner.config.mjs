@@ -19,6 +19,8 @@ if (!executablePath) {
   throw new Error('No Chromium found. Install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH.');
 }
 const emulatorHost = process.env.KINDRED_EMULATOR_HOST ?? '';
+// The Auth emulator (scripts/auth-emulator.mjs), when the selected tests need it; may still be starting.
+const authEmulatorHost = process.env.KINDRED_AUTH_EMULATOR_HOST ?? '';
 
 export default {
   files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx'],
@@ -46,7 +48,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
 <script>
-globalThis.__KINDRED_TEST__ = ${JSON.stringify({emulatorHost})};
+globalThis.__KINDRED_TEST__ = ${JSON.stringify({emulatorHost, authEmulatorHost})};
 // Lit dev-mode warnings (other than the notice that dev mode is on) fail the run.
 globalThis.litIssuedWarnings = new Set(['dev-mode']);
 {

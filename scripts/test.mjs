@@ -1,14 +1,17 @@
 // `npm test`: the whole check, as CI runs it.
 //   1. type-check (tsc) and lint (eslint: import bans between layers, lit/wc rules)
 //   2. custom-elements.json must match the source (regenerated into .cache and compared)
-//   3. start the real Firestore emulator with ./firestore.rules, run every browser test in Chromium
-//      against it, stop the emulator.
+//   3. start the real Firestore emulator with ./firestore.rules and the Firebase Auth emulator (from
+//      firebase-tools; only when the selected tests use it), run every browser test in Chromium
+//      against them, stop both. The Auth emulator takes 10-20 s to start, so it is not awaited here:
+//      the browser tests start at once and the tests that need it wait for it (test/helpers/env.ts).
 // Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
 import {spawn} from 'node:child_process';
-import {readFileSync, existsSync} from 'node:fs';
+import {readFileSync, existsSync, readdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startEmulator} from './emulator.mjs';
+import {startAuthEmulator} from './auth-emulator.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -46,7 +49,41 @@ if (!noStatic) {
   if (await run(process.execPath, ['scripts/gen-types.mjs', '--check'])) failed = true;
 }
 
-step('browser tests (Chromium + Firestore emulator)');
+/** The test files --only selects (a small glob: `*`, `**`, `?`), or null for the whole suite. */
+function selectedFiles(globs) {
+  if (!globs) return null;
+  const toRegExp = (g) => new RegExp(`^${g.replace(/^\.\//, '').split(/(\*\*\/|\*\*|\*|\?)/).map((part) =>
+    part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]'
+      : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('')}$`);
+  const res = globs.split(',').map(toRegExp);
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(resolve(root, dir), {withFileTypes: true})) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) { if (e.name !== 'node_modules') walk(rel); } else if (res.some((re) => re.test(rel))) out.push(rel);
+    }
+  };
+  for (const dir of ['test', 'bench']) if (existsSync(resolve(root, dir))) walk(dir);
+  return out;
+}
+const files = selectedFiles(only);
+const needsAuth = !files || files.some((f) => readFileSync(resolve(root, f), 'utf8').includes('authEmulatorHost('));
+
+step(`browser tests (Chromium + Firestore emulator${needsAuth ? ' + Auth emulator' : ''})`);
+let auth = null;
+if (needsAuth) {
+  try {
+    auth = await startAuthEmulator();
+    auth.ready.then((ms) => console.log(`Auth emulator ${auth.host}:${auth.port} ready in ${ms} ms`), () => {});
+  } catch (e) {
+    console.error(`\n${e.message}`);
+    if (process.env.CI) {
+      console.error('The sign-in tests need the Auth emulator; with CI=true that is a failure, never a silent skip.');
+      process.exit(1);
+    }
+    console.error('Running without it: the sign-in tests will fail and say why.');
+  }
+}
 let emu;
 try {
   emu = await startEmulator();
@@ -54,17 +91,27 @@ try {
 } catch (e) {
   console.error(`\n${e.message}`);
   console.error('The Firebase half of the suite needs the emulator; it is never skipped silently.');
+  await auth?.stop();
   process.exit(1);
 }
 let code;
 try {
   code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
     KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+    KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
     ...(only ? {KINDRED_TEST_FILES: only} : {}),
   });
 } finally {
-  await emu.stop();
+  await Promise.all([emu.stop(), auth?.stop()]);
 }
 if (code) failed = true;
+if (auth) {
+  try {
+    await auth.ready;
+  } catch (e) {
+    console.error(`\n${e.message}`);
+    failed = true;
+  }
+}
 console.log(`\nnpm test: ${failed ? 'FAILED' : 'passed'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

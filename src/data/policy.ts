@@ -289,8 +289,8 @@ export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact
 /** More links than this holds a post for review. */
 export const MAX_LINKS = 2;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/;
-// Ten or more digits, each separated by at most one space, bracket, dot or dash: UK and international numbers.
-const PHONE = /[0-9](?:[ ().-]?[0-9]){9,}/;
+// Ten or more digits, each separated by at most two spaces, brackets, dots or dashes: "(01970) 622-000".
+const PHONE = /[0-9](?:[ ().-]{0,2}[0-9]){9,}/;
 const LINK = /https?:\/\/|www\./g;
 
 /** Whether text contains an email address or a phone number. */

@@ -9,7 +9,10 @@ import {emulatorHost} from '../helpers/env.js';
 import {FirestoreAdmin} from '../helpers/firestore-admin.js';
 import {member, post, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
+import {runModerationContract} from './moderation.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
+import {runMatchingContract} from './matching.contract.js';
+import {dumpFirebase, runMembersContract} from './members.contract.js';
 
 const PROJECT = 'demo-kindred-contract';
 
@@ -50,6 +53,9 @@ function firebaseHarness(): StoreHarness {
 }
 
 runStoreContract(firebaseHarness);
+runMembersContract(firebaseHarness, dumpFirebase(PROJECT));
+runModerationContract(firebaseHarness);
+runMatchingContract(firebaseHarness);
 
 describe('FirebaseStore (Firebase only)', function () {
   this.timeout(30000);

@@ -8,7 +8,10 @@ import type {OnError, Unsubscribe} from '../../src/data/store.js';
 import type {Community, Post} from '../../src/data/types.js';
 import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
+import {runModerationContract} from './moderation.contract.js';
 import {Live, expectError, runStoreContract} from './store.contract.js';
+import {runMatchingContract} from './matching.contract.js';
+import {dumpLocal, runMembersContract} from './members.contract.js';
 
 function localHarness(): StoreHarness {
   const stores: LocalStore[] = [];
@@ -33,6 +36,9 @@ function localHarness(): StoreHarness {
 }
 
 runStoreContract(localHarness);
+runMembersContract(localHarness, dumpLocal);
+runModerationContract(localHarness);
+runMatchingContract(localHarness);
 
 const alice = member('alice');
 const bea = member('bea');

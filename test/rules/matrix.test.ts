@@ -24,6 +24,8 @@ const future = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2099, 5, 1
 const own = (c: Ctx) => c.role === 'author' || c.role === 'suspended';
 const actor = (c: Ctx) => c.uid ?? 'visitor';
 const path = (c: Ctx, p: string) => c.db.doc(`communities/${c.cid}/${p}`);
+/** An admin verifies auth1 as a clinician: a scope label, who verified it and when (issue 5). */
+const verifyClinician = () => ({roles: ['founder', 'clinician'], clinicianScope: 'Specialist nurse', verifiedBy: 'adm1', verifiedAt: ts(), grantedBy: 'adm1', updatedAt: ts()});
 
 const DRIVERS: Record<string, Driver> = {
   communities: {
@@ -37,8 +39,9 @@ const DRIVERS: Record<string, Driver> = {
     get: (c) => path(c, 'members/auth1').get(),
     list: (c) => c.db.collection(`communities/${c.cid}/members`).where('listed', '==', true).get(),
     create: (c) => joinBatch(c.db, c.cid, c.role === 'other' ? 'auth1' : actor(c)),
+    // Badges mirror the roles record written in the same batch (issue 5).
     update: (c) => c.role === 'admin'
-      ? path(c, 'members/auth1').update({badges: ['founder', 'clinician']})
+      ? c.db.batch().update(path(c, 'roles/auth1'), verifyClinician()).update(path(c, 'members/auth1'), {badges: ['founder', 'clinician'], clinicianScope: 'Specialist nurse'}).commit()
       : path(c, `members/${own(c) ? c.uid : 'auth1'}`).update({bio: 'Hello'}),
     delete: (c) => path(c, `members/${own(c) ? c.uid : 'auth1'}`).delete(),
   },
@@ -62,7 +65,7 @@ const DRIVERS: Record<string, Driver> = {
       return path(c, `roles/${actor(c)}`).set(rolesDoc(actor(c), actor(c), {roles: ['admin']}));
     },
     update: (c) => {
-      if (c.role === 'admin') return path(c, 'roles/auth1').update({roles: ['founder', 'clinician'], grantedBy: 'adm1', updatedAt: ts()});
+      if (c.role === 'admin') return path(c, 'roles/auth1').update(verifyClinician());
       if (c.role === 'moderator') return path(c, 'roles/auth1').update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()});
       if (c.role === 'author') return path(c, 'roles/auth1').update({roles: ['founder', 'admin'], grantedBy: 'auth1', updatedAt: ts()});
       if (c.role === 'suspended') return path(c, 'roles/sus1').update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()});
@@ -177,12 +180,14 @@ const MATRIX: Record<string, Record<Role, string>> = {
     visitor: '-----', nonMember: '-----', member: '-----', author: '-----',
     other: '-----', moderator: '+++--', admin: '+++--', suspended: '-----',
   },
+  // Peer matching (issue 6): only auth1 has a match profile and auth1_m1 is a pending pair. The drivers'
+  // payloads are incomplete, so every write is refused here; test/rules/matching.test.ts has the full table.
   matchProfiles: {
-    visitor: '-----', nonMember: '-----', member: '-----', author: '-----',
+    visitor: '-----', nonMember: '-----', member: '-----', author: '++--+',
     other: '-----', moderator: '-----', admin: '-----', suspended: '-----',
   },
   connections: {
-    visitor: '-----', nonMember: '-----', member: '-----', author: '-----',
+    visitor: '-----', nonMember: '-----', member: '+---+', author: '+---+',
     other: '-----', moderator: '-----', admin: '-----', suspended: '-----',
   },
 };

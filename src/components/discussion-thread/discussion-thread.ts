@@ -10,6 +10,7 @@ import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
 import {LIMITS, canEditPost, postCursor, threadIdForKey} from '../../data/policy.js';
 import {hasCrisisWording} from '../../data/crisis.js';
+import {moderationMessages} from '../../i18n/moderation.messages.js';
 import {
   REACTION_KINDS, REPORT_REASONS,
   type Community, type MemberProfile, type Post, type ReactionKind, type ReportReason, type Thread,
@@ -812,7 +813,7 @@ export class KinDiscussionThread extends KinElement {
       aria-labelledby=${placeholder ? `ph-${id}` : `a-${id} t-${id}`}
     >
       ${placeholder
-        ? html`<p class="placeholder" id=${`ph-${id}`}>${post.status === 'deleted' ? m.removed : m.hidden}</p>`
+        ? html`<p class="placeholder" id=${`ph-${id}`}>${post.status === 'deleted' ? m.removed : m.hidden}${post.status === 'hidden' && post.statusReason ? html` <span class="reason" part="hidden-reason">${post.statusReason}</span>` : nothing}</p>`
         : html`
           <header class="post-header">
             ${avatar(post)}
@@ -825,7 +826,7 @@ export class KinDiscussionThread extends KinElement {
             </div>
           </header>
           ${orphan ? html`<p class="context">${m.inReplyToEarlier}</p>` : nothing}
-          ${post.status === 'held' ? html`<p class="held" part="held">${own ? m.awaitingReview : m.heldForReview}</p>` : nothing}
+          ${post.status === 'held' ? html`<p class="held" part="held">${own ? m.awaitingReview : m.heldForReview}${own && post.statusReason ? html` ${moderationMessages(locale).holdWhy(post.statusReason)}` : nothing}</p>` : nothing}
           ${this.#editing?.postId === id ? this.#renderEdit(post) : html`<div class="post-body" part="post-body">${body(post.body)}</div>`}
           ${post.status === 'visible' ? this.#renderReactions(post) : nothing}
           ${this.#renderActions(post, own, isReply)}

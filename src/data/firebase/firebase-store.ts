@@ -25,10 +25,16 @@ import type {
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {mapFirebaseError} from './errors.js';
+import {FirebaseMatching} from './matching-store.js';
+import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
+import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
+import * as mod from './moderation.js';
 import {heldMarker, heldMarkerRef} from './moderation.js';
+import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
+import type {ModLogEntry} from '../types.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -36,8 +42,11 @@ export interface FirebaseStoreOptions {
   config?: FirebaseOptions;
   /** An initialised Firebase app supplied by the host (used as is, never deleted by the store). */
   app?: FirebaseApp;
-  /** Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor). */
-  emulator?: {host: string; port: number; mockUser?: {uid: string} | null};
+  /**
+   * Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor); or,
+   * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
+   */
+  emulator?: {host: string; port: number; mockUser?: {uid: string} | null; authHost?: string};
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -60,7 +69,7 @@ function acquire(options: FirebaseStoreOptions): {key: string; app: FirebaseApp;
   if (!projectId) throw new KindredError('misconfigured', 'Firebase configuration needs a projectId: add project-id="…" from the Firebase console (Project settings).');
   // A named app: a host page's own [DEFAULT] Firebase app is never touched.
   const name = options.emulator
-    ? `kindred-${projectId}-emulator-${options.emulator.mockUser?.uid ?? 'visitor'}`
+    ? `kindred-${projectId}-emulator-${options.emulator.authHost ? 'auth' : options.emulator.mockUser?.uid ?? 'visitor'}`
     : `kindred-${projectId}`;
   let entry = apps.get(name);
   if (!entry) {
@@ -196,11 +205,15 @@ function toRoles(snap: DocumentSnapshot): RoleRecord {
 /** Creates a CommunityStore over Firestore. With `emulator`, talks to the emulator as `mockUser`. */
 export async function createFirebaseStore(options: FirebaseStoreOptions): Promise<CommunityStore> {
   const communityId = validateId('communityId', options.communityId);
+  const authHost = options.emulator?.authHost;
+  if (authHost !== undefined && (!/^[\w.-]+:\d{1,5}$/.test(authHost) || options.emulator?.mockUser)) {
+    throw new KindredError('misconfigured', `emulator.authHost "${authHost}" must look like 127.0.0.1:9099, and cannot be combined with mockUser (the Auth emulator signs in for real).`);
+  }
   const {key, app, db} = acquire(options);
   try {
-    const session = options.emulator
+    const session = options.emulator && !authHost
       ? new FixedSession(options.emulator.mockUser ? {uid: options.emulator.mockUser.uid, anonymous: false} : null)
-      : await FirebaseAuthSession.create(app);
+      : await FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
     return new FirebaseStore(communityId, db, session, () => release(key));
   } catch (e) {
     await release(key);
@@ -378,6 +391,9 @@ class FirebaseStore implements CommunityStore {
         guidelines: d.guidelines as PrivateRecord['guidelines'],
         healthConsent: (d.healthConsent ?? null) as PrivateRecord['healthConsent'],
         fieldVisibility: (d.fieldVisibility ?? {}) as PrivateRecord['fieldVisibility'],
+        // Issue 5: kept (fields the member keeps to themself) and when consent was withdrawn.
+        ...(d.kept ? {kept: d.kept as PrivateRecord['kept']} : {}),
+        ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
       };
     });
   }
@@ -645,6 +661,40 @@ class FirebaseStore implements CommunityStore {
     return members.setRole(this.#members(), uid, role, false);
   }
 
+  // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
+  #matchingImpl: FirebaseMatching | null = null;
+  get #matching(): FirebaseMatching {
+    if (this.#disposed) throw new KindredError('internal', 'This store has been disposed; make a new one.');
+    return (this.#matchingImpl ??= new FirebaseMatching(this.db, this.communityId, this.session));
+  }
+  async getMatchProfile(): Promise<MatchProfile | null> {
+    return this.#matching.getMatchProfile();
+  }
+  async setMatchProfile(input: MatchProfileInput): Promise<MatchProfile> {
+    return this.#matching.setMatchProfile(input);
+  }
+  async removeMatchProfile(): Promise<void> {
+    return this.#matching.removeMatchProfile();
+  }
+  async findMatches(options?: FindMatchesOptions): Promise<MatchCandidate[]> {
+    return this.#matching.findMatches(options);
+  }
+  async requestConnection(uid: string, message?: string): Promise<Connection> {
+    return this.#matching.requestConnection(uid, message);
+  }
+  async respondToConnection(id: string, accept: boolean): Promise<Connection> {
+    return this.#matching.respondToConnection(id, accept);
+  }
+  async endConnection(id: string): Promise<void> {
+    return this.#matching.endConnection(id);
+  }
+  async blockMember(uid: string): Promise<void> {
+    return this.#matching.blockMember(uid);
+  }
+  watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => this.#matching.watchConnections(next, error));
+  }
+
   // Safety ----------------------------------------------------------------------------------------
   async report(input: ReportInput): Promise<Report> {
     const user = this.#requireUser('report');
@@ -660,6 +710,19 @@ class FirebaseStore implements CommunityStore {
     const report = {target, reason, details, reporterId: user.uid, status: 'open' as const};
     await this.#run('send the report', () => setDoc(this.#doc('reports', id), {...report, createdAt: serverTimestamp()}));
     return {...report, id, createdAt: Date.now()};
+  }
+
+  // Moderation (issue 7): ./moderation.ts ---------------------------------------------------------
+  watchModerationQueue(options: ModerationQueueOptions, next: (items: ModerationItem[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => mod.watchModerationQueue(this.db, this.communityId, options, next, error));
+  }
+
+  moderate(action: ModerationAction, target: ModerationTarget, reason: string): Promise<ModLogEntry> {
+    return this.#run('moderate', () => mod.moderate(this.db, this.communityId, this.session.user, action, target, reason));
+  }
+
+  watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => mod.watchModLog(this.db, this.communityId, options?.limit, next, error));
   }
 
   async dispose(): Promise<void> {

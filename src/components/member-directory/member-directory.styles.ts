@@ -1,0 +1,189 @@
+import {css} from 'lit';
+
+export default css`
+  :host {
+    --_gap: var(--kin-member-directory-gap, var(--kin-space-m, 1rem));
+    --_card-bg: var(--kin-member-directory-card-background, var(--kin-color-surface, #fff));
+    --_border: var(--kin-color-border, #d0d7de);
+    --_primary: var(--kin-color-primary, #0b6e4f);
+    --_muted: var(--kin-color-text-muted, #4b5563);
+  }
+  [part='base'] {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .heading {
+    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-weight: 700;
+    line-height: 1.25;
+    margin: 0;
+  }
+  .intro,
+  .muted {
+    margin: 0;
+    color: var(--_muted);
+  }
+  form[role='search'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kin-space-s, 0.5rem);
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 0;
+    flex: 1 1 10rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  input,
+  select,
+  textarea {
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--kin-color-border-strong, #6b7280);
+    border-radius: var(--kin-radius-s, 4px);
+    background: var(--kin-color-surface, #fff);
+    inline-size: 100%;
+    min-inline-size: 0;
+  }
+  button {
+    cursor: pointer;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.875rem;
+    border-radius: var(--kin-radius-s, 4px);
+    border: 1px solid var(--_primary);
+    background: var(--kin-color-surface, #fff);
+    color: var(--_primary);
+  }
+  button.primary {
+    background: var(--_primary);
+    color: var(--kin-color-on-primary, #fff);
+  }
+  button:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 3px solid var(--kin-color-focus, #1a5fb4);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: default;
+  }
+  ul.members {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+  ul.members.grid {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+  }
+  [part~='card'] {
+    display: grid;
+    gap: var(--kin-space-s, 0.5rem);
+    align-content: start;
+    padding: var(--kin-space-m, 1rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--kin-radius-m, 8px);
+    background: var(--_card-bg);
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .who {
+    display: flex;
+    gap: var(--kin-space-s, 0.5rem);
+    align-items: center;
+  }
+  .avatar {
+    flex: none;
+    inline-size: 2.75rem;
+    block-size: 2.75rem;
+    border-radius: 50%;
+    display: grid;
+    place-items: center;
+    font-weight: 700;
+    color: #fff;
+    background: hsl(var(--_hue, 200) 55% 32%);
+    object-fit: cover;
+  }
+  .name {
+    font-weight: 700;
+    margin: 0;
+    font-size: 1.05em;
+  }
+  .badges,
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .badge,
+  .tag {
+    font-size: 0.85em;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    border: 1px solid var(--_border);
+  }
+  .badge {
+    border-color: var(--_primary);
+    color: var(--_primary);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kin-space-xs, 0.375rem);
+  }
+  .details {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: var(--kin-space-s, 0.5rem);
+    display: grid;
+    gap: var(--kin-space-xs, 0.375rem);
+    white-space: pre-line;
+  }
+  .notice {
+    padding: var(--kin-space-s, 0.5rem) var(--kin-space-m, 1rem);
+    border-radius: var(--kin-radius-s, 4px);
+    border: 1px solid var(--_border);
+    margin: 0;
+  }
+  .error {
+    color: var(--kin-color-danger, #b42318);
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    .avatar {
+      border: 1px solid CanvasText;
+    }
+    button.primary {
+      border: 1px solid ButtonText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;

@@ -1,0 +1,360 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {KinElement} from '../kin-element.js';
+import styles from './member-directory.styles.js';
+import {directoryMessages} from './member-directory.messages.js';
+import {commonMessages} from '../../i18n/common.messages.js';
+import {formatDate} from '../../i18n/messages.js';
+import {CommunityConsumer} from '../../controllers/community-consumer.js';
+import {LiveController} from '../../controllers/live.js';
+import type {CommunityStore, MemberQuery} from '../../data/store.js';
+import {RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES, type Community, type MemberProfile, type Relationship, type ReportReason, type RoleName} from '../../data/types.js';
+import {toKindredError, type KindredError} from '../../data/errors.js';
+import {isHttpsUrl} from '../../data/policy.js';
+import {initials} from '../../data/pseudonyms.js';
+import {styleProps} from '../../directives/style-props.js';
+import {KinErrorEvent} from '../../events/kin-error.js';
+import {KinJoinRequestEvent} from '../../events/join.js';
+import {KinConnectRequestEvent} from '../../events/connect-request.js';
+
+type Filters = {search: string; relationship: Relationship | ''; tag: string; role: RoleName | ''; sort: 'newest' | 'name'};
+
+/**
+ * Who is here: the members who chose to be listed, with their pseudonym, avatar, relationship to the
+ * condition, badges, shared experiences and when they joined. Search by name, filter by relationship,
+ * shared experience or role, sort by newest or name, and page on with "Show more" (a cursor, never an
+ * offset). A card opens the member's shared profile in place, says hello (a peer connection request)
+ * or reports the profile. Visitors see no one: only members read the directory.
+ *
+ * @summary The opt-in member directory.
+ * @tagname kin-member-directory
+ * @slot empty - Shown instead of the built-in message when no member matches.
+ * @event kin-connect-request - The member pressed "Say hello" on a card (`uid`).
+ * @event kin-join-request - A signed-out visitor pressed "Join" (`reason` "directory").
+ * @event kin-error - Loading or reporting failed; the element shows why.
+ * @csspart base - The wrapper.
+ * @csspart heading - The heading.
+ * @csspart search - The search and filter form.
+ * @csspart list - The list of member cards.
+ * @csspart card - One member card.
+ * @csspart avatar - A member's avatar.
+ * @csspart more - The "Show more" button.
+ * @cssproperty [--kin-member-directory-gap=1rem] - Space between cards.
+ * @cssproperty [--kin-member-directory-card-background=#fff] - Card background.
+ * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and badges.
+ */
+export class KinMemberDirectory extends KinElement {
+  static override styles = [KinElement.styles, styles];
+
+  /** Heading level (1–6) of the directory heading; member names use the next level. */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+  /** `grid` of cards (default) or a single-column `list`. */
+  @property({reflect: true}) layout: 'grid' | 'list' = 'grid';
+  /** Members per page (1–50). */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 20;
+  /** A store to use without a `<kin-community>` around the element. */
+  @property({attribute: false}) store: CommunityStore | null = null;
+
+  @state() private filters: Filters = {search: '', relationship: '', tag: '', role: '', sort: 'newest'};
+  @state() private items: MemberProfile[] = [];
+  @state() private next: string | null = null;
+  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  @state() private loadingMore = false;
+  @state() private error: KindredError | null = null;
+  @state() private open = new Set<string>();
+  @state() private reporting: string | null = null;
+  @state() private reportReason: ReportReason = 'harm';
+  @state() private reportDetails = '';
+  @state() private reportError: KindredError | null = null;
+  @state() private reported = new Set<string>();
+  @state() private notice = '';
+  @state() private offline = false;
+
+  #community = new CommunityConsumer(this);
+  #seq = 0;
+  #loadedFor: unknown[] = [];
+  #communityDoc = new LiveController<Community | null, [CommunityStore | null]>(this, {
+    key: () => [this.#store],
+    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
+  });
+  #me = new LiveController<MemberProfile | null, [CommunityStore | null, string | null]>(this, {
+    key: () => [this.#store, this.#community.user?.uid ?? null],
+    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
+  });
+
+  get #store(): CommunityStore | null {
+    this.#community.override = this.store;
+    return this.#community.store;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    window.addEventListener('online', this.#onNetwork);
+    window.addEventListener('offline', this.#onNetwork);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onNetwork);
+    window.removeEventListener('offline', this.#onNetwork);
+  }
+
+  #onNetwork = (e: Event) => {
+    this.offline = e.type === 'offline';
+    if (!this.offline && this.status === 'error') void this.#load(false);
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    // (Re)load the first page when the store, the member or the page size changes.
+    const me = this.#me.value;
+    const key = [this.#store, me?.uid ?? null, this.pageSize];
+    if (me && key.some((k, i) => k !== this.#loadedFor[i])) {
+      this.#loadedFor = key;
+      void this.#load(false);
+    }
+  }
+
+  #query(cursor: string | null): MemberQuery {
+    const f = this.filters;
+    return {
+      sort: f.sort, search: f.search.trim() || undefined, relationship: f.relationship || undefined, tag: f.tag || undefined,
+      role: f.role || undefined, cursor, limit: Math.min(50, Math.max(1, Math.round(this.pageSize) || 20)),
+    };
+  }
+
+  async #load(more: boolean) {
+    const store = this.#store;
+    if (!store) return;
+    const seq = ++this.#seq;
+    if (more) this.loadingMore = true;
+    else this.status = 'loading';
+    try {
+      const page = await store.listMembers(this.#query(more ? this.next : null));
+      if (seq !== this.#seq) return;
+      this.items = more ? [...this.items, ...page.items] : page.items;
+      this.next = page.next;
+      this.status = 'ready';
+      this.error = null;
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      const error = toKindredError(e);
+      this.error = error;
+      if (!more) this.status = 'error';
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'load-members'));
+    } finally {
+      if (seq === this.#seq) this.loadingMore = false;
+    }
+  }
+
+  async #showMore() {
+    const before = this.items.length;
+    await this.#load(true);
+    await this.updateComplete;
+    // Move focus to the first new card so keyboard users continue where the new members start.
+    this.renderRoot.querySelectorAll<HTMLElement>('[part~="card"]')[before]?.focus();
+  }
+
+  #setFilter<K extends keyof Filters>(key: K, value: Filters[K]) {
+    const next = {...this.filters, [key]: value};
+    this.notice = '';
+    // Firestore answers one list filter per query: a tag or a role.
+    if (key === 'tag' && value && next.role) {
+      next.role = '';
+      this.notice = directoryMessages(this.#community.locale).oneListFilter;
+    } else if (key === 'role' && value && next.tag) {
+      next.tag = '';
+      this.notice = directoryMessages(this.#community.locale).oneListFilter;
+    }
+    this.filters = next;
+    if (key !== 'search') void this.#load(false);
+  }
+
+  #onSearch(e: Event) {
+    e.preventDefault();
+    void this.#load(false);
+  }
+
+  #toggle(uid: string) {
+    const open = new Set(this.open);
+    if (open.has(uid)) open.delete(uid);
+    else open.add(uid);
+    this.open = open;
+  }
+
+  async #sendReport(e: Event, m: MemberProfile) {
+    e.preventDefault();
+    const store = this.#store;
+    if (!store) return;
+    try {
+      await store.report({target: {kind: 'profile', uid: m.uid}, reason: this.reportReason, details: this.reportDetails});
+      this.reported = new Set([...this.reported, m.uid]);
+      this.reporting = null;
+      this.reportError = null;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-uid="${m.uid}"] .sent`)?.focus();
+    } catch (err) {
+      const error = toKindredError(err);
+      this.reportError = error;
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'report'));
+    }
+  }
+
+  override render() {
+    const locale = this.#community.locale;
+    const m = directoryMessages(locale);
+    const c = commonMessages(locale);
+    const store = this.#store;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
+    const heading = html`<div part="heading" class="heading" role="heading" aria-level=${level}>${m.heading}</div>`;
+    const wrap = (body: unknown) => html`<section part="base" aria-label=${m.heading}>${heading}${body}<slot name="empty" ?hidden=${!(this.status === 'ready' && this.items.length === 0)}></slot></section>`;
+
+    if (!store || (this.#community.user && (this.#me.status === 'loading' || this.#me.status === 'idle'))) {
+      if (this.#community.value?.error) return wrap(html`<p role="alert">${c.configError}</p>`);
+      return wrap(html`<p role="status" aria-busy="true">${c.loading}</p>`);
+    }
+    if (!this.#community.user || this.#me.value === null) {
+      return wrap(html`
+        <p>${this.#community.user ? m.notMember : m.signedOut}</p>
+        <div class="actions"><button class="primary" type="button" @click=${() => this.dispatchEvent(new KinJoinRequestEvent('directory'))}>${m.joinButton}</button></div>`);
+    }
+    if (this.#me.status === 'error') {
+      return wrap(html`<div role="alert"><p class="error">${c.error(this.#me.error!.code)}</p>
+        <button type="button" @click=${() => this.#me.retry()}>${c.retry}</button></div>`);
+    }
+    const community = this.#communityDoc.value;
+    const tags = community?.settings.tags ?? [];
+    const f = this.filters;
+    const filtered = !!(f.search || f.relationship || f.tag || f.role);
+    return wrap(html`
+      <p class="intro">${m.intro}</p>
+      ${this.offline ? html`<p class="notice" role="status">${m.offline}</p>` : nothing}
+      <form part="search" role="search" aria-label=${m.search} @submit=${this.#onSearch}>
+        <div class="field">
+          <label for="search">${m.search}</label>
+          <input id="search" type="search" autocomplete="off" maxlength="30" .value=${f.search}
+            @input=${(e: Event) => (this.filters = {...this.filters, search: (e.target as HTMLInputElement).value})} />
+        </div>
+        <button type="submit" class="primary">${m.searchButton}</button>
+        <div class="field">
+          <label for="relationship">${m.relationship}</label>
+          <select id="relationship" @change=${(e: Event) => this.#setFilter('relationship', (e.target as HTMLSelectElement).value as Relationship | '')}>
+            <option value="" ?selected=${!f.relationship}>${m.any}</option>
+            ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${f.relationship === r}>${c[`relationship_${r}`]}</option>`)}
+          </select>
+        </div>
+        ${tags.length ? html`<div class="field">
+          <label for="tag">${m.tag}</label>
+          <select id="tag" @change=${(e: Event) => this.#setFilter('tag', (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!f.tag}>${m.any}</option>
+            ${tags.map((t) => html`<option value=${t} ?selected=${f.tag === t}>${t}</option>`)}
+          </select>
+        </div>` : nothing}
+        <div class="field">
+          <label for="role">${m.role}</label>
+          <select id="role" @change=${(e: Event) => this.#setFilter('role', (e.target as HTMLSelectElement).value as RoleName | '')}>
+            <option value="" ?selected=${!f.role}>${m.any}</option>
+            ${ROLE_NAMES.map((r) => html`<option value=${r} ?selected=${f.role === r}>${c[`badge_${r}`]}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="sort">${m.sort}</label>
+          <select id="sort" @change=${(e: Event) => this.#setFilter('sort', (e.target as HTMLSelectElement).value as 'newest' | 'name')}>
+            <option value="newest" ?selected=${f.sort === 'newest'}>${m.sortNewest}</option>
+            <option value="name" ?selected=${f.sort === 'name'}>${m.sortName}</option>
+          </select>
+        </div>
+      </form>
+      <p class="muted" role="status">${this.notice}${this.status === 'ready' && this.items.length ? ` ${m.count(this.items.length, !!this.next)}` : ''}</p>
+      ${this.#body(m, c, filtered)}
+    `);
+  }
+
+  #body(m: ReturnType<typeof directoryMessages>, c: ReturnType<typeof commonMessages>, filtered: boolean) {
+    if (this.status === 'error') {
+      return html`<div role="alert"><p class="error">${c.error(this.error!.code)}</p>
+        <button type="button" @click=${() => this.#load(false)}>${c.retry}</button></div>`;
+    }
+    if (this.status !== 'ready') return html`<p role="status" aria-busy="true">${c.loading}</p>`;
+    if (!this.items.length) return html`<p class="muted">${filtered ? m.empty : m.emptyNoFilter}</p>`;
+    return html`
+      <ul part="list" class="members ${this.layout === 'list' ? 'list' : 'grid'}">
+        ${this.items.map((member) => this.#card(member, m, c))}
+      </ul>
+      ${this.error && this.loadingMore === false && this.status === 'ready' && this.next
+        ? html`<p class="error" role="alert">${c.error(this.error.code)}</p>` : nothing}
+      ${this.next ? html`<button part="more" type="button" ?disabled=${this.loadingMore || this.offline} @click=${this.#showMore}>
+        ${this.loadingMore ? m.loadingMore : m.showMore}</button>` : nothing}
+    `;
+  }
+
+  #card(member: MemberProfile, m: ReturnType<typeof directoryMessages>, c: ReturnType<typeof commonMessages>) {
+    const locale = this.#community.locale;
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2) + 1);
+    const isMe = member.uid === this.#community.user?.uid;
+    const open = this.open.has(member.uid);
+    const detailsId = `details-${member.uid}`;
+    return html`
+      <li part="card" tabindex="-1" data-uid=${member.uid} aria-labelledby="name-${member.uid}">
+        <div class="who">
+          ${member.avatarUrl && isHttpsUrl(member.avatarUrl)
+            ? html`<img part="avatar" class="avatar" src=${member.avatarUrl} alt="" referrerpolicy="no-referrer" loading="lazy" />`
+            : html`<span part="avatar" class="avatar" aria-hidden="true" ${styleProps({'--_hue': String(member.avatarHue)})}>${initials(member.pseudonym)}</span>`}
+          <div>
+            <div class="name" role="heading" aria-level=${level} id="name-${member.uid}">${member.pseudonym}</div>
+            <div class="muted">${c[`relationship_${member.relationship}`]}${isMe ? html` · ${m.you}` : nothing}</div>
+          </div>
+        </div>
+        ${member.badges.length ? html`<ul class="badges">${member.badges.map((b) => html`<li class="badge">${c[`badge_${b}`]}</li>`)}</ul>` : nothing}
+        ${member.tags.length ? html`<ul class="tags" aria-label=${m.tags}>${member.tags.map((t) => html`<li class="tag">${t}</li>`)}</ul>` : nothing}
+        <p class="muted">${m.joined(formatDate(member.joinedAt, locale))}</p>
+        <div class="actions">
+          <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.#toggle(member.uid)}>
+            ${open ? m.hideProfile(member.pseudonym) : m.viewProfile(member.pseudonym)}</button>
+          ${isMe ? nothing : html`
+            <button type="button" @click=${() => this.dispatchEvent(new KinConnectRequestEvent(member.uid))}>${m.sayHello(member.pseudonym)}</button>
+            ${this.reported.has(member.uid) ? nothing : html`<button type="button" @click=${() => this.#openReport(member.uid)}>${m.report(member.pseudonym)}</button>`}`}
+        </div>
+        <div class="details" id=${detailsId} ?hidden=${!open}>
+          ${open ? html`
+            ${member.clinicianScope ? html`<p>${m.scope(member.clinicianScope)}</p>` : nothing}
+            <p><strong>${m.bio}:</strong> ${member.bio || m.noBio}</p>` : nothing}
+        </div>
+        ${this.reported.has(member.uid) ? html`<p class="sent" tabindex="-1" role="status">${m.reportSent}</p>` : nothing}
+        ${this.reporting === member.uid ? this.#reportForm(member, m, c) : nothing}
+      </li>
+    `;
+  }
+
+  async #openReport(uid: string) {
+    this.reporting = uid;
+    this.reportReason = 'harm';
+    this.reportDetails = '';
+    this.reportError = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLSelectElement>('#report-reason')?.focus();
+  }
+
+  #reportForm(member: MemberProfile, m: ReturnType<typeof directoryMessages>, c: ReturnType<typeof commonMessages>) {
+    return html`
+      <form class="report" aria-label=${m.reportHeading(member.pseudonym)} @submit=${(e: Event) => this.#sendReport(e, member)}>
+        <div class="field">
+          <label for="report-reason">${m.reportReason}</label>
+          <select id="report-reason" @change=${(e: Event) => (this.reportReason = (e.target as HTMLSelectElement).value as ReportReason)}>
+            ${REPORT_REASONS.map((r) => html`<option value=${r} ?selected=${this.reportReason === r}>${m[`reason_${r}`]}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="report-details">${m.reportDetails}</label>
+          <textarea id="report-details" rows="3" maxlength="1000" .value=${this.reportDetails}
+            @input=${(e: Event) => (this.reportDetails = (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        ${this.reportError ? html`<p class="error" role="alert">${c.error(this.reportError.code)} ${this.reportError.message}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit">${m.reportSend}</button>
+          <button type="button" @click=${() => (this.reporting = null)}>${m.reportCancel}</button>
+        </div>
+      </form>`;
+  }
+}

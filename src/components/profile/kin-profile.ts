@@ -1,0 +1,9 @@
+import {KinProfile} from './profile.js';
+
+KinProfile.define('kin-profile');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kin-profile': KinProfile;
+  }
+}

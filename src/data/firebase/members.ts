@@ -1,0 +1,242 @@
+// FirebaseStore's member operations (issue 5): the directory query, consent, field visibility, export,
+// erasure and roles. Each write is shaped as the members / private / roles rules (and the erasure
+// rules) in firestore.rules expect.
+import {
+  Timestamp, collection, collectionGroup, doc, documentId, getDoc, getDocs, increment, limit as qLimit, orderBy,
+  query, serverTimestamp, startAfter, where, writeBatch,
+  type DocumentSnapshot, type Firestore, type QueryConstraint, type WriteBatch,
+} from 'firebase/firestore';
+import {KindredError} from '../errors.js';
+import {sanitizeRoles, validateText} from '../policy.js';
+import {FORMER_MEMBER, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport} from '../store.js';
+import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type Report, type RoleName, type RoleRecord, type SessionUser, type Thread} from '../types.js';
+import {
+  emptyRoles, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
+  validateVisibility,
+} from '../local/members.js';
+
+/** What the adapter lends these operations. */
+export interface MembersCtx {
+  db: Firestore;
+  communityId: string;
+  user: SessionUser | null;
+  run<T>(action: string, fn: () => Promise<T>): Promise<T>;
+  toMember(snap: DocumentSnapshot): MemberProfile;
+  toRoles(snap: DocumentSnapshot): RoleRecord;
+  toThread(snap: DocumentSnapshot): Thread;
+  toPost(snap: DocumentSnapshot, threadId: string): Post;
+  plain(snap: DocumentSnapshot): Record<string, unknown>;
+}
+
+const base = (c: MembersCtx) => `communities/${c.communityId}`;
+const ref = (c: MembersCtx, ...segments: string[]) => doc(c.db, [base(c), ...segments].join('/'));
+
+function requireUser(c: MembersCtx, doing: string): SessionUser {
+  if (!c.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  return c.user;
+}
+
+// Directory ---------------------------------------------------------------------------------------
+
+export async function listMembers(c: MembersCtx, input: MemberQuery): Promise<Page<MemberProfile>> {
+  const q = validateMemberQuery(input);
+  requireUser(c, 'see who is here');
+  const parts: QueryConstraint[] = [where('listed', '==', true)];
+  if (q.relationship) parts.push(where('relationship', '==', q.relationship));
+  if (q.tag) parts.push(where('tags', 'array-contains', q.tag));
+  if (q.role) parts.push(where('badges', 'array-contains', q.role));
+  if (q.search) parts.push(where('pseudonymLower', '>=', q.search), where('pseudonymLower', '<', `${q.search}\uf8ff`));
+  if (q.sort === 'name') parts.push(orderBy('pseudonymLower'), orderBy(documentId()));
+  else parts.push(orderBy('joinedAt', 'desc'), orderBy(documentId(), 'desc'));
+  if (q.cursor) parts.push(q.sort === 'name' ? startAfter(q.cursor.key, q.cursor.uid) : startAfter(Timestamp.fromMillis(q.cursor.key as number), q.cursor.uid));
+  // One more than a page tells whether there is a next page without a second query.
+  parts.push(qLimit(q.limit + 1));
+  return c.run('load the member directory', async () => {
+    const snap = await getDocs(query(collection(c.db, `${base(c)}/members`), ...parts));
+    const all = snap.docs.map((d) => c.toMember(d));
+    const items = all.slice(0, q.limit);
+    return {items, next: all.length > q.limit ? memberCursor(items[items.length - 1], q.sort) : null};
+  });
+}
+
+// Consent and visibility --------------------------------------------------------------------------
+
+function toPrivate(c: MembersCtx, snap: DocumentSnapshot): PrivateRecord {
+  const d = c.plain(snap);
+  const out: PrivateRecord = {
+    uid: snap.id,
+    guidelines: d.guidelines as PrivateRecord['guidelines'],
+    healthConsent: (d.healthConsent ?? null) as PrivateRecord['healthConsent'],
+    fieldVisibility: (d.fieldVisibility ?? {}) as PrivateRecord['fieldVisibility'],
+  };
+  if (d.kept) out.kept = d.kept as PrivateRecord['kept'];
+  if (d.healthConsentWithdrawnAt !== undefined) out.healthConsentWithdrawnAt = (d.healthConsentWithdrawnAt ?? null) as number | null;
+  return out;
+}
+
+async function readOwn(c: MembersCtx, uid: string): Promise<{me: MemberProfile; record: PrivateRecord}> {
+  const [m, p] = await Promise.all([getDoc(ref(c, 'members', uid)), getDoc(ref(c, 'private', uid))]);
+  if (!m.exists() || !p.exists()) throw new KindredError('not-found', 'Join the community before changing your profile or consent.');
+  return {me: c.toMember(m), record: toPrivate(c, p)};
+}
+
+export async function setHealthConsent(c: MembersCtx, given: boolean): Promise<PrivateRecord> {
+  if (typeof given !== 'boolean') throw new KindredError('invalid-argument', 'given must be true or false.', 'given');
+  const user = requireUser(c, 'change your consent');
+  return c.run('save your consent', async () => {
+    const community = await getDoc(doc(c.db, base(c)));
+    const version = (community.get('settings') as {consentVersion: string}).consentVersion;
+    const batch = writeBatch(c.db);
+    batch.update(ref(c, 'private', user.uid), given
+      ? {healthConsent: {version, at: serverTimestamp()}}
+      : {healthConsent: null, healthConsentWithdrawnAt: serverTimestamp()});
+    // Matching works on health information: withdrawing consent ends it.
+    if (!given) batch.delete(ref(c, 'matchProfiles', user.uid));
+    await batch.commit();
+    return toPrivate(c, await getDoc(ref(c, 'private', user.uid)));
+  });
+}
+
+export async function setFieldVisibility(c: MembersCtx, visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord> {
+  const vis = validateVisibility(visibility);
+  const vals = validateHideableValues(values);
+  const user = requireUser(c, 'change who sees your profile');
+  return c.run('save who sees your profile', async () => {
+    const {me, record} = await readOwn(c, user.uid);
+    const placed = placeFields(me, record, vis, vals);
+    const batch = writeBatch(c.db);
+    batch.update(ref(c, 'members', user.uid), placed.profile);
+    batch.update(ref(c, 'private', user.uid), {fieldVisibility: placed.fieldVisibility, kept: placed.kept});
+    await batch.commit();
+    return {...record, fieldVisibility: placed.fieldVisibility, kept: placed.kept};
+  });
+}
+
+// Export and erasure ------------------------------------------------------------------------------
+
+/** Documents of this community only, from a collection-group query over every community. */
+function inCommunity<T extends {ref: {path: string}}>(c: MembersCtx, docs: T[]): T[] {
+  const prefix = `${base(c)}/`;
+  return docs.filter((d) => d.ref.path.startsWith(prefix));
+}
+
+const threadIdOf = (path: string) => path.split('/')[3];
+
+async function gather(c: MembersCtx, uid: string) {
+  const [member, priv, roles, threads, posts, reactions, reports, matchProfile, connections] = await Promise.all([
+    getDoc(ref(c, 'members', uid)),
+    getDoc(ref(c, 'private', uid)),
+    getDoc(ref(c, 'roles', uid)),
+    getDocs(query(collection(c.db, `${base(c)}/threads`), where('authorId', '==', uid))),
+    getDocs(query(collectionGroup(c.db, 'posts'), where('authorId', '==', uid))),
+    getDocs(query(collectionGroup(c.db, 'reactions'), where('uid', '==', uid))),
+    getDocs(query(collection(c.db, `${base(c)}/reports`), where('reporterId', '==', uid))),
+    getDoc(ref(c, 'matchProfiles', uid)),
+    getDocs(query(collection(c.db, `${base(c)}/connections`), where('members', 'array-contains', uid))),
+  ]);
+  return {
+    member, priv, roles, threads: threads.docs, posts: inCommunity(c, posts.docs), reactions: inCommunity(c, reactions.docs),
+    reports: reports.docs, matchProfile, connections: connections.docs,
+  };
+}
+
+export async function exportMyData(c: MembersCtx): Promise<MyDataExport> {
+  const user = requireUser(c, 'download your data');
+  return c.run('gather your data', async () => {
+    const g = await gather(c, user.uid);
+    return {
+      format: 'kindred-export@1', communityId: c.communityId, uid: user.uid, exportedAt: Date.now(),
+      profile: g.member.exists() ? c.toMember(g.member) : null,
+      private: g.priv.exists() ? toPrivate(c, g.priv) : null,
+      roles: g.roles.exists() ? c.toRoles(g.roles) : null,
+      threadsStarted: g.threads.map((d) => c.toThread(d)),
+      // Their own text, whatever the status (held and deleted included; hidden posts keep no text).
+      posts: g.posts.map((d) => ({...c.toPost(d, threadIdOf(d.ref.path)), body: (d.get('body') as string) ?? ''})),
+      reactions: g.reactions.map((d) => {
+        const r = c.plain(d);
+        return {threadId: threadIdOf(d.ref.path), postId: r.postId as string, kind: r.kind as MyDataExport['reactions'][number]['kind'], at: r.at as number};
+      }),
+      reportsFiled: g.reports.map((d) => ({id: d.id, ...c.plain(d)}) as Report),
+      matchProfile: g.matchProfile.exists() ? c.plain(g.matchProfile) : null,
+      connections: g.connections.map((d) => ({id: d.id, ...c.plain(d)})),
+    };
+  });
+}
+
+/** Commits writes in batches of at most 400 (Firestore allows 500 per batch). */
+async function inBatches(c: MembersCtx, items: ((b: WriteBatch) => void)[]) {
+  for (let i = 0; i < items.length; i += 400) {
+    const batch = writeBatch(c.db);
+    for (const add of items.slice(i, i + 400)) add(batch);
+    await batch.commit();
+  }
+}
+
+export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Promise<void> {
+  const user = requireUser(c, 'erase your data');
+  await c.run('erase your data', async () => {
+    const g = await gather(c, user.uid);
+    if (!g.member.exists() && !g.priv.exists()) {
+      throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
+    }
+    // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
+    //    A reaction on a post that is no longer visible goes alone (its count is not shown).
+    const reactionWrites: ((b: WriteBatch) => void)[] = [];
+    for (const d of g.reactions) {
+      const postRef = ref(c, 'threads', threadIdOf(d.ref.path), 'posts', d.get('postId') as string);
+      const post = await getDoc(postRef);
+      reactionWrites.push((b) => {
+        b.delete(d.ref);
+        if (post.exists() && post.get('status') === 'visible') b.update(postRef, {[`reactions.${d.get('kind') as string}`]: increment(-1)});
+      });
+    }
+    // One reaction per batch: two on the same post in one batch would each see the other's count.
+    for (const w of reactionWrites) await inBatches(c, [w]);
+    // 2. Posts become unlinked "removed" placeholders; threads they started and reports they filed lose their name.
+    await inBatches(c, [
+      ...g.posts.map((d) => (b: WriteBatch) => b.update(d.ref, {
+        body: '', authorId: FORMER_MEMBER, authorName: '', authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0,
+        authorBadges: [], status: 'deleted', statusReason: null, editedAt: null,
+      })),
+      ...g.threads.map((d) => (b: WriteBatch) => b.update(d.ref, {authorId: FORMER_MEMBER, authorName: ''})),
+      ...g.reports.map((d) => (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})),
+      ...g.connections.map((d) => (b: WriteBatch) => b.delete(d.ref)),
+    ]);
+    // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch).
+    const batch = writeBatch(c.db);
+    if (g.matchProfile.exists()) batch.delete(g.matchProfile.ref);
+    if (g.priv.exists()) batch.delete(g.priv.ref);
+    if (g.roles.exists()) batch.delete(g.roles.ref);
+    if (g.member.exists()) batch.delete(g.member.ref);
+    await batch.commit();
+  });
+  await signOut().catch(() => {});
+}
+
+// Roles -------------------------------------------------------------------------------------------
+
+export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: boolean, options?: {clinicianScope?: string}): Promise<RoleRecord> {
+  if (!ROLE_NAMES.includes(role)) throw new KindredError('invalid-argument', `role must be one of ${ROLE_NAMES.join(', ')}.`, 'role');
+  const scope = on ? validateClinicianScope(role, options) : null;
+  const user = requireUser(c, on ? 'grant roles' : 'revoke roles');
+  validateText('uid', uid, {min: 1, max: 128});
+  if (uid === user.uid) throw new KindredError('permission-denied', 'Admins cannot change their own roles: ask another admin.');
+  return c.run(on ? 'grant the role' : 'revoke the role', async () => {
+    const [target, current] = await Promise.all([getDoc(ref(c, 'members', uid)), getDoc(ref(c, 'roles', uid))]);
+    if (!target.exists()) throw new KindredError('not-found', 'That person is not a member of this community.');
+    const now = Date.now();
+    const next = nextRoles(current.exists() ? c.toRoles(current) : emptyRoles(uid), role, on, user.uid, now, scope);
+    const verifying = role === 'clinician' && on;
+    const batch = writeBatch(c.db);
+    batch.set(ref(c, 'roles', uid), {
+      uid, roles: next.roles, clinicianScope: next.clinicianScope, verifiedBy: next.verifiedBy,
+      verifiedAt: verifying ? serverTimestamp() : next.verifiedAt === null ? null : Timestamp.fromMillis(next.verifiedAt),
+      suspendedUntil: next.suspendedUntil === null ? null : Timestamp.fromMillis(next.suspendedUntil),
+      grantedBy: user.uid, updatedAt: serverTimestamp(),
+    });
+    batch.update(ref(c, 'members', uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    await batch.commit();
+    return next;
+  });
+}
+

@@ -1,0 +1,316 @@
+// LocalStore's member operations (issue 5): the directory, consent, field visibility, export, erasure
+// and roles, as pure functions of the documents, the user and the time (like engine.ts). They decide
+// what the members / private / roles rules in firestore.rules decide.
+import {KindredError} from '../errors.js';
+import {LIMITS, clampLimit, hasRole, isSuspended, validateRelationship, validateTags, validateText} from '../policy.js';
+import {
+  FORMER_MEMBER, HIDEABLE_FIELDS, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport,
+} from '../store.js';
+import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
+import {Db, paths, type Write} from './docs.js';
+import type {Ctx} from './engine.js';
+
+type Result<T> = {result: T; writes: Write[]};
+
+const denied = (message: string) => new KindredError('permission-denied', message);
+const invalid = (field: string, message: string) => new KindredError('invalid-argument', message, field);
+
+// Directory ---------------------------------------------------------------------------------------
+
+/** Validated directory query (shared by both adapters). */
+export interface DirectoryQuery {
+  search: string | null;
+  relationship: MemberQuery['relationship'] | null;
+  tag: string | null;
+  role: RoleName | null;
+  /** A search always orders by name (a prefix range needs that order). */
+  sort: 'newest' | 'name';
+  cursor: {key: string | number; uid: string} | null;
+  limit: number;
+}
+
+export function validateMemberQuery(q: MemberQuery): DirectoryQuery {
+  if (!q || typeof q !== 'object') throw invalid('query', 'listMembers needs {sort: "newest" | "name"}.');
+  if (q.sort !== 'newest' && q.sort !== 'name') throw invalid('sort', 'sort must be "newest" or "name".');
+  const search = q.search == null || q.search.trim() === '' ? null : validateText('search', q.search, {min: 1, max: LIMITS.pseudonymMax}).toLowerCase();
+  const relationship = q.relationship == null ? null : validateRelationship(q.relationship);
+  const tag = q.tag == null || q.tag === '' ? null : validateText('tag', q.tag, {min: 1, max: LIMITS.tag});
+  const role = q.role == null ? null : (ROLE_NAMES.includes(q.role) ? q.role : (() => {
+    throw invalid('role', `role must be one of ${ROLE_NAMES.join(', ')}.`);
+  })());
+  if (tag && role) throw invalid('role', 'Filter by a tag or by a role, not both at once.');
+  const sort = search ? 'name' : q.sort;
+  return {search, relationship, tag, role, sort, cursor: q.cursor ? parseMemberCursor(q.cursor, sort) : null, limit: clampLimit(q.limit)};
+}
+
+/** Cursor: `n~<pseudonymLower>~<uid>` by name, `j~<joinedAt>~<uid>` by newest. */
+export function memberCursor(m: Pick<MemberProfile, 'pseudonymLower' | 'joinedAt' | 'uid'>, sort: 'newest' | 'name'): string {
+  return sort === 'name' ? `n~${encodeURIComponent(m.pseudonymLower)}~${m.uid}` : `j~${m.joinedAt}~${m.uid}`;
+}
+
+function parseMemberCursor(cursor: string, sort: 'newest' | 'name'): {key: string | number; uid: string} {
+  const m = /^([nj])~([^~]*)~([A-Za-z0-9_-]{1,128})$/.exec(String(cursor));
+  if (!m || (m[1] === 'n') !== (sort === 'name')) throw invalid('cursor', 'cursor is not one this store made for this order.');
+  if (m[1] === 'j') {
+    if (!/^\d+$/.test(m[2])) throw invalid('cursor', 'cursor is not one this store made.');
+    return {key: Number(m[2]), uid: m[3]};
+  }
+  try {
+    return {key: decodeURIComponent(m[2]), uid: m[3]};
+  } catch {
+    throw invalid('cursor', 'cursor is not one this store made.');
+  }
+}
+
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Directory order: name ascending (then uid), or newest first (then uid descending). */
+export function compareMembers(sort: 'newest' | 'name', a: {pseudonymLower: string; joinedAt: number; uid: string}, b: {pseudonymLower: string; joinedAt: number; uid: string}): number {
+  return sort === 'name'
+    ? cmpStr(a.pseudonymLower, b.pseudonymLower) || cmpStr(a.uid, b.uid)
+    : b.joinedAt - a.joinedAt || cmpStr(b.uid, a.uid);
+}
+
+export function listMembers(db: Db, ctx: Ctx, query: MemberQuery): Page<MemberProfile> {
+  const q = validateMemberQuery(query);
+  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in and join the community to see who is here.');
+  if (!db.member(ctx.user.uid)) throw denied('Only members can see the member directory: join the community first.');
+  let list = [...under<MemberProfile>(db, 'members/')].filter((m) => m.listed
+    && (!q.search || m.pseudonymLower.startsWith(q.search))
+    && (!q.relationship || m.relationship === q.relationship)
+    && (!q.tag || m.tags.includes(q.tag))
+    && (!q.role || m.badges.includes(q.role)));
+  list.sort((a, b) => compareMembers(q.sort, a, b));
+  if (q.cursor) {
+    const c = q.cursor;
+    const after = q.sort === 'name'
+      ? {pseudonymLower: c.key as string, joinedAt: 0, uid: c.uid}
+      : {pseudonymLower: '', joinedAt: c.key as number, uid: c.uid};
+    list = list.filter((m) => compareMembers(q.sort, m, after) > 0);
+  }
+  const items = list.slice(0, q.limit);
+  return {items, next: list.length > q.limit ? memberCursor(items[items.length - 1], q.sort) : null};
+}
+
+function* under<T>(db: Db, prefix: string): Iterable<T> {
+  for (const [path, value] of db.docs) if (path.startsWith(prefix)) yield value as T;
+}
+
+function* entries(db: Db, prefix: string): Iterable<[string, unknown]> {
+  for (const [path, value] of db.docs) if (path.startsWith(prefix)) yield [path, value];
+}
+
+// Consent and visibility --------------------------------------------------------------------------
+
+function requireOwn(db: Db, ctx: Ctx, doing: string): {uid: string; me: MemberProfile; record: PrivateRecord} {
+  if (!ctx.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  const uid = ctx.user.uid;
+  const me = db.member(uid);
+  const record = db.private(uid);
+  if (!me || !record) throw new KindredError('not-found', `Join the community before you ${doing}.`);
+  if (isSuspended(db.roles(uid), ctx.now)) throw denied(`Your membership is suspended: you cannot ${doing} until it ends.`);
+  return {uid, me, record};
+}
+
+export function setHealthConsent(db: Db, ctx: Ctx, given: boolean): Result<PrivateRecord> {
+  if (typeof given !== 'boolean') throw invalid('given', 'given must be true or false.');
+  const {uid, record} = requireOwn(db, ctx, 'change your consent');
+  const community = db.community()!;
+  const next: PrivateRecord = given
+    ? {...record, healthConsent: {version: community.settings.consentVersion, at: ctx.now}}
+    : {...record, healthConsent: null, healthConsentWithdrawnAt: ctx.now};
+  const writes: Write[] = [[paths.private(uid), next]];
+  // Matching works on health information: withdrawing consent ends it.
+  if (!given && db.docs.has(`matchProfiles/${uid}`)) writes.push([`matchProfiles/${uid}`, null]);
+  return {result: next, writes};
+}
+
+export function validateVisibility(visibility: unknown): Partial<Record<HideableField, FieldVisibility>> {
+  if (!visibility || typeof visibility !== 'object') throw invalid('visibility', 'visibility must be an object such as {bio: "only-me"}.');
+  const out: Partial<Record<HideableField, FieldVisibility>> = {};
+  for (const [k, v] of Object.entries(visibility)) {
+    if (!(HIDEABLE_FIELDS as readonly string[]).includes(k)) throw invalid(k, `Only ${HIDEABLE_FIELDS.join(' and ')} can be kept to yourself.`);
+    if (v !== 'members' && v !== 'only-me') throw invalid(k, `${k} must be shared with "members" or kept "only-me".`);
+    out[k as HideableField] = v;
+  }
+  return out;
+}
+
+export function validateHideableValues(values: unknown): {bio?: string; tags?: string[]} {
+  if (values == null) return {};
+  if (typeof values !== 'object') throw invalid('values', 'values must be {bio?, tags?}.');
+  const v = values as Record<string, unknown>;
+  const out: {bio?: string; tags?: string[]} = {};
+  for (const k of Object.keys(v)) if (!(HIDEABLE_FIELDS as readonly string[]).includes(k)) throw invalid(k, `values may only set ${HIDEABLE_FIELDS.join(' and ')}.`);
+  if (v.bio !== undefined) out.bio = validateText('bio', v.bio, {max: LIMITS.bio});
+  if (v.tags !== undefined) out.tags = validateTags(v.tags);
+  return out;
+}
+
+/** Where each hideable field's value goes: the public profile, or `kept` in the private record. */
+export function placeFields(
+  me: Pick<MemberProfile, 'bio' | 'tags'>, record: PrivateRecord,
+  visibility: Partial<Record<HideableField, FieldVisibility>>, values: {bio?: string; tags?: string[]},
+): {profile: {bio: string; tags: string[]}; fieldVisibility: PrivateRecord['fieldVisibility']; kept: {bio?: string; tags?: string[]}} {
+  const before = record.fieldVisibility;
+  const fieldVisibility = {...before, ...visibility};
+  const kept = {...(record.kept ?? {})};
+  // The member's real values, wherever they are kept now.
+  const value = {
+    bio: values.bio ?? (before.bio === 'only-me' ? kept.bio ?? '' : me.bio),
+    tags: values.tags ?? (before.tags === 'only-me' ? kept.tags ?? [] : me.tags),
+  };
+  const profile = {bio: value.bio, tags: value.tags};
+  delete kept.bio;
+  delete kept.tags;
+  if (fieldVisibility.bio === 'only-me') {
+    kept.bio = value.bio;
+    profile.bio = '';
+  }
+  if (fieldVisibility.tags === 'only-me') {
+    kept.tags = value.tags;
+    profile.tags = [];
+  }
+  return {profile, fieldVisibility, kept};
+}
+
+export function setFieldVisibility(db: Db, ctx: Ctx, visibility: unknown, values?: unknown): Result<PrivateRecord> {
+  const vis = validateVisibility(visibility);
+  const vals = validateHideableValues(values);
+  const {uid, me, record} = requireOwn(db, ctx, 'change who sees your profile');
+  const placed = placeFields(me, record, vis, vals);
+  const next: PrivateRecord = {...record, fieldVisibility: placed.fieldVisibility, kept: placed.kept};
+  return {result: next, writes: [[paths.member(uid), {...me, ...placed.profile}], [paths.private(uid), next]]};
+}
+
+// Export and erasure ------------------------------------------------------------------------------
+
+export function exportMyData(db: Db, ctx: Ctx, communityId: string): MyDataExport {
+  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to download your data.');
+  const uid = ctx.user.uid;
+  const threadsStarted: Thread[] = [];
+  const posts: Post[] = [];
+  const reactions: MyDataExport['reactions'] = [];
+  const reportsFiled: Report[] = [];
+  const connections: Record<string, unknown>[] = [];
+  for (const [path, value] of db.docs) {
+    const v = value as Record<string, unknown>;
+    if (path.startsWith('threads/') && v.authorId === uid) threadsStarted.push(value as Thread);
+    else if (path.startsWith('posts/') && v.authorId === uid) posts.push(value as Post);
+    else if (path.startsWith('reactions/') && v.uid === uid) {
+      const r = value as Reaction;
+      reactions.push({threadId: path.split('/')[1], postId: r.postId, kind: r.kind, at: r.at});
+    } else if (path.startsWith('reports/') && v.reporterId === uid) reportsFiled.push(value as Report);
+    else if (path.startsWith('connections/') && Array.isArray(v.members) && v.members.includes(uid)) connections.push(v);
+  }
+  return {
+    format: 'kindred-export@1', communityId, uid, exportedAt: ctx.now,
+    profile: db.member(uid), private: db.private(uid), roles: db.roles(uid),
+    threadsStarted, posts, reactions, reportsFiled,
+    matchProfile: (db.docs.get(`matchProfiles/${uid}`) as Record<string, unknown> | undefined) ?? null,
+    connections,
+  };
+}
+
+export function eraseMe(db: Db, ctx: Ctx): Result<void> {
+  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to erase your data.');
+  const uid = ctx.user.uid;
+  if (!db.member(uid) && !db.private(uid)) throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
+  const writes: Write[] = [];
+  const posts = new Map<string, Post>();
+  const postOf = (tid: string, pid: string) => posts.get(`${tid}/${pid}`) ?? db.post(tid, pid);
+  // Reactions first, so counts on others' posts are corrected.
+  for (const [path, value] of entries(db, 'reactions/')) {
+    const r = value as Reaction;
+    if (r.uid !== uid) continue;
+    const tid = path.split('/')[1];
+    const post = postOf(tid, r.postId);
+    if (post) {
+      const reactions = {...post.reactions, [r.kind]: Math.max(0, (post.reactions[r.kind as ReactionKind] ?? 0) - 1)};
+      posts.set(`${tid}/${r.postId}`, {...post, reactions});
+    }
+    writes.push([path, null]);
+  }
+  for (const [, value] of entries(db, 'posts/')) {
+    const p = value as Post;
+    if (p.authorId !== uid) continue;
+    const current = postOf(p.threadId, p.id)!;
+    posts.set(`${p.threadId}/${p.id}`, erasedPost(current));
+  }
+  for (const [key, p] of posts) writes.push([`posts/${key}`, p]);
+  for (const [path, value] of entries(db, 'threads/')) {
+    const t = value as Thread;
+    if (t.authorId === uid) writes.push([path, {...t, authorId: FORMER_MEMBER, authorName: ''}]);
+  }
+  for (const [path, value] of entries(db, 'reports/')) {
+    const r = value as Report;
+    if (r.reporterId === uid) writes.push([path, {...r, reporterId: FORMER_MEMBER}]);
+  }
+  for (const [path, value] of entries(db, 'connections/')) {
+    const members = (value as {members?: unknown}).members;
+    if (Array.isArray(members) && members.includes(uid)) writes.push([path, null]);
+  }
+  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`]) {
+    if (db.docs.has(path)) writes.push([path, null]);
+  }
+  return {result: undefined, writes};
+}
+
+/** A post with nothing left that leads to its author: a "removed" placeholder. */
+export function erasedPost(p: Post): Post {
+  return {
+    ...p, body: '', authorId: FORMER_MEMBER, authorName: '', authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0,
+    authorBadges: [], status: 'deleted', statusReason: null, editedAt: null,
+  };
+}
+
+// Roles -------------------------------------------------------------------------------------------
+
+function requireAdmin(db: Db, ctx: Ctx, uid: string, doing: string): {me: string; target: MemberProfile; record: RoleRecord | null} {
+  if (!ctx.user) throw new KindredError('unauthenticated', `Sign in as an admin to ${doing}.`);
+  validateText('uid', uid, {min: 1, max: 128});
+  const me = ctx.user.uid;
+  const roles = db.roles(me);
+  if (!db.member(me) || !hasRole(roles, 'admin') || isSuspended(roles, ctx.now)) throw denied(`Only an admin can ${doing}.`);
+  if (uid === me) throw denied(`Admins cannot ${doing} for themselves: ask another admin.`);
+  const target = db.member(uid);
+  if (!target) throw new KindredError('not-found', 'That person is not a member of this community.');
+  return {me, target, record: db.roles(uid)};
+}
+
+function validateRole(role: unknown): RoleName {
+  if (!ROLE_NAMES.includes(role as RoleName)) throw invalid('role', `role must be one of ${ROLE_NAMES.join(', ')}.`);
+  return role as RoleName;
+}
+
+export function emptyRoles(uid: string): RoleRecord {
+  return {uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: '', updatedAt: 0};
+}
+
+/** The roles record after granting or revoking (shared by both adapters). */
+export function nextRoles(current: RoleRecord, role: RoleName, on: boolean, by: string, now: number, scope: string | null): RoleRecord {
+  const roles = on ? [...new Set([...current.roles, role])] : current.roles.filter((r) => r !== role);
+  const next: RoleRecord = {...current, roles, grantedBy: by, updatedAt: now};
+  if (role === 'clinician') {
+    next.clinicianScope = on ? scope : null;
+    next.verifiedBy = on ? by : null;
+    next.verifiedAt = on ? now : null;
+  }
+  return next;
+}
+
+export function validateClinicianScope(role: RoleName, options: {clinicianScope?: string} | undefined): string | null {
+  if (role !== 'clinician') return null;
+  return validateText('clinicianScope', options?.clinicianScope, {min: 2, max: 80});
+}
+
+export function setRole(db: Db, ctx: Ctx, uid: string, role: RoleName, on: boolean, options?: {clinicianScope?: string}): Result<RoleRecord> {
+  const r = validateRole(role);
+  const scope = on ? validateClinicianScope(r, options) : null;
+  const {me, target, record} = requireAdmin(db, ctx, uid, on ? 'grant roles' : 'revoke roles');
+  const next = nextRoles(record ?? emptyRoles(uid), r, on, me, ctx.now, scope);
+  return {
+    result: next,
+    writes: [[paths.roles(uid), next], [paths.member(uid), {...target, badges: next.roles, clinicianScope: next.clinicianScope}]],
+  };
+}
