@@ -67,7 +67,9 @@ function selectedFiles(globs) {
   return out;
 }
 const files = selectedFiles(only);
-const needsAuth = !files || files.some((f) => readFileSync(resolve(root, f), 'utf8').includes('authEmulatorHost('));
+// Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
+const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
+const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
 
 step(`browser tests (Chromium + Firestore emulator${needsAuth ? ' + Auth emulator' : ''})`);
 let auth = null;

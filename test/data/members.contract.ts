@@ -148,6 +148,24 @@ export function runMembersContract(harness: () => StoreHarness, dump: Dump) {
         await expectError(store.setFieldVisibility({pseudonym: 'only-me'} as never), 'invalid-argument', 'pseudonym');
         await expectError(store.setFieldVisibility({bio: 'everyone'} as never), 'invalid-argument', 'bio');
       });
+
+      it('updateProfile respects "only me": a kept field is saved privately, never to the public profile', async () => {
+        const store = await as('q-erin');
+        await store.setFieldVisibility({bio: 'only-me'});
+        const saved = await store.updateProfile({bio: 'Night shifts, two inhalers', tags: ['exercise'], pseudonym: 'Quillon B'});
+        expect(saved.bio, 'the public profile keeps its blank').to.equal('');
+        expect(saved.tags, 'a shared field is public').to.deep.equal(['exercise']);
+        const seenByBea = await (await as('bea')).getMember('q-erin');
+        expect(seenByBea!.bio).to.equal('');
+        expect(seenByBea!.tags).to.deep.equal(['exercise']);
+        expect(seenByBea!.pseudonym).to.equal('Quillon B');
+        const mine = await store.getPrivateRecord();
+        expect(mine!.kept!.bio).to.equal('Night shifts, two inhalers');
+        expect(mine!.kept!.tags, 'shared tags are not kept privately').to.equal(undefined);
+        // Sharing it again publishes the value written while it was kept.
+        await store.setFieldVisibility({bio: 'members'});
+        expect((await (await as('bea')).getMember('q-erin'))!.bio).to.equal('Night shifts, two inhalers');
+      });
     });
 
     describe('export', () => {

@@ -75,7 +75,7 @@ describe('moderation end to end (Firestore emulator)', function () {
     await waitUntil(() => $(queue, '[part="count"]')?.textContent === '0 items to review', 'the report leaves the queue', {timeout: 15000});
 
     // 3. The author sees the placeholder with the reason, and the text is gone from what members can read.
-    const threadRoot = await fixture<HTMLElement>(html`<kin-community .store=${authorStore} lang="en"><kin-discussion-thread thread="t1"></kin-discussion-thread></kin-community>`);
+    const threadRoot = await fixture<HTMLElement>(html`<kin-community .store=${authorStore} lang="en"><kin-discussion-thread mode="list" thread="t1"></kin-discussion-thread></kin-community>`);
     const threadEl = threadRoot.querySelector('kin-discussion-thread')!;
     await waitUntil(() => $(threadEl, '[data-post-id="p2"] .placeholder'), 'placeholder shown to the author', {timeout: 15000});
     const placeholder = $(threadEl, '[data-post-id="p2"] .placeholder')!.textContent!;

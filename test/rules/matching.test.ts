@@ -5,7 +5,7 @@
 //
 // The cast (rules-fixture.ts): auth1 (author) and m2 (other) opted in to matching; m1 (member),
 // mod1 and adm1 did not; sus1 (suspended) opted in. auth1 asked m2 to connect (auth1_m2, pending).
-// m2 has used all 10 requests of today's window.
+// m2 has used all 10 requests of today's window. Suspended members read (sus1 opted in) but write nothing.
 import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
@@ -101,7 +101,7 @@ const DRIVERS: Record<string, Driver> = {
 const MATRIX: Record<string, Record<Role, string>> = {
   matchProfiles: {
     visitor: '-----', nonMember: '-----', member: '--+--', author: '+++++',
-    other: '++---', moderator: '--+--', admin: '--+--', suspended: '----+',
+    other: '++---', moderator: '--+--', admin: '--+--', suspended: '++--+',
   },
   connections: {
     visitor: '-----', nonMember: '-+---', member: '-++--', author: '+++-+',

@@ -156,6 +156,14 @@ const HOLDS: Case[] = [
   ['a member posts three links visibly', 'member', false, (c) => visiblePost(c, 'e4', 'https://a.example www.b.example HTTP://c.example')],
   ['a member posts two links visibly', 'member', true, (c) => visiblePost(c, 'e5', 'https://a.example and https://b.example, 2019-2020')],
   ['a member posts contact details held', 'member', true, (c) => heldPost(c, 'm1', 'e6', {}, {body: 'Mail me: mel.m@example.co.uk'})],
+  ['a moderator approves a held post that has no marker (seeded before markers)', 'moderator', true, (c) => {
+    const b = c.db.batch();
+    b.update(at(c, 'threads/t1/posts/p2'), {status: 'visible', statusReason: null});
+    b.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(1)});
+    b.delete(at(c, 'heldPosts/t1_p9'));
+    b.set(at(c, 'modLog/nm'), logDoc('mod1', {action: 'approve', targetPath: 'threads/t1/posts/p2', reason: ''}));
+    return b.commit();
+  }],
   ['a moderator posts a helpline number visibly', 'moderator', true, (c) => visiblePost(c, 'e7', 'Samaritans: 116 123, Welsh line 0808 164 0123')],
 ];
 
@@ -184,6 +192,7 @@ const HOSTILE: Record<string, Case[]> = {
     ['author removes the marker of a still-held post', 'author', false, (c) => at(c, 'heldPosts/t1_p2').delete()],
     ['moderator removes a marker without approving', 'moderator', false, (c) => at(c, 'heldPosts/t1_p2').delete()],
     ['moderator rewrites a marker', 'moderator', false, (c) => at(c, 'heldPosts/t1_p2').update({authorId: 'm1'})],
+    ['member "removes" a marker that never existed', 'member', false, (c) => at(c, 'heldPosts/t1_p1').delete()],
     ['marker by a suspended member', 'suspended', false, (c) => heldPost(c, 'sus1', 'hx5')],
   ],
   hiddenBodies: [

@@ -494,7 +494,7 @@ export class KinPeerMatchCard extends KinElement {
           <button type="button" ?disabled=${this.busy} @click=${() => (this.confirming = {kind: 'end', connection: c})}>${t.end}</button>
           <button type="button" ?disabled=${this.busy} @click=${() => (this.confirming = {kind: 'block', connection: c})}>${t.block}</button>
         </div>
-        ${open ? html`<kin-discussion-thread .store=${this.#consumer.store} thread=${c.threadId!}
+        ${open ? html`<kin-discussion-thread .store=${this.#consumer.store} mode="list" thread=${c.threadId!}
           heading-level=${Math.min(6, (Number(this.headingLevel) || 2) + 2)}></kin-discussion-thread>` : nothing}`;
     }
     return html`<li class="match">${face}<div>${body}

@@ -1,5 +1,6 @@
-// AuthSession over Firebase Auth (loaded lazily: `firebase/auth` is its own chunk), and a fixed session
-// for the emulator's mock-token mode (no Auth emulator needed).
+// AuthSession over Firebase Auth (loaded lazily: `firebase/auth` is its own chunk; tested against the
+// Firebase Auth emulator in test/data/auth-session.test.ts), and a fixed session for the Firestore
+// emulator's mock-token mode (no Auth emulator needed).
 import type {FirebaseApp} from 'firebase/app';
 import {KindredError} from '../errors.js';
 import type {AuthSession, Unsubscribe} from '../store.js';
@@ -22,10 +23,15 @@ export class FirebaseAuthSession implements AuthSession {
     this.#unsub = mod.onAuthStateChanged(auth, (u) => this.#set(toSessionUser(u)));
   }
 
-  /** Loads Firebase Auth and waits for a persisted sign-in to be restored. */
-  static async create(app: FirebaseApp): Promise<FirebaseAuthSession> {
+  /**
+   * Loads Firebase Auth and waits for a persisted sign-in to be restored. With `emulatorUrl`
+   * (`http://host:port`), talks to a Firebase Auth emulator instead of Google's servers.
+   */
+  static async create(app: FirebaseApp, emulatorUrl?: string): Promise<FirebaseAuthSession> {
     const mod = await import('firebase/auth');
     const auth = mod.getAuth(app);
+    // Stores sharing one app share its Auth, which may be connected once only, before its first call.
+    if (emulatorUrl && !auth.emulatorConfig) mod.connectAuthEmulator(auth, emulatorUrl, {disableWarnings: true});
     await auth.authStateReady();
     return new FirebaseAuthSession(mod, auth);
   }
@@ -74,6 +80,10 @@ export class FirebaseAuthSession implements AuthSession {
       this.#set(toSessionUser(cred.user));
       return this.user!;
     } catch (e) {
+      // The server's only complaint about a well-formed address here: it is not the one the link was sent to.
+      if ((e as {code?: unknown})?.code === 'auth/invalid-email') {
+        throw new KindredError('invalid-argument', 'Could not complete the sign-in link: enter the email address the link was sent to.', 'email', {cause: e});
+      }
       throw mapFirebaseError(e, 'complete the sign-in link');
     }
   }

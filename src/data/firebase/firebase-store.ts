@@ -29,6 +29,7 @@ import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
+import {placeProfilePatch} from '../local/members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
@@ -372,7 +373,21 @@ class FirebaseStore implements CommunityStore {
     if (patch.listed !== undefined) update.listed = patch.listed === true;
     return this.#run('save your profile', async () => {
       const ref = this.#doc('members', user.uid);
-      if (Object.keys(update).length) await updateDoc(ref, update);
+      // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
+      let placed: ReturnType<typeof placeProfilePatch> = null;
+      if (update.bio !== undefined || update.tags !== undefined) {
+        const [m, p] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid))]);
+        if (m.exists() && p.exists()) {
+          const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
+          placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
+        }
+      }
+      if (placed) {
+        const batch = writeBatch(this.db);
+        batch.update(ref, {...update, ...placed.profile});
+        batch.update(this.#doc('private', user.uid), {kept: placed.kept});
+        await batch.commit();
+      } else if (Object.keys(update).length) await updateDoc(ref, update);
       const snap = await getDoc(ref);
       if (!snap.exists()) throw new KindredError('not-found', 'Join the community before editing a profile.');
       return toMember(snap);

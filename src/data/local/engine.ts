@@ -15,6 +15,7 @@ import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {Db, paths, type Write} from './docs.js';
+import {placeProfilePatch} from './members.js';
 
 export interface Ctx {
   user: SessionUser | null;
@@ -218,6 +219,13 @@ export function updateProfile(db: Db, ctx: Ctx, patch: ProfilePatch): Result<Mem
     next.listed = patch.listed;
   }
   const {me, user} = requireWriter(db, ctx, 'change your profile');
+  // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
+  const record = db.private(user.uid);
+  const placed = placeProfilePatch(me, record, {bio: next.bio, tags: next.tags});
+  if (placed && record) {
+    const updated = {...me, ...next, ...placed.profile};
+    return {result: updated, writes: [[paths.member(user.uid), updated], [paths.private(user.uid), {...record, kept: placed.kept}]]};
+  }
   const updated = {...me, ...next};
   return {result: updated, writes: [[paths.member(user.uid), updated]]};
 }

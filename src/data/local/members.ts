@@ -174,6 +174,20 @@ export function placeFields(
   return {profile, fieldVisibility, kept};
 }
 
+/**
+ * updateProfile's bio / tags under the member's current visibility (shared by both adapters): null when
+ * neither changed field is kept "only me" (the patch goes to the public profile as it is); otherwise the
+ * public values (a blank for a kept field) and the private record's new `kept`.
+ */
+export function placeProfilePatch(
+  me: Pick<MemberProfile, 'bio' | 'tags'>, record: PrivateRecord | null, values: {bio?: string; tags?: string[]},
+): {profile: {bio: string; tags: string[]}; kept: {bio?: string; tags?: string[]}} | null {
+  const vis = record?.fieldVisibility ?? {};
+  if (!record || !((values.bio !== undefined && vis.bio === 'only-me') || (values.tags !== undefined && vis.tags === 'only-me'))) return null;
+  const placed = placeFields(me, record, {}, values);
+  return {profile: placed.profile, kept: placed.kept};
+}
+
 export function setFieldVisibility(db: Db, ctx: Ctx, visibility: unknown, values?: unknown): Result<PrivateRecord> {
   const vis = validateVisibility(visibility);
   const vals = validateHideableValues(values);
