@@ -1,6 +1,6 @@
-// The self-registering script-tag bundle: `dist/define.js` (tsc output) → `dist/cdn/kindred.js`.
-// A webmaster pastes `<script type="module" src=".../kindred.js">`; Lit and every element load with it,
-// while Firebase and LocalStore stay in chunks fetched by `import()` only when an element first needs
+// The self-registering script-tag bundle: `dist/cdn.js` (tsc output of src/cdn.ts) → `dist/cdn/kindred.js`.
+// A webmaster pastes `<script type="module" src=".../kindred.js">`; Lit, the root, the banner and crisis
+// help load with it, the other elements on first use (src/autoloader.ts), while Firebase and LocalStore stay in chunks fetched by `import()` only when an element first needs
 // data (see KinCommunity#createStore). scripts/size.mjs reads `dist/cdn/meta.json` to prove it.
 //
 // Run through scripts/build.mjs (tsc first). KINDRED_CDN_INPUT / KINDRED_CDN_OUT let a check build a
@@ -9,7 +9,7 @@ import {resolve} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const input = process.env.KINDRED_CDN_INPUT ?? 'dist/define.js';
+const input = process.env.KINDRED_CDN_INPUT ?? 'dist/cdn.js';
 const dir = process.env.KINDRED_CDN_OUT ?? 'dist/cdn';
 
 // Everything of the Firebase SDK (and the few packages only it uses) goes into one family of chunks.
@@ -61,7 +61,7 @@ function chunkGraph() {
 
 export default {
   input: {kindred: resolve(input)},
-  // define.js exports nothing: let rollup keep the entry a real chunk, not a facade over a shared one.
+  // cdn.js exports nothing: let rollup keep the entry a real chunk, not a facade over a shared one.
   preserveEntrySignatures: false,
   plugins: [
     // `browser` picks Firebase's browser builds; no `development` condition, so Lit is its production build.

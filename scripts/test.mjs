@@ -3,7 +3,7 @@
 //   2. custom-elements.json must match the source (regenerated into .cache and compared)
 //   3. start the real Firestore emulator with ./firestore.rules and the Firebase Auth emulator (from
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
-//      against them, stop both. The Auth emulator takes 10-20 s to start, so it is not awaited here:
+//      against them, stop both. The Auth emulator takes 10-40 s to start, so it is not awaited here:
 //      the browser tests start at once and the tests that need it wait for it (test/helpers/env.ts).
 // Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
 import {spawn} from 'node:child_process';

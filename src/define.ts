@@ -1,4 +1,6 @@
-// Registers every Kindred element. The entry of the script-tag bundle (dist/cdn/kindred.js).
+// Registers every Kindred element at once (npm: `import 'kindred-kit/define.js'`). The script-tag
+// bundle uses cdn.ts instead, which registers the same elements but loads the less common ones on
+// first use.
 import './components/community/kin-community.js';
 import './components/join/kin-join.js';
 import './components/founder-story-banner/kin-founder-story-banner.js';
@@ -8,21 +10,7 @@ import './components/member-directory/kin-member-directory.js';
 import './components/profile/kin-profile.js';
 import './components/crisis-help/kin-crisis-help.js';
 import './components/moderation-queue/kin-moderation-queue.js';
+import {installGlobal} from './global.js';
 
-// The script-tag API for host pages (a cookie banner calls `kindred.grantConsent()`). Only this entry
-// sets a global; `src/index.ts` has no side effects. A second copy of the kit keeps the first one's
-// object: both read the same consent state.
-import {grantConsent, hasConsent, revokeConsent} from './consent.js';
-
-/** What the script-tag bundle puts on `window.kindred`. */
-export interface KindredGlobal {
-  grantConsent(): void;
-  revokeConsent(): void;
-  hasConsent(): boolean;
-}
-declare global {
-  interface Window {
-    kindred?: KindredGlobal;
-  }
-}
-window.kindred ??= {grantConsent, revokeConsent, hasConsent};
+export type {KindredGlobal} from './global.js';
+installGlobal();

@@ -2,7 +2,7 @@
 // React 19 sets a prop as a property when the element has it (`store={store}`), otherwise as an
 // attribute (`thread-key="home"`), and adds a listener for `on` + the event name as written
 // (`onkin-post-created`). Load once, e.g. `import type {} from 'kindred-kit/types/jsx.js';`.
-import type {KinCommunity, KinDiscussionThread, KinFounderStoryBanner, KinJoin} from 'kindred-kit';
+import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
 
 /** The event object of a `kin-*` event. */
@@ -54,6 +54,26 @@ export interface KinCommunityProps {
   'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
   'onkin-consent'?: (event: KinEventOf<'kin-consent'>) => void;
+}
+
+/** Crisis support contacts, one interaction away. */
+export interface KinCrisisHelpProps {
+  /** Whether the panel is open (the member opens it; `show()` opens it for them). */
+  open?: KinCrisisHelp['open'];
+  /** UK nation whose helplines to show; defaults to the community's, else England's. */
+  nation?: KinCrisisHelp['nation'];
+  /** Always open, with no toggle (a page that is itself about getting help). */
+  alwaysOpen?: KinCrisisHelp['alwaysOpen'];
+  /** Heading level (1–6) of the panel heading, to fit the page outline. */
+  headingLevel?: KinCrisisHelp['headingLevel'];
+  /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
+  config?: KinCrisisHelp['config'];
+  /** Attribute form of `alwaysOpen`. */
+  'always-open'?: boolean;
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** The member opened or closed the panel (`open`). */
+  'onkin-crisis-help-toggle'?: (event: KinEventOf<'kin-crisis-help-toggle'>) => void;
 }
 
 /** A live, safe discussion thread (or a hub of threads with `mode="list"`). */
@@ -170,17 +190,121 @@ export interface KinJoinProps {
   'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
 }
 
+/** The opt-in member directory. */
+export interface KinMemberDirectoryProps {
+  /** Heading level (1–6) of the directory heading; member names use the next level. */
+  headingLevel?: KinMemberDirectory['headingLevel'];
+  /** `grid` of cards (default) or a single-column `list`. */
+  layout?: KinMemberDirectory['layout'];
+  /** Members per page (1–50). */
+  pageSize?: KinMemberDirectory['pageSize'];
+  /** A store to use without a `<kin-community>` around the element. */
+  store?: KinMemberDirectory['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `pageSize`. */
+  'page-size'?: number | string;
+  /** The member pressed "Say hello" on a card (`uid`). */
+  'onkin-connect-request'?: (event: KinEventOf<'kin-connect-request'>) => void;
+  /** A signed-out visitor pressed "Join" (`reason` "directory"). */
+  'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** Loading or reporting failed; the element shows why. */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Reports and held posts for moderators, with every action logged. */
+export interface KinModerationQueueProps {
+  /** Order of the queue; the moderator can change it. */
+  order?: KinModerationQueue['order'];
+  /** Heading level (1–6) of the queue heading; item and log headings are one level below. */
+  headingLevel?: KinModerationQueue['headingLevel'];
+  /** How many log entries to show. */
+  logLimit?: KinModerationQueue['logLimit'];
+  /** Leave out the moderation log. */
+  noLog?: KinModerationQueue['noLog'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinModerationQueue['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `logLimit`. */
+  'log-limit'?: number | string;
+  /** Attribute form of `noLog`. */
+  'no-log'?: boolean;
+  /** Cancelable; a moderator asked for an action. `preventDefault()` writes nothing. */
+  'onkin-moderate'?: (event: KinEventOf<'kin-moderate'>) => void;
+  /** The action was applied and logged (`action`, `logEntryId`, `targetPath`). */
+  'onkin-moderated'?: (event: KinEventOf<'kin-moderated'>) => void;
+  /** Loading or an action failed; the element shows why. */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Consented peer matching: the best match with why, "say hello", and my connections. */
+export interface KinPeerMatchCardProps {
+  /** How many suggestions to show at once (1–5). */
+  count?: KinPeerMatchCard['count'];
+  /** Level (1–6) of the card's heading, to fit the page outline. */
+  headingLevel?: KinPeerMatchCard['headingLevel'];
+  /** Hide the "My connections" section. */
+  noConnections?: KinPeerMatchCard['noConnections'];
+  /** A store set directly (without a `<kin-community>` root). */
+  store?: KinPeerMatchCard['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `noConnections`. */
+  'no-connections'?: boolean;
+  /** Cancelable: the member is about to send a connection request. */
+  'onkin-connect-request'?: (event: KinEventOf<'kin-connect-request'>) => void;
+  /** A request was sent, accepted, declined or ended, or a member blocked. */
+  'onkin-connection-change'?: (event: KinEventOf<'kin-connection-change'>) => void;
+  /** A signed-out visitor (or a non-member) asked to join to find matches. */
+  'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** Loading or saving failed (the card also shows it). */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Edit your profile and privacy; export or erase your data. */
+export interface KinProfileProps {
+  /** Heading level (1–6) of the profile heading; sections use the next level. */
+  headingLevel?: KinProfile['headingLevel'];
+  /** A store to use without a `<kin-community>` around the element. */
+  store?: KinProfile['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Cancelable; the member pressed Save. `preventDefault()` writes nothing. */
+  'onkin-profile-save'?: (event: KinEventOf<'kin-profile-save'>) => void;
+  /** The profile was saved (`uid`). */
+  'onkin-profile-saved'?: (event: KinEventOf<'kin-profile-saved'>) => void;
+  /** Cancelable; the member confirmed erasure. `preventDefault()` erases nothing. */
+  'onkin-erase-request'?: (event: KinEventOf<'kin-erase-request'>) => void;
+  /** The member's data was erased and they were signed out. */
+  'onkin-erased'?: (event: KinEventOf<'kin-erased'>) => void;
+  /** A signed-out visitor pressed Join (`reason` "profile"). */
+  'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** A load or a write failed; the form keeps what was typed and shows why. */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
+}
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'kin-community': KinCommunityProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinCommunity>, KinCommunity>, keyof KinCommunityProps>;
+      'kin-crisis-help': KinCrisisHelpProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinCrisisHelp>, KinCrisisHelp>, keyof KinCrisisHelpProps>;
       'kin-discussion-thread': KinDiscussionThreadProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinDiscussionThread>, KinDiscussionThread>, keyof KinDiscussionThreadProps>;
       'kin-founder-story-banner': KinFounderStoryBannerProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinFounderStoryBanner>, KinFounderStoryBanner>, keyof KinFounderStoryBannerProps>;
       'kin-join': KinJoinProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinJoin>, KinJoin>, keyof KinJoinProps>;
+      'kin-member-directory': KinMemberDirectoryProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinMemberDirectory>, KinMemberDirectory>, keyof KinMemberDirectoryProps>;
+      'kin-moderation-queue': KinModerationQueueProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinModerationQueue>, KinModerationQueue>, keyof KinModerationQueueProps>;
+      'kin-peer-match-card': KinPeerMatchCardProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinPeerMatchCard>, KinPeerMatchCard>, keyof KinPeerMatchCardProps>;
+      'kin-profile': KinProfileProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinProfile>, KinProfile>, keyof KinProfileProps>;
     }
   }
 }

@@ -4,7 +4,7 @@
 // that `kin-` tags are custom elements:
 //   app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('kin-');
 // Load once, e.g. `import type {} from 'kindred-kit/types/vue.js';`.
-import type {KinCommunity, KinDiscussionThread, KinFounderStoryBanner, KinJoin} from 'kindred-kit';
+import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {EmitFn, HTMLAttributes, PublicProps} from 'vue';
 
 type KinEventOf<N extends string> = N extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[N] : Event;
@@ -62,6 +62,26 @@ export interface KinCommunityVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
   onKinConsent?: (event: KinEventOf<'kin-consent'>) => void;
+}
+
+/** Crisis support contacts, one interaction away. */
+export interface KinCrisisHelpVueProps {
+  /** Whether the panel is open (the member opens it; `show()` opens it for them). */
+  open?: KinCrisisHelp['open'];
+  /** UK nation whose helplines to show; defaults to the community's, else England's. */
+  nation?: KinCrisisHelp['nation'];
+  /** Always open, with no toggle (a page that is itself about getting help). */
+  alwaysOpen?: KinCrisisHelp['alwaysOpen'];
+  /** Heading level (1–6) of the panel heading, to fit the page outline. */
+  headingLevel?: KinCrisisHelp['headingLevel'];
+  /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
+  config?: KinCrisisHelp['config'];
+  /** Attribute form of `alwaysOpen`. */
+  'always-open'?: boolean;
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** The member opened or closed the panel (`open`). */
+  onKinCrisisHelpToggle?: (event: KinEventOf<'kin-crisis-help-toggle'>) => void;
 }
 
 /** A live, safe discussion thread (or a hub of threads with `mode="list"`). */
@@ -178,19 +198,123 @@ export interface KinJoinVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
 }
 
+/** The opt-in member directory. */
+export interface KinMemberDirectoryVueProps {
+  /** Heading level (1–6) of the directory heading; member names use the next level. */
+  headingLevel?: KinMemberDirectory['headingLevel'];
+  /** `grid` of cards (default) or a single-column `list`. */
+  layout?: KinMemberDirectory['layout'];
+  /** Members per page (1–50). */
+  pageSize?: KinMemberDirectory['pageSize'];
+  /** A store to use without a `<kin-community>` around the element. */
+  store?: KinMemberDirectory['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `pageSize`. */
+  'page-size'?: number | string;
+  /** The member pressed "Say hello" on a card (`uid`). */
+  onKinConnectRequest?: (event: KinEventOf<'kin-connect-request'>) => void;
+  /** A signed-out visitor pressed "Join" (`reason` "directory"). */
+  onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** Loading or reporting failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Reports and held posts for moderators, with every action logged. */
+export interface KinModerationQueueVueProps {
+  /** Order of the queue; the moderator can change it. */
+  order?: KinModerationQueue['order'];
+  /** Heading level (1–6) of the queue heading; item and log headings are one level below. */
+  headingLevel?: KinModerationQueue['headingLevel'];
+  /** How many log entries to show. */
+  logLimit?: KinModerationQueue['logLimit'];
+  /** Leave out the moderation log. */
+  noLog?: KinModerationQueue['noLog'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinModerationQueue['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `logLimit`. */
+  'log-limit'?: number | string;
+  /** Attribute form of `noLog`. */
+  'no-log'?: boolean;
+  /** Cancelable; a moderator asked for an action. `preventDefault()` writes nothing. */
+  onKinModerate?: (event: KinEventOf<'kin-moderate'>) => void;
+  /** The action was applied and logged (`action`, `logEntryId`, `targetPath`). */
+  onKinModerated?: (event: KinEventOf<'kin-moderated'>) => void;
+  /** Loading or an action failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Consented peer matching: the best match with why, "say hello", and my connections. */
+export interface KinPeerMatchCardVueProps {
+  /** How many suggestions to show at once (1–5). */
+  count?: KinPeerMatchCard['count'];
+  /** Level (1–6) of the card's heading, to fit the page outline. */
+  headingLevel?: KinPeerMatchCard['headingLevel'];
+  /** Hide the "My connections" section. */
+  noConnections?: KinPeerMatchCard['noConnections'];
+  /** A store set directly (without a `<kin-community>` root). */
+  store?: KinPeerMatchCard['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `noConnections`. */
+  'no-connections'?: boolean;
+  /** Cancelable: the member is about to send a connection request. */
+  onKinConnectRequest?: (event: KinEventOf<'kin-connect-request'>) => void;
+  /** A request was sent, accepted, declined or ended, or a member blocked. */
+  onKinConnectionChange?: (event: KinEventOf<'kin-connection-change'>) => void;
+  /** A signed-out visitor (or a non-member) asked to join to find matches. */
+  onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** Loading or saving failed (the card also shows it). */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
+/** Edit your profile and privacy; export or erase your data. */
+export interface KinProfileVueProps {
+  /** Heading level (1–6) of the profile heading; sections use the next level. */
+  headingLevel?: KinProfile['headingLevel'];
+  /** A store to use without a `<kin-community>` around the element. */
+  store?: KinProfile['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Cancelable; the member pressed Save. `preventDefault()` writes nothing. */
+  onKinProfileSave?: (event: KinEventOf<'kin-profile-save'>) => void;
+  /** The profile was saved (`uid`). */
+  onKinProfileSaved?: (event: KinEventOf<'kin-profile-saved'>) => void;
+  /** Cancelable; the member confirmed erasure. `preventDefault()` erases nothing. */
+  onKinEraseRequest?: (event: KinEventOf<'kin-erase-request'>) => void;
+  /** The member's data was erased and they were signed out. */
+  onKinErased?: (event: KinEventOf<'kin-erased'>) => void;
+  /** A signed-out visitor pressed Join (`reason` "profile"). */
+  onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
+  /** A load or a write failed; the form keeps what was typed and shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
 /** Props by tag, e.g. to type `h('kin-discussion-thread', props)` in a render function. */
 export interface KinVueElementProps {
   'kin-community': KinCommunityVueProps;
+  'kin-crisis-help': KinCrisisHelpVueProps;
   'kin-discussion-thread': KinDiscussionThreadVueProps;
   'kin-founder-story-banner': KinFounderStoryBannerVueProps;
   'kin-join': KinJoinVueProps;
+  'kin-member-directory': KinMemberDirectoryVueProps;
+  'kin-moderation-queue': KinModerationQueueVueProps;
+  'kin-peer-match-card': KinPeerMatchCardVueProps;
+  'kin-profile': KinProfileVueProps;
 }
 
 declare module 'vue' {
   interface GlobalComponents {
     'kin-community': KinVueElement<KinCommunity, KinCommunityVueProps, 'kin-error' | 'kin-consent'>;
+    'kin-crisis-help': KinVueElement<KinCrisisHelp, KinCrisisHelpVueProps, 'kin-crisis-help-toggle'>;
     'kin-discussion-thread': KinVueElement<KinDiscussionThread, KinDiscussionThreadVueProps, 'kin-post-submit' | 'kin-post-created' | 'kin-reaction' | 'kin-report' | 'kin-thread-open' | 'kin-join-request' | 'kin-error'>;
     'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved'>;
     'kin-join': KinVueElement<KinJoin, KinJoinVueProps, 'kin-join-cancel' | 'kin-join-submit' | 'kin-joined' | 'kin-error'>;
+    'kin-member-directory': KinVueElement<KinMemberDirectory, KinMemberDirectoryVueProps, 'kin-connect-request' | 'kin-join-request' | 'kin-error'>;
+    'kin-moderation-queue': KinVueElement<KinModerationQueue, KinModerationQueueVueProps, 'kin-moderate' | 'kin-moderated' | 'kin-error'>;
+    'kin-peer-match-card': KinVueElement<KinPeerMatchCard, KinPeerMatchCardVueProps, 'kin-connect-request' | 'kin-connection-change' | 'kin-join-request' | 'kin-error'>;
+    'kin-profile': KinVueElement<KinProfile, KinProfileVueProps, 'kin-profile-save' | 'kin-profile-saved' | 'kin-erase-request' | 'kin-erased' | 'kin-join-request' | 'kin-error'>;
   }
 }

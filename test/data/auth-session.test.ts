@@ -46,7 +46,7 @@ describe('FirebaseStore sign-in (Firebase Auth emulator)', function () {
   let store: CommunityStore | null = null;
 
   before(async function () {
-    this.timeout(95000); // the Auth emulator starts beside the tests and may still be starting
+    this.timeout(125000); // the Auth emulator starts beside the tests and may still be starting
     await authEmulatorReady();
   });
 

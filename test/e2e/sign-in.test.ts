@@ -25,7 +25,7 @@ describe('signing in for real (Auth emulator + Firestore emulator)', function ()
   let stores: CommunityStore[] = [];
 
   before(async function () {
-    this.timeout(95000); // the Auth emulator starts beside the tests and may still be starting
+    this.timeout(125000); // the Auth emulator starts beside the tests and may still be starting
     await authEmulatorReady();
   });
 

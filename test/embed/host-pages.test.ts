@@ -1,5 +1,5 @@
 // The host pages in demo/embed/, loaded in an iframe exactly as written except that the script-tag
-// bundle (../../dist/cdn/kindred.js) is replaced by its source entry (/src/define.ts), so the test needs
+// bundle (../../dist/cdn/kindred.js) is replaced by its source entry (/src/cdn.ts), so the test needs
 // no build. The CSP arrives with the page (a <meta http-equiv>), so the kit runs under it.
 import {expect, waitUntil} from '@open-wc/testing';
 
@@ -10,7 +10,7 @@ async function openHostPage(name: string): Promise<{frame: HTMLIFrameElement; wi
   expect(source).to.contain('../../dist/cdn/kindred.js');
   const page = source
     .replace('<head>', '<head><base href="/demo/embed/">')
-    .replace('../../dist/cdn/kindred.js', '/src/define.ts');
+    .replace('../../dist/cdn/kindred.js', '/src/cdn.ts');
   const frame = document.createElement('iframe');
   frame.style.inlineSize = '1000px';
   frame.style.blockSize = '800px';

@@ -29,8 +29,8 @@ export function authEmulatorHost(): {host: string; port: number; projectId: stri
   return {host, port: Number(port), projectId: AUTH_EMULATOR_PROJECT};
 }
 
-/** Resolves once the Auth emulator answers (it starts beside the tests, in 10-20 s); rejects after `timeoutMs`. */
-export async function authEmulatorReady(timeoutMs = 90000): Promise<void> {
+/** Resolves once the Auth emulator answers (it starts beside the tests, in 10-40 s); rejects after `timeoutMs`. */
+export async function authEmulatorReady(timeoutMs = 120000): Promise<void> {
   const {host, port} = authEmulatorHost();
   const until = Date.now() + timeoutMs;
   for (;;) {
