@@ -43,6 +43,13 @@ export interface AuthSession {
   sendSignInLink(email: string, continueUrl: string): Promise<void>;
   /** Completes an email link; upgrades the current anonymous account so nothing is lost. */
   completeSignInLink(email: string, link: string): Promise<SessionUser>;
+  /**
+   * When `url` is an email sign-in link (the member just opened it), completes it with the address
+   * remembered on this device when the link was sent. Resolves null when `url` is not a sign-in link;
+   * rejects `invalid-argument` (field `email`) when the link was opened on another device, so the
+   * caller must ask for the address and call `completeSignInLink`.
+   */
+  completeSignInFromUrl(url: string): Promise<SessionUser | null>;
   /** Signs in with a custom token minted by the host site's own login. */
   signInWithToken(token: string): Promise<SessionUser>;
   signOut(): Promise<void>;

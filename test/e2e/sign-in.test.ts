@@ -125,3 +125,69 @@ describe('signing in for real (Auth emulator + Firestore emulator)', function ()
     expect((await second.getMember(uid))?.bio).to.equal('');
   });
 });
+
+describe('opening an email sign-in link on the page (Auth emulator)', function () {
+  const admin = new FirestoreAdmin(AUTH_EMULATOR_PROJECT);
+  const original = location.href;
+  let stores: CommunityStore[] = [];
+  let cid: string;
+
+  before(async function () {
+    this.timeout(125000);
+    await authEmulatorReady();
+  });
+  beforeEach(async () => {
+    cid = uniqueCommunityId('link');
+    await admin.seed(sampleSeed(cid));
+  });
+  afterEach(async () => {
+    history.replaceState(null, '', original);
+    for (const s of stores) if (s.session.user) await s.session.signOut();
+    await Promise.all(stores.map((s) => s.dispose()));
+    stores = [];
+    localStorage.removeItem('kindred:sign-in-email');
+    await admin.removeCommunity(cid);
+  });
+
+  /** Sends a link from one store, then puts the page at the address the member lands on. */
+  async function landOnLink(email: string) {
+    const sender = await signInStore(cid);
+    stores.push(sender);
+    await sender.session.sendSignInLink(email, original);
+    const link = new URL(await signInLinkFor(email));
+    const landing = new URL(original);
+    for (const p of ['apiKey', 'oobCode', 'mode', 'lang']) if (link.searchParams.has(p)) landing.searchParams.set(p, link.searchParams.get(p)!);
+    history.replaceState(null, '', landing);
+    await sender.dispose();
+  }
+
+  it('finishes signing in on the same device and removes the one-time code from the address', async function () {
+    this.timeout(30000);
+    const email = uniqueEmail('same-device');
+    await landOnLink(email);
+    const store = await signInStore(cid);
+    stores.push(store);
+    await fixture(html`<kin-community .store=${store}></kin-community>`);
+    await waitUntil(() => store.session.user && !store.session.user.anonymous, 'signed in by the link', {timeout: 10000});
+    expect(location.search).not.to.contain('oobCode');
+  });
+
+  it('asks for the address when the link is opened on another device, then signs in', async function () {
+    this.timeout(30000);
+    const email = uniqueEmail('other-device');
+    await landOnLink(email);
+    localStorage.removeItem('kindred:sign-in-email'); // as on another device
+    const store = await signInStore(cid);
+    stores.push(store);
+    const root = await fixture<KinCommunity>(html`<kin-community .store=${store}></kin-community>`);
+    await waitUntil(() => $(root, 'form[part="sign-in"]'), 'asked for the address', {timeout: 10000});
+    await expect(root).to.be.accessible();
+    const input = $<HTMLInputElement>(root, '#sign-in-email')!;
+    input.focus();
+    await sendKeys({type: email});
+    $<HTMLButtonElement>(root, 'form[part="sign-in"] button')!.click();
+    await waitUntil(() => store.session.user && !store.session.user.anonymous, 'signed in', {timeout: 10000});
+    await waitUntil(() => !$(root, 'form[part="sign-in"]'), 'form gone');
+    expect(location.search).not.to.contain('oobCode');
+  });
+});

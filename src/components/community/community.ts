@@ -23,6 +23,7 @@ import {communityMessages} from './community.messages.js';
  * @tagname kin-community
  * @slot - The Kindred elements (and any host content) of this community.
  * @csspart error - The visible configuration error message.
+ * @csspart sign-in - The form asking which address an email sign-in link was sent to (link opened on another device).
  * @csspart join-dialog - The dialog that offers joining when a signed-out visitor acts.
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
@@ -43,6 +44,39 @@ export class KinCommunity extends KinElement {
         padding: var(--kin-space-m, 1rem);
         margin-block-end: var(--kin-space-m, 1rem);
         background: var(--kin-color-surface, #fff);
+      }
+      .sign-in {
+        display: grid;
+        gap: var(--kin-space-s, 0.5rem);
+        max-inline-size: 32rem;
+        border: 1px solid var(--kin-color-border, #d0d7de);
+        border-radius: var(--kin-radius-m, 8px);
+        padding: var(--kin-space-m, 1rem);
+        margin-block-end: var(--kin-space-m, 1rem);
+        background: var(--kin-color-surface, #fff);
+      }
+      .sign-in p {
+        margin: 0;
+      }
+      .sign-in input {
+        font: inherit;
+        padding: 0.5rem;
+        border: 1px solid var(--kin-color-border-strong, #6b7280);
+        border-radius: var(--kin-radius-s, 4px);
+      }
+      .sign-in button {
+        font: inherit;
+        justify-self: start;
+        min-block-size: 44px;
+        padding: 0.5rem 1rem;
+        border-radius: var(--kin-radius-m, 8px);
+        border: 0;
+        background: var(--kin-color-primary, #0b6e4f);
+        color: var(--kin-color-on-primary, #fff);
+      }
+      .field-error {
+        color: var(--kin-color-danger, #b42318);
+        font-weight: 600;
       }
       dialog {
         max-inline-size: min(42rem, calc(100vw - 2rem));
@@ -146,6 +180,9 @@ export class KinCommunity extends KinElement {
   @state()
   protected context: CommunityContextValue = {store: null, user: null, locale: 'en', error: null};
 
+  /** An email sign-in link was opened on another device: ask which address it was sent to. */
+  @state() private signInEmailNeeded = false;
+  @state() private signInError = '';
   /** Whether the join dialog is open (after a `kin-join-request` from an element inside). */
   @state() private joining = false;
   #lastFocus: HTMLElement | null = null;
@@ -254,6 +291,7 @@ export class KinCommunity extends KinElement {
       this.context = {...this.context, store, user};
     });
     this.context = {...this.context, store, user: store.session.user, error: null};
+    void this.#finishEmailSignIn(store);
   }
 
   async #createStore(): Promise<CommunityStore> {
@@ -308,6 +346,15 @@ export class KinCommunity extends KinElement {
             <p><strong>${m.title}</strong></p>
             <p><code>${error.message}</code></p>
           </div>`
+        : nothing}${this.signInEmailNeeded
+        ? html`<form class="sign-in" part="sign-in" @submit=${this.#submitSignInEmail} aria-labelledby="sign-in-title">
+            <p id="sign-in-title"><strong>${m.signInTitle}</strong></p>
+            <label for="sign-in-email">${m.signInEmail}</label>
+            <input id="sign-in-email" type="email" autocomplete="email" required
+              aria-invalid=${this.signInError ? 'true' : 'false'} aria-describedby=${this.signInError ? 'sign-in-error' : nothing} />
+            ${this.signInError ? html`<p id="sign-in-error" class="field-error">${this.signInError}</p>` : nothing}
+            <button type="submit">${m.signInSubmit}</button>
+          </form>`
         : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
         ? html`<dialog part="join-dialog" aria-label=${m.joinDialog} @close=${this.#closeJoin} @cancel=${this.#closeJoin}>
             <kin-join with-cancel @kin-joined=${this.#closeJoin} @kin-join-cancel=${this.#closeJoin}></kin-join>
@@ -319,6 +366,38 @@ export class KinCommunity extends KinElement {
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
   }
+
+  /** The member opened an email sign-in link that points at this page: finish signing them in. */
+  async #finishEmailSignIn(store: CommunityStore, email?: string) {
+    if (!/[?&]oobCode=/.test(location.search)) return;
+    try {
+      const user = email ? await store.session.completeSignInLink(email, location.href) : await store.session.completeSignInFromUrl(location.href);
+      if (!user) return;
+      this.signInEmailNeeded = false;
+      this.signInError = '';
+      // The one-time code must not stay in the address bar, history or a shared link.
+      const url = new URL(location.href);
+      for (const p of ['apiKey', 'oobCode', 'mode', 'lang', 'continueUrl', 'tenantId']) url.searchParams.delete(p);
+      history.replaceState(history.state, '', url);
+    } catch (e) {
+      const error = toKindredError(e);
+      if (error.code === 'invalid-argument' && error.field === 'email') {
+        this.signInEmailNeeded = true;
+        this.signInError = email ? error.message : '';
+      } else {
+        this.signInEmailNeeded = false;
+        this.context = {...this.context, error};
+        this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'sign-in'));
+      }
+    }
+  }
+
+  #submitSignInEmail = (e: SubmitEvent) => {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).querySelector('input')!;
+    const store = this.context.store;
+    if (store && input.value.trim()) void this.#finishEmailSignIn(store, input.value.trim());
+  };
 
   #agree = () => {
     this.dispatchEvent(new KinConsentEvent(this.community));

@@ -11,6 +11,23 @@ type AuthModule = typeof import('firebase/auth');
 type Auth = import('firebase/auth').Auth;
 type User = import('firebase/auth').User;
 
+// The address a sign-in link was sent to, remembered on this device only (the member typed it and asked
+// for the link), so opening the link here needs no second prompt. Removed once the link is used.
+const EMAIL_KEY = 'kindred:sign-in-email';
+const remember = (email: string | null) => {
+  try {
+    if (email) localStorage.setItem(EMAIL_KEY, email);
+    else localStorage.removeItem(EMAIL_KEY);
+  } catch { /* storage blocked: the member will be asked for the address */ }
+};
+const remembered = () => {
+  try {
+    return localStorage.getItem(EMAIL_KEY);
+  } catch {
+    return null;
+  }
+};
+
 const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, anonymous: u.isAnonymous} : null);
 
 export class FirebaseAuthSession implements AuthSession {
@@ -62,6 +79,7 @@ export class FirebaseAuthSession implements AuthSession {
     if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new KindredError('invalid-argument', 'That email address does not look right; check it and try again.', 'email');
     try {
       await this.mod.sendSignInLinkToEmail(this.auth, email.trim(), {url: continueUrl, handleCodeInApp: true});
+      remember(email.trim());
     } catch (e) {
       throw mapFirebaseError(e, 'send the sign-in link');
     }
@@ -78,6 +96,7 @@ export class FirebaseAuthSession implements AuthSession {
         ? await this.mod.linkWithCredential(current, this.mod.EmailAuthProvider.credentialWithLink(email.trim(), link))
         : await this.mod.signInWithEmailLink(this.auth, email.trim(), link);
       this.#set(toSessionUser(cred.user));
+      remember(null);
       return this.user!;
     } catch (e) {
       // The server's only complaint about a well-formed address here: it is not the one the link was sent to.
@@ -86,6 +105,15 @@ export class FirebaseAuthSession implements AuthSession {
       }
       throw mapFirebaseError(e, 'complete the sign-in link');
     }
+  }
+
+  async completeSignInFromUrl(url: string): Promise<SessionUser | null> {
+    if (!this.mod.isSignInWithEmailLink(this.auth, url)) return null;
+    const email = remembered();
+    if (!email) {
+      throw new KindredError('invalid-argument', 'This sign-in link was opened on a different device or browser: enter the email address it was sent to.', 'email');
+    }
+    return this.completeSignInLink(email, url);
   }
 
   async signInWithToken(token: string): Promise<SessionUser> {
@@ -126,6 +154,7 @@ export class FixedSession implements AuthSession {
   async signInAnonymously(): Promise<SessionUser> { return this.#refuse(); }
   async sendSignInLink(): Promise<void> { return this.#refuse(); }
   async completeSignInLink(): Promise<SessionUser> { return this.#refuse(); }
+  async completeSignInFromUrl(): Promise<SessionUser | null> { return null; }
   async signInWithToken(): Promise<SessionUser> { return this.#refuse(); }
   async signOut(): Promise<void> { return this.#refuse(); }
   dispose() {}

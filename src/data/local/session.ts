@@ -60,6 +60,11 @@ export class LocalSession implements AuthSession {
     throw needsFirebase('Email sign-in');
   }
 
+  /** The local preview sends no links, so no page address is ever one. */
+  async completeSignInFromUrl(_url: string): Promise<SessionUser | null> {
+    return null;
+  }
+
   async completeSignInLink(_email: string, _link: string): Promise<SessionUser> {
     throw needsFirebase('Email sign-in');
   }
