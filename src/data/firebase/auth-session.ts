@@ -28,6 +28,18 @@ const remembered = () => {
   }
 };
 
+/** Whether Firebase Auth already keeps a session on this device (a member signed in before). */
+async function hasPersistedAuth(): Promise<boolean> {
+  try {
+    if (typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
+      if ((await indexedDB.databases()).some((d) => d.name === 'firebaseLocalStorageDb')) return true;
+    }
+    return Object.keys(localStorage).some((k) => k.startsWith('firebase:authUser:'));
+  } catch {
+    return false;
+  }
+}
+
 const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, anonymous: u.isAnonymous} : null);
 
 export class FirebaseAuthSession implements AuthSession {
@@ -46,7 +58,18 @@ export class FirebaseAuthSession implements AuthSession {
    */
   static async create(app: FirebaseApp, emulatorUrl?: string): Promise<FirebaseAuthSession> {
     const mod = await import('firebase/auth');
-    const auth = mod.getAuth(app);
+    // Private by default: a visitor who never signed in on this device gets in-memory persistence,
+    // so Auth creates no IndexedDB database just for reading. The first sign-in switches to
+    // IndexedDB (see #persist), so the member stays signed in across visits from then on.
+    const remembered = await hasPersistedAuth();
+    let auth: Auth;
+    try {
+      auth = mod.initializeAuth(app, {
+        persistence: remembered ? [mod.indexedDBLocalPersistence, mod.browserLocalPersistence] : mod.inMemoryPersistence,
+      });
+    } catch {
+      auth = mod.getAuth(app); // another store on the same app initialised it first
+    }
     // Stores sharing one app share its Auth, which may be connected once only, before its first call.
     if (emulatorUrl && !auth.emulatorConfig) mod.connectAuthEmulator(auth, emulatorUrl, {disableWarnings: true});
     await auth.authStateReady();
@@ -65,8 +88,15 @@ export class FirebaseAuthSession implements AuthSession {
     return () => this.#listeners.delete(next);
   }
 
+  /** The member is signing in: from now on remember the session on this device. */
+  async #persist() {
+    await this.mod.setPersistence(this.auth, this.mod.indexedDBLocalPersistence).catch(() =>
+      this.mod.setPersistence(this.auth, this.mod.browserLocalPersistence).catch(() => undefined));
+  }
+
   async signInAnonymously(): Promise<SessionUser> {
     try {
+      await this.#persist();
       const cred = await this.mod.signInAnonymously(this.auth);
       this.#set(toSessionUser(cred.user));
       return this.user!;
@@ -90,6 +120,7 @@ export class FirebaseAuthSession implements AuthSession {
       throw new KindredError('invalid-argument', 'This is not a sign-in link; open the link from your email again.', 'link');
     }
     try {
+      await this.#persist();
       const current = this.auth.currentUser;
       // Upgrading the anonymous account keeps the uid, so membership and posts stay theirs.
       const cred = current?.isAnonymous
@@ -118,6 +149,7 @@ export class FirebaseAuthSession implements AuthSession {
 
   async signInWithToken(token: string): Promise<SessionUser> {
     try {
+      await this.#persist();
       const cred = await this.mod.signInWithCustomToken(this.auth, token);
       this.#set(toSessionUser(cred.user));
       return this.user!;
