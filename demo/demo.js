@@ -10,7 +10,7 @@
 
 const params = new URLSearchParams(location.search);
 const LANGS = ['en', 'cy'];
-const KEEP = ['lang', 'emulator', 'as'];
+const KEEP = ['lang', 'emulator', 'as', 'auth'];
 
 function setLanguage(lang, {remember = true} = {}) {
   if (!LANGS.includes(lang)) return;
@@ -56,7 +56,11 @@ function useEmulator() {
     community.removeAttribute('seed');
     community.setAttribute('project-id', 'demo-kindred');
     community.setAttribute('emulator-host', host);
-    if (user) community.setAttribute('emulator-user', user);
+    const auth = params.get('auth');
+    if (auth && /^(127\.0\.0\.1|localhost):\d{2,5}$/.test(auth)) {
+      community.setAttribute('emulator-auth-host', auth);
+      community.removeAttribute('emulator-user');
+    } else if (user) community.setAttribute('emulator-user', user);
     else community.removeAttribute('emulator-user');
   }
   const note = document.querySelector('[data-dev-note]');

@@ -4,7 +4,8 @@
 // demo/seed.json into it, and prints links that point the pages at it (demo.js reads `?emulator=`).
 //
 // Options: --emulator, --no-build (serve the existing dist/), --port=N (default: a free port),
-//          --as=UID (the member to act as against the emulator; default the founder), --no-csp.
+//          --as=UID (the member to act as against the emulator; default the founder), --no-csp,
+//          --auth (with --emulator: also the Auth emulator, so visitors sign in for real instead of --as).
 // Ctrl+C stops the server and the emulator.
 //
 // The server is a few lines of node:http (no dependency), serves only demo/ and dist/ from the repo
@@ -13,7 +14,7 @@
 import {createServer} from 'node:http';
 import {createReadStream, existsSync, readFileSync, statSync} from 'node:fs';
 import {extname, join, normalize, resolve, sep} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -98,81 +99,6 @@ export function serve({port = 0, csp = contentSecurityPolicy()} = {}) {
   });
 }
 
-// Seeding ---------------------------------------------------------------------------------------------
-
-// Fields the Firebase adapter stores as Firestore Timestamps (firestore.rules, DATA MODEL); every other
-// number (founderStory.toldAt, counts, hues) stays a number. Mirrors test/helpers/firestore-admin.ts.
-const TIME_FIELDS = new Set(['createdAt', 'lastActivityAt', 'joinedAt', 'updatedAt', 'at', 'editedAt', 'approvedAt', 'verifiedAt', 'suspendedUntil']);
-
-/** Firestore REST value of a plain JSON value. */
-function toValue(v, key = '') {
-  if (v === null || v === undefined) return {nullValue: null};
-  if (typeof v === 'boolean') return {booleanValue: v};
-  if (typeof v === 'number') {
-    if (TIME_FIELDS.has(key)) return {timestampValue: new Date(v).toISOString()};
-    return Number.isInteger(v) ? {integerValue: String(v)} : {doubleValue: v};
-  }
-  if (typeof v === 'string') return {stringValue: v};
-  if (Array.isArray(v)) return {arrayValue: {values: v.map((x) => toValue(x))}};
-  return {mapValue: {fields: toFields(v)}};
-}
-
-function toFields(obj) {
-  const fields = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) fields[k] = toValue(v, k);
-  return fields;
-}
-
-const omit = (obj, ...keys) => Object.fromEntries(Object.entries(obj).filter(([k]) => !keys.includes(k)));
-
-/**
- * Writes a SeedFixture to the emulator with the owner's rule bypass, in the layout of firestore.rules.
- * Used only when scripts/seed-firestore.mjs (the Firebase adapter's own seeder) is not there.
- */
-async function seedViaRest({host, port, projectId, fixture}) {
-  const base = `projects/${projectId}/databases/(default)/documents`;
-  const c = `${base}/communities/${fixture.community.id}`;
-  const docs = [[c, omit(fixture.community, 'id')]];
-  for (const m of fixture.members ?? []) docs.push([`${c}/members/${m.uid}`, m]);
-  for (const p of fixture.privates ?? []) docs.push([`${c}/private/${p.uid}`, p]);
-  for (const r of fixture.roles ?? []) docs.push([`${c}/roles/${r.uid}`, r]);
-  for (const t of fixture.threads ?? []) docs.push([`${c}/threads/${t.id}`, omit(t, 'id')]);
-  for (const p of fixture.posts ?? []) docs.push([`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]);
-  for (const r of fixture.reactions ?? []) {
-    docs.push([`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]);
-  }
-  for (const r of fixture.reports ?? []) docs.push([`${c}/reports/${r.id}`, omit(r, 'id')]);
-  for (let i = 0; i < docs.length; i += 400) {
-    const writes = docs.slice(i, i + 400).map(([name, data]) => ({update: {name, fields: toFields(data)}}));
-    const r = await fetch(`http://${host}:${port}/v1/${base}:commit`, {
-      method: 'POST',
-      headers: {'Content-Type': 'application/json', Authorization: 'Bearer owner'},
-      body: JSON.stringify({writes}),
-    });
-    if (!r.ok) throw new Error(`seeding the emulator failed (HTTP ${r.status}): ${(await r.text()).slice(0, 500)}`);
-  }
-  return docs.length;
-}
-
-/** Seeds with the Firebase adapter's own seeder when it exists, else with the REST fallback above. */
-async function seedEmulator({host, port, projectId, fixture}) {
-  const seeder = join(root, 'scripts', 'seed-firestore.mjs');
-  if (existsSync(seeder)) {
-    const mod = await import(pathToFileURL(seeder).href);
-    const fn = mod.seedFirestore ?? mod.seedFixture ?? mod.seed ?? mod.default;
-    if (typeof fn === 'function') {
-      try {
-        await fn({host, port, projectId, fixture, emulatorHost: `${host}:${port}`});
-        return 'scripts/seed-firestore.mjs';
-      } catch (e) {
-        console.warn(`start: scripts/seed-firestore.mjs failed (${e.message}); seeding over REST instead.`);
-      }
-    }
-  }
-  const n = await seedViaRest({host, port, projectId, fixture});
-  return `${n} documents (REST)`;
-}
-
 // CLI ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -184,6 +110,7 @@ async function main() {
   }
 
   let emulator = null;
+  let auth = null;
   const stops = [];
   let stopping = false;
   const stopAll = async (code = 0) => {
@@ -202,10 +129,20 @@ async function main() {
     stops.push(() => emulator.stop());
     console.log(`start: Firestore emulator on ${emulator.host}:${emulator.port} (ready in ${emulator.startupMs} ms)`);
     connect.push(`http://${emulator.host}:${emulator.port}`, `ws://${emulator.host}:${emulator.port}`);
+    if (flag('auth')) {
+      // Real sign-in (anonymous, email link) through firebase-tools' Auth emulator: slower to start.
+      const {startAuthEmulator} = await import('./auth-emulator.mjs');
+      auth = await startAuthEmulator({projectId: PROJECT_ID});
+      stops.push(() => auth.stop());
+      await auth.ready;
+      console.log(`start: Auth emulator on ${auth.host}:${auth.port}`);
+      connect.push(`http://${auth.host}:${auth.port}`);
+    }
     try {
       const fixture = JSON.parse(readFileSync(join(root, 'demo', 'seed.json'), 'utf8'));
-      const how = await seedEmulator({host: emulator.host, port: emulator.port, projectId: PROJECT_ID, fixture});
-      console.log(`start: seeded demo/seed.json into project ${PROJECT_ID} with ${how}`);
+      const {seedFirestore} = await import('./seed-firestore.mjs');
+      const n = await seedFirestore({project: PROJECT_ID, emulator: `${emulator.host}:${emulator.port}`, fixture, replace: true});
+      console.log(`start: seeded demo/seed.json into project ${PROJECT_ID} (${n} documents)`);
     } catch (e) {
       await stopAll(1);
       throw e;
@@ -219,7 +156,7 @@ async function main() {
   console.log('');
   if (emulator) {
     const as = option('as') ?? 'u-catrin';
-    const q = (uid) => `?emulator=${emulator.host}:${emulator.port}${uid ? `&as=${uid}` : ''}`;
+    const q = (uid) => `?emulator=${emulator.host}:${emulator.port}${auth ? `&auth=${auth.host}:${auth.port}` : uid ? `&as=${uid}` : ''}`;
     console.log(`Kindred demo (Firestore emulator): ${origin}/demo/${q(as)}`);
     console.log(`  community hub:  ${origin}/demo/hub.html${q(as)}`);
     console.log(`  NHS-style page: ${origin}/demo/nhs.html${q(as)}`);

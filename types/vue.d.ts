@@ -36,6 +36,8 @@ export interface KinCommunityVueProps {
   emulatorHost?: KinCommunity['emulatorHost'];
   /** Development only: the uid to act as against the emulator. */
   emulatorUser?: KinCommunity['emulatorUser'];
+  /** Development only: `host:port` of a Firebase Auth emulator, for real sign-in against the emulators. */
+  emulatorAuthHost?: KinCommunity['emulatorAuthHost'];
   /** `required`: make no network request and write no storage until the visitor agrees, through the built-in prompt or the host page calling `kindred.grantConsent()` (or `grantConsent()` from the kit). */
   consent?: KinCommunity['consent'];
   /** `lazy`: load nothing (no store code, no data) until the community comes near the viewport. */
@@ -58,6 +60,8 @@ export interface KinCommunityVueProps {
   'emulator-host'?: KinCommunity['emulatorHost'];
   /** Attribute form of `emulatorUser`. */
   'emulator-user'?: KinCommunity['emulatorUser'];
+  /** Attribute form of `emulatorAuthHost`. */
+  'emulator-auth-host'?: KinCommunity['emulatorAuthHost'];
   /** Configuration or loading failed; the message is also shown in place. */
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
@@ -74,6 +78,8 @@ export interface KinCrisisHelpVueProps {
   alwaysOpen?: KinCrisisHelp['alwaysOpen'];
   /** Heading level (1–6) of the panel heading, to fit the page outline. */
   headingLevel?: KinCrisisHelp['headingLevel'];
+  /** Replaces the panel heading (which also names the region), e.g. when two panels share a page. */
+  heading?: KinCrisisHelp['heading'];
   /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
   config?: KinCrisisHelp['config'];
   /** Attribute form of `alwaysOpen`. */
@@ -94,6 +100,8 @@ export interface KinDiscussionThreadVueProps {
   mode?: KinDiscussionThread['mode'];
   /** With `mode="list"`: id of a conversation to open at once (deep link). */
   thread?: KinDiscussionThread['thread'];
+  /** Id of one existing conversation to show on its own (no list, no "back"), e.g. a private peer conversation; wins over `thread-key`. Ignored with `mode="list"`. */
+  threadId?: KinDiscussionThread['threadId'];
   /** Level (1–6) of the element's top heading; inner headings are one level lower. */
   headingLevel?: KinDiscussionThread['headingLevel'];
   /** Posts (or threads) per page, at most 50. */
@@ -106,6 +114,8 @@ export interface KinDiscussionThreadVueProps {
   'thread-key'?: KinDiscussionThread['threadKey'];
   /** Attribute form of `threadTitle`. */
   'thread-title'?: KinDiscussionThread['threadTitle'];
+  /** Attribute form of `threadId`. */
+  'thread-id'?: KinDiscussionThread['threadId'];
   /** Attribute form of `headingLevel`. */
   'heading-level'?: number | string;
   /** Attribute form of `pageSize`. */

@@ -3,7 +3,7 @@
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
-  type CommunitySettings, type FounderStory, type LocalizedText, type Post, type ReactionKind, type Relationship,
+  type CommunitySettings, type FounderStory, type LocalizedText, type MemberLimits, type Post, type ReactionKind, type Relationship,
   type ReportReason, type RoleName, type RoleRecord, type SessionUser, type Thread, type Visibility,
 } from './types.js';
 
@@ -245,11 +245,17 @@ export const canReadCommunityDoc = (visibility: Visibility, r: Reader) => visibi
 /** Threads, posts and reactions below the community document: public, or members only. */
 export const canReadCommunityContent = (visibility: Visibility, r: Reader) => visibility === 'public' || r.isMember;
 
-/** A thread itself: community content, and a private peer thread only to its two members and moderators. */
-export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'>): boolean {
+/**
+ * A thread itself: community content; a private peer thread only to its two members, and to moderators
+ * once a participant has reported a post in it (`reported`: the reportedThreads marker exists).
+ */
+export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'>, reported = false): boolean {
   if (!canReadCommunityContent(visibility, r)) return false;
-  return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || readerIsModerator(r);
+  return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || (reported && readerIsModerator(r));
 }
+
+/** The marker that opens a private thread to moderators: a participant reported a post in it. */
+export const isPeerThreadId = (threadId: string) => threadId.startsWith('c_');
 
 /** Whether a reader may read a post at all (rules): placeholders yes; held posts their author and moderators. */
 export function canSeePost(r: Reader, post: Pick<Post, 'status' | 'authorId'>): boolean {
@@ -369,4 +375,73 @@ export function comparePosts(a: Pick<Post, 'createdAt' | 'id'>, b: Pick<Post, 'c
 /** Orders hub threads most recent activity first: lastActivityAt, then id, both descending. */
 export function compareThreads(a: Pick<Thread, 'lastActivityAt' | 'id'>, b: Pick<Thread, 'lastActivityAt' | 'id'>): number {
   return b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+// Per-member write limits (issue 7) -------------------------------------------------------------
+// firestore.rules (limits/{uid}) enforces the same: a post no sooner than settings.postIntervalSeconds
+// after the member's previous one, at most settings.reportsPerHour reports per one-hour window.
+
+/** What a charity should set on a new community (missing settings mean no limit). */
+export const RECOMMENDED_RATE_LIMITS = {postIntervalSeconds: 10, reportsPerHour: 10} as const;
+/** The report window, in ms. */
+export const REPORT_WINDOW_MS = 3600_000;
+
+const EMPTY_LIMITS: MemberLimits = {lastPostAt: null, lastPost: null, reportWindowStart: null, reportCount: 0, lastReportId: null};
+
+/** The community's post interval in ms (0 = none). */
+export function postIntervalMs(settings: Pick<CommunitySettings, 'postIntervalSeconds'>): number {
+  const s = settings.postIntervalSeconds;
+  return typeof s === 'number' && s > 0 ? s * 1000 : 0;
+}
+
+/** The community's hourly report cap (0 = none). */
+export function reportCap(settings: Pick<CommunitySettings, 'reportsPerHour'>): number {
+  const n = settings.reportsPerHour;
+  return typeof n === 'number' && n > 0 ? n : 0;
+}
+
+/** "1 second", "2 minutes": how long to wait, rounded up. */
+function waitText(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+/** The `rate-limited` error for a post `waitMs` too soon. */
+export function postTooSoon(waitMs: number): KindredError {
+  return new KindredError('rate-limited', `You posted a moment ago: wait ${waitText(waitMs)} before posting again.`);
+}
+
+/** The `rate-limited` error for a report beyond the hourly cap. */
+export function tooManyReports(cap: number, waitMs: number): KindredError {
+  return new KindredError('rate-limited',
+    `You have sent ${cap} reports in the last hour: wait ${waitText(waitMs)} before sending another. For an emergency, call 999.`);
+}
+
+/**
+ * The limits record after a post (`postPath` = `threadId/postId`), or null when the community sets no
+ * interval (nothing to write). Throws `rate-limited` when the previous post was too recent.
+ */
+export function nextPostLimits(current: MemberLimits | null, settings: Pick<CommunitySettings, 'postIntervalSeconds'>, now: number, postPath: string): MemberLimits | null {
+  const interval = postIntervalMs(settings);
+  if (!interval) return null;
+  const base = current ?? EMPTY_LIMITS;
+  if (base.lastPostAt !== null && now < base.lastPostAt + interval) throw postTooSoon(base.lastPostAt + interval - now);
+  return {...base, lastPostAt: now, lastPost: postPath};
+}
+
+/**
+ * The limits record after a report, or null when the community sets no cap. Throws `rate-limited`
+ * when the member has filed `reportsPerHour` reports in the current hour.
+ */
+export function nextReportLimits(current: MemberLimits | null, settings: Pick<CommunitySettings, 'reportsPerHour'>, now: number, reportId: string): MemberLimits | null {
+  const cap = reportCap(settings);
+  if (!cap) return null;
+  const base = current ?? EMPTY_LIMITS;
+  if (base.reportWindowStart === null || now >= base.reportWindowStart + REPORT_WINDOW_MS) {
+    return {...base, reportWindowStart: now, reportCount: 1, lastReportId: reportId};
+  }
+  if (base.reportCount >= cap) throw tooManyReports(cap, base.reportWindowStart + REPORT_WINDOW_MS - now);
+  return {...base, reportCount: base.reportCount + 1, lastReportId: reportId};
 }

@@ -52,6 +52,24 @@ export interface CommunitySettings {
   /** The version of the guidelines / consent text members currently accept. */
   guidelinesVersion: string;
   consentVersion: string;
+  /**
+   * Shortest time between two posts by one member, in seconds (firestore.rules enforces it). Missing or
+   * 0 = no limit; a new community should set 10 (RECOMMENDED_RATE_LIMITS in policy.ts).
+   */
+  postIntervalSeconds?: number;
+  /** Most reports one member may file per hour (firestore.rules enforces it). Missing or 0 = no cap; recommended 10. */
+  reportsPerHour?: number;
+}
+
+/** A member's write-limit record (communities/{cid}/limits/{uid}); written by the stores with each post / report. */
+export interface MemberLimits {
+  /** When the member last posted (ms), and which post (`threadId/postId`). */
+  lastPostAt: number | null;
+  lastPost: string | null;
+  /** Start of the current one-hour report window (ms), the reports filed in it, and the last report's id. */
+  reportWindowStart: number | null;
+  reportCount: number;
+  lastReportId: string | null;
 }
 
 export interface Community {

@@ -20,6 +20,8 @@ describe('<kin-crisis-help>', () => {
       expect(toggle.textContent!.trim()).to.equal('Need help now?');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect($(el, '[part="panel"]')!.hidden).to.equal(true);
+      // Really off screen: the panel's own display rule must not override [hidden].
+      expect(getComputedStyle($(el, '[part="panel"]')!).display).to.equal('none');
       await expect(el).to.be.accessible();
     });
   });

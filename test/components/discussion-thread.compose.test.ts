@@ -2,8 +2,8 @@ import {aTimeout, expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {KinPostSubmitEvent} from '../../src/events/post-submit.js';
 import {
-  $, $$, KEY, TID, articleFor, once, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, sessionDrafts, type,
-  eventually,
+  $, KEY, TID, articleFor, once, bob, crisisHelp, crisisLinks, crisisText, disposeStores, nextCommunityId, openStore, post, ready, render,
+  seed, sessionDrafts, type, eventually,
 } from './discussion-thread.fixture.js';
 
 const composer = (el: HTMLElement) => $(el, 'textarea#compose') as HTMLTextAreaElement;
@@ -287,9 +287,22 @@ describe('<kin-discussion-thread> composer', () => {
       expect($(el, '[part="crisis"]')).to.equal(null);
       type(composer(el), 'Some days I want to end my life');
       await el.updateComplete;
-      const panel = $(el, '[part="crisis"]')!;
-      expect(panel.textContent).to.contain('You don’t have to face this alone');
-      expect([...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include.members(['tel:999', 'tel:116123', 'tel:0800132737']);
+      // Beside the composer, in the same form, already open: the shared <kin-crisis-help> panel.
+      expect($(el, 'form.composer.with-crisis [part="crisis"]')).not.to.equal(null);
+      const help = crisisHelp(el, 'composer')!;
+      await help.updateComplete;
+      expect(help.shadowRoot!.querySelector('[part="toggle"]'), 'no extra click to see it').to.equal(null);
+      expect(help.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!.hidden).to.equal(false);
+      expect(crisisText(help)).to.contain('It sounds like things are hard right now').and.contain('You can still post');
+      expect(crisisLinks(help)).to.include.members(['tel:999', 'tel:116123', 'tel:0800132737']);
+      await eventually(() => $(el, '[role="status"][aria-live="polite"]')!.textContent === 'You don’t have to face this alone', 'announced');
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
+      await expect(el).to.be.accessible();
+      // With "Need help now?" opened too, the two regions still have distinct names (axe landmark-unique).
+      const disclosure = crisisHelp(el, 'help')!;
+      disclosure.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+      await disclosure.updateComplete;
+      expect(disclosure.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!.hidden).to.equal(false);
       await expect(el).to.be.accessible();
       let reports = 0;
       el.addEventListener('kin-report', () => reports++);
@@ -307,8 +320,12 @@ describe('<kin-discussion-thread> composer', () => {
       await ready(el);
       type(composer(el), 'Dw i eisiau marw');
       await el.updateComplete;
-      expect($(el, '[part="crisis"]')!.textContent).to.contain('Does dim rhaid i chi wynebu hyn');
-      expect($$(el, '[part="crisis"] a').length).to.be.greaterThan(3);
+      const help = crisisHelp(el, 'composer')!;
+      await help.updateComplete;
+      expect(crisisText(help)).to.contain('Mae’n swnio fel bod pethau’n anodd').and.contain('Gallwch chi anfon eich neges o hyd');
+      expect(crisisLinks(help).length).to.be.greaterThan(3);
+      expect(crisisLinks(help)).to.include('tel:08081640123');
+      await expect(el).to.be.accessible();
     });
   });
 });

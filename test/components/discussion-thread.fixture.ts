@@ -9,6 +9,7 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
+import type {KinCrisisHelp} from '../../src/components/crisis-help/crisis-help.js';
 
 export const KEY = 'walk-2026';
 export const TID = threadIdForKey(KEY);
@@ -86,13 +87,27 @@ export async function disposeStores() {
 }
 
 /** Renders the element inside <kin-community> with `store`, waiting until it left the loading state. */
-export async function render(store: CommunityStore | null, attrs: {key?: string; mode?: 'thread' | 'list'; thread?: string; lang?: string} = {}) {
+export async function render(store: CommunityStore | null, attrs: {key?: string; mode?: 'thread' | 'list'; thread?: string; threadId?: string; lang?: string} = {}) {
   const root = await fixture<HTMLElement>(html`<kin-community .store=${store} lang=${attrs.lang ?? 'en'}>
-    <kin-discussion-thread thread-key=${attrs.key ?? KEY} mode=${attrs.mode ?? 'thread'} thread=${attrs.thread ?? ''}></kin-discussion-thread>
+    <kin-discussion-thread thread-key=${attrs.key ?? KEY} mode=${attrs.mode ?? 'thread'} thread=${attrs.thread ?? ''} thread-id=${attrs.threadId ?? ''}></kin-discussion-thread>
   </kin-community>`);
   const el = root.querySelector('kin-discussion-thread') as KinDiscussionThread;
   await el.updateComplete;
   return el;
+}
+
+/** The `<kin-crisis-help>` the thread shows: the "Need help now?" one, or the one beside a composer. */
+export function crisisHelp(el: HTMLElement, where: 'help' | 'composer' = 'help'): KinCrisisHelp | null {
+  return el.shadowRoot!.querySelector<KinCrisisHelp>(where === 'help' ? 'kin-crisis-help[part="help"]' : '[part="crisis"] kin-crisis-help');
+}
+
+/** Text and contact links inside a `<kin-crisis-help>` (its shadow root), plus its slotted footer. */
+export function crisisText(help: KinCrisisHelp): string {
+  const slotted = [...help.children].map((c) => c.textContent ?? '').join(' ');
+  return `${help.shadowRoot!.textContent ?? ''} ${slotted}`.replace(/\s+/g, ' ');
+}
+export function crisisLinks(help: KinCrisisHelp): string[] {
+  return [...help.shadowRoot!.querySelectorAll('a[part="contact"]')].map((a) => a.getAttribute('href')!);
 }
 
 export function $(el: HTMLElement, selector: string): HTMLElement | null {

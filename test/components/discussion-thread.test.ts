@@ -4,7 +4,7 @@ import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import {
-  $, $$, T0, alice, articleFor, once, bob, cara, disposeStores, nextCommunityId, openStore, post, ready, render, seed,
+  $, $$, T0, alice, articleFor, once, bob, cara, crisisHelp, crisisLinks, disposeStores, nextCommunityId, openStore, post, ready, render, seed,
   eventually,
 } from './discussion-thread.fixture.js';
 
@@ -131,7 +131,9 @@ describe('<kin-discussion-thread>', () => {
       expect($(el, '[part="heading"]')!.textContent).to.equal('Trafodaeth');
       expect($(el, 'label[for="compose"]')!.textContent).to.equal('Ysgrifennwch neges');
       expect(articleFor(el, 'p5')!.textContent).to.contain('Cafodd y neges hon ei dileu');
-      expect($(el, '.help summary')!.textContent).to.equal('Angen help nawr?');
+      const help = crisisHelp(el)!;
+      await help.updateComplete;
+      expect(help.shadowRoot!.querySelector('[part="toggle"]')!.textContent!.trim()).to.equal('Angen help nawr?');
       const t = articleFor(el, 'p1')!.querySelector('time')!;
       expect(t.textContent).to.contain('yn ôl');
       expect(t.getAttribute('title')).to.contain(' am ');
@@ -244,12 +246,23 @@ describe('<kin-discussion-thread>', () => {
       const store = await openStore(seed(nextCommunityId()), null);
       const el = await render(store);
       await ready(el);
-      const details = $(el, 'details[part="help"]') as HTMLDetailsElement;
-      expect(details.open).to.equal(false);
-      ($(el, 'details summary') as HTMLElement).click();
-      expect(details.open).to.equal(true);
-      const links = [...details.querySelectorAll('a')].map((a) => a.getAttribute('href'));
-      expect(links).to.include.members(['tel:999', 'tel:111', 'tel:116123', 'tel:08081640123', 'sms:85258', 'tel:0800132737']);
+      // One <kin-crisis-help> renders the contacts for every element: the thread reuses it.
+      const help = crisisHelp(el)!;
+      await help.updateComplete;
+      const toggle = help.shadowRoot!.querySelector<HTMLButtonElement>('button[part="toggle"]')!;
+      expect(toggle.textContent!.trim()).to.equal('Need help now?');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      const panel = help.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
+      expect(getComputedStyle(panel).display, 'collapsed: the contacts are not on screen').to.equal('none');
+      await expect(el).to.be.accessible();
+      toggle.click();
+      await help.updateComplete;
+      expect(panel.hidden).to.equal(false);
+      expect(getComputedStyle(panel).display).not.to.equal('none');
+      expect(help.shadowRoot!.activeElement, 'focus moves to the contacts').to.equal(panel);
+      expect(help.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level'), 'one below the thread heading').to.equal('3');
+      await eventually(() => crisisLinks(help).includes('tel:0800132737'), 'the Welsh helplines (C.A.L.L.) of a community in Wales');
+      expect(crisisLinks(help)).to.include.members(['tel:999', 'tel:111', 'tel:116123', 'tel:08081640123', 'sms:85258', 'tel:0800132737']);
       await expect(el).to.be.accessible();
     });
   });

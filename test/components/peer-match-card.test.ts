@@ -5,6 +5,7 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import '../../src/components/peer-match-card/kin-peer-match-card.js';
 import type {KinPeerMatchCard} from '../../src/components/peer-match-card/peer-match-card.js';
+import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore, MatchProfileInput} from '../../src/data/store.js';
@@ -210,8 +211,16 @@ describe('<kin-peer-match-card>', () => {
       await until(el, 'connected', () => !!button(el, 'Open conversation'));
       button(el, 'Open conversation')!.click();
       await until(el, 'the private thread', () => !!$(el, 'kin-discussion-thread'));
-      expect($(el, 'kin-discussion-thread')!.getAttribute('thread')).to.equal('c_alice_bea');
+      const thread = $<KinDiscussionThread>(el, 'kin-discussion-thread')!;
+      // The pair's conversation on its own (thread-id): its title, a composer, no hub list and no "back".
+      expect(thread.threadId).to.equal('c_alice_bea');
+      expect(thread.mode).to.equal('thread');
+      expect(thread.hasAttribute('thread'), 'no uid-made id among the attributes').to.equal(false);
+      await until(el, 'the conversation, ready to write in', () => text($(thread, '#thread-heading')) === 'Bea · Alice' && !!$(thread, 'textarea#compose'));
+      expect($(thread, 'button.back')).to.equal(null);
+      expect($(thread, '[part="thread-list"]')).to.equal(null);
       expect(button(el, 'Close conversation')!.getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
 
       button(el, 'End connection')!.click();
       await until(el, 'the confirmation', () => text(el.shadowRoot!.querySelector('[role="group"]')).includes('They will not be told why'));

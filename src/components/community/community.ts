@@ -161,6 +161,8 @@ export class KinCommunity extends KinElement {
   @property({attribute: 'emulator-host'}) emulatorHost = '';
   /** Development only: the uid to act as against the emulator. */
   @property({attribute: 'emulator-user'}) emulatorUser = '';
+  /** Development only: `host:port` of a Firebase Auth emulator, for real sign-in against the emulators. */
+  @property({attribute: 'emulator-auth-host'}) emulatorAuthHost = '';
   /**
    * `required`: make no network request and write no storage until the visitor agrees, through the
    * built-in prompt or the host page calling `kindred.grantConsent()` (or `grantConsent()` from the kit).
@@ -241,7 +243,7 @@ export class KinCommunity extends KinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
-    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'emulatorHost', 'emulatorUser'] as const;
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost'] as const;
     const gate = this.#gateChanged || changed.has('consent') || changed.has('loading');
     this.#gateChanged = false;
     if (!gate && !configKeys.some((k) => changed.has(k))) return;
@@ -322,7 +324,11 @@ export class KinCommunity extends KinElement {
     const {createFirebaseStore} = await import('../../data/firebase/firebase-store.js');
     return createFirebaseStore({
       communityId,
-      emulator: emulator ? {...emulator, mockUser: this.emulatorUser ? {uid: this.emulatorUser} : null} : undefined,
+      emulator: emulator
+        ? this.emulatorAuthHost
+          ? {...emulator, authHost: this.emulatorAuthHost.trim()}
+          : {...emulator, mockUser: this.emulatorUser ? {uid: this.emulatorUser} : null}
+        : undefined,
       app: this.firebaseApp ?? undefined,
       config: this.firebaseApp ? undefined : {
         projectId: this.projectId.trim(), apiKey: this.apiKey.trim() || 'emulator', appId: this.appId.trim() || 'emulator',
@@ -364,7 +370,8 @@ export class KinCommunity extends KinElement {
 
   protected override updated(): void {
     const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open) dialog.showModal();
+    // showModal() throws when the root was removed meanwhile (an SPA route change): nothing to open then.
+    if (dialog && !dialog.open && dialog.isConnected) dialog.showModal();
   }
 
   /** The member opened an email sign-in link that points at this page: finish signing them in. */

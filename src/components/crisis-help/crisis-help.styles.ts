@@ -28,6 +28,9 @@ export default css`
     display: grid;
     gap: var(--kin-space-s, 0.625rem);
   }
+  .panel[hidden] {
+    display: none;
+  }
   .heading {
     font-size: var(--kin-font-size-heading, 1.25rem);
     font-weight: 700;

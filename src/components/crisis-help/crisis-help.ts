@@ -44,6 +44,8 @@ export class KinCrisisHelp extends KinElement {
   @property({type: Boolean, attribute: 'always-open'}) alwaysOpen = false;
   /** Heading level (1–6) of the panel heading, to fit the page outline. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
+  /** Replaces the panel heading (which also names the region), e.g. when two panels share a page. */
+  @property() heading = '';
   /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
   @property({attribute: false}) config: SafeguardingConfig | null = null;
 
@@ -113,7 +115,7 @@ export class KinCrisisHelp extends KinElement {
       ${this.alwaysOpen ? nothing : html`<button type="button" part="toggle" class="toggle" aria-expanded=${expanded ? 'true' : 'false'}
         aria-controls=${this.#id} @click=${this.#toggle}>${expanded ? m.hide : m.toggle}</button>`}
       <section id=${this.#id} part="panel" class="panel" tabindex="-1" aria-labelledby="${this.#id}-h" ?hidden=${!expanded}>
-        <div part="heading" class="heading" role="heading" aria-level=${level} id="${this.#id}-h">${m.heading}</div>
+        <div part="heading" class="heading" role="heading" aria-level=${level} id="${this.#id}-h">${this.heading || m.heading}</div>
         <p>${m.intro}</p>
         <p><strong>${m.emergency}</strong></p>
         ${this.offline ? html`<p class="offline" role="status">${m.offline}</p>` : nothing}

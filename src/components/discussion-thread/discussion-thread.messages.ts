@@ -54,10 +54,8 @@ const en = {
   reportThanks: 'Thank you. A moderator will look at this post.',
   inReplyToEarlier: 'In reply to an earlier post',
   crisisHeading: 'You don’t have to face this alone',
-  crisisIntro: 'If you are thinking about ending your life or harming yourself, help is available now, free and confidential. You can still post: the community is here too.',
-  helpIntro: 'Free, confidential support, any time:',
-  call: (n: string): string => `Call ${n}`,
-  text: (n: string): string => `Text ${n}`,
+  crisisPanelHeading: 'It sounds like things are hard right now',
+  crisisStillPost: 'You can still post: the community is here too.',
   threadsHeading: 'Conversations',
   startThread: 'Start a conversation',
   threadTitleLabel: 'Title',
@@ -71,6 +69,8 @@ const en = {
   threadsError: 'The conversations could not be loaded.',
   threadNotFound: 'This conversation could not be found.',
   showMoreThreads: 'Show more conversations',
+  loadingMoreThreads: 'Loading more conversations…',
+  moreThreadsError: 'More conversations could not be loaded.',
   titleRequired: 'Give the conversation a title.',
 };
 
@@ -127,10 +127,8 @@ const cy: typeof en = {
   reportThanks: 'Diolch. Bydd cymedrolwr yn edrych ar y neges hon.',
   inReplyToEarlier: 'Yn ateb i neges gynharach',
   crisisHeading: 'Does dim rhaid i chi wynebu hyn ar eich pen eich hun',
-  crisisIntro: 'Os ydych chi’n meddwl am ddod â’ch bywyd i ben neu niweidio eich hun, mae help ar gael nawr, am ddim ac yn gyfrinachol. Gallwch chi anfon eich neges o hyd: mae’r gymuned yma hefyd.',
-  helpIntro: 'Cymorth cyfrinachol am ddim, unrhyw bryd:',
-  call: (n: string): string => `Ffoniwch ${n}`,
-  text: (n: string): string => `Tecstiwch ${n}`,
+  crisisPanelHeading: 'Mae’n swnio fel bod pethau’n anodd ar hyn o bryd',
+  crisisStillPost: 'Gallwch chi anfon eich neges o hyd: mae’r gymuned yma hefyd.',
   threadsHeading: 'Sgyrsiau',
   startThread: 'Dechrau sgwrs',
   threadTitleLabel: 'Teitl',
@@ -144,6 +142,8 @@ const cy: typeof en = {
   threadsError: 'Nid oedd modd llwytho’r sgyrsiau.',
   threadNotFound: 'Doedd dim modd dod o hyd i’r sgwrs hon.',
   showMoreThreads: 'Dangos rhagor o sgyrsiau',
+  loadingMoreThreads: 'Yn llwytho rhagor o sgyrsiau…',
+  moreThreadsError: 'Nid oedd modd llwytho rhagor o sgyrsiau.',
   titleRequired: 'Rhowch deitl i’r sgwrs.',
 };
 

@@ -83,29 +83,8 @@ export default css`
   a {
     color: var(--kin-color-primary, #0b5cad);
   }
-  .help summary {
-    cursor: pointer;
-    color: var(--kin-color-primary, #0b5cad);
-    font-weight: 600;
-    min-block-size: 2.75rem;
-    display: flex;
-    align-items: center;
-  }
-  .help[open] {
-    border-inline-start: 4px solid var(--kin-color-primary, #0b5cad);
-    padding-inline-start: var(--kin-space-s, 0.75rem);
-  }
-  .contacts {
-    list-style: none;
-    margin: 0.5rem 0 0;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
-  .contact-detail {
+  kin-crisis-help {
     display: block;
-    color: var(--kin-color-muted, #57606a);
-    font-size: 0.9375rem;
   }
   .notice {
     padding: var(--kin-space-s, 0.75rem);
@@ -283,12 +262,10 @@ export default css`
     gap: 0.25rem 1rem;
   }
   .crisis {
-    background: var(--kin-color-support, #fff4e5);
-    border: 2px solid var(--kin-color-border, #8c959f);
-    border-radius: var(--kin-radius-m, 8px);
-    padding: var(--kin-space-m, 1rem);
-    display: grid;
-    gap: 0.5rem;
+    min-inline-size: 0;
+  }
+  .show-more {
+    justify-self: start;
   }
   .threads {
     list-style: none;
@@ -323,7 +300,6 @@ export default css`
     button,
     .badge,
     .post,
-    .crisis,
     .notice {
       border: 1px solid CanvasText;
     }

@@ -8,12 +8,12 @@ import {LiveController} from '../../controllers/live.js';
 import {DraftStore, draftKey, type DraftStorageKind} from '../../controllers/draft.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
-import {LIMITS, canEditPost, postCursor, threadIdForKey} from '../../data/policy.js';
+import {LIMITS, canEditPost, compareThreads, postCursor, threadCursor, threadIdForKey} from '../../data/policy.js';
 import {hasCrisisWording} from '../../data/crisis.js';
 import {moderationMessages} from '../../i18n/moderation.messages.js';
 import {
   REACTION_KINDS, REPORT_REASONS,
-  type Community, type MemberProfile, type Post, type ReactionKind, type ReportReason, type Thread,
+  type Community, type MemberProfile, type Nation, type Post, type ReactionKind, type ReportReason, type Thread,
 } from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
@@ -24,7 +24,7 @@ import {KinReactionEvent} from '../../events/reaction.js';
 import {KinReportEvent} from '../../events/report.js';
 import {KinThreadOpenEvent} from '../../events/thread-open.js';
 import {discussionThreadMessages, type DiscussionThreadMessages} from './discussion-thread.messages.js';
-import {avatar, body, crisisContacts, time} from './parts.js';
+import {avatar, body, time} from './parts.js';
 import styles from './discussion-thread.styles.js';
 
 const REACTION_EMOJI: Record<ReactionKind, string> = {heart: '❤️', hug: '🤗', metoo: '🙋', thanks: '🙏'};
@@ -44,6 +44,9 @@ interface Composer {
 /**
  * Peer conversation for a page or a whole community: posts and one level of replies, live, with a
  * draft that is never lost, supportive reactions, reporting and crisis help one interaction away.
+ * Three ways to embed it: a page's conversation (`thread-key`), a hub of conversations
+ * (`mode="list"`, paged by cursor), or one existing conversation by id (`thread-id`, e.g. a private
+ * peer conversation) with no list around it. Crisis contacts come from `<kin-crisis-help>`.
  *
  * @summary A live, safe discussion thread (or a hub of threads with `mode="list"`).
  * @tagname kin-discussion-thread
@@ -65,9 +68,10 @@ interface Composer {
  * @csspart composer - The form for a new post or reply.
  * @csspart submit - The composer's submit button.
  * @csspart new-posts - The "N new posts" button.
- * @csspart help - The "Need help now?" disclosure.
- * @csspart crisis - The support panel shown beside the composer.
+ * @csspart help - The "Need help now?" disclosure (a `<kin-crisis-help>`).
+ * @csspart crisis - The support shown beside the composer on crisis wording (holds a `<kin-crisis-help>`).
  * @csspart thread-list - The list of threads in `mode="list"`.
+ * @csspart show-more - The "Show more conversations" button of the hub.
  * @csspart error - An error message.
  * @cssproperty [--kin-color-text=#1f2328] - Text colour.
  * @cssproperty [--kin-color-muted=#57606a] - Secondary text (times, counts).
@@ -102,6 +106,8 @@ export class KinDiscussionThread extends KinElement {
   @property({reflect: true}) mode: 'thread' | 'list' = 'thread';
   /** With `mode="list"`: id of a conversation to open at once (deep link). */
   @property() thread = '';
+  /** Id of one existing conversation to show on its own (no list, no "back"), e.g. a private peer conversation; wins over `thread-key`. Ignored with `mode="list"`. */
+  @property({attribute: 'thread-id'}) threadId = '';
   /** Level (1–6) of the element's top heading; inner headings are one level lower. */
   @property({attribute: 'heading-level', type: Number}) headingLevel = 2;
   /** Posts (or threads) per page, at most 50. */
@@ -137,8 +143,16 @@ export class KinDiscussionThread extends KinElement {
   #busy = new Set<string>();
   #postErrors = new Map<string, KindredError>();
   #startingThread = false;
-  #threadsLimit: number = LIMITS.pageSize;
-  #openThreadTitle: {id: string; thread: Thread | null; status: 'loading' | 'ready' | 'error'} | null = null;
+  /** Hub pages after the live first page, from listThreads by cursor (a snapshot), by id. */
+  #olderThreads = new Map<string, Thread>();
+  /** Whether a page after the live one was loaded (then `#threadsNext` says whether more remain). */
+  #olderLoaded = false;
+  #threadsNext: string | null = null;
+  #moreStatus: 'idle' | 'loading' | 'error' = 'idle';
+  #moreError: KindredError | null = null;
+  #hubKey = '';
+  /** The thread shown (hub-opened or `thread-id`), for its title; `store` is the store it was read from. */
+  #openThreadTitle: {id: string; thread: Thread | null; status: 'loading' | 'ready' | 'error'; store?: CommunityStore} | null = null;
   #crisisShown = new Set<string>();
   #timer: ReturnType<typeof setInterval> | null = null;
 
@@ -165,9 +179,11 @@ export class KinDiscussionThread extends KinElement {
       store && threadId && member ? store.watchMyReactions(threadId, next, error) : null,
   });
 
+  /** The hub's first page, live; later pages come from listThreads by cursor ("show more"). */
   #threads = new LiveController<Thread[], readonly [CommunityStore | null, boolean, number]>(this, {
-    key: () => [this.#store, this.mode === 'list' && this.#canRead, this.#threadsLimit] as const,
+    key: () => [this.#store, this.mode === 'list' && this.#canRead, this.#limit] as const,
     subscribe: ([store, on, limit], next, error) => (store && on ? store.watchThreads({limit}, next, error) : null),
+    onValue: (threads, previous) => this.#receiveThreads(threads, previous ?? []),
   });
 
   #onOnline = () => (this.online = true);
@@ -205,6 +221,23 @@ export class KinDiscussionThread extends KinElement {
       this.#feedKey = key;
       this.#resetFeed();
     }
+    const hubKey = `${this.#store ? this.#store.communityId : ''}|${this.mode}|${this.#uid ?? ''}|${this.#limit}`;
+    if (hubKey !== this.#hubKey) {
+      this.#hubKey = hubKey;
+      this.#resetHubPages();
+    }
+    this.#ensureThreadMeta();
+  }
+
+  /** Reads the title of a thread shown by id (`thread-id`, or a hub deep link) once per thread and store. */
+  #ensureThreadMeta() {
+    const store = this.#store;
+    const id = this.#fixedThreadId ?? (this.mode === 'list' ? this.openThreadId : null);
+    if (!id || !store || !this.#canRead) return;
+    const t = this.#openThreadTitle;
+    if (t && t.id === id && (!t.store || t.store === store)) return;
+    this.#openThreadTitle = {id, thread: null, status: 'loading', store};
+    void this.#fetchThread(id);
   }
 
   #announcedErrors = new WeakSet<KindredError>();
@@ -243,8 +276,14 @@ export class KinDiscussionThread extends KinElement {
     return (this.threadKey || location.pathname || '/').trim();
   }
 
+  /** The `thread-id` conversation shown on its own, or null. */
+  get #fixedThreadId(): string | null {
+    return this.mode !== 'list' && this.threadId.trim() ? this.threadId.trim() : null;
+  }
+
   get #threadId(): string | null {
     if (this.mode === 'list') return this.openThreadId;
+    if (this.#fixedThreadId) return this.#fixedThreadId;
     try {
       return threadIdForKey(this.#pageKey);
     } catch {
@@ -434,7 +473,7 @@ export class KinDiscussionThread extends KinElement {
 
     const createThread = isNewThread
       ? {key: null, title: c.title.trim().slice(0, LIMITS.threadTitle)}
-      : this.mode === 'thread' && this.#byId.size === 0
+      : this.mode === 'thread' && !this.#fixedThreadId && this.#byId.size === 0
         ? {key: this.#pageKey, title: (this.threadTitle || document.title || this.#pageKey).trim().slice(0, LIMITS.threadTitle)}
         : undefined;
     let post: Post | null = null;
@@ -629,14 +668,87 @@ export class KinDiscussionThread extends KinElement {
   async #fetchThread(threadId: string) {
     const store = this.#store;
     if (!store) return;
+    const current = () => this.#openThreadTitle?.id === threadId && this.#store === store;
     try {
       const thread = await store.getThread(threadId);
-      if (this.#openThreadTitle?.id === threadId) this.#openThreadTitle = {id: threadId, thread, status: 'ready'};
+      if (current()) this.#openThreadTitle = {id: threadId, thread, status: 'ready', store};
     } catch (e) {
-      if (this.#openThreadTitle?.id === threadId) this.#openThreadTitle = {id: threadId, thread: null, status: 'error'};
+      if (!current()) return;
+      this.#openThreadTitle = {id: threadId, thread: null, status: 'error', store};
       this.#fail(e, 'load');
     }
     this.requestUpdate();
+  }
+
+  #resetHubPages() {
+    this.#olderThreads.clear();
+    this.#olderLoaded = false;
+    this.#threadsNext = null;
+    this.#moreStatus = 'idle';
+    this.#moreError = null;
+  }
+
+  #receiveThreads(live: Thread[], previous: Thread[]) {
+    if (!this.#olderLoaded) return;
+    const last = live.at(-1);
+    // A live page that is not full holds every thread there is: anything paged before is gone.
+    if (!last || live.length < this.#limit) {
+      this.#resetHubPages();
+      return;
+    }
+    // A thread pushed out of the live page by newer activity moves to the pages below it rather than
+    // vanishing (the cursor of the next page was taken after it). One that left the page for any other
+    // reason (hidden, deleted) sorts above the page's new last thread, and is dropped.
+    const ids = new Set(live.map((t) => t.id));
+    for (const t of previous) {
+      if (!ids.has(t.id) && compareThreads(t, last) > 0) this.#olderThreads.set(t.id, t);
+    }
+  }
+
+  /** The hub's threads: the live first page, then the pages loaded by cursor, each thread once. */
+  get #hubThreads(): Thread[] {
+    const live = this.#threads.value ?? [];
+    const ids = new Set(live.map((t) => t.id));
+    const older = [...this.#olderThreads.values()].filter((t) => !ids.has(t.id)).sort(compareThreads);
+    return [...live, ...older];
+  }
+
+  get #hasMoreThreads(): boolean {
+    return this.#olderLoaded ? this.#threadsNext !== null : (this.#threads.value?.length ?? 0) >= this.#limit;
+  }
+
+  /** "Show more": the next page after the last thread shown, by cursor (never an offset). */
+  async #loadMoreThreads() {
+    const store = this.#store;
+    if (!store || this.#moreStatus === 'loading') return;
+    const live = this.#threads.value ?? [];
+    const lastLive = live.at(-1);
+    const cursor = this.#olderLoaded ? this.#threadsNext : lastLive ? threadCursor(lastLive) : null;
+    if (!cursor) return;
+    const hubKey = this.#hubKey;
+    const before = new Set(this.#hubThreads.map((t) => t.id));
+    this.#moreStatus = 'loading';
+    this.#moreError = null;
+    this.requestUpdate();
+    try {
+      const page = await store.listThreads({cursor, limit: this.#limit});
+      if (hubKey !== this.#hubKey) return;
+      for (const t of page.items) this.#olderThreads.set(t.id, t);
+      this.#olderLoaded = true;
+      this.#threadsNext = page.items.length ? page.next : null;
+      this.#moreStatus = 'idle';
+    } catch (e) {
+      if (hubKey !== this.#hubKey) return;
+      this.#moreStatus = 'error';
+      this.#moreError = this.#fail(e, 'load-more');
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    if (this.#moreStatus !== 'idle') return;
+    // Focus moves to the first conversation just added (or the last one when none was left to add).
+    const shown = this.#hubThreads;
+    const target = shown.find((t) => !before.has(t.id)) ?? shown.at(-1);
+    if (target) this.renderRoot.querySelector<HTMLElement>(`[data-thread-id="${CSS.escape(target.id)}"]`)?.focus();
   }
 
   async #back() {
@@ -651,8 +763,17 @@ export class KinDiscussionThread extends KinElement {
 
   // Rendering ------------------------------------------------------------------------------------
 
+  get #level(): number {
+    return Math.min(6, Math.max(1, Math.floor(Number(this.headingLevel)) || 2));
+  }
+
+  /** The community's nation, handed to `<kin-crisis-help>` so it is right without a `<kin-community>` too. */
+  get #nation(): Nation | null {
+    return this.#community.value?.settings.nation ?? null;
+  }
+
   #heading(text: string | TemplateResult, id: string, offset = 0) {
-    const level = Math.min(6, Math.max(1, Math.floor(Number(this.headingLevel)) || 2) + offset);
+    const level = Math.min(6, this.#level + offset);
     return html`<div class="heading" part="heading" role="heading" aria-level=${level} id=${id} tabindex="-1">${text}</div>`;
   }
 
@@ -663,11 +784,7 @@ export class KinDiscussionThread extends KinElement {
       ${this.mode === 'list' && !this.openThreadId ? this.#renderHubHeader() : this.#renderThreadHeader()}
       <slot name="header"></slot>
       ${this.online ? nothing : html`<p class="notice offline" role="status">${common.offline}</p>`}
-      <details class="help" part="help">
-        <summary>${common.needHelp}</summary>
-        <p>${m.helpIntro}</p>
-        ${crisisContacts(this.#community.value?.settings.nation ?? null, this.#consumer.locale, m)}
-      </details>
+      <kin-crisis-help class="help" part="help" .nation=${this.#nation} heading-level=${Math.min(6, this.#level + 1)}></kin-crisis-help>
       ${this.#renderBody()}
       <div class="empty" ?hidden=${!this.#isEmpty}><slot name="empty"><p>${this.mode === 'list' && !this.openThreadId ? m.noThreads : m.empty}</p></slot></div>
       ${this.#renderFooter()}
@@ -682,14 +799,24 @@ export class KinDiscussionThread extends KinElement {
 
   #renderThreadHeader() {
     const m = this.#m;
-    if (this.mode !== 'list') return this.#heading(m.heading, 'thread-heading');
-    const t = this.#openThreadTitle;
+    const fixed = !!this.#fixedThreadId;
+    if (this.mode !== 'list' && !fixed) return this.#heading(m.heading, 'thread-heading');
+    const t = this.#openThreadTitle?.id === this.#threadId ? this.#openThreadTitle : null;
     const title = t?.thread?.title ?? (t?.status === 'loading' ? commonMessages(this.#consumer.locale).loading : m.heading);
+    // A conversation shown by id stands alone: no way "back" to a list it never came from.
+    if (fixed) return this.#heading(title, 'thread-heading');
     return html`<button type="button" class="link back" @click=${() => void this.#back()}>
         <span aria-hidden="true">←</span> ${m.back}
       </button>
       ${this.#heading(title, 'thread-heading')}
       ${t?.thread ? html`<p class="meta">${m.startedBy(t.thread.authorName)}</p>` : nothing}`;
+  }
+
+  /** A conversation asked for by id (`thread-id` or a hub deep link) that does not exist. */
+  get #threadMissing(): boolean {
+    const id = this.#fixedThreadId ?? (this.mode === 'list' ? this.openThreadId : null);
+    const t = this.#openThreadTitle;
+    return !!id && !!t && t.id === id && t.status === 'ready' && !t.thread;
   }
 
   get #isEmpty(): boolean {
@@ -721,6 +848,7 @@ export class KinDiscussionThread extends KinElement {
     const meLoading = !!this.#uid && this.#me.status !== 'ready';
     if (!community || (community.settings.visibility === 'members' && meLoading)) return this.#renderLoading();
     if (!this.#canRead) return this.#renderMembersOnly();
+    if (this.#threadMissing) return html`<p class="error" part="error" role="alert">${m.threadNotFound}</p>`;
     return null;
   }
 
@@ -1047,10 +1175,10 @@ export class KinDiscussionThread extends KinElement {
           : nothing}
       </div>
       ${crisis
-        ? html`<div class="crisis" part="crisis" role="group" aria-labelledby=${`${fieldId}-crisis`}>
-            ${this.#heading(m.crisisHeading, `${fieldId}-crisis`, 1)}
-            <p>${m.crisisIntro}</p>
-            ${crisisContacts(this.#community.value?.settings.nation ?? null, this.#consumer.locale, m)}
+        ? html`<div class="crisis" part="crisis">
+            <kin-crisis-help always-open .nation=${this.#nation} heading=${m.crisisPanelHeading} heading-level=${Math.min(6, this.#level + 1)}>
+              <p slot="footer">${m.crisisStillPost}</p>
+            </kin-crisis-help>
           </div>`
         : nothing}
     </form>`;
@@ -1069,7 +1197,8 @@ export class KinDiscussionThread extends KinElement {
     if (this.#threads.status !== 'ready') {
       return html`<div class="loading" aria-busy="true"><p class="loading-text">${common.loading}</p></div>`;
     }
-    const threads = this.#threads.value ?? [];
+    const threads = this.#hubThreads;
+    const loadingMore = this.#moreStatus === 'loading';
     return html`
       ${this.#isMember
         ? this.#startingThread
@@ -1077,8 +1206,8 @@ export class KinDiscussionThread extends KinElement {
           : html`<button type="button" class="primary" data-action="start-thread" aria-expanded="false" @click=${() => void this.#toggleStartThread()}>${m.startThread}</button>`
         : nothing}
       ${threads.length
-        ? html`<ul class="threads" part="thread-list">
-            ${threads.map((t) => html`<li class="thread">
+        ? html`<ul class="threads" part="thread-list" aria-busy=${loadingMore ? 'true' : 'false'}>
+            ${repeat(threads, (t) => t.id, (t) => html`<li class="thread">
               <button type="button" class="link thread-title" data-thread-id=${t.id} @click=${() => this.#openThread(t.id)}>${t.title}</button>
               <p class="meta">
                 <span>${m.startedBy(t.authorName)}</span>
@@ -1087,11 +1216,14 @@ export class KinDiscussionThread extends KinElement {
               </p>
             </li>`)}
           </ul>
-          ${threads.length >= this.#threadsLimit && this.#threadsLimit < LIMITS.maxPageSize
-            ? html`<button type="button" @click=${() => {
-                this.#threadsLimit = Math.min(LIMITS.maxPageSize, this.#threadsLimit + this.#limit);
-                this.requestUpdate();
-              }}>${m.showMoreThreads}</button>`
+          ${this.#moreStatus === 'error' && this.#moreError
+            ? html`<p class="error" part="error" role="alert">${m.moreThreadsError} ${common.error(this.#moreError.code)}</p>`
+            : nothing}
+          ${this.#hasMoreThreads
+            ? html`<button type="button" class="show-more" part="show-more" data-action="show-more-threads"
+                aria-disabled=${loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMoreThreads()}>
+                ${loadingMore ? m.loadingMoreThreads : m.showMoreThreads}
+              </button>`
             : nothing}`
         : nothing}
     `;

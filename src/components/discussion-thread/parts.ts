@@ -3,10 +3,8 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {parseText} from '../../data/text.js';
 import {isHttpsUrl} from '../../data/policy.js';
-import {crisisContactsFor} from '../../data/crisis.js';
-import type {Locale, Nation, Post} from '../../data/types.js';
-import {exactTime, pickLocalized, relativeTime} from '../../i18n/messages.js';
-import type {DiscussionThreadMessages} from './discussion-thread.messages.js';
+import type {Locale, Post} from '../../data/types.js';
+import {exactTime, relativeTime} from '../../i18n/messages.js';
 
 /** Up to two initials from a pseudonym, counting emoji and accented letters as one character. */
 export function initials(name: string): string {
@@ -52,15 +50,4 @@ function exact(ms: number, locale: Locale): string {
 export function time(ms: number, locale: Locale, now: number): TemplateResult {
   const exactText = exact(ms, locale);
   return html`<time datetime=${new Date(ms).toISOString()} title=${exactText}>${relativeTime(ms, locale, now)}</time>`;
-}
-
-/** Crisis contacts for the community's nation, as call / text links. */
-export function crisisContacts(nation: Nation | null, locale: Locale, m: DiscussionThreadMessages): TemplateResult {
-  return html`<ul class="contacts">
-    ${crisisContactsFor(nation).map((c) => html`<li>
-      <a href=${c.href} lang=${pickLocalized(c.name, locale).lang}><strong>${pickLocalized(c.name, locale).text}</strong>:
-        ${c.sms ? m.text(c.number) : m.call(c.number)}</a>
-      <span class="contact-detail">${pickLocalized(c.detail, locale).text}</span>
-    </li>`)}
-  </ul>`;
 }

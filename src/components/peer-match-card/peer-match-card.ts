@@ -487,6 +487,8 @@ export class KinPeerMatchCard extends KinElement {
         <div class="actions"><button type="button" ?disabled=${this.busy} @click=${() => (this.confirming = {kind: 'end', connection: c})}>${t.cancel}</button></div>`;
     } else {
       const open = !!c.threadId && this.openThread === c.threadId;
+      // The pair's conversation alone (thread-id), not the hub. Its id is made of the pair's uids, so it
+      // is set as a property and never shows among the page's attributes.
       body = html`<p class="name">${t.connected(name)}</p>
         <div class="actions">
           ${c.threadId ? html`<button class="primary" type="button" aria-expanded=${open ? 'true' : 'false'}
@@ -494,7 +496,7 @@ export class KinPeerMatchCard extends KinElement {
           <button type="button" ?disabled=${this.busy} @click=${() => (this.confirming = {kind: 'end', connection: c})}>${t.end}</button>
           <button type="button" ?disabled=${this.busy} @click=${() => (this.confirming = {kind: 'block', connection: c})}>${t.block}</button>
         </div>
-        ${open ? html`<kin-discussion-thread .store=${this.#consumer.store} mode="list" thread=${c.threadId!}
+        ${open ? html`<kin-discussion-thread .store=${this.#consumer.store} .threadId=${c.threadId!}
           heading-level=${Math.min(6, (Number(this.headingLevel) || 2) + 2)}></kin-discussion-thread>` : nothing}`;
     }
     return html`<li class="match">${face}<div>${body}

@@ -7,7 +7,7 @@ import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOption
 import {
   Timestamp, collection, collectionGroup, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
   increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
-  setDoc, terminate,
+  terminate,
   type DocumentData, type DocumentSnapshot, type Firestore, type Query, type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
@@ -15,6 +15,7 @@ import {
   DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
+  isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon,
 } from '../policy.js';
 import type {
   AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
@@ -35,7 +36,7 @@ import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
 import {heldMarker, heldMarkerRef} from './moderation.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
-import type {ModLogEntry} from '../types.js';
+import type {MemberLimits, ModLogEntry} from '../types.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -187,6 +188,35 @@ function toPost(snap: DocumentSnapshot, threadId: string): Post {
     reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
   };
 }
+
+function toLimits(snap: DocumentSnapshot): MemberLimits | null {
+  if (!snap.exists()) return null;
+  const d = dataOf(snap);
+  return {
+    lastPostAt: msOrNull(d.lastPostAt), lastPost: (d.lastPost ?? null) as string | null,
+    reportWindowStart: msOrNull(d.reportWindowStart), reportCount: (d.reportCount ?? 0) as number,
+    lastReportId: (d.lastReportId ?? null) as string | null,
+  };
+}
+
+/**
+ * Writes the member's limits doc (firestore.rules limits/{uid}) in `batch`: server times, and only the
+ * fields this write moves, as the rules require.
+ */
+function putLimits(batch: ReturnType<typeof writeBatch>, ref: ReturnType<typeof doc>, before: MemberLimits | null, after: MemberLimits, kind: 'post' | 'report') {
+  if (kind === 'post') {
+    if (before) batch.update(ref, {lastPostAt: serverTimestamp(), lastPost: after.lastPost});
+    else batch.set(ref, {lastPostAt: serverTimestamp(), lastPost: after.lastPost, reportWindowStart: null, reportCount: 0, lastReportId: null});
+    return;
+  }
+  const fresh = after.reportCount === 1;
+  if (!before) batch.set(ref, {lastPostAt: null, lastPost: null, reportWindowStart: serverTimestamp(), reportCount: 1, lastReportId: after.lastReportId});
+  else if (fresh) batch.update(ref, {reportWindowStart: serverTimestamp(), reportCount: 1, lastReportId: after.lastReportId});
+  else batch.update(ref, {reportCount: increment(1), lastReportId: after.lastReportId});
+}
+
+// The rules compare with the server's clock; a refusal this close to the interval is the rate limit.
+const CLOCK_SLACK_MS = 30_000;
 
 function toRoles(snap: DocumentSnapshot): RoleRecord {
   const d = dataOf(snap);
@@ -345,8 +375,12 @@ class FirebaseStore implements CommunityStore {
         inner?.();
         inner = null;
         if (!user) return next(null);
-        inner = onSnapshot(this.#doc('members', user.uid), (snap) => next(snap.exists() ? toMember(snap) : null),
-          (e) => error(mapFirebaseError(e, 'load your profile')));
+        // Only what the server holds: a join still in flight must not look like membership yet,
+        // or an element would query members-only data before the rules can see the new member.
+        inner = onSnapshot(this.#doc('members', user.uid), (snap) => {
+          if (snap.metadata.hasPendingWrites) return;
+          next(snap.exists() ? toMember(snap) : null);
+        }, (e) => error(mapFirebaseError(e, 'load your profile')));
       });
       return () => {
         outer();
@@ -525,10 +559,12 @@ class FirebaseStore implements CommunityStore {
     return this.#run('post', async () => {
       const postRef = doc(this.db, `${threadPath}/posts/${id}`);
       const threadRef = doc(this.db, threadPath);
-      const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap] = await Promise.all([
+      const limitsRef = this.#doc('limits', user.uid);
+      const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap, limitsSnap] = await Promise.all([
         getDoc(postRef), getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('roles', user.uid)),
         getDoc(threadRef), getDoc(this.#doc()),
         parentId ? getDoc(doc(this.db, `${threadPath}/posts/${parentId}`)) : Promise.resolve(null),
+        getDoc(limitsRef),
       ]);
       // A retried write that already landed: return it, never duplicate.
       if (existing.exists()) {
@@ -544,8 +580,12 @@ class FirebaseStore implements CommunityStore {
       }
       const member = toMember(memberSnap);
       const settings = toCommunity(communitySnap).settings;
+      // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
+      const limitsBefore = toLimits(limitsSnap);
+      const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
       const status = await this.#statusFor(user.uid, body, settings, isModerator(roles));
       const batch = writeBatch(this.db);
+      if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'post');
       const post = {
         body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
         authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
@@ -571,6 +611,12 @@ class FirebaseStore implements CommunityStore {
         // (a set over an existing post is an update). Resolve to the stored post.
         const stored = await getDoc(postRef).catch(() => null);
         if (stored?.exists() && stored.get('authorId') === user.uid) return toPost(stored, input.threadId);
+        // Refused by the post interval (the client's clock ran ahead of the server's, or another tab posted).
+        const interval = postIntervalMs(settings);
+        const last = interval ? toLimits(await getDoc(limitsRef).catch(() => limitsSnap))?.lastPostAt ?? null : null;
+        if (last !== null && (e as {code?: string})?.code === 'permission-denied' && Date.now() < last + interval + CLOCK_SLACK_MS) {
+          throw postTooSoon(Math.max(1000, last + interval - Date.now()));
+        }
         throw e;
       }
       return {...post, id, threadId: input.threadId, createdAt: Date.now()};
@@ -723,7 +769,21 @@ class FirebaseStore implements CommunityStore {
         throw new KindredError('invalid-argument', 'Say what you are reporting: a post or a profile.', 'target');
       })();
     const report = {target, reason, details, reporterId: user.uid, status: 'open' as const};
-    await this.#run('send the report', () => setDoc(this.#doc('reports', id), {...report, createdAt: serverTimestamp()}));
+    await this.#run('send the report', async () => {
+      const limitsRef = this.#doc('limits', user.uid);
+      const [communitySnap, limitsSnap] = await Promise.all([getDoc(this.#doc()), getDoc(limitsRef)]);
+      const batch = writeBatch(this.db);
+      batch.set(this.#doc('reports', id), {...report, createdAt: serverTimestamp()});
+      // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
+      const limitsBefore = toLimits(limitsSnap);
+      const limits = communitySnap.exists() ? nextReportLimits(limitsBefore, toCommunity(communitySnap).settings, Date.now(), id) : null;
+      if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'report');
+      // A report about a post in a private peer thread opens it to moderators (firestore.rules reportedThreads).
+      if (target.kind === 'post' && isPeerThreadId(target.threadId)) {
+        batch.set(this.#doc('reportedThreads', target.threadId), {threadId: target.threadId, reportId: id, at: serverTimestamp()});
+      }
+      await batch.commit();
+    });
     return {...report, id, createdAt: Date.now()};
   }
 

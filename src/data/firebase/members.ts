@@ -179,6 +179,9 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     if (!g.member.exists() && !g.priv.exists()) {
       throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
     }
+    const uid = user.uid;
+    const ended = g.connections.filter((d) => d.get('status') === 'ended');
+    const pending = g.connections.filter((d) => d.get('status') !== 'ended');
     // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
     //    A reaction on a post that is no longer visible goes alone (its count is not shown).
     const reactionWrites: ((b: WriteBatch) => void)[] = [];
@@ -200,15 +203,19 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
       })),
       ...g.threads.map((d) => (b: WriteBatch) => b.update(d.ref, {authorId: FORMER_MEMBER, authorName: ''})),
       ...g.reports.map((d) => (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})),
-      ...g.connections.map((d) => (b: WriteBatch) => b.delete(d.ref)),
+      ...pending.map((d) => (b: WriteBatch) => b.delete(d.ref)),
     ]);
-    // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch).
+    // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch). An
+    //    ended connection (a block) may only go with the profile, or after it (firestore.rules connections).
     const batch = writeBatch(c.db);
+    for (const d of ended.slice(0, 400)) batch.delete(d.ref);
+    batch.delete(ref(c, 'limits', uid));
     if (g.matchProfile.exists()) batch.delete(g.matchProfile.ref);
     if (g.priv.exists()) batch.delete(g.priv.ref);
     if (g.roles.exists()) batch.delete(g.roles.ref);
     if (g.member.exists()) batch.delete(g.member.ref);
     await batch.commit();
+    await inBatches(c, ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)));
   });
   await signOut().catch(() => {});
 }

@@ -7,10 +7,12 @@
 //   posts/{tid}/{pid}                      Post
 //   reactions/{tid}/{pid}_{uid}_{kind}     Reaction (one per kind per member per post)
 //   reports/{rid}                          Report
+//   limits/{uid}                           MemberLimits (post interval, report cap)
+//   reportedThreads/{tid}                  {threadId, reportId, at}: a reported private thread
 //   meta                                   {createdAt}: marks an initialised IndexedDB database
 import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
-import type {Community, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
+import type {Community, MemberLimits, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
 
 export type Docs = ReadonlyMap<string, unknown>;
 /** A document write: a value, or null to delete. */
@@ -28,6 +30,10 @@ export const paths = {
   reactions: (tid: string) => `reactions/${tid}/`,
   reaction: (tid: string, pid: string, uid: string, kind: ReactionKind) => `reactions/${tid}/${pid}_${uid}_${kind}`,
   report: (rid: string) => `reports/${rid}`,
+  /** A member's write limits (MemberLimits). */
+  limits: (uid: string) => `limits/${uid}`,
+  /** A private thread a participant reported: moderators may read it. */
+  reportedThread: (tid: string) => `reportedThreads/${tid}`,
 };
 
 /** Read access to a snapshot of the documents, typed. */
@@ -50,6 +56,8 @@ export class Db {
   post = (tid: string, pid: string) => this.#get<Post>(paths.post(tid, pid));
   reaction = (tid: string, pid: string, uid: string, kind: ReactionKind) => this.#get<Reaction>(paths.reaction(tid, pid, uid, kind));
   report = (rid: string) => this.#get<Report>(paths.report(rid));
+  limits = (uid: string) => this.#get<MemberLimits>(paths.limits(uid));
+  reported = (tid: string) => this.docs.has(paths.reportedThread(tid));
 
   threads(): Thread[] {
     return [...this.#under<Thread>('threads/')];

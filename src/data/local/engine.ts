@@ -8,7 +8,7 @@ import {
   parseThreadCursor, postCursor, postForReader, readerIsModerator, threadCursor, threadIdForKey, validateAvatarHue,
   validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateReactionKind,
   validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle, DEFAULT_REACTIONS,
-  type Reader,
+  isPeerThreadId, nextPostLimits, nextReportLimits, type Reader,
 } from '../policy.js';
 import type {CreatePostInput, FounderStoryInput, JoinInput, PageOptions, ProfilePatch, ReportInput} from '../store.js';
 import type {
@@ -110,7 +110,7 @@ export function getThread(db: Db, ctx: Ctx, threadId: string): Thread | null {
   validateId('threadId', threadId);
   const {community, r} = requireContent(db, ctx);
   const thread = db.thread(threadId);
-  if (thread && !canReadThread(community.settings.visibility, r, thread)) throw denied('This is a private conversation between two members.');
+  if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
   return thread;
 }
 
@@ -120,7 +120,7 @@ function visiblePosts(db: Db, ctx: Ctx, threadId: string): Post[] {
   const {community, r} = requireContent(db, ctx);
   const thread = db.thread(threadId);
   // A page-keyed thread that does not exist yet reads as empty, not as an error.
-  if (thread && !canReadThread(community.settings.visibility, r, thread)) throw denied('This is a private conversation between two members.');
+  if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
   return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).sort(comparePosts);
 }
 
@@ -250,7 +250,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   const writes: Write[] = [];
   let thread = db.thread(threadId);
   if (thread) {
-    if (!canReadThread(community.settings.visibility, r, thread)) throw denied('This is a private conversation between two members.');
+    if (!canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
     if (thread.status !== 'visible') throw denied('This conversation is closed to new posts.');
   } else {
     if (!input.createThread) {
@@ -278,6 +278,9 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     authorAvatarUrl: me.avatarUrl, authorAvatarHue: me.avatarHue, authorBadges: [...me.badges], parentId,
     createdAt: ctx.now, editedAt: null, status, statusReason, reactions: DEFAULT_REACTIONS(),
   };
+  // Rate limit (firestore.rules limits/{uid}): throws rate-limited with how long to wait.
+  const limits = nextPostLimits(db.limits(user.uid), community.settings, ctx.now, `${threadId}/${id}`);
+  if (limits) writes.push([paths.limits(user.uid), limits]);
   writes.push([paths.post(threadId, id), post]);
   if (status === 'visible') thread = {...thread, postCount: thread.postCount + 1, lastActivityAt: ctx.now};
   if (status === 'visible' || !db.thread(threadId)) writes.push([paths.thread(threadId), thread]);
@@ -321,7 +324,7 @@ export function setReaction(db: Db, ctx: Ctx, threadId: string, postId: string, 
   if (typeof on !== 'boolean') throw invalid('on', 'on must be true or false.');
   const {community, r, user} = requireWriter(db, ctx, 'react');
   const thread = db.thread(threadId);
-  if (thread && !canReadThread(community.settings.visibility, r, thread)) throw denied('This is a private conversation between two members.');
+  if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
   const post = db.post(threadId, postId);
   if (!post) throw new KindredError('not-found', 'That post no longer exists.');
   if (post.status !== 'visible') throw denied('Reactions are only for visible posts.');
@@ -350,12 +353,22 @@ export function report(db: Db, ctx: Ctx, input: ReportInput): Result<Report> {
   if (t?.kind === 'post') target = {kind: 'post', threadId: validateId('threadId', t.threadId), postId: validateId('postId', t.postId)};
   else if (t?.kind === 'profile') target = {kind: 'profile', uid: validateText('uid', t.uid, {min: 1, max: 128})};
   else throw invalid('target', 'target must be {kind: "post", threadId, postId} or {kind: "profile", uid}.');
-  const {user} = requireWriter(db, ctx, 'report');
+  const {community, user} = requireWriter(db, ctx, 'report');
   const existing = db.report(id);
   if (existing) {
     if (existing.reporterId === user.uid) return {result: existing, writes: []};
     throw new KindredError('already-exists', 'A report with this id already exists: omit the id or make a new one.');
   }
   const created: Report = {id, target, reason, details, reporterId: user.uid, createdAt: ctx.now, status: 'open'};
-  return {result: created, writes: [[paths.report(id), created]]};
+  const writes: Write[] = [[paths.report(id), created]];
+  // Rate limit (firestore.rules limits/{uid}): throws rate-limited with how long to wait.
+  const limits = nextReportLimits(db.limits(user.uid), community.settings, ctx.now, id);
+  if (limits) writes.push([paths.limits(user.uid), limits]);
+  // A report about a post in a private peer thread opens it to moderators (only a participant can).
+  if (target.kind === 'post' && isPeerThreadId(target.threadId)) {
+    const thread = db.thread(target.threadId);
+    if (!thread?.participants?.includes(user.uid)) throw denied('This is a private conversation between two members.');
+    writes.push([paths.reportedThread(target.threadId), {threadId: target.threadId, reportId: id, at: ctx.now}]);
+  }
+  return {result: created, writes};
 }
