@@ -160,11 +160,13 @@ async function main() {
     console.log(`Kindred demo (Firestore emulator): ${origin}/demo/${q(as)}`);
     console.log(`  community hub:  ${origin}/demo/hub.html${q(as)}`);
     console.log(`  NHS-style page: ${origin}/demo/nhs.html${q(as)}`);
+    console.log(`  your account:   ${origin}/demo/account.html${q(as)}`);
     console.log(`  as a moderator: ${origin}/demo/hub.html${q('u-megan')}   signed out: ${origin}/demo/${q('')}`);
   } else {
     console.log(`Kindred demo: ${origin}/demo/`);
     console.log(`  community hub:  ${origin}/demo/hub.html`);
     console.log(`  NHS-style page: ${origin}/demo/nhs.html`);
+    console.log(`  your account:   ${origin}/demo/account.html`);
   }
   console.log('Press Ctrl+C to stop.');
 }
