@@ -108,6 +108,9 @@ const community = {
     tags: ['children', 'adult-onset', 'severe-asthma', 'inhalers', 'exercise', 'cold-weather', 'allergies', 'school'],
     guidelinesVersion: GUIDELINES,
     consentVersion: GUIDELINES,
+    // The limits firestore.rules recommends for a real community (RECOMMENDED_RATE_LIMITS in policy.ts).
+    postIntervalSeconds: 10,
+    reportsPerHour: 10,
   },
   founderStory: {
     name: 'Catrin Hughes',

@@ -175,10 +175,12 @@ describe('policy', () => {
       expect(canReadCommunityContent('members', alice)).to.equal(true);
     });
 
-    it('a private thread: its participants and moderators', () => {
+    it('a private thread: its participants; moderators only once it was reported', () => {
       const t = {participants: ['alice', 'bea']};
       expect(canReadThread('public', alice, t)).to.equal(true);
-      expect(canReadThread('public', mo, t)).to.equal(true);
+      expect(canReadThread('public', mo, t)).to.equal(false);
+      expect(canReadThread('public', mo, t, true)).to.equal(true);
+      expect(canReadThread('public', stranger, t, true)).to.equal(false);
       expect(canReadThread('public', stranger, t)).to.equal(false);
       expect(canReadThread('public', visitor, {participants: null})).to.equal(true);
     });

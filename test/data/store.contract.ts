@@ -446,18 +446,27 @@ export function runStoreContract(harness: () => StoreHarness) {
         expect(await visitor.getThread('t1')).to.include({id: 't1', title: 'Spacers for toddlers', postCount: 1});
       });
 
-      it('a private peer thread is readable by its two members and moderators only, and never listed', async () => {
+      it('a private peer thread is readable by its two members only (moderators once a member reports a post in it), and never listed', async () => {
+        const pt = 'c_alice_bea';
         const as = await setup(world(id, {
-          threads: [thread('t1', {postCount: 1}), thread('pt', {participants: ['alice', 'bea'], postCount: 1})],
-          posts: [post('t1', 'p1', alice), post('pt', 'pp1', alice, {body: 'Just between us'})],
+          threads: [thread('t1', {postCount: 1}), thread(pt, {participants: ['alice', 'bea'], postCount: 1})],
+          posts: [post('t1', 'p1', alice), post(pt, 'pp1', alice, {body: 'Just between us'})],
         }));
         const [a, b, moderator, other] = await Promise.all([as('alice'), as('bea'), as('mo'), as('fay')]);
-        expect((await a.getThread('pt'))?.participants).to.deep.equal(['alice', 'bea']);
-        expect(ids(await first<Post[]>((n, e) => b.watchPosts('pt', {limit: 20}, n, e), 'posts for a participant'))).to.deep.equal(['pp1']);
-        expect(await moderator.getThread('pt')).to.not.equal(null);
-        await expectError(other.getThread('pt'), 'permission-denied');
-        expect((await live<Post[]>((n, e) => other.watchPosts('pt', {limit: 20}, n, e)).failure()).code).to.equal('permission-denied');
+        expect((await a.getThread(pt))?.participants).to.deep.equal(['alice', 'bea']);
+        expect(ids(await first<Post[]>((n, e) => b.watchPosts(pt, {limit: 20}, n, e), 'posts for a participant'))).to.deep.equal(['pp1']);
+        await expectError(moderator.getThread(pt), 'permission-denied');
+        await expectError(other.getThread(pt), 'permission-denied');
+        expect((await live<Post[]>((n, e) => other.watchPosts(pt, {limit: 20}, n, e)).failure()).code).to.equal('permission-denied');
         expect(ids((await a.listThreads()).items)).to.deep.equal(['t1']);
+        // A member outside the thread cannot open it to moderators with a report.
+        await expectError(other.report({target: {kind: 'post', threadId: pt, postId: 'pp1'}, reason: 'harm'}), 'permission-denied');
+        await expectError(moderator.getThread(pt), 'permission-denied');
+        // A participant's report does.
+        await b.report({target: {kind: 'post', threadId: pt, postId: 'pp1'}, reason: 'harm', details: 'Pressuring me'});
+        expect((await moderator.getThread(pt))?.participants).to.deep.equal(['alice', 'bea']);
+        expect(ids(await first<Post[]>((n, e) => moderator.watchPosts(pt, {limit: 20}, n, e), 'posts for a moderator after a report'))).to.deep.equal(['pp1']);
+        await expectError(other.getThread(pt), 'permission-denied');
       });
     });
 
@@ -767,6 +776,30 @@ export function runStoreContract(harness: () => StoreHarness) {
         await stranger.join({pseudonym: 'New Wren', relationship: 'patient', guidelinesVersion: 'g-2026-01', healthConsentVersion: null});
         expect(ids((await stranger.listThreads()).items)).to.deep.equal(['t1']);
         expect(ids(await first<Post[]>((n, e) => stranger.watchPosts('t1', {limit: 20}, n, e), 'posts after joining'))).to.deep.equal(['p1']);
+      });
+    });
+
+    describe('write limits', () => {
+      it('a post sooner than settings.postIntervalSeconds after the last is rate-limited, saying how long to wait; reports are capped per hour', async () => {
+        const as = await setup(world(id, {community: {settings: {postIntervalSeconds: 2, reportsPerHour: 2}}}));
+        const store = await as('alice');
+        await store.createPost(input(store, 'First'));
+        const started = Date.now();
+        const refused = await expectError(store.createPost(input(store, 'Too soon')), 'rate-limited');
+        expect(refused.message).to.match(/wait [12] seconds?/);
+        await new Promise((r) => setTimeout(r, Math.max(0, started + 2100 - Date.now())));
+        const later = await store.createPost(input(store, 'After the interval'));
+        expect(later.body).to.equal('After the interval');
+        const posts = await first<Post[]>((n, e) => store.watchPosts('t1', {limit: 20}, n, e), 'posts');
+        expect(posts.map((p) => p.body)).to.deep.equal(['Any tips for spacers?', 'First', 'After the interval']);
+        // Another member is not held back by alice's posts.
+        const bea = await as('bea');
+        await bea.createPost(input(bea, 'Me too'));
+        const target = {kind: 'post', threadId: 't1', postId: 'p1'} as const;
+        await bea.report({target, reason: 'spam'});
+        await bea.report({target: {kind: 'profile', uid: 'alice'}, reason: 'spam'});
+        const capped = await expectError(bea.report({target, reason: 'harm'}), 'rate-limited');
+        expect(capped.message).to.match(/2 reports in the last hour: wait \d+ (minutes|seconds)/);
       });
     });
 

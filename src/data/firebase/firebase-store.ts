@@ -377,7 +377,7 @@ class FirebaseStore implements CommunityStore {
         if (!user) return next(null);
         // Only what the server holds: a join still in flight must not look like membership yet,
         // or an element would query members-only data before the rules can see the new member.
-        inner = onSnapshot(this.#doc('members', user.uid), (snap) => {
+        inner = onSnapshot(this.#doc('members', user.uid), {includeMetadataChanges: true}, (snap) => {
           if (snap.metadata.hasPendingWrites) return;
           next(snap.exists() ? toMember(snap) : null);
         }, (e) => error(mapFirebaseError(e, 'load your profile')));
