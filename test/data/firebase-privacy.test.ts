@@ -18,6 +18,13 @@ describe('FirebaseStore privacy (Auth emulator + Firestore emulator)', function 
   let admin: FirestoreAdmin;
   let cid: string;
   before(async () => {
+    // One browser profile serves every test file: start this origin clean, as a first visit is.
+    await Promise.all((await indexedDB.databases()).map((d) => new Promise((res) => {
+      const req = indexedDB.deleteDatabase(d.name!);
+      req.onsuccess = req.onerror = req.onblocked = res;
+    })));
+    localStorage.clear();
+    sessionStorage.clear();
     await authEmulatorReady();
     admin = new FirestoreAdmin(authEmulatorHost().projectId);
     cid = uniqueCommunityId('privacy');
