@@ -79,3 +79,13 @@ carryParams();
 for (const button of document.querySelectorAll('[data-set-lang]')) {
   button.addEventListener('click', () => setLanguage(button.dataset.setLang));
 }
+
+// The hub's theme picker: Kindred themes are token sheets selected by a class on <kin-community>.
+for (const picker of document.querySelectorAll('[data-theme-picker]')) {
+  picker.addEventListener('change', () => {
+    for (const community of document.querySelectorAll('kin-community')) {
+      community.classList.remove('kin-theme-auto', 'kin-theme-dark', 'kin-theme-high-contrast');
+      if (picker.value) community.classList.add(picker.value);
+    }
+  });
+}

@@ -5,7 +5,7 @@
 //      Firebase and LocalStore in lazily loaded chunks under dist/cdn/chunks/.
 // `--no-clean` keeps the old dist/ (faster when only checking).
 import {spawnSync} from 'node:child_process';
-import {rmSync} from 'node:fs';
+import {cpSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {rollup} from 'rollup';
@@ -25,6 +25,8 @@ export async function build({clean = true, quiet = false} = {}) {
   if (clean) rmSync(join(root, 'dist'), {recursive: true, force: true});
   log('build: tsc -p tsconfig.build.json');
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')]);
+  // The optional theme token sheets ship as plain CSS beside the modules (dist/themes/*.css).
+  cpSync(join(root, 'src', 'themes'), join(root, 'dist', 'themes'), {recursive: true});
 
   log('build: rollup -c rollup.config.mjs');
   const prev = process.cwd();
