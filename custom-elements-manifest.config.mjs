@@ -12,6 +12,9 @@ export default {
       // `dispatchEvent(new XEvent())` as a nameless entry, which would duplicate them in the docs.
       name: 'kindred-named-events-only',
       packageLinkPhase({customElementsManifest}) {
+        // The analyzer lists modules in the file system's order, which differs between machines:
+        // sort them so the committed manifest (and npm test's drift check) is the same everywhere.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const decl of mod.declarations ?? []) {
             if (decl.events) decl.events = decl.events.filter((e) => e.name?.startsWith('kin-'));
