@@ -1,6 +1,7 @@
 // `npm test`: the whole check, as CI runs it.
 //   1. type-check (tsc) and lint (eslint: import bans between layers, lit/wc rules)
-//   2. custom-elements.json must match the source (regenerated into .cache and compared)
+//   2. custom-elements.json, README's API tables and the framework types must match the source;
+//      the build must work and the script-tag entry stay within its gzip budget (scripts/size.mjs)
 //   3. start the real Firestore emulator with ./firestore.rules and the Firebase Auth emulator (from
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
 //      against them, stop both. The Auth emulator takes 10-40 s to start, so it is not awaited here:
@@ -47,6 +48,8 @@ if (!noStatic) {
   }
   if (await run(process.execPath, ['scripts/api-docs.mjs', '--check'])) failed = true;
   if (await run(process.execPath, ['scripts/gen-types.mjs', '--check'])) failed = true;
+  step('build and bundle budget (npm run size)');
+  if (await run(process.execPath, ['scripts/size.mjs', '--build'])) failed = true;
 }
 
 /** The test files --only selects (a small glob: `*`, `**`, `?`), or null for the whole suite. */
