@@ -1,11 +1,12 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
+import {property, query} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
 import styles from './crisis-help.styles.js';
 import {crisisHelpMessages} from './crisis-help.messages.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import {contactsFor, type CrisisContact, type SafeguardingConfig} from '../../data/safeguarding.js';
 import type {CommunityStore} from '../../data/store.js';
 import type {Community, Nation} from '../../data/types.js';
@@ -49,7 +50,10 @@ export class KinCrisisHelp extends KinElement {
   /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
   @property({attribute: false}) config: SafeguardingConfig | null = null;
 
-  @state() private offline = false;
+  #network = new OnlineController(this);
+  private get offline() {
+    return this.#network.offline;
+  }
   @query('.panel') private panel!: HTMLElement | null;
   @query('.toggle') private toggleButton!: HTMLButtonElement | null;
 
@@ -67,23 +71,6 @@ export class KinCrisisHelp extends KinElement {
     this.#focusPanel = true;
     this.requestUpdate();
   }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
-  }
-
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-  };
 
   /** The contacts shown now, in order. */
   get contacts(): CrisisContact[] {

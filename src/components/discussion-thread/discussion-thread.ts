@@ -6,6 +6,7 @@ import {KinElement} from '../kin-element.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {DraftStore, draftKey, type DraftStorageKind} from '../../controllers/draft.js';
+import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
 import {LIMITS, canEditPost, compareThreads, postCursor, threadCursor, threadIdForKey} from '../../data/policy.js';
@@ -118,7 +119,10 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
-  @state() private online = true;
+  #network = new OnlineController(this);
+  private get online() {
+    return this.#network.online;
+  }
   @state() private announcement = '';
   @state() private openThreadId: string | null = null;
 
@@ -186,22 +190,14 @@ export class KinDiscussionThread extends KinElement {
     onValue: (threads, previous) => this.#receiveThreads(threads, previous ?? []),
   });
 
-  #onOnline = () => (this.online = true);
-  #onOffline = () => (this.online = false);
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.online = navigator.onLine;
-    window.addEventListener('online', this.#onOnline);
-    window.addEventListener('offline', this.#onOffline);
     this.now = Date.now();
     this.#timer = setInterval(() => (this.now = Date.now()), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onOnline);
-    window.removeEventListener('offline', this.#onOffline);
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
   }

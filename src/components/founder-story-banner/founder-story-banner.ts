@@ -6,6 +6,7 @@ import {Task} from '@lit/task';
 import {KinElement} from '../kin-element.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FounderStoryInput} from '../../data/store.js';
 import type {FounderStory, Locale} from '../../data/types.js';
 import {canEditFounderStory, isHttpsUrl, validateFounderStory} from '../../data/policy.js';
@@ -136,7 +137,10 @@ export class KinFounderStoryBanner extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private expanded = false;
-  @state() private offline = false;
+  #network = new OnlineController(this);
+  private get offline() {
+    return this.#network.offline;
+  }
   @state() private draft: Draft | null = null;
   @state() private saving = false;
   @state() private saveError: {code: KindredErrorCode; field: string | null} | null = null;
@@ -166,27 +170,12 @@ export class KinFounderStoryBanner extends KinElement {
   #lastStore: CommunityStore | null = null;
   #view: View | null = null;
   #reported = new Set<string>();
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-  };
 
   /** Whether a live subscription to the store is open (removing the element ends it). */
   get subscribed(): boolean {
     return this.#story.active;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.offline = !navigator.onLine;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#consumer.override = this.store;

@@ -7,6 +7,7 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MemberQuery} from '../../data/store.js';
 import {RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES, type Community, type MemberProfile, type Relationship, type ReportReason, type RoleName} from '../../data/types.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
@@ -68,7 +69,12 @@ export class KinMemberDirectory extends KinElement {
   @state() private reportError: KindredError | null = null;
   @state() private reported = new Set<string>();
   @state() private notice = '';
-  @state() private offline = false;
+  #network = new OnlineController(this, (online) => {
+    if (online && this.status === 'error') void this.#load(false);
+  });
+  private get offline() {
+    return this.#network.offline;
+  }
 
   #community = new CommunityConsumer(this);
   #seq = 0;
@@ -86,24 +92,6 @@ export class KinMemberDirectory extends KinElement {
     this.#community.override = this.store;
     return this.#community.store;
   }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
-  }
-
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-    if (!this.offline && this.status === 'error') void this.#load(false);
-  };
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);

@@ -7,6 +7,7 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {exactTime, formatDate, relativeTime} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {UNTIL_LIFTED} from '../../data/moderation.js';
 import type {CommunityStore, ModerationAction, ModerationItem, ModerationTarget} from '../../data/store.js';
@@ -70,7 +71,10 @@ export class KinModerationQueue extends KinElement {
   @state() private pending: Pending | null = null;
   @state() private actionError: {itemId: string; error: KindredError} | null = null;
   @state() private announcement = '';
-  @state() private offline = false;
+  #network = new OnlineController(this);
+  private get offline() {
+    return this.#network.offline;
+  }
 
   #consumer = new CommunityConsumer(this);
   #queue = new LiveController<ModerationItem[], [CommunityStore | null, string | null, string]>(this, {
@@ -94,23 +98,6 @@ export class KinModerationQueue extends KinElement {
   get count(): number {
     return this.#queue.value?.length ?? 0;
   }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
-  }
-
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-  };
 
   #onQueue() {
     // Drop a half-filled form whose item left the queue (another moderator acted on it).

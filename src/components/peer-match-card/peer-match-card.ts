@@ -4,6 +4,7 @@ import {KinElement} from '../kin-element.js';
 import {avatar} from '../discussion-thread/parts.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MatchCandidate, MatchProfileInput} from '../../data/store.js';
 import type {Community, Connection, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
 import {RELATIONSHIPS} from '../../data/types.js';
@@ -63,7 +64,10 @@ export class KinPeerMatchCard extends KinElement {
   /** A store set directly (without a `<kin-community>` root). */
   @property({attribute: false}) store: CommunityStore | null = null;
 
-  @state() private offline = false;
+  #network = new OnlineController(this);
+  private get offline() {
+    return this.#network.offline;
+  }
   @state() private profile: MatchProfile | null | undefined = undefined;
   @state() private suggestions: MatchCandidate[] | null = null;
   @state() private index = 0;
@@ -93,9 +97,6 @@ export class KinPeerMatchCard extends KinElement {
   });
   #loadedFor: string | null = null;
   #root: EventTarget | null = null;
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-  };
   #onConnectRequest = (e: KinConnectRequestEvent) => {
     // Our own request event is announced, not handled, here; another element's opens "say hello".
     if (e.defaultPrevented || e.composedPath().includes(this) || !e.uid) return;
@@ -109,17 +110,12 @@ export class KinPeerMatchCard extends KinElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.offline = !navigator.onLine;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
     this.#root = this.closest('kin-community') ?? document;
     this.#root.addEventListener('kin-connect-request', this.#onConnectRequest as EventListener);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
     this.#root?.removeEventListener('kin-connect-request', this.#onConnectRequest as EventListener);
     this.#root = null;
   }

@@ -7,6 +7,7 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
+import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FieldVisibility} from '../../data/store.js';
 import {RELATIONSHIPS, type Community, type MemberProfile, type PrivateRecord, type Relationship} from '../../data/types.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
@@ -81,7 +82,10 @@ export class KinProfile extends KinElement {
   @state() private email = '';
   @state() private accountMessage = '';
   @state() private accountError: string | null = null;
-  @state() private offline = false;
+  #network = new OnlineController(this);
+  private get offline() {
+    return this.#network.offline;
+  }
 
   #community = new CommunityConsumer(this);
   #loadedFor: unknown[] = [];
@@ -99,23 +103,10 @@ export class KinProfile extends KinElement {
     return this.#community.store;
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    window.addEventListener('online', this.#onNetwork);
-    window.addEventListener('offline', this.#onNetwork);
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onNetwork);
-    window.removeEventListener('offline', this.#onNetwork);
     if (this.exportUrl) URL.revokeObjectURL(this.exportUrl);
   }
-
-  #onNetwork = (e: Event) => {
-    this.offline = e.type === 'offline';
-  };
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
