@@ -41,7 +41,9 @@ export default {
         args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--disable-quic',
           // performance.memory in whole bytes (test/embed/coexistence.test.ts measures the SPA leak test).
-          '--enable-precise-memory-info'],
+          '--enable-precise-memory-info',
+          // gc() for the leak tests (test/embed), so heap figures are measured after a real collection.
+          '--js-flags=--expose-gc'],
       },
     }),
   ],

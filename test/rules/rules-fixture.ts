@@ -99,11 +99,22 @@ export async function setUp(projectId: string): Promise<RulesEnv> {
     env, admin,
     db(role) {
       let db = dbs.get(role);
-      if (!db) {
-        const uid = UID[role];
-        db = (uid ? env.authenticatedContext(uid) : env.unauthenticatedContext()).firestore() as unknown as Db;
+      if (db) {
+        // Most recently used last, so the safety net below ends the least recently used client.
+        dbs.delete(role);
         dbs.set(role, db);
+        return db;
       }
+      // Safety net for suites that forget release(): never more than three clients open, or a
+      // fourth one's requests can wait for a free connection until the test times out.
+      while (dbs.size >= 3) {
+        const [oldest, old] = dbs.entries().next().value as [Role, Db];
+        dbs.delete(oldest);
+        void old.terminate();
+      }
+      const uid = UID[role];
+      db = (uid ? env.authenticatedContext(uid) : env.unauthenticatedContext()).firestore() as unknown as Db;
+      dbs.set(role, db);
       return db;
     },
     async release(role) {
