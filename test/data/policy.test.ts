@@ -223,3 +223,14 @@ describe('policy', () => {
     });
   });
 });
+
+describe('initials() for generated avatars', () => {
+  it('takes the first and last words that contain a letter', async () => {
+    const {initials} = await import('../../src/data/pseudonyms.js');
+    expect(initials('Sarah Ann Jones')).to.equal('SJ');
+    expect(initials('Quiet Heron 42')).to.equal('QH');
+    expect(initials('Rhys (volunteer)')).to.equal('RV');
+    expect(initials('Siân')).to.equal('S');
+    expect(initials('   ')).to.equal('?');
+  });
+});

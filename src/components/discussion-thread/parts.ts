@@ -5,14 +5,7 @@ import {parseText} from '../../data/text.js';
 import {isHttpsUrl} from '../../data/policy.js';
 import type {Locale, Post} from '../../data/types.js';
 import {exactTime, relativeTime} from '../../i18n/messages.js';
-
-/** Up to two initials from a pseudonym, counting emoji and accented letters as one character. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (w: string | undefined) => (w ? Array.from(w)[0] ?? '' : '');
-  const out = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : Array.from(words[0] ?? '?').slice(0, 2).join('');
-  return out.toLocaleUpperCase() || '?';
-}
+import {initials} from '../../data/pseudonyms.js';
 
 /** The author's https avatar, or a generated initials avatar in the author's hue. Decorative: the name is beside it. */
 export function avatar(post: Pick<Post, 'authorName' | 'authorAvatarUrl' | 'authorAvatarHue'>): TemplateResult {
