@@ -35,7 +35,7 @@ if (!noStatic) {
   step('typecheck');
   if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
   step('lint');
-  if (await run(bin('eslint'), ['src', 'test'])) failed = true;
+  if (await run(bin('eslint'), ['src', 'test', 'examples'])) failed = true;
   step('custom-elements.json is up to date');
   if (await run(bin('cem'), ['analyze', '--outdir', '.cache/cem', '--quiet'])) failed = true;
   else {
