@@ -5,6 +5,11 @@ import type {SeedFixture} from '../../src/data/seed.js';
 import type {FounderStory, SessionUser} from '../../src/data/types.js';
 import {threadIdForKey} from '../../src/data/policy.js';
 import {member, post, privateRecord, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {expect} from '@open-wc/testing';
+import type {KinPostCreatedEvent} from '../../src/events/post-created.js';
+import type {KinCommunity} from '../../src/components/community/community.js';
+import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
+import type {CommunityStore} from '../../src/data/store.js';
 
 export const KEY = 'walk-2026';
 export const TID = threadIdForKey(KEY);
@@ -49,4 +54,75 @@ export function typeInto(field: HTMLTextAreaElement, text: string) {
 export async function openReply(thread: Element, postId: string): Promise<HTMLTextAreaElement> {
   inShadow<HTMLButtonElement>(thread, `article[data-post-id="${postId}"] [data-action="reply"]`)!.click();
   return until(() => inShadow<HTMLTextAreaElement>(thread, `textarea#reply-${postId}`), 'the reply composer');
+}
+
+/** What both example apps export: mount into a container, with a seed, a user and a typed handler. */
+export type StartApp = (container: Element, options: {
+  seed: SeedFixture; communityId: string; threadKey: string; user?: SessionUser | null;
+  onPostCreated?: (e: KinPostCreatedEvent) => void;
+}) => Promise<{store: CommunityStore; stop: () => Promise<void>}>;
+
+/**
+ * The same behaviour proven for each framework's example app: the store arrives as a property and
+ * `thread-key` as an attribute, the seeded thread renders, and a reply posted through the composer
+ * reaches the app's typed handler (named `handler` in the test titles) and re-renders the app.
+ */
+export function exampleAppSuite(framework: string, prefix: string, handler: string, start: StartApp) {
+  describe(`${framework} example app`, () => {
+    let stop: (() => Promise<void>) | undefined;
+    let container: HTMLElement;
+    beforeEach(() => {
+      container = document.createElement('div');
+      document.body.append(container);
+    });
+    afterEach(async () => {
+      await stop?.();
+      stop = undefined;
+      container.remove();
+    });
+
+    it('renders the banner and the seeded thread, with the store set as a property', async () => {
+      const seed = frameworkSeed(prefix);
+      const app = await start(container, {seed, communityId: seed.community.id, threadKey: KEY});
+      stop = app.stop;
+      const community = await until(() => container.querySelector<KinCommunity>('kin-community'), `${framework} rendered <kin-community>`);
+      expect(community.store).to.equal(app.store);
+      const thread = container.querySelector<KinDiscussionThread>('kin-discussion-thread')!;
+      expect(thread.getAttribute('thread-key')).to.equal(KEY);
+      expect(thread.headingLevel).to.equal(2);
+      const second = await until(() => inShadow(thread, 'article[data-post-id="p2"]'), 'seeded posts in the thread');
+      expect(second.textContent).to.contain('Me, with my inhaler.');
+      expect(inShadow(thread, 'article[data-post-id="p1"]')!.textContent).to.contain('Who is walking on Saturday?');
+      const banner = container.querySelector('kin-founder-story-banner')!;
+      const name = await until(() => inShadow(banner, '[part="name"]'), 'the founder’s name');
+      expect(name.textContent).to.contain('Sarah Jones');
+      await expect(container).to.be.accessible();
+    });
+
+    it(`posts a reply through the composer and runs the typed ${handler} handler`, async () => {
+      const seed = frameworkSeed(prefix);
+      const created: KinPostCreatedEvent[] = [];
+      const app = await start(container, {
+        seed, communityId: seed.community.id, threadKey: KEY, user: ALICE, onPostCreated: (e) => created.push(e),
+      });
+      stop = app.stop;
+      const thread = await until(() => container.querySelector('kin-discussion-thread'), `${framework} rendered the thread`);
+      await until(() => inShadow(thread, 'article[data-post-id="p1"] [data-action="reply"]'), 'a reply button on p1');
+      const field = await openReply(thread, 'p1');
+      typeInto(field, 'Count me in!');
+      (field.closest('form')!.querySelector('[part="submit"]') as HTMLButtonElement).click();
+      await until(() => created[0], `the ${handler} handler`);
+      expect(created).to.have.length(1);
+      expect(created[0].parentId).to.equal('p1');
+      expect(created[0].status).to.equal('visible');
+      // The handler's state update re-rendered the app.
+      await until(() => thread.getAttribute('data-posts-this-visit') === '1' || null, `${framework} state updated by the handler`);
+      const reply = await until(() => inShadow(thread, `article[data-post-id="${created[0].postId}"]`), 'the reply in the thread');
+      expect(reply.textContent).to.contain('Count me in!');
+      const stored = await app.store.listOlderPosts(created[0].threadId, {cursor: `${Date.now() + 60000}_zzzz`});
+      expect(stored.items.map((p) => p.body)).to.include('Count me in!');
+      await expect(container).to.be.accessible();
+    });
+  });
+
 }
