@@ -5,12 +5,11 @@ import styles from './crisis-help.styles.js';
 import {crisisHelpMessages} from './crisis-help.messages.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
-import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import {contactsFor, type CrisisContact, type SafeguardingConfig} from '../../data/safeguarding.js';
-import type {CommunityStore} from '../../data/store.js';
-import type {Community, Nation} from '../../data/types.js';
+import type {Nation} from '../../data/types.js';
 import {KinCrisisHelpToggleEvent} from '../../events/crisis-help-toggle.js';
+import {communityController} from '../../controllers/community-data.js';
 
 let counter = 0;
 
@@ -59,10 +58,7 @@ export class KinCrisisHelp extends KinElement {
 
   #id = `kin-crisis-${++counter}`;
   #consumer = new CommunityConsumer(this);
-  #community = new LiveController<Community | null, [CommunityStore | null]>(this, {
-    key: () => [this.#consumer.store],
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
+  #community = communityController(this, () => this.#consumer.store);
   #focusPanel = false;
 
   /** Opens the panel and moves focus to it (for "Need help?" links in other elements). */

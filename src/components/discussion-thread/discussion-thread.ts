@@ -14,7 +14,7 @@ import {hasCrisisWording} from '../../data/crisis.js';
 import {moderationMessages} from '../../i18n/moderation.messages.js';
 import {
   REACTION_KINDS, REPORT_REASONS,
-  type Community, type MemberProfile, type Nation, type Post, type ReactionKind, type ReportReason, type Thread,
+  type Nation, type Post, type ReactionKind, type ReportReason, type Thread,
 } from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
@@ -27,6 +27,7 @@ import {KinThreadOpenEvent} from '../../events/thread-open.js';
 import {discussionThreadMessages, type DiscussionThreadMessages} from './discussion-thread.messages.js';
 import {avatar, body, time} from './parts.js';
 import styles from './discussion-thread.styles.js';
+import {communityController, meController} from '../../controllers/community-data.js';
 
 const REACTION_EMOJI: Record<ReactionKind, string> = {heart: '❤️', hug: '🤗', metoo: '🙋', thanks: '🙏'};
 const NEW_THREAD = '\u0000new-thread';
@@ -160,15 +161,9 @@ export class KinDiscussionThread extends KinElement {
   #crisisShown = new Set<string>();
   #timer: ReturnType<typeof setInterval> | null = null;
 
-  #community = new LiveController<Community | null, readonly [CommunityStore | null]>(this, {
-    key: () => [this.#store] as const,
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
+  #community = communityController(this, () => this.#store);
 
-  #me = new LiveController<MemberProfile | null, readonly [CommunityStore | null, string | null]>(this, {
-    key: () => [this.#store, this.#consumer.user?.uid ?? null] as const,
-    subscribe: ([store], next, error) => (store ? store.watchMe(next, error) : null),
-  });
+  #me = meController(this, () => this.#store, () => this.#consumer.user?.uid ?? null);
 
   #posts = new LiveController<Post[], readonly [CommunityStore | null, string | null, boolean, number, string | null]>(this, {
     key: () => [this.#store, this.#threadId, this.#canRead, this.#limit, this.#uid] as const,

@@ -6,9 +6,7 @@ import {joinMessages} from './join.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
-import {LiveController} from '../../controllers/live.js';
-import type {CommunityStore} from '../../data/store.js';
-import type {Community, MemberProfile, Relationship} from '../../data/types.js';
+import type {Relationship} from '../../data/types.js';
 import {RELATIONSHIPS} from '../../data/types.js';
 import {KindredError, toKindredError} from '../../data/errors.js';
 import {validatePseudonym} from '../../data/policy.js';
@@ -16,6 +14,7 @@ import {suggestPseudonyms, initials} from '../../data/pseudonyms.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {styleProps} from '../../directives/style-props.js';
 import {KinJoinSubmitEvent, KinJoinedEvent} from '../../events/join.js';
+import {communityController, meController} from '../../controllers/community-data.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -56,14 +55,8 @@ export class KinJoin extends KinElement {
   @query('#pseudonym') private pseudonymInput!: HTMLInputElement;
 
   #community = new CommunityConsumer(this);
-  #communityDoc = new LiveController<Community | null, [CommunityStore | null]>(this, {
-    key: () => [this.#community.store],
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
-  #me = new LiveController<MemberProfile | null, [CommunityStore | null, string | null]>(this, {
-    key: () => [this.#community.store, this.#community.user?.uid ?? null],
-    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
-  });
+  #communityDoc = communityController(this, () => this.#community.store);
+  #me = meController(this, () => this.#community.store, () => this.#community.user?.uid ?? null);
 
   override render() {
     const locale = this.#community.locale;

@@ -6,10 +6,9 @@ import {directoryMessages} from './member-directory.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
-import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MemberQuery} from '../../data/store.js';
-import {RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES, type Community, type MemberProfile, type Relationship, type ReportReason, type RoleName} from '../../data/types.js';
+import {RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES, type MemberProfile, type Relationship, type ReportReason, type RoleName} from '../../data/types.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {isHttpsUrl} from '../../data/policy.js';
 import {initials} from '../../data/pseudonyms.js';
@@ -17,6 +16,7 @@ import {styleProps} from '../../directives/style-props.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {KinConnectRequestEvent} from '../../events/connect-request.js';
+import {communityController, meController} from '../../controllers/community-data.js';
 
 type Filters = {search: string; relationship: Relationship | ''; tag: string; role: RoleName | ''; sort: 'newest' | 'name'};
 
@@ -79,14 +79,8 @@ export class KinMemberDirectory extends KinElement {
   #community = new CommunityConsumer(this);
   #seq = 0;
   #loadedFor: unknown[] = [];
-  #communityDoc = new LiveController<Community | null, [CommunityStore | null]>(this, {
-    key: () => [this.#store],
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
-  #me = new LiveController<MemberProfile | null, [CommunityStore | null, string | null]>(this, {
-    key: () => [this.#store, this.#community.user?.uid ?? null],
-    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
-  });
+  #communityDoc = communityController(this, () => this.#store);
+  #me = meController(this, () => this.#store, () => this.#community.user?.uid ?? null);
 
   get #store(): CommunityStore | null {
     this.#community.override = this.store;

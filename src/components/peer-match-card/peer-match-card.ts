@@ -6,7 +6,7 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MatchCandidate, MatchProfileInput} from '../../data/store.js';
-import type {Community, Connection, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
+import type {Connection, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
 import {RELATIONSHIPS} from '../../data/types.js';
 import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS, regionName} from '../../data/matching.js';
 import {CONNECTION_LIMITS} from '../../data/connections.js';
@@ -18,6 +18,7 @@ import {KinConnectRequestEvent} from '../../events/connect-request.js';
 import {KinConnectionChangeEvent, type ConnectionChange} from '../../events/connection-change.js';
 import {peerMatchCardMessages} from './peer-match-card.messages.js';
 import styles from './peer-match-card.styles.js';
+import {communityController, meController} from '../../controllers/community-data.js';
 
 type Person = Pick<MemberProfile, 'uid' | 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship'>;
 type Confirm = {kind: 'end' | 'block'; connection: Connection};
@@ -82,14 +83,8 @@ export class KinPeerMatchCard extends KinElement {
   @state() private people = new Map<string, Person>();
 
   #consumer = new CommunityConsumer(this);
-  #me = new LiveController<MemberProfile | null, readonly [CommunityStore | null, string | null]>(this, {
-    key: () => [this.#consumer.store, this.#consumer.user?.uid ?? null] as const,
-    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
-  });
-  #community = new LiveController<Community | null, readonly [CommunityStore | null]>(this, {
-    key: () => [this.#consumer.store] as const,
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
+  #me = meController(this, () => this.#consumer.store, () => this.#consumer.user?.uid ?? null);
+  #community = communityController(this, () => this.#consumer.store);
   #connections = new LiveController<Connection[], readonly [CommunityStore | null, string | null]>(this, {
     key: () => [this.#consumer.store, this.#me.value ? this.#me.value.uid : null] as const,
     subscribe: ([store, uid], next, error) => (store && uid && !this.noConnections ? store.watchConnections(next, error) : null),

@@ -6,10 +6,9 @@ import {profileMessages} from './profile.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
-import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FieldVisibility} from '../../data/store.js';
-import {RELATIONSHIPS, type Community, type MemberProfile, type PrivateRecord, type Relationship} from '../../data/types.js';
+import {RELATIONSHIPS, type MemberProfile, type PrivateRecord, type Relationship} from '../../data/types.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {LIMITS, validateHttpsUrl, validatePseudonym, validateTags, validateText} from '../../data/policy.js';
 import {initials} from '../../data/pseudonyms.js';
@@ -20,6 +19,7 @@ import {KinProfileSaveEvent} from '../../events/profile-save.js';
 import {KinProfileSavedEvent} from '../../events/profile-saved.js';
 import {KinEraseRequestEvent} from '../../events/erase-request.js';
 import {KinErasedEvent} from '../../events/erased.js';
+import {communityController, meController} from '../../controllers/community-data.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -89,14 +89,8 @@ export class KinProfile extends KinElement {
 
   #community = new CommunityConsumer(this);
   #loadedFor: unknown[] = [];
-  #communityDoc = new LiveController<Community | null, [CommunityStore | null]>(this, {
-    key: () => [this.#store],
-    subscribe: ([store], next, error) => (store ? store.watchCommunity(next, error) : null),
-  });
-  #me = new LiveController<MemberProfile | null, [CommunityStore | null, string | null]>(this, {
-    key: () => [this.#store, this.#community.user?.uid ?? null],
-    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
-  });
+  #communityDoc = communityController(this, () => this.#store);
+  #me = meController(this, () => this.#store, () => this.#community.user?.uid ?? null);
 
   get #store(): CommunityStore | null {
     this.#community.override = this.store;
