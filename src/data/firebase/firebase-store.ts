@@ -5,7 +5,7 @@
 // moved in the same batch).
 import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions} from 'firebase/app';
 import {
-  Timestamp, collection, collectionGroup, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
+  Timestamp, collection, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
   increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
   terminate,
   type DocumentData, type DocumentSnapshot, type Firestore, type Query, type QueryDocumentSnapshot,
@@ -583,7 +583,7 @@ class FirebaseStore implements CommunityStore {
       // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
       const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
-      const status = await this.#statusFor(user.uid, body, settings, isModerator(roles));
+      const status = this.#statusFor(body, settings, isModerator(roles), memberSnap.get('approvedPosts'));
       const batch = writeBatch(this.db);
       if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'post');
       const post = {
@@ -623,19 +623,15 @@ class FirebaseStore implements CommunityStore {
     });
   }
 
-  /** Pre-moderation: everything in `all` mode, a new member's first posts, and banned words. */
-  async #statusFor(uid: string, body: string, settings: Community['settings'], moderator: boolean): Promise<{status: 'visible' | 'held'; reason: string | null}> {
-    // Shared with LocalStore (policy.initialPostStatus); only the first-posts count needs a query.
-    const first = initialPostStatus({...settings, moderation: settings.moderation === 'first-posts' ? 'post' : settings.moderation}, moderator, 0, body);
-    if (moderator || first.status === 'held') return {status: first.status, reason: first.statusReason};
-    if (settings.moderation === 'first-posts' && settings.holdFirstPosts > 0) {
-      // Own visible posts in this community (collection-group query over the member's own posts).
-      const snap = await getDocs(query(collectionGroup(this.db, 'posts'), where('authorId', '==', uid), where('status', '==', 'visible'), qLimit(LIMITS.maxPageSize)));
-      const prefix = `${this.#path('threads')}/`;
-      const count = snap.docs.filter((d) => d.ref.path.startsWith(prefix)).length;
-      if (count < settings.holdFirstPosts) return {status: 'held', reason: 'first-posts'};
-    }
-    return {status: 'visible', reason: null};
+  /**
+   * Pre-moderation: everything in `all` mode, a new member's first posts, and banned words (policy.initialPostStatus,
+   * shared with LocalStore). For `first-posts` the count is members/{uid}.approvedPosts, the moderator-written
+   * count of approvals firestore.rules checks, read with the member doc this write needs anyway.
+   */
+  #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
+    const count = typeof approvedPosts === 'number' && approvedPosts > 0 ? approvedPosts : 0;
+    const s = initialPostStatus(settings, moderator, count, body);
+    return {status: s.status, reason: s.statusReason};
   }
 
   async editPost(threadId: string, postId: string, body: string): Promise<void> {

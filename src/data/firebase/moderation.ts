@@ -201,6 +201,10 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
         batch.update(postRef, {status: 'visible', statusReason: null});
         batch.update(threadRef, {postCount: increment(1)});
         batch.delete(marker);
+        // The author's approval count, which 'first-posts' reads (firestore.rules: only a moderator moves it,
+        // by one). An erased author has no profile left to count on.
+        const authorRef = doc(db, `${base(cid)}/members/${String(snap.get('authorId'))}`);
+        if ((await getDoc(authorRef)).exists()) batch.update(authorRef, {approvedPosts: increment(1)});
       } else if (c.action === 'hide') {
         if (status !== 'visible' && status !== 'held') throw new KindredError('permission-denied', 'Only a visible or held post can be hidden.');
         batch.set(hiddenRef(db, cid, t.threadId, t.postId), {threadId: t.threadId, postId: t.postId, body: snap.get('body'), hiddenBy: user.uid, at: serverTimestamp()});
