@@ -342,6 +342,22 @@ export function initialPostStatus(
   return {status: 'visible', statusReason: null};
 }
 
+/**
+ * Why an author's edit holds their post again (issue 7), or null when its status stays. An edit of a
+ * visible post whose new body would hold a new post whatever the mode (contact details, more than two
+ * links, a banned word) turns it `held` with that reason; moderators are exempt, and a held post is already
+ * awaiting review. firestore.rules (post update, "author edits") demands the same.
+ */
+export function editHoldReason(
+  settings: Pick<CommunitySettings, 'bannedWords'>,
+  moderator: boolean,
+  status: Post['status'],
+  body: string,
+): HoldReason | null {
+  if (moderator || status !== 'visible') return null;
+  return contentHoldReason(body, settings.bannedWords);
+}
+
 /** Generated-avatar hue for a member who did not pick one: stable per uid. */
 export function defaultAvatarHue(uid: string): number {
   let h = 0;

@@ -220,5 +220,31 @@ export function runModerationContract(harness: () => StoreHarness) {
       const modPost = await moderator.createPost({id: moderator.newId(), threadId: 't1', body: 'Call NHS 111 or 0808 164 0123'});
       expect(modPost.status, 'moderators are never held').to.equal('visible');
     });
+
+    it('holds a visible post again when an edit adds contact details, links or a banned word, and says why', async () => {
+      const as = await setup(world(id, {community: sampleCommunity(id, {settings: {bannedWords: ['scam']}})}));
+      const [author, reader, moderator] = await Promise.all([as('alice'), as('bea'), as('mo')]);
+      const fine = await author.createPost({id: author.newId(), threadId: 't1', body: 'Spacers helped us'});
+      const scam = await author.createPost({id: author.newId(), threadId: 't1', body: 'This inhaler is great'});
+      expect([fine.status, scam.status]).to.deep.equal(['visible', 'visible']);
+      await author.editPost('t1', 'p2', 'Sorry. Email me at alice.jones@example.org');
+      await author.editPost('t1', scam.id, 'This inhaler is a SCAM!');
+      await author.editPost('t1', fine.id, 'Spacers helped us, and https://a.example and https://b.example too');
+      const others = await posts(reader).until((l) => l.some((p) => p.id === fine.id && p.editedAt !== null) && !l.some((p) => p.id === 'p2' || p.id === scam.id),
+        'readers lose the re-held posts and keep the harmless edit');
+      expect(others.find((p) => p.id === fine.id)?.status).to.equal('visible');
+      const mine = await posts(author).until((l) => l.find((p) => p.id === scam.id)?.status === 'held', 'the author sees why');
+      expect(mine.find((p) => p.id === 'p2')).to.include({status: 'held', statusReason: 'contact-details', body: 'Sorry. Email me at alice.jones@example.org'});
+      expect(mine.find((p) => p.id === scam.id)).to.include({status: 'held', statusReason: 'banned-word'});
+      const q = await queue(moderator).until((items) => items.some((i) => i.id === `held:t1/${scam.id}`) && items.some((i) => i.id === 'held:t1/p2'), 'both queued');
+      expect(q.find((i) => i.id === 'held:t1/p2')?.post?.statusReason).to.equal('contact-details');
+      // A moderator's own edit is never held; approving the re-held post shows it to everyone again.
+      const modPost = await moderator.createPost({id: moderator.newId(), threadId: 't1', body: 'Welcome'});
+      await moderator.editPost('t1', modPost.id, 'Welcome: call NHS 111 or 0808 164 0123');
+      await moderator.moderate('approve', {kind: 'post', threadId: 't1', postId: scam.id}, '');
+      const after = await posts(reader).until((l) => l.some((p) => p.id === scam.id) && !!l.find((p) => p.id === modPost.id)?.editedAt, 'approved and edited');
+      expect(after.find((p) => p.id === modPost.id)?.status).to.equal('visible');
+      expect(after.find((p) => p.id === scam.id)?.status).to.equal('visible');
+    });
   });
 }

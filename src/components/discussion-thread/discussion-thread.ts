@@ -142,6 +142,8 @@ export class KinDiscussionThread extends KinElement {
   #olderStatus: 'idle' | 'loading' | 'error' = 'idle';
   #replyOpen: string | null = null;
   #editing: {postId: string; body: string; error: KindredError | null; pending: boolean} | null = null;
+  // Own visible posts just edited, by the saved text: announced if the edit holds them again (issue 7).
+  #editsToConfirm = new Map<string, string>();
   #confirmDelete: string | null = null;
   #reportOpen: string | null = null;
   #reported = new Set<string>();
@@ -303,6 +305,7 @@ export class KinDiscussionThread extends KinElement {
     this.#olderStatus = 'idle';
     this.#replyOpen = null;
     this.#editing = null;
+    this.#editsToConfirm.clear();
     this.#confirmDelete = null;
     this.#reportOpen = null;
     this.#postErrors.clear();
@@ -315,6 +318,7 @@ export class KinDiscussionThread extends KinElement {
     for (const p of posts) {
       this.#byId.set(p.id, p);
       if (!this.#liveInitialised || p.authorId === uid || this.#ownWrites.has(p.id)) this.#shown.add(p.id);
+      if (this.#editsToConfirm.has(p.id)) this.#confirmEdit(p.id);
     }
     if (!this.#liveInitialised) {
       this.#liveInitialised = true;
@@ -609,18 +613,31 @@ export class KinDiscussionThread extends KinElement {
     editing.error = null;
     this.requestUpdate();
     try {
+      if (post.status === 'visible') this.#editsToConfirm.set(post.id, text);
       await store.editPost(post.threadId, post.id, text);
+      // The live update may already have brought the stored post (perhaps held again): keep its status.
+      this.#confirmEdit(post.id);
       // Show the edit at once; the live update confirms it.
-      this.#byId.set(post.id, {...post, body: text, editedAt: this.#byId.get(post.id)?.editedAt ?? Date.now()});
+      const current = this.#byId.get(post.id) ?? post;
+      this.#byId.set(post.id, {...current, body: text, editedAt: current.editedAt ?? Date.now()});
       this.#editing = null;
       this.requestUpdate();
       await this.updateComplete;
       this.#focusPost(post.id);
     } catch (e) {
+      this.#editsToConfirm.delete(post.id);
       editing.pending = false;
       editing.error = this.#fail(e, 'edit');
       this.requestUpdate();
     }
+  }
+
+  /** Once the stored post carries the saved text: tell the author if the edit holds it for review. */
+  #confirmEdit(id: string) {
+    const p = this.#byId.get(id);
+    if (!p || p.body !== this.#editsToConfirm.get(id)) return;
+    this.#editsToConfirm.delete(id);
+    if (p.status === 'held') this.#announce(this.#m.editedHeld);
   }
 
   async #delete(post: Post) {

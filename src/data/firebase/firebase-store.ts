@@ -15,7 +15,7 @@ import {
   DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
-  isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon,
+  isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon, editHoldReason,
 } from '../policy.js';
 import type {
   AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
@@ -635,10 +635,22 @@ class FirebaseStore implements CommunityStore {
   }
 
   async editPost(threadId: string, postId: string, body: string): Promise<void> {
-    this.#requireUser('edit a post');
+    const user = this.#requireUser('edit a post');
     const text = validatePostBody(body);
-    await this.#run('save your edit', () => updateDoc(doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`),
-      {body: text, editedAt: serverTimestamp()}));
+    const postRef = doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`);
+    await this.#run('save your edit', async () => {
+      // An edit that adds what would hold a new post holds it again (issue 7; policy.editHoldReason), with
+      // its queue marker in the same batch: firestore.rules refuses such an edit that stays visible.
+      const [postSnap, rolesSnap, communitySnap] = await Promise.all([getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc())]);
+      const reason = postSnap.exists() && communitySnap.exists()
+        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text)
+        : null;
+      if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
+      const batch = writeBatch(this.db);
+      batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason});
+      batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
+      await batch.commit();
+    });
   }
 
   async deletePost(threadId: string, postId: string): Promise<void> {

@@ -8,7 +8,7 @@ import {
   parseThreadCursor, postCursor, postForReader, readerIsModerator, threadCursor, threadIdForKey, validateAvatarHue,
   validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateReactionKind,
   validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle, DEFAULT_REACTIONS,
-  isPeerThreadId, nextPostLimits, nextReportLimits, type Reader,
+  isPeerThreadId, nextPostLimits, nextReportLimits, editHoldReason, type Reader,
 } from '../policy.js';
 import type {CreatePostInput, FounderStoryInput, JoinInput, PageOptions, ProfilePatch, ReportInput} from '../store.js';
 import type {
@@ -304,7 +304,12 @@ export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, bod
   if (post.status !== 'visible' && post.status !== 'held') {
     throw denied(post.status === 'deleted' ? 'This post was deleted and cannot be edited.' : 'A moderator hid this post; it cannot be edited.');
   }
-  return {result: undefined, writes: [[paths.post(threadId, postId), {...post, body: text, editedAt: ctx.now}]]};
+  // An edit that adds what would hold a new post (contact details, links, a banned word) holds it again
+  // (issue 7); this store lists held posts in the queue from the posts themselves, so no marker.
+  const {community, r} = requireWriter(db, ctx, 'edit this post');
+  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text);
+  const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason} : {...post, body: text, editedAt: ctx.now};
+  return {result: undefined, writes: [[paths.post(threadId, postId), edited]]};
 }
 
 export function deletePost(db: Db, ctx: Ctx, threadId: string, postId: string): Result<void> {
