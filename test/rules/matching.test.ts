@@ -9,10 +9,11 @@
 import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, OPS, ROLES, UID, baseline, setUp, ts, type Db, type Op, type Role, type RulesEnv} from './rules-fixture.js';
+import {
+  FieldValue, OPS, ROLES, baseline, cellCommunity, runCell as runCell_, setUp, tableCells, ts,
+  type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
+} from './rules-fixture.js';
 
-type Ctx = {db: Db; role: Role; uid: string | null; cid: string};
-type Driver = Record<Op, (c: Ctx) => Promise<unknown>>;
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const actor = (c: Ctx) => c.uid ?? 'visitor';
@@ -114,21 +115,9 @@ const MATRIX: Record<string, Record<Role, string>> = {
 };
 const COLLECTIONS = Object.keys(DRIVERS);
 
-interface Cell {collection: string; role: Role; op: Op; allow: boolean}
-const cells = (): Cell[] => COLLECTIONS.flatMap((collection) => ROLES.flatMap((role) =>
-  OPS.map((op, i) => ({collection, role, op, allow: MATRIX[collection]?.[role]?.[i] === '+'}))));
-const cellCid = (c: Cell) => (c.allow && c.op !== 'get' && c.op !== 'list' ? `mw-${c.collection}-${c.role}-${c.op}` : 'm-shared');
-
-async function runCell(rt: RulesEnv, c: Cell): Promise<string | null> {
-  const ctx: Ctx = {db: rt.db(c.role), role: c.role, uid: UID[c.role], cid: cellCid(c)};
-  try {
-    if (c.allow) await assertSucceeds(DRIVERS[c.collection][c.op](ctx));
-    else await assertFails(DRIVERS[c.collection][c.op](ctx));
-    return null;
-  } catch (e) {
-    return `${c.collection} × ${c.role} × ${c.op}: expected ${c.allow ? 'allowed' : 'refused'} (${(e as Error).message.slice(0, 200)})`;
-  }
-}
+const cells = () => tableCells(MATRIX, COLLECTIONS);
+const cellCid = cellCommunity('mw', 'm-shared');
+const runCell = (rt: RulesEnv, c: Cell) => runCell_(rt, DRIVERS, c, cellCid(c));
 
 type Attempt = [name: string, role: Role, run: (db: Db, cid: string) => Promise<unknown>];
 const P = (cid: string) => `communities/${cid}`;

@@ -12,13 +12,12 @@
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {
-  CONSENT, FieldValue, GUIDELINES, NAMES, OPS, ROLES, UID, baseline, joinBatch, logDoc, newPost, postWithBump, reactBatch,
-  reportDoc, rolesDoc, setUp, story, ts, type Db, type Op, type Role, type RulesEnv,
+  CONSENT, FieldValue, GUIDELINES, MEMBERS_MATRIX, NAMES, OPS, ROLES, UID, baseline, cellCommunity, joinBatch, logDoc, newPost,
+  postWithBump, reactBatch, reportDoc, rolesDoc, runCell as runCell_, setUp, story, tableCells, ts,
+  type Cell, type Ctx, type Driver, type Role, type RulesEnv,
 } from './rules-fixture.js';
 import firebase from 'firebase/compat/app';
 
-type Ctx = {db: Db; role: Role; uid: string | null; cid: string};
-type Driver = Record<Op, (c: Ctx) => Promise<unknown>>;
 
 const future = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2099, 5, 1));
 const own = (c: Ctx) => c.role === 'author' || c.role === 'suspended';
@@ -148,18 +147,8 @@ const MATRIX: Record<string, Record<Role, string>> = {
     visitor: '+----', nonMember: '+----', member: '+----', author: '+--+-',
     other: '+----', moderator: '+----', admin: '+--+-', suspended: '+----',
   },
-  members: {
-    visitor: '-----', nonMember: '--+--', member: '++---', author: '++-++',
-    other: '++---', moderator: '++---', admin: '++-++', suspended: '++--+',
-  },
-  private: {
-    visitor: '-----', nonMember: '--+--', member: '--+--', author: '+-+++',
-    other: '-----', moderator: '--+--', admin: '--+--', suspended: '----+',
-  },
-  roles: {
-    visitor: '-----', nonMember: '-----', member: '-----', author: '+----',
-    other: '-----', moderator: '++++-', admin: '+++++', suspended: '-----',
-  },
+  // Members, private records and roles: the same table the members suite asserts (rules-fixture.ts).
+  ...MEMBERS_MATRIX,
   threads: {
     visitor: '++---', nonMember: '++---', member: '+++--', author: '+++--',
     other: '++---', moderator: '++++-', admin: '++++-', suspended: '++---',
@@ -195,32 +184,10 @@ const MATRIX: Record<string, Record<Role, string>> = {
 /** Every collection the rules know about; the table must cover each of them. */
 const COLLECTIONS = ['communities', 'members', 'private', 'roles', 'threads', 'posts', 'reactions', 'reports', 'modLog', 'matchProfiles', 'connections'];
 
-interface Cell {collection: string; role: Role; op: Op; allow: boolean}
-
-function cells(): Cell[] {
-  const out: Cell[] = [];
-  for (const collection of COLLECTIONS) {
-    for (const role of ROLES) {
-      const row = MATRIX[collection]?.[role] ?? '';
-      OPS.forEach((op, i) => out.push({collection, role, op, allow: row[i] === '+'}));
-    }
-  }
-  return out;
-}
-
+const cells = () => tableCells(MATRIX, COLLECTIONS);
 const SHARED = 'shared';
-const cellCid = (c: Cell) => (c.allow && c.op !== 'get' && c.op !== 'list' ? `w-${c.collection}-${c.role}-${c.op}` : SHARED);
-
-async function runCell(rt: RulesEnv, c: Cell): Promise<string | null> {
-  const ctx: Ctx = {db: rt.db(c.role), role: c.role, uid: UID[c.role], cid: cellCid(c)};
-  try {
-    if (c.allow) await assertSucceeds(DRIVERS[c.collection][c.op](ctx));
-    else await assertFails(DRIVERS[c.collection][c.op](ctx));
-    return null;
-  } catch (e) {
-    return `${c.collection} × ${c.role} × ${c.op}: expected ${c.allow ? 'allowed' : 'refused'} (${(e as Error).message.slice(0, 200)})`;
-  }
-}
+const cellCid = cellCommunity('w', SHARED);
+const runCell = (rt: RulesEnv, c: Cell) => runCell_(rt, DRIVERS, c, cellCid(c));
 
 describe('firestore.rules access matrix', function () {
   this.timeout(60000);

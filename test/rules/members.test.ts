@@ -21,11 +21,10 @@ import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {
-  CONSENT, GUIDELINES, OPS, ROLES, UID, baseline, joinBatch, rolesDoc, setUp, ts, type Db, type Op, type Role, type RulesEnv,
+  CONSENT, GUIDELINES, MEMBERS_MATRIX, OPS, ROLES, baseline, cellCommunity, joinBatch, rolesDoc, runCell as runCell_, setUp,
+  tableCells, ts, type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
 } from './rules-fixture.js';
 
-type Ctx = {db: Db; role: Role; uid: string | null; cid: string};
-type Driver = Record<Op, (c: Ctx) => Promise<unknown>>;
 
 const stamp = (ms: number) => firebase.firestore.Timestamp.fromMillis(ms);
 const future = () => stamp(Date.UTC(2099, 5, 1));
@@ -94,46 +93,12 @@ const DRIVERS: Record<string, Driver> = {
   },
 };
 
-// One string per role, one character per operation (get, list, create, update, delete): '+' allowed,
-// '-' refused by the rules.
-const MATRIX: Record<string, Record<Role, string>> = {
-  // Members read profiles; the directory lists `listed` ones; only the member edits theirs; admins
-  // mirror badges; the member erases theirs (even when suspended) and admins remove members.
-  members: {
-    visitor: '-----', nonMember: '--+--', member: '++---', author: '++-++',
-    other: '++---', moderator: '++---', admin: '++-++', suspended: '++--+',
-  },
-  // The owner alone reads it, nobody lists it (not even the owner), only the owner writes it; a
-  // suspended member can still erase theirs. The author's `create` rewrites their own record
-  // (re-accepting the current guidelines).
-  private: {
-    visitor: '-----', nonMember: '--+--', member: '--+--', author: '+-+++',
-    other: '-----', moderator: '--+--', admin: '--+--', suspended: '----+',
-  },
-  // Admins write roles, never their own; moderators only suspend ordinary members; a member reads
-  // their own record only.
-  roles: {
-    visitor: '-----', nonMember: '-----', member: '-----', author: '+----',
-    other: '-----', moderator: '++++-', admin: '+++++', suspended: '-----',
-  },
-};
+const MATRIX = MEMBERS_MATRIX;
 const COLLECTIONS = ['members', 'private', 'roles'];
 
-interface Cell {collection: string; role: Role; op: Op; allow: boolean}
-const cells = (): Cell[] => COLLECTIONS.flatMap((collection) => ROLES.flatMap((role) =>
-  OPS.map((op, i) => ({collection, role, op, allow: MATRIX[collection]?.[role]?.[i] === '+'}))));
-const cellCid = (c: Cell) => (c.allow && c.op !== 'get' && c.op !== 'list' ? `mm-${c.collection}-${c.role}-${c.op}` : 'mm-shared');
-
-async function runCell(rt: RulesEnv, c: Cell): Promise<string | null> {
-  const ctx: Ctx = {db: rt.db(c.role), role: c.role, uid: UID[c.role], cid: cellCid(c)};
-  try {
-    if (c.allow) await assertSucceeds(DRIVERS[c.collection][c.op](ctx));
-    else await assertFails(DRIVERS[c.collection][c.op](ctx));
-    return null;
-  } catch (e) {
-    return `${c.collection} × ${c.role} × ${c.op}: expected ${c.allow ? 'allowed' : 'refused'} (${(e as Error).message.slice(0, 200)})`;
-  }
-}
+const cells = () => tableCells(MATRIX, COLLECTIONS);
+const cellCid = cellCommunity('mm', 'mm-shared');
+const runCell = (rt: RulesEnv, c: Cell) => runCell_(rt, DRIVERS, c, cellCid(c));
 
 // Hostile payloads: each differs from a valid write (see VALID) by the one thing its name says.
 type Attempt = [name: string, role: Role, run: (db: Db, cid: string) => Promise<unknown>];

@@ -1,6 +1,6 @@
 // Shared set-up for the rules suites: the cast of users, a baseline community written with the owner's
 // bypass, and write payloads shaped exactly as FirebaseStore writes them.
-import {initializeTestEnvironment, type RulesTestEnvironment} from './rules-unit-testing.js';
+import {assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment} from './rules-unit-testing.js';
 import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
 import {emulatorHost} from '../helpers/env.js';
@@ -188,3 +188,65 @@ export function reportDoc(uid: string, extra: Record<string, unknown> = {}) {
 export function logDoc(uid: string, extra: Record<string, unknown> = {}) {
   return {action: 'hide', actorId: uid, targetPath: 'threads/t1/posts/p1', reason: 'spam', at: ts(), ...extra};
 }
+
+// Declarative tables --------------------------------------------------------------------------------
+
+/** What a table's driver gets: a role's client, its uid, and the community the cell runs in. */
+export type Ctx = {db: Db; role: Role; uid: string | null; cid: string};
+/** One write or read per operation, as that role would make it. */
+export type Driver = Record<Op, (c: Ctx) => Promise<unknown>>;
+/** One string per role, one character per operation (get, list, create, update, delete): '+' allowed. */
+export type Matrix = Record<string, Record<Role, string>>;
+export interface Cell {collection: string; role: Role; op: Op; allow: boolean}
+
+/** Every collection × role × operation cell of `matrix` (a missing row reads as all refused). */
+export function tableCells(matrix: Matrix, collections: readonly string[]): Cell[] {
+  return collections.flatMap((collection) => ROLES.flatMap((role) =>
+    OPS.map((op, i) => ({collection, role, op, allow: matrix[collection]?.[role]?.[i] === '+'}))));
+}
+
+/**
+ * The community a cell runs in: writes expected to succeed each get their own freshly seeded one (so
+ * every cell is independent of the others), everything else shares `shared`.
+ */
+export function cellCommunity(prefix: string, shared: string): (c: Cell) => string {
+  return (c) => (c.allow && c.op !== 'get' && c.op !== 'list' ? `${prefix}-${c.collection}-${c.role}-${c.op}` : shared);
+}
+
+/** Runs one cell; resolves to null when the rules decided as the table says, else a readable failure. */
+export async function runCell(rt: RulesEnv, drivers: Record<string, Driver>, c: Cell, cid: string): Promise<string | null> {
+  const ctx: Ctx = {db: rt.db(c.role), role: c.role, uid: UID[c.role], cid};
+  try {
+    if (c.allow) await assertSucceeds(drivers[c.collection][c.op](ctx));
+    else await assertFails(drivers[c.collection][c.op](ctx));
+    return null;
+  } catch (e) {
+    return `${c.collection} × ${c.role} × ${c.op}: expected ${c.allow ? 'allowed' : 'refused'} (${(e as Error).message.slice(0, 200)})`;
+  }
+}
+
+/**
+ * Members, private records and roles (issue 5): one expectation table, asserted both by the access
+ * matrix (matrix.test.ts) and by the members suite (members.test.ts), so the two cannot disagree.
+ */
+export const MEMBERS_MATRIX: Matrix = {
+  // Members read profiles; the directory lists `listed` ones; only the member edits theirs; admins
+  // mirror badges; the member erases theirs (even when suspended) and admins remove members.
+  members: {
+    visitor: '-----', nonMember: '--+--', member: '++---', author: '++-++',
+    other: '++---', moderator: '++---', admin: '++-++', suspended: '++--+',
+  },
+  // The owner alone reads it, nobody lists it (not even the owner), only the owner writes it; a
+  // suspended member can still erase theirs. The author's `create` rewrites their own record
+  // (re-accepting the current guidelines).
+  private: {
+    visitor: '-----', nonMember: '--+--', member: '--+--', author: '+-+++',
+    other: '-----', moderator: '--+--', admin: '--+--', suspended: '----+',
+  },
+  // Admins write roles, never their own; moderators only suspend ordinary members; a member reads
+  // their own record only.
+  roles: {
+    visitor: '-----', nonMember: '-----', member: '-----', author: '+----',
+    other: '-----', moderator: '++++-', admin: '+++++', suspended: '-----',
+  },
+};
