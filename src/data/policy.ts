@@ -249,9 +249,10 @@ export const canReadCommunityContent = (visibility: Visibility, r: Reader) => vi
  * A thread itself: community content; a private peer thread only to its two members, and to moderators
  * once a participant has reported a post in it (`reported`: the reportedThreads marker exists).
  */
-export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'>, reported = false): boolean {
+export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'> & Partial<Pick<Thread, 'status' | 'authorId'>>, reported = false): boolean {
   if (!canReadCommunityContent(visibility, r)) return false;
-  return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || (reported && readerIsModerator(r));
+  return (thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || (reported && readerIsModerator(r)))
+    && threadShown(r, thread);
 }
 
 /** The marker that opens a private thread to moderators: a participant reported a post in it. */
@@ -460,4 +461,84 @@ export function nextReportLimits(current: MemberLimits | null, settings: Pick<Co
   }
   if (base.reportCount >= cap) throw tooManyReports(cap, base.reportWindowStart + REPORT_WINDOW_MS - now);
   return {...base, reportCount: base.reportCount + 1, lastReportId: reportId};
+}
+
+// Issue 11: holes closed in the rules, decided here for both stores -----------------------------------
+
+/**
+ * Whether a thread's status lets this reader see it (firestore.rules threadShown): a hidden or deleted
+ * thread is for moderators only, by id too; a held one (its first post or title awaits review) for its
+ * author and moderators.
+ */
+export function threadShown(r: Reader, thread: Partial<Pick<Thread, 'status' | 'authorId'>>): boolean {
+  const status = thread.status ?? 'visible';
+  return status === 'visible' || readerIsModerator(r) || (status === 'held' && !!r.user && thread.authorId === r.user.uid);
+}
+
+/** Uids no account may act as: the placeholder an erased member's posts carry (store.ts FORMER_MEMBER). */
+export const RESERVED_UIDS: readonly string[] = ['former-member'];
+
+/** Refuses a session whose uid is reserved (a custom token can name any uid). */
+export function assertUsableUid(uid: string): void {
+  if (RESERVED_UIDS.includes(uid)) {
+    throw new KindredError('permission-denied', 'This account id is reserved by the community software: sign in with another account.');
+  }
+}
+
+/**
+ * A new hub thread's id: `k_…` belongs to page threads (threadIdForKey) and `c_…` to the private thread of
+ * a connection, so neither can be taken by a thread of another kind (firestore.rules validNewThread).
+ */
+export function validateNewThreadId(threadId: string, key: string | null): string {
+  if (key === null && /^[ck]_/.test(threadId)) {
+    throw invalid('threadId', 'Thread ids starting "c_" or "k_" are reserved for private conversations and page threads: use store.newId().');
+  }
+  return threadId;
+}
+
+/**
+ * A new thread's status and the hold its first post gets from the title (firestore.rules validNewThread):
+ * a title that would hold a post (contact details, more than two links, a banned word) holds the first
+ * post and the thread; a hub thread (key null) whose first post is held is held too, so its title is not
+ * listed before review. A page thread's title comes from the host page and other visitors must still be
+ * able to post under it, so it stays visible unless its own title holds. Moderators are never held.
+ */
+export function newThreadStatus(
+  settings: Pick<CommunitySettings, 'bannedWords'>,
+  moderator: boolean,
+  key: string | null,
+  title: string,
+  postStatus: 'visible' | 'held',
+): {status: 'visible' | 'held'; titleHold: HoldReason | null} {
+  const titleHold = moderator ? null : contentHoldReason(title, settings.bannedWords);
+  const held = titleHold !== null || (key === null && postStatus === 'held');
+  return {status: held ? 'held' : 'visible', titleHold};
+}
+
+/** A private thread takes posts, edits and reactions only while its connection is accepted (firestore.rules peerOpen). */
+export function peerThreadOpen(thread: Pick<Thread, 'participants'>, connectionStatus: string | null | undefined): boolean {
+  return thread.participants === null || connectionStatus === 'accepted';
+}
+
+/** The connection id of a private thread's participants (`${a}_${b}`, in stored order). */
+export const peerConnectionId = (participants: readonly string[]) => `${participants[0]}_${participants[1]}`;
+
+/** sanctions/{uid}: what outlives a member's own erasure (docs/privacy.md). No name, no text, no reason. */
+export interface Sanction {
+  suspendedUntil: number;
+  at: number;
+}
+
+/** Whether a sanctions record still refuses joining (firestore.rules sanctioned()). */
+export const sanctionActive = (s: Sanction | null, now: number) => !!s && s.suspendedUntil > now;
+
+/** The refusal a still-sanctioned uid gets on joining. */
+export function sanctionedError(s: Sanction): KindredError {
+  return new KindredError('permission-denied',
+    `This account is suspended in this community until ${new Date(s.suspendedUntil).toISOString()}: you cannot join again until then.`);
+}
+
+/** The sanctions record erasure must keep: a suspension still running at `now`, or null. */
+export function sanctionOnErasure(roles: RoleRecord | null, now: number): Sanction | null {
+  return roles && isSuspended(roles, now) ? {suspendedUntil: roles.suspendedUntil!, at: now} : null;
 }

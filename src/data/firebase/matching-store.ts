@@ -160,15 +160,16 @@ export class FirebaseMatching {
       }
       if (!otherSnap.exists()) throw new KindredError('not-found', 'This member is no longer in the community.');
       const current = limitSnap.exists() ? {windowStart: ms(limitSnap.get('windowStart')), count: limitSnap.get('count') as number} : null;
-      const next = nextLimit(current, Date.now());
+      const next = nextLimit(current, Date.now(), id);
       const batch = writeBatch(this.db);
       const stored = {
         members: pairMembers(user.uid, other), requestedBy: user.uid, message: text, status: 'pending' as const,
         threadId: null, endedBy: null,
       };
       batch.set(this.#doc('connections', id), {...stored, createdAt: serverTimestamp(), updatedAt: serverTimestamp()});
-      if (next.count === 1) batch.set(this.#doc('connectionLimits', user.uid), {windowStart: serverTimestamp(), count: 1});
-      else batch.update(this.#doc('connectionLimits', user.uid), {count: increment(1)});
+      // The limit names this request (issue 11: firestore.rules ties one move to one request).
+      if (next.count === 1) batch.set(this.#doc('connectionLimits', user.uid), {windowStart: serverTimestamp(), count: 1, lastConnectionId: id});
+      else batch.update(this.#doc('connectionLimits', user.uid), {count: increment(1), lastConnectionId: id});
       await batch.commit();
       const now = Date.now();
       return {id, members: stored.members, requestedBy: user.uid, message: text, status: 'pending', createdAt: now, updatedAt: now, threadId: null};

@@ -130,7 +130,7 @@ export function requestConnection(db: Db, ctx: Ctx, uid: string, message?: strin
     if (existing.status === 'pending') throw new KindredError('already-exists', 'This member has already asked to connect with you: accept their request.');
     throw denied('You cannot send this member a request.');
   }
-  const limit = nextLimit(get(db, limitPath(user.uid)), ctx.now);
+  const limit = nextLimit(get(db, limitPath(user.uid)), ctx.now, id);
   const stored: StoredConnection = {
     members: pairMembers(user.uid, other), requestedBy: user.uid, message: text, status: 'pending',
     createdAt: ctx.now, updatedAt: ctx.now, threadId: null, endedBy: null,
