@@ -27,7 +27,7 @@ function connection(members: [string, string], status: string, extra: Record<str
   return {members, requestedBy: members[0], message: 'Hello', status, createdAt: T0, updatedAt: T0, threadId: null, endedBy: null, ...extra};
 }
 
-function peerThread(tid: string, participants: [string, string]) {
+function peerThread(participants: [string, string]) {
   return {key: null, title: 'A · B', authorId: participants[1], authorName: 'B', createdAt: T0, lastActivityAt: T0, postCount: 0,
     status: 'visible', participants, lastPostId: null};
 }
@@ -162,10 +162,12 @@ describe('firestore.rules: the seven holes of issue 11, replayed over REST with 
     await admin.writeDocs(world(cid, {}, [[`${P(cid)}/connectionLimits/m1`, {windowStart: start, count: 9, lastConnectionId: 'old_pair'}]]));
     const mel = as('m1');
     const moved = {windowStart: start, count: 10, lastConnectionId: 'm1_m2'};
-    const two = [...request(cid, 'm1', 'm2', moved), ...request(cid, 'm1', 'mod1', moved).slice(0, 1)];
-    await attack(mel.commit(two), 'two requests, one counter move');
+    const two = (limit: Record<string, unknown>) => [...request(cid, 'm1', 'm2', limit), ...request(cid, 'm1', 'mod1', limit).slice(0, 1)];
+    // The attack as found: two pending requests, the counter moved once (9 → 10).
+    await attack(mel.commit(two({windowStart: start, count: 10})), 'two requests, one counter move');
+    await attack(mel.commit(two(moved)), 'two requests, one counter move naming one of them');
     // The old record shape (no request named) no longer pays for any request.
-    await attack(mel.commit(request(cid, 'm1', 'm2', {windowStart: moved.windowStart, count: 10})), 'a move that names no request');
+    await attack(mel.commit(request(cid, 'm1', 'm2', {windowStart: start, count: 10})), 'a move that names no request');
     await attack(mel.commit(request(cid, 'm1', 'm2', {...moved, lastConnectionId: 'm1_mod1'})), 'a move that names another request');
     await allowed(mel.commit(request(cid, 'm1', 'm2', moved)), 'one request, one move');
     // The eleventh is refused by the cap itself.
@@ -191,9 +193,9 @@ describe('firestore.rules: the seven holes of issue 11, replayed over REST with 
     const cid = 'h6';
     await admin.writeDocs(world(cid, {}, [
       [`${P(cid)}/connections/m1_m2`, connection(['m1', 'm2'], 'ended', {threadId: 'c_m1_m2', endedBy: 'm1'})],
-      [`${P(cid)}/threads/c_m1_m2`, peerThread('c_m1_m2', ['m1', 'm2'])],
+      [`${P(cid)}/threads/c_m1_m2`, peerThread(['m1', 'm2'])],
       [`${P(cid)}/connections/auth1_m2`, connection(['auth1', 'm2'], 'accepted', {threadId: 'c_auth1_m2'})],
-      [`${P(cid)}/threads/c_auth1_m2`, peerThread('c_auth1_m2', ['auth1', 'm2'])],
+      [`${P(cid)}/threads/c_auth1_m2`, peerThread(['auth1', 'm2'])],
       [`${P(cid)}/threads/c_m1_m2/posts/old`, {...post('m2', {createdAt: T0}), reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}}],
     ]));
     const mo = as('m2');
