@@ -3,7 +3,7 @@
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
-  type CommunitySettings, type FounderStory, type LocalizedText, type MemberLimits, type Post, type ReactionKind, type Relationship,
+  type CommunitySettings, type FounderStory, type LocalizedText, type MemberLimits, type MemberProfile, type Post, type ReactionKind, type Relationship,
   type ReportReason, type RoleName, type RoleRecord, type SessionUser, type Thread, type Visibility,
 } from './types.js';
 
@@ -350,13 +350,18 @@ export function initialPostStatus(
  * awaiting review. firestore.rules (post update, "author edits") demands the same.
  */
 export function editHoldReason(
-  settings: Pick<CommunitySettings, 'bannedWords'>,
+  settings: Pick<CommunitySettings, 'bannedWords'> & Partial<Pick<CommunitySettings, 'moderation' | 'holdFirstPosts'>>,
   moderator: boolean,
   status: Post['status'],
   body: string,
+  authorPostCount = Number.POSITIVE_INFINITY,
 ): HoldReason | null {
   if (moderator || status !== 'visible') return null;
-  return contentHoldReason(body, settings.bannedWords);
+  // Issue 11: in 'all' mode, and in 'first-posts' while the author is new (`authorPostCount` as for
+  // initialPostStatus), an edit is unreviewed text too.
+  return contentHoldReason(body, settings.bannedWords)
+    ?? (settings.moderation === 'all' ? 'moderation'
+      : settings.moderation === 'first-posts' && authorPostCount < (settings.holdFirstPosts ?? 0) ? 'first-posts' : null);
 }
 
 /** Generated-avatar hue for a member who did not pick one: stable per uid. */
@@ -541,4 +546,45 @@ export function sanctionedError(s: Sanction): KindredError {
 /** The sanctions record erasure must keep: a suspension still running at `now`, or null. */
 export function sanctionOnErasure(roles: RoleRecord | null, now: number): Sanction | null {
   return roles && isSuspended(roles, now) ? {suspendedUntil: roles.suspendedUntil!, at: now} : null;
+}
+
+/**
+ * Profiles and connection messages have no "held for review" state, so text that would hold a post
+ * (contact details, more than two links, a banned word) is refused there instead (firestore.rules
+ * profileHold / validConnection). The profile's public text is checked as one: pseudonym, bio and tags,
+ * one a line, so links spread over fields still count together. Returns the field at fault, or null.
+ */
+export function profileTextFault(profile: Pick<MemberProfile, 'pseudonym' | 'bio' | 'tags'>, bannedWords: readonly string[]): 'pseudonym' | 'bio' | 'tags' | null {
+  if (!contentHoldReason([profile.pseudonym, profile.bio, ...profile.tags].join('\n'), bannedWords)) return null;
+  if (contentHoldReason(profile.pseudonym, bannedWords)) return 'pseudonym';
+  if (contentHoldReason(profile.tags.join('\n'), bannedWords)) return 'tags';
+  return 'bio';
+}
+
+/** The `invalid-argument` error for profile or message text that would be held in a post. */
+export function unheldTextError(field: string, reason: HoldReason): KindredError {
+  const what = reason === 'contact-details' ? 'contact details (an email address or a phone number)'
+    : reason === 'links' ? `more than ${MAX_LINKS} links` : 'a word this community does not allow';
+  return invalid(field, `${field} cannot contain ${what}: it is shown without review. Share contact details in a private conversation once you are connected, or ask a moderator.`);
+}
+
+/** Checks a profile's public text; throws `invalid-argument` naming the field. */
+export function assertProfileText(profile: Pick<MemberProfile, 'pseudonym' | 'bio' | 'tags'>, bannedWords: readonly string[]): void {
+  const field = profileTextFault(profile, bannedWords);
+  if (!field) return;
+  const text = field === 'tags' ? profile.tags.join('\n') : profile[field];
+  throw unheldTextError(field, contentHoldReason(text, bannedWords) ?? contentHoldReason([profile.pseudonym, profile.bio, ...profile.tags].join('\n'), bannedWords)!);
+}
+
+/** Checks a connection request's message; throws `invalid-argument` (field `message`). */
+export function assertMessageText(message: string, bannedWords: readonly string[]): void {
+  const reason = contentHoldReason(message, bannedWords);
+  if (reason) throw unheldTextError('message', reason);
+}
+
+/** settings.requireEmailSignIn: an anonymous account may read but not join, post or ask to connect. */
+export function assertSignInAccepted(settings: Pick<CommunitySettings, 'requireEmailSignIn'>, user: SessionUser, doing: string): void {
+  if (settings.requireEmailSignIn === true && user.anonymous) {
+    throw new KindredError('permission-denied', `This community asks members to sign in with an email link before they ${doing}: sign in with your email address, then try again.`);
+  }
 }

@@ -8,6 +8,7 @@ import {expect} from '@open-wc/testing';
 import {FirestoreAdmin} from '../helpers/firestore-admin.js';
 import {GUIDELINES, baseline} from './rules-fixture.js';
 import {RestClient, SERVER_TIME, accepted, inc, refused, type RestWrite} from './rest.js';
+import {validatePostBody} from '../../src/data/policy.js';
 
 const PROJECT = 'demo-kindred-rules-holes';
 const P = (cid: string) => `communities/${cid}`;
@@ -230,6 +231,90 @@ describe('firestore.rules: the seven holes of issue 11, replayed over REST with 
       await allowed(mel.commit(newThread(cid, 'plain', 'm1', 'Spacers for toddlers?', mode === 'all' ? 'held' : 'visible', mode === 'all' ? 'held' : 'visible', mode === 'all' ? 'moderation' : null)), `a plain title (${mode})`);
       if (mode === 'all') await attack(mel.commit(newThread(cid, 'plain2', 'm1', 'Spacers for toddlers?', 'visible', 'held', 'moderation')), 'a listed thread whose post awaits review');
     }
+  });
+
+  describe('also noticed', () => {
+    // Strings of the Big List of Naughty Strings' kind that policy.validateText refuses (control characters)
+    // or would never store (untrimmed: it trims). The rules must refuse the raw string as well.
+    const NAUGHTY = ['a\u0000b', 'bell\u0007', 'back\bspace', 'vertical\u000Btab', 'form\ffeed', 'carriage\rreturn', 'esc\u001B[31m',
+      'del\u007F', 'unit\u001Fsep', ' leading space', 'trailing space ', '\tleading tab', 'trailing newline\n', '\u00A0nbsp first',
+      'line sep last\u2028', '\uFEFFbom first', 'ideographic space\u3000', 'crlf\r\ninside'];
+
+    it(`${NAUGHTY.length} strings the stores refuse or would trim are refused as post bodies and bios too`, async () => {
+      const cid = 'h-naughty';
+      await admin.writeDocs(world(cid));
+      const mel = as('m1');
+      for (const [i, raw] of NAUGHTY.entries()) {
+        let stored: string | null = null;
+        try {
+          stored = validatePostBody(raw);
+        } catch {
+          stored = null;
+        }
+        expect(stored, `the stores never store ${JSON.stringify(raw)} as it is`).to.not.equal(raw);
+        await attack(mel.commit(reply(cid, 't1', `n${i}`, 'm1').map((w, j) => (j === 0 && 'set' in w ? {...w, data: {...w.data, body: raw}} : w))), `post body ${JSON.stringify(raw)}`);
+        await attack(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: raw}}]), `bio ${JSON.stringify(raw)}`);
+      }
+      await allowed(mel.commit(reply(cid, 't1', 'clean', 'm1')), 'a clean post body');
+      await allowed(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: 'Two lines\nand a tab\tinside are fine'}}]), 'a clean bio');
+    });
+
+    it('bios, tags and connection messages refuse what would hold a post; plain ones are accepted', async () => {
+      const cid = 'h-profile';
+      await admin.writeDocs(world(cid, {bannedWords: ['scam']}));
+      const mel = as('m1');
+      await attack(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: 'Text me on 07700 900123'}}]), 'a phone number in a bio');
+      await attack(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: 'mel@example.org'}}]), 'an email in a bio');
+      await attack(mel.commit([{update: `${P(cid)}/members/m1`, data: {tags: ['scam']}}]), 'a banned word as a tag');
+      await attack(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: 'www.a.org', tags: ['www.b.org', 'www.c.org']}}]), 'three links across bio and tags');
+      await attack(mel.commit(request(cid, 'm1', 'm2', {windowStart: SERVER_TIME, count: 1, lastConnectionId: 'm1_m2'}, 'Email me: mel@example.org')), 'an email in a connection message');
+      await allowed(mel.commit([{update: `${P(cid)}/members/m1`, data: {bio: 'Mum of two; www.asthma.org.uk helped', tags: ['inhalers']}}]), 'a plain bio and tag');
+      await allowed(mel.commit(request(cid, 'm1', 'm2', {windowStart: SERVER_TIME, count: 1, lastConnectionId: 'm1_m2'}, 'Hello from Mel')), 'a plain message');
+    });
+
+    it('an approved post edited in "all" mode is held again; a hidden thread is not readable by id', async () => {
+      const cid = 'h-edit';
+      await admin.writeDocs([...world(cid, {moderation: 'all'}),
+        [`${P(cid)}/threads/gone`, {key: null, title: 'Gone', authorId: 'auth1', authorName: 'Ari', createdAt: T0, lastActivityAt: T0, postCount: 0,
+          status: 'hidden', participants: null, lastPostId: null}]]);
+      const ari = as('auth1');
+      await attack(ari.commit([{update: `${P(cid)}/threads/t1/posts/p1`, data: {body: 'New unreviewed text', editedAt: SERVER_TIME}}]), 'an edit that stays visible');
+      await allowed(ari.commit([
+        {update: `${P(cid)}/threads/t1/posts/p1`, data: {body: 'New unreviewed text', editedAt: SERVER_TIME, status: 'held', statusReason: 'moderation'}},
+        {set: `${P(cid)}/heldPosts/t1_p1`, data: {threadId: 't1', postId: 'p1', authorId: 'auth1', createdAt: SERVER_TIME}},
+      ]), 'the edit held again, with its queue marker');
+      await attack(as('m1').get(`${P(cid)}/threads/gone`), 'a member reading a hidden thread by id');
+      await attack(as(null).get(`${P(cid)}/threads/gone`), 'a visitor reading it');
+      await allowed(as('mod1').get(`${P(cid)}/threads/gone`), 'a moderator reading it');
+    });
+
+    it('the former-member placeholder uid can do nothing; erasure removes the queue markers naming the member', async () => {
+      const cid = 'h-former';
+      await admin.writeDocs([...world(cid),
+        [`${P(cid)}/reports/old`, {target: {kind: 'post', threadId: 't1', postId: 'p1'}, reason: 'spam', details: 'filed by someone since erased',
+          reporterId: 'former-member', createdAt: T0, status: 'open'}],
+        [`${P(cid)}/heldPosts/t1_p2`, {threadId: 't1', postId: 'p2', authorId: 'auth1', createdAt: T0}]]);
+      const ghost = as('former-member');
+      const reports = await ghost.query(P(cid), {from: [{collectionId: 'reports'}], where: {fieldFilter: {field: {fieldPath: 'reporterId'}, op: 'EQUAL', value: {stringValue: 'former-member'}}}});
+      refused(reports, 'listing erased members’ reports as "former-member"');
+      counts.attacks++;
+      await attack(ghost.commit(join(cid, 'former-member')), 'joining as "former-member"');
+      await allowed(as('someone').commit(join(cid, 'someone')), 'another uid joining');
+      const ari = as('auth1');
+      await attack(ari.commit([{delete: `${P(cid)}/heldPosts/t1_p2`}]), 'removing the marker of a post still held');
+      const placeholder = {body: '', authorId: 'former-member', authorName: '', authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0,
+        authorBadges: [], status: 'deleted', statusReason: null, editedAt: null};
+      await allowed(ari.commit([{update: `${P(cid)}/threads/t1/posts/p2`, data: placeholder}, {delete: `${P(cid)}/heldPosts/t1_p2`}]), 'erasure: placeholder and marker together');
+    });
+
+    it('settings.requireEmailSignIn: an anonymous account may not join or post; an email-link one may', async () => {
+      const cid = 'h-email';
+      await admin.writeDocs(world(cid, {requireEmailSignIn: true}));
+      await attack(new RestClient(PROJECT, 'anon1', 'anonymous').commit(join(cid, 'anon1')), 'an anonymous account joining');
+      await allowed(new RestClient(PROJECT, 'mail1', 'password').commit(join(cid, 'mail1')), 'an email-link account joining');
+      await attack(new RestClient(PROJECT, 'm1', 'anonymous').commit(reply(cid, 't1', 'an1', 'm1')), 'an anonymous member posting');
+      await allowed(new RestClient(PROJECT, 'm1', 'password').commit(reply(cid, 't1', 'an2', 'm1')), 'the same member signed in by email');
+    });
   });
 
   describe('summary', () => it('counts what was asserted', () => {

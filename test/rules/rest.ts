@@ -23,12 +23,12 @@ export type RestWrite =
 const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** An unsigned ID token for `uid`, as anyone can make one; the emulator accepts it as a signed-in user. */
-export function forgedToken(projectId: string, uid: string): string {
+export function forgedToken(projectId: string, uid: string, provider = 'custom'): string {
   const now = Math.floor(Date.now() / 1000);
   const header = b64url(JSON.stringify({alg: 'none', typ: 'JWT'}));
   const payload = b64url(JSON.stringify({
     iss: `https://securetoken.google.com/${projectId}`, aud: projectId, iat: now, exp: now + 3600, auth_time: now,
-    sub: uid, user_id: uid, firebase: {sign_in_provider: 'custom', identities: {}},
+    sub: uid, user_id: uid, firebase: {sign_in_provider: provider, identities: {}},
   }));
   return `${header}.${payload}.`;
 }
@@ -63,14 +63,15 @@ export interface RestResult {status: number; message: string}
 export class RestClient {
   readonly #root: string;
   readonly #base: string;
-  constructor(readonly projectId: string, readonly uid: string | null) {
+  /** `provider`: the token's firebase.sign_in_provider ('custom', 'anonymous', 'password'…). */
+  constructor(readonly projectId: string, readonly uid: string | null, readonly provider = 'custom') {
     const {host, port} = emulatorHost();
     this.#base = `http://${host}:${port}/v1`;
     this.#root = `projects/${projectId}/databases/(default)/documents`;
   }
 
   #headers(): Record<string, string> {
-    return {'Content-Type': 'application/json', ...(this.uid ? {Authorization: `Bearer ${forgedToken(this.projectId, this.uid)}`} : {})};
+    return {'Content-Type': 'application/json', ...(this.uid ? {Authorization: `Bearer ${forgedToken(this.projectId, this.uid, this.provider)}`} : {})};
   }
 
   /** Commits `writes` atomically (a batch), as the SDK's writeBatch does. */

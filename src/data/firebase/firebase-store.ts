@@ -16,7 +16,7 @@ import {
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
   isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon, editHoldReason,
-  assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
+  assertProfileText, assertSignInAccepted, assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
 } from '../policy.js';
 import type {
   AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
@@ -355,6 +355,8 @@ class FirebaseStore implements CommunityStore {
         uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
         bio: '', tags: [], listed: false, badges: [], clinicianScope: null,
       };
+      assertProfileText(profile, settings.bannedWords);
+      assertSignInAccepted(settings, user, 'join');
       const batch = writeBatch(this.db);
       batch.set(this.#doc('members', user.uid), {...profile, joinedAt: serverTimestamp()});
       batch.set(this.#doc('private', user.uid), {
@@ -416,13 +418,13 @@ class FirebaseStore implements CommunityStore {
       const ref = this.#doc('members', user.uid);
       // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
       let placed: ReturnType<typeof placeProfilePatch> = null;
-      if (update.bio !== undefined || update.tags !== undefined) {
-        const [m, p] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid))]);
-        if (m.exists() && p.exists()) {
-          const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
-          placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
-        }
+      const [m, p, c] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid)), getDoc(this.#doc())]);
+      if ((update.bio !== undefined || update.tags !== undefined) && m.exists() && p.exists()) {
+        const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
+        placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
       }
+      // Issue 11: the public profile is shown without review (firestore.rules profileHold).
+      if (m.exists() && c.exists()) assertProfileText({...toMember(m), ...update, ...placed?.profile}, toCommunity(c).settings.bannedWords);
       if (placed) {
         const batch = writeBatch(this.db);
         batch.update(ref, {...update, ...placed.profile});
@@ -596,6 +598,7 @@ class FirebaseStore implements CommunityStore {
       }
       const member = toMember(memberSnap);
       const settings = toCommunity(communitySnap).settings;
+      assertSignInAccepted(settings, user, 'post');
       // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
       const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
@@ -663,9 +666,14 @@ class FirebaseStore implements CommunityStore {
     await this.#run('save your edit', async () => {
       // An edit that adds what would hold a new post holds it again (issue 7; policy.editHoldReason), with
       // its queue marker in the same batch: firestore.rules refuses such an edit that stays visible.
-      const [postSnap, rolesSnap, communitySnap] = await Promise.all([getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc())]);
+      const [postSnap, rolesSnap, communitySnap, memberSnap] = await Promise.all([
+        getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc()), getDoc(this.#doc('members', user.uid)),
+      ]);
+      // 'first-posts' counts the moderator-written approvals firestore.rules reads (as #statusFor does).
+      const approved = memberSnap.get('approvedPosts');
       const reason = postSnap.exists() && communitySnap.exists()
-        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text)
+        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text,
+          typeof approved === 'number' && approved > 0 ? approved : 0)
         : null;
       if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
       const batch = writeBatch(this.db);

@@ -179,6 +179,8 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     if (!g.member.exists() && !g.priv.exists()) {
       throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
     }
+    // Issue 11: the moderators' queue markers of their held posts name them; they go with the placeholders.
+    const heldMarkers = (await getDocs(query(collection(c.db, `${base(c)}/heldPosts`), where('authorId', '==', user.uid)))).docs;
     const uid = user.uid;
     // Issue 11: an ended connection goes only when this member ended it; one the other member ended (declined
     // or blocked) stays, with this member's message blanked, so joining again does not undo it.
@@ -208,6 +210,8 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
       ...g.reports.map((d) => (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})),
       ...pending.map((d) => (b: WriteBatch) => b.delete(d.ref)),
     ]);
+    // After the placeholders: a marker goes only once its post is no longer held (firestore.rules heldPosts).
+    await inBatches(c, heldMarkers.map((d) => (b: WriteBatch) => b.delete(d.ref)));
     // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch). An
     //    ended connection (a block) may only go with the profile, or after it (firestore.rules connections).
     const batch = writeBatch(c.db);

@@ -9,7 +9,7 @@ import {
   validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateReactionKind,
   validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle, DEFAULT_REACTIONS,
   isPeerThreadId, nextPostLimits, nextReportLimits, editHoldReason, type Reader,
-  assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
+  assertProfileText, assertSignInAccepted, assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
 } from '../policy.js';
 import type {CreatePostInput, FounderStoryInput, JoinInput, PageOptions, ProfilePatch, ReportInput} from '../store.js';
 import type {
@@ -171,6 +171,7 @@ export function join(db: Db, ctx: Ctx, input: JoinInput): Result<MemberProfile> 
   assertUsableUid(user.uid);
   const sanction = db.sanction(user.uid);
   if (sanctionActive(sanction, ctx.now)) throw sanctionedError(sanction!);
+  assertSignInAccepted(community.settings, user, 'join');
   const pseudonym = validatePseudonym(input.pseudonym);
   const relationship = validateRelationship(input.relationship);
   const avatarUrl = input.avatarUrl == null || input.avatarUrl === '' ? null : validateHttpsUrl('avatarUrl', input.avatarUrl);
@@ -188,6 +189,7 @@ export function join(db: Db, ctx: Ctx, input: JoinInput): Result<MemberProfile> 
     uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
     bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: ctx.now,
   };
+  assertProfileText(member, community.settings.bannedWords);
   const record: PrivateRecord = {
     uid: user.uid,
     guidelines: {version: guidelinesVersion, at: ctx.now},
@@ -223,15 +225,17 @@ export function updateProfile(db: Db, ctx: Ctx, patch: ProfilePatch): Result<Mem
     if (typeof patch.listed !== 'boolean') throw invalid('listed', 'listed must be true or false.');
     next.listed = patch.listed;
   }
-  const {me, user} = requireWriter(db, ctx, 'change your profile');
+  const {me, user, community} = requireWriter(db, ctx, 'change your profile');
   // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
   const record = db.private(user.uid);
   const placed = placeProfilePatch(me, record, {bio: next.bio, tags: next.tags});
   if (placed && record) {
     const updated = {...me, ...next, ...placed.profile};
+    assertProfileText(updated, community.settings.bannedWords);
     return {result: updated, writes: [[paths.member(user.uid), updated], [paths.private(user.uid), {...record, kept: placed.kept}]]};
   }
   const updated = {...me, ...next};
+  assertProfileText(updated, community.settings.bannedWords);
   return {result: updated, writes: [[paths.member(user.uid), updated]]};
 }
 
@@ -244,6 +248,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
   if (parentId === id) throw invalid('parentId', 'a post cannot reply to itself.');
   const {community, r, user, me} = requireWriter(db, ctx, 'post');
+  assertSignInAccepted(community.settings, user, 'post');
 
   // A retried write (same client-made id) returns what the first attempt stored: never a duplicate.
   const existing = db.post(threadId, id);
@@ -329,7 +334,7 @@ export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, bod
   // An edit that adds what would hold a new post (contact details, links, a banned word) holds it again
   // (issue 7); this store lists held posts in the queue from the posts themselves, so no marker.
   const {community, r} = requireWriter(db, ctx, 'edit this post');
-  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text);
+  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text, db.visiblePostCountBy(ctx.user.uid));
   const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason} : {...post, body: text, editedAt: ctx.now};
   return {result: undefined, writes: [[paths.post(threadId, postId), edited]]};
 }
