@@ -148,7 +148,7 @@ const MEANS_EN = '(?:tablets|pills|meds|medication|medicines?|paracetamol|painki
 const DIE_EN = '(?:die|be dead|not be alive|not be here|not exist|stop existing|stop being alive|not wake up|never wake up|sleep forever|go to sleep forever|kill myself|disappear (?:forever|for good|permanently|and never come back))';
 const LIFE_EN = '(?:live|be alive|be here|exist|wake up|go on|carry on|keep going|be around|continue|be in this world)';
 const LIFE_EN_NOT_AFTER = '(?! (?:early|at|before|for (?:the|a|my)|on (?:the|a)|with|in (?:the|a|this (?:town|city|house))|near|there|abroad|alone|up (?:early|at)))';
-const RETURN_EN = /\b(?:for now|see you|see ya|be back|back (?:on|in|next|soon|after|from|when|tomorrow)|holiday|hols|soon|next (?:week|month|time)|after (?:my|the)|before (?:my|the)|until|till|later|appointment|operation|my op\b|hospital|trip|a while|a bit|a few (?:days|weeks)|couple of (?:days|weeks)|new job|moving)\b/;
+const RETURN_EN = /\b(?:for now|see you|see ya|be back|back (?:on|in|next|soon|after|from|when|tomorrow)|holiday|hols|soon|next (?:week|month|time)|(?:after|before) (?:my|the) (?:op|operation|holiday|hols|appointment|scan|surgery|treatment|procedure|trip|break|results|review|course)|until|till|later|appointment|operation|my op\b|hospital|trip|a while|a bit|a few (?:days|weeks)|couple of (?:days|weeks)|new job|moving)\b/;
 
 const WANT_CY = "(?:eisiau|am|hoffwn(?: i)?|hoffen i|dymuno|barod i|penderfynu|meddwl am|ysfa i)";
 const DEATH_CY = `(?:${mut('marw')}(?! (?:o |chwerthin|eisiau|amdan))|bod wedi marw|${mut('diflannu')} am byth|${mut('lladd')} fy hun(?:an)?)`;
@@ -184,7 +184,7 @@ const RULES: readonly Rule[] = [
   en('ideation', `${B}(?:going to|about to|want to|ready to|plan to|planning to|decided to|should|could|i'll|to|just) (?:just )?end (?:it|things|everything)${END}`),
   en('ideation', `${B}(?:end (?:it|things|everything)) (?:tonight|today|now|soon|for good|once and for all)${E}`),
   en('ideation', `${B}(?:thoughts? (?:of|about)|thinking (?:of|about)|think (?:of|about)|thought (?:of|about)) (?:ending (?:it|things|everything)|dying|not being (?:alive|here|around)|disappearing for good)${E}`),
-  en('ideation', `${B}wish (?:that )?i (?:was|were|'d|had|could)(?: just)? (?:dead|die|never been born|not been born|not exist|stop existing|disappear|not wake up|go to sleep and|fall asleep and|not here|gone)${E}`),
+  en('ideation', `${B}wish (?:that )?i(?: was| were|'d| had| could)(?: just)? (?:dead|die|never been born|not been born|never existed|not existed|not exist|stop existing|disappear|not wake up|go to sleep and|fall asleep and|not here|gone)${E}`),
   en('ideation', `${B}wish (?:that )?i (?:wasn't|weren't|was not|were not) (?:alive|here|around|born)${E}`),
   en('ideation', `${B}(?:sleep|asleep|go to sleep)(?: \\S+){0,2} (?:and |then )?(?:never|not) (?:to )?wake up${E}`),
   en('ideation', `${B}(?:hope|hoping|pray|praying) (?:that )?i (?:don't|never|won't|do not) wake up${E}`),
@@ -230,18 +230,18 @@ const RULES: readonly Rule[] = [
   en('hopelessness', `${B}(?:had|'ve had|have had) enough of (?:life|living|being alive|everything|it all)${E}`),
   en('hopelessness', `${B}(?:given|give|giving|gave) up on (?:life|living|myself|everything)${E}`),
   en('hopelessness', `${B}done with (?:life|living|everything|it all|being alive)${E}`),
-  en('hopelessness', `${B}why (?:am i|i'm) still (?:here|alive|around)${E}`),
+  en('hopelessness', `${B}why (?:am i|i'm) still (?:here|alive|around)${E}`, {keepsNegation: true}),
   en('hopelessness', `${B}(?:can't|couldn't|can no longer|don't think i can|not sure i can|unable to|no longer able to) (?:\\S+ )?(?:go on|carry on|keep going|keep doing this|live like this|live with this|face (?:another day|tomorrow|it any ?more))(?=\\s*(?:$|[.,!?;]|any ?more|like this|much longer|for much longer|and ))`, {keepsNegation: true}),
   en('hopelessness', `${B}(?:can't|couldn't) (?:do|take|cope with|handle|bear|stand) (?:this|it|any of this|life|much more)(?: \\S+)?? any ?more${E}`, {keepsNegation: true}),
   en('hopelessness', `${B}(?:can't|couldn't) cope(?: any ?more)?${END}`, {keepsNegation: true}),
   en('hopelessness', `${B}(?:can't|couldn't) (?:do|take) (?:this|it)${END}`, {keepsNegation: true}),
   // ---- English: burden, belonging ----
   en('burden', `${B}(?:i'm|i feel|feel|feeling|being|i've become|become) (?:like )?(?:such |just |only |nothing but |a huge |a massive |so much of |more of |a |an )*burden${E}`),
-  en('burden', `${B}(?:better|happier|easier|relieved|fine|free|lighter)(?: off)?(?: \\S+){0,3}? (?:without me|without (?:a|an) \\S+ like me|if i (?:just )?(?:wasn't|weren't|was not|were not) (?:around|here|alive|born)|if i (?:just )?(?:was|were|'m) (?:dead|gone|not here|not around)|if i (?:just )?(?:died|disappeared|killed myself|left for good))${E}`),
+  en('burden', `${B}(?:better|happier|easier|relieved|fine|free|lighter)(?: off)?(?: \\S+){0,3}? (?:without me|without (?:a|an) \\S+ like me|if i (?:just )?(?:wasn't|weren't|was not|were not) (?:around|here|alive|born)|if i(?: just)?(?: was| were|'m) (?:dead|gone|not here|not around)|if i (?:just )?(?:died|disappeared|killed myself|left for good))${E}`),
   en('burden', `${B}(?:won't|will not) be (?:a |an )?(?:problem|burden|bother|nuisance|worry|pain)(?: \\S+){0,3} (?:much|for much) longer${E}`, {keepsNegation: true}),
   en('burden', `${B}(?:the world|everyone|everybody|they|them|my family|the kids) (?:would|will|'d) be better(?: off)? without me${E}`),
   en('burden', `${B}(?:nobody|no one) would (?:even |ever |really )?miss me${E}`, {keepsNegation: true}),
-  en('burden', `${B}(?:nobody|no one) (?:would|will|'d) (?:even |ever |really )?(?:care|notice|mind|know)(?: \\S+){0,3}? if i (?:died|was gone|were gone|disappeared|wasn't here|weren't here|wasn't around|killed myself|was dead|were dead|left for good)${E}`, {keepsNegation: true}),
+  en('burden', `${B}(?:nobody|no one)(?: would| will|'d) (?:even |ever |really )?(?:care|notice|mind|know)(?: \\S+){0,3}? if i (?:died|was gone|were gone|disappeared|wasn't here|weren't here|wasn't around|killed myself|was dead|were dead|left for good)${E}`, {keepsNegation: true}),
   en('burden', `${B}(?:nobody|no one) cares (?:if|whether) i (?:live|die|lived|died)${E}`, {keepsNegation: true}),
   // ---- English: self-harm ----
   en('self-harm', `${B}(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burnt|burned|hit|hitting|punch|punching|scratch|scratching|starve|starving|punish|punishing|bruise|bruising) myself${E}(?! (?:laughing|out)${E})`),

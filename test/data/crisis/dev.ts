@@ -107,7 +107,12 @@ export const DEV: readonly Sentence[] = [
     'I’m planning to take all my pills tonight',
     'There’s no hope left for me',
     'I feel trapped and there’s no escape',
-    'I just want the pain to stop forever'),
+    'I just want the pain to stop forever',
+    // Added after the first held-out run (bugs it showed; different sentences, same constructions).
+    'I wish I’d never existed',
+    'Could someone look after my rabbits, I won’t be around',
+    'I don’t know why I’m still alive',
+    'They’d be fine if I’m gone'),
 
   ...en(false, 'idiom',
     'This hill is a killer',

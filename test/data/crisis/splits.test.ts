@@ -4,6 +4,13 @@
 //             (held-out.ts; its fingerprint below proves it has not been edited since)
 // Goal on the held-out split: recall >= 95 % and false alarms <= 5 % in each language. The figures
 // are printed for both splits so a drop shows up in CI logs.
+//
+// First held-out run, on the detector as committed in fe4b05b before it had ever seen this split:
+//   en recall 77/80 (96.3 %), false alarms 0/80;  cy recall 80/80 (100 %), false alarms 0/80.
+// The three English misses showed three general bugs ("I'd" spacing, "look after my…" taken as a sign
+// of coming back, "don't know why I'm still here" cancelled as a negation). They were fixed in the next
+// commit with *new* dev sentences; from then on the held-out figures are no longer a clean measure of
+// sentences never seen. A fresh held-out file, written before further tuning, is the way to re-measure.
 import {expect} from '@open-wc/testing';
 import {findCrisisWording, hasCrisisWording} from '../../../src/data/crisis.js';
 import {MUST_NOT_TRIGGER, MUST_TRIGGER} from '../crisis-corpus.js';
