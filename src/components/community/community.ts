@@ -488,7 +488,7 @@ const WHERE = 'copy it from the Firebase console (Project settings → General �
 
 /** Values pasted from documentation rather than from the console: "…", "...", "YOUR_API_KEY", "<api key>". */
 export function isPlaceholder(value: string): boolean {
-  return /…|\.\.\.|^<.*>$|^\$\{.*\}$|^x+$|^(your|my)[-_ ]|change[-_ ]?me|placeholder|^todo$|^tbd$|^api[-_ ]?key$|^app[-_ ]?id$|^project[-_ ]?id$/i.test(value.trim());
+  return /…|\.\.\.|^<.*>$|^\$\{.*\}$|^x+$|^(your|my)[-_ ]?(firebase|project|api|app|auth|key|id|domain)|change[-_ ]?me|placeholder|^todo$|^tbd$|^api[-_ ]?key$|^app[-_ ]?id$|^project[-_ ]?id$/i.test(value.trim());
 }
 
 const FORMATS: Record<ConfigAttr, {test: RegExp; what: string}> = {
