@@ -77,17 +77,26 @@ function expectPreviewNotice(root: Element) {
 }
 
 describe('README and docs quick starts, on a first visit with no seed', () => {
-  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+  // Communities these tests saved in this browser: erased afterwards, so later tests (the demo pages use
+  // asthma-cymru with a seed) start clean.
+  const used: string[] = [];
+  afterEach(async () => {
+    document.querySelectorAll('iframe').forEach((f) => f.remove());
+    for (const id of used.splice(0)) await LocalStore.reset({communityId: id, persistence: 'indexeddb'});
+    localStorage.removeItem(SESSION_KEY);
+  });
 
   it('the README "try it without a Firebase project" snippet: a visitor joins and posts the first message', async () => {
     const snippet = await block('/README.md', 'html', 'store="local"');
     expect(snippet).not.to.contain('seed=');
     const id = /community="([^"]+)"/.exec(snippet)![1];
-    await freshProfile(id);
-    // Word for word, except that the CDN bundle is its source entry (no build needed).
+    const unused = `readme-${Date.now().toString(36)}`;
+    used.push(unused);
+    await freshProfile(unused);
+    // Word for word, except that the CDN bundle is its source entry (no build needed) and the id is unused.
     const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our walk</title></head><body>
 <script>window.kinErrors = []; addEventListener('kin-error', (e) => kinErrors.push(e.message), true);</script>
-${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/src/cdn.ts')}
+${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/src/cdn.ts').replace(`community="${id}"`, `community="${unused}"`)}
 </body></html>`;
     const frame = document.createElement('iframe');
     frame.style.inlineSize = '900px';
@@ -105,7 +114,7 @@ ${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/
 
     // The banner is not invisible: it introduces the preview and names the community.
     const banner = doc.querySelector('kin-founder-story-banner')!;
-    await waitUntil(() => text(banner).includes('Asthma Cymru'), 'the banner shows the preview', {timeout: 10000});
+    await waitUntil(() => text(banner).includes('Our Charity'), 'the banner shows the preview', {timeout: 10000});
     expect(text(banner)).to.contain('The first person to join becomes its admin');
 
     await joinAndPost(doc, 'Gwen from Bangor', 'Hello everyone — the first post of our walk thread.');
@@ -117,6 +126,7 @@ ${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/
   it('the README "from npm" snippet: LocalStore.open({communityId}) alone, then join and post', async () => {
     const snippet = await block('/README.md', 'ts', "import 'kindred-kit/define.js'");
     expect(await raw('test/snippets/readme-npm.ts'), 'test/snippets/readme-npm.ts is the README snippet').to.equal(snippet);
+    used.push('asthma-cymru');
     await freshProfile('asthma-cymru');
     const errors: string[] = [];
     const host = await fixture<HTMLElement>(html`<div @kin-error=${(e: Event & {message: string}) => errors.push(e.message)}>
@@ -135,6 +145,7 @@ ${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/
   it('the React snippet of docs/embedding.md: join and post the first message', async () => {
     const snippet = await block('/docs/embedding.md', 'tsx', 'LocalStore.open');
     expect(await raw('test/snippets/embedding-react.tsx'), 'test/snippets/embedding-react.tsx is the docs snippet').to.equal(snippet);
+    used.push('asthma-wales');
     await freshProfile('asthma-wales');
     const errors: string[] = [];
     const host = await fixture<HTMLElement>(html`<div @kin-error=${(e: Event & {message: string}) => errors.push(e.message)}></div>`);
