@@ -6,6 +6,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {countReporter} from './scripts/count-reporter.mjs';
 import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
+import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
 
 export function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser',
@@ -32,7 +33,9 @@ export default {
   testsFinishTimeout: 600000,
   testFramework: {config: {timeout: 20000}},
   // tsx + tsconfig's `jsx: react-jsx`: the React example and its test (test/frameworks/).
-  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin()],
+  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin(),
+    // Network faults over CDP and a private emulator to stop and restart (issue 17: test/faults/).
+    faultPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
