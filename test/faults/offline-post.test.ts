@@ -40,12 +40,21 @@ const storedDraft = (cid: string) => {
 describe('faults: a post pressed while the connection is down', function () {
   this.timeout(60000);
   let cid = '';
-  beforeEach(async () => {
+  before(async function () {
+    // The emulator's first REST calls are slow on a loaded machine; warm it before timing anything.
+    this.timeout(180000);
+    await admin.communityPaths('warm-up');
+    // axe is fetched from the test server on first use: fetch it while the page is still online.
+    await expect(await fixture(html`<p>warm-up</p>`)).to.be.accessible();
+  });
+  beforeEach(async function () {
+    this.timeout(120000);
     sessionStorage.clear();
     cid = nextCommunityId();
     await admin.seed(seed(cid, [post('p1', alice, {body: 'Hello from Alice'})]));
   });
-  afterEach(async () => {
+  afterEach(async function () {
+    this.timeout(120000);
     await Promise.all(stores.splice(0).map((s) => s.dispose().catch(() => undefined)));
     // Back online for certain before talking to the emulator.
     if (!navigator.onLine) await new Promise((r) => window.addEventListener('online', r, {once: true}));
@@ -91,6 +100,17 @@ describe('faults: a post pressed while the connection is down', function () {
     await net.back;
     await eventuallyWithin(() => storedDraft(cid) === null, 'sent once back', 20000);
     expect(await countPosts(admin, cid, `Nodyn ${cid}`)).to.equal(1);
+  });
+
+  it('a queued post survives a reload: the page opened again sends it once, nobody pressing anything', async () => {
+    // What the tab kept when it was closed while offline: the text, its post id, and "pressed".
+    const body = `Written on the bus ${cid}`;
+    sessionStorage.setItem(draftKey(cid, TID, null), JSON.stringify({body, postId: `q${cid.replace(/[^a-z0-9]/gi, '')}`, queued: true, savedAt: Date.now()}));
+    const el = await mountAs(cid, 'bob');
+    expect(text(el)).to.include('Your post is not sent yet. It is kept on this device and we will try again by ourselves.');
+    await eventuallyWithin(() => storedDraft(cid) === null, 'sent by itself after the reload', 20000);
+    await eventually(() => articleFor(el, `q${cid.replace(/[^a-z0-9]/gi, '')}`), 'the post shows in the thread');
+    expect(await countPosts(admin, cid, body)).to.equal(1);
   });
 
   for (const stage of ['Request', 'Response'] as const) {

@@ -1224,7 +1224,7 @@ export class KinDiscussionThread extends KinElement {
           : nothing}
         ${c.status === 'waiting'
           ? html`<div class="queued" part="queued" role="status">
-              <p>${!this.online ? m.queuedOffline : !c.error || c.error.code === 'unavailable' ? m.queuedUnreachable : `${m.queuedRetry} ${common.error(c.error.code)}`}</p>
+              <p>${!this.online ? m.queuedOffline : !c.error ? m.queuedRetry : c.error.code === 'unavailable' ? m.queuedUnreachable : `${m.queuedRetry} ${common.error(c.error.code)}`}</p>
               <button type="button" data-action="send-now" @click=${() => void this.#submit(parentId)}>${m.sendNow}</button>
             </div>`
           : nothing}
