@@ -11,6 +11,7 @@ import type {ModLogEntry} from './types.js';
 import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
+import type {Invite, InviteInput} from './invites.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -288,6 +289,21 @@ export interface CommunityStore {
   blockMember(uid: string): Promise<void>;
   /** The signed-in member's pending and accepted connections, newest first, kept live. */
   watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe;
+
+  // Invites and community admin (issue 14). Decisions in src/data/invites.ts.
+  /** Admins invite to any role, moderators to 'moderator' only; never their own address. */
+  createInvite(input: InviteInput): Promise<Invite>;
+  /** The invite a link names (null when it does not exist); Firebase: moderators, or the invitee by verified email. */
+  getInvite(id: string): Promise<Invite | null>;
+  /**
+   * The signed-in member claims an invite: the role is added to their roles and badges. Firebase: only with a
+   * verified sign-in email equal to the invite's; LocalStore: whoever has the link.
+   */
+  claimInvite(id: string): Promise<RoleRecord>;
+  /** An admin (or the moderator who made it) withdraws an unclaimed invite. */
+  revokeInvite(id: string): Promise<void>;
+  /** Every invite, newest first, kept live: moderators and admins only. */
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

@@ -36,6 +36,8 @@ import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
+import * as invites from './invites.js';
+import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 
 export interface LocalStoreOptions {
   /** Community id: 1–64 letters, digits, "-" or "_". */
@@ -281,6 +283,29 @@ export class LocalStore implements CommunityStore {
 
   revokeRole(uid: string, role: RoleName): Promise<RoleRecord> {
     return this.#write((db, ctx) => members.setRole(db, ctx, uid, role, false));
+  }
+
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+
+  createInvite(input: InviteInput): Promise<Invite> {
+    const id = newInviteId();
+    return this.#write((db, ctx) => invites.createInvite(db, ctx, input, id));
+  }
+
+  getInvite(id: string): Promise<Invite | null> {
+    return this.#read((db, ctx) => invites.getInvite(db, ctx, id));
+  }
+
+  claimInvite(id: string): Promise<RoleRecord> {
+    return this.#write((db, ctx) => invites.claimInvite(db, ctx, id));
+  }
+
+  revokeInvite(id: string): Promise<void> {
+    return this.#write((db, ctx) => invites.revokeInvite(db, ctx, id));
+  }
+
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#watch(invites.listInvites, next, error);
   }
 
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
