@@ -106,7 +106,7 @@ function validateEmail(value, option) {
 
 function validateText(value, option, {min = 0, max}) {
   const text = String(value ?? '').trim();
-  if (text.length < min) throw usageError(min <= 1 ? `--${option} is missing.` : `--${option} needs at least ${min} characters.`);
+  if (text.length < min) throw usageError(!text ? `--${option} is missing.` : `--${option} needs at least ${min} characters.`);
   if (text.length > max) throw new CliError(`--${option} is ${text.length} characters; the limit is ${max}.`, 2);
   return text;
 }
@@ -281,9 +281,20 @@ function inviteInstructions(out, {id, expiresAt}, fields, link) {
 // community document). Firestore types JSON has no word for are tagged objects: {"$timestamp": ISO},
 // {"$geo": [lat, lng]}, {"$bytes": base64}, {"$ref": path}; a map that itself has a key starting with "$"
 // is wrapped as {"$map": {...}} so nothing a member typed can be mistaken for a tag.
+// Timestamps keep Firestore's nanoseconds: 2026-01-10T09:00:00.123456789Z.
+function isoNanos(ts) {
+  return new Date(ts.seconds * 1000).toISOString().replace(/\.\d{3}Z$/, `.${String(ts.nanoseconds).padStart(9, '0')}Z`);
+}
+function parseIsoNanos(text, firestore) {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(String(text));
+  if (!m) throw new CliError(`The file has a time "${text}" that is not an ISO time: was it edited by hand?`);
+  const seconds = Math.floor(Date.parse(`${m[1]}Z`) / 1000);
+  return new firestore.Timestamp(seconds, Number((m[2] ?? '').padEnd(9, '0')));
+}
+
 function encode(value, firestore) {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof firestore.Timestamp) return {$timestamp: value.toDate().toISOString()};
+  if (value instanceof firestore.Timestamp) return {$timestamp: isoNanos(value)};
   if (value instanceof firestore.GeoPoint) return {$geo: [value.latitude, value.longitude]};
   if (value instanceof firestore.DocumentReference) return {$ref: value.path};
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return {$bytes: Buffer.from(value).toString('base64')};
@@ -299,7 +310,7 @@ function decode(value, firestore, db) {
   if (keys.length === 1 && keys[0].startsWith('$')) {
     const v = value[keys[0]];
     switch (keys[0]) {
-      case '$timestamp': return firestore.Timestamp.fromDate(new Date(v));
+      case '$timestamp': return parseIsoNanos(v, firestore);
       case '$geo': return new firestore.GeoPoint(v[0], v[1]);
       case '$ref': return db.doc(v);
       case '$bytes': return Buffer.from(v, 'base64');

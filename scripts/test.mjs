@@ -6,6 +6,7 @@
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
 //      against them, stop both. The Auth emulator takes 10-40 s to start, so it is not awaited here:
 //      the browser tests start at once and the tests that need it wait for it (test/helpers/env.ts).
+//   4. the Node tests (test/**/*.test.mjs: the set-up CLI) under `node --test`, against the same emulator.
 // Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
 import {spawn} from 'node:child_process';
 import {readFileSync, existsSync, readdirSync} from 'node:fs';
@@ -70,6 +71,12 @@ function selectedFiles(globs) {
   return out;
 }
 const files = selectedFiles(only);
+// Node tests (test/**/*.test.mjs: the set-up CLI, issue 14) run under `node --test` against the same
+// emulator; everything else runs in Chromium.
+const isNodeTest = (f) => f.endsWith('.test.mjs');
+const nodeFiles = files ? files.filter(isNodeTest) : selectedFiles('test/**/*.test.mjs');
+const browserGlobs = only ? only.split(',').filter((g) => !g.endsWith('.mjs')).join(',') : null;
+const runBrowser = !files || files.some((f) => !isNodeTest(f));
 // Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
 const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
@@ -99,13 +106,19 @@ try {
   await auth?.stop();
   process.exit(1);
 }
-let code;
+let code = 0;
 try {
-  code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
-    KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
-    KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
-    ...(only ? {KINDRED_TEST_FILES: only} : {}),
-  });
+  if (runBrowser) {
+    code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+      KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
+      ...(browserGlobs ? {KINDRED_TEST_FILES: browserGlobs} : {}),
+    });
+  }
+  if (nodeFiles.length) {
+    step(`node tests (${nodeFiles.length} file${nodeFiles.length === 1 ? '' : 's'}, same emulator)`);
+    if (await run(process.execPath, ['--test', '--test-concurrency=1', ...nodeFiles], {KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`})) code = 1;
+  }
 } finally {
   await Promise.all([emu.stop(), auth?.stop()]);
 }
