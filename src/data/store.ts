@@ -12,6 +12,8 @@ import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
 import type {Invite, InviteInput} from './invites.js';
+import type {CommunityPatch, TeamMember} from './community-admin.js';
+import type {CommunityHealth} from './health.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -304,6 +306,12 @@ export interface CommunityStore {
   revokeInvite(id: string): Promise<void>;
   /** Every invite, newest first, kept live: moderators and admins only. */
   watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe;
+  /** Admins only: name, tagline and settings, validated as firestore.rules validSettings does (community-admin.ts). */
+  updateCommunity(patch: CommunityPatch): Promise<Community>;
+  /** Everyone with a role or a suspension, by name: moderators and admins only. */
+  listTeam(): Promise<TeamMember[]>;
+  /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
+  communityHealth(): Promise<CommunityHealth>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

@@ -27,6 +27,10 @@ import type {
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {mapFirebaseError} from './errors.js';
 import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
@@ -753,6 +757,17 @@ class FirebaseStore implements CommunityStore {
   }
   watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
     return this.#listen(() => invites.watchInvites(this.#invites(), next, error));
+  }
+  async updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return admin.updateCommunity({...this.#invites(), toCommunity}, patch);
+  }
+  async listTeam(): Promise<TeamMember[]> {
+    return admin.listTeam({...this.#invites(), toCommunity});
+  }
+  async communityHealth(): Promise<CommunityHealth> {
+    const snap = await this.#run('count the health figures', () => getDoc(this.#doc()));
+    const interval = snap.exists() ? toCommunity(snap).settings.postIntervalSeconds ?? 0 : 0;
+    return communityHealth(this.db, this.communityId, this.session.user, interval);
   }
 
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------

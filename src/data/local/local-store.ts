@@ -37,6 +37,10 @@ import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '..
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
 import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 
 export interface LocalStoreOptions {
@@ -306,6 +310,18 @@ export class LocalStore implements CommunityStore {
 
   watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
     return this.#watch(invites.listInvites, next, error);
+  }
+
+  updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return this.#write((db, ctx) => admin.updateCommunity(db, ctx, patch));
+  }
+
+  listTeam(): Promise<TeamMember[]> {
+    return this.#read(admin.listTeam);
+  }
+
+  communityHealth(): Promise<CommunityHealth> {
+    return this.#read(communityHealth);
   }
 
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
