@@ -35,8 +35,10 @@ let failed = false;
 if (!noStatic) {
   step('typecheck');
   if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
+  // The Cloud Functions and their Node tests (issue 15): Node types, no DOM.
+  if (await run(bin('tsc'), ['--noEmit', '-p', 'functions/tsconfig.json'])) failed = true;
   step('lint');
-  if (await run(bin('eslint'), ['src', 'test', 'examples'])) failed = true;
+  if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');
   if (await run(bin('cem'), ['analyze', '--outdir', '.cache/cem', '--quiet'])) failed = true;
   else {
@@ -70,13 +72,14 @@ function selectedFiles(globs) {
   for (const dir of ['test', 'bench']) if (existsSync(resolve(root, dir))) walk(dir);
   return out;
 }
-const files = selectedFiles(only);
-// Node tests (test/**/*.test.mjs: the set-up CLI, issue 14) run under `node --test` against the same
-// emulator; everything else runs in Chromium.
-const isNodeTest = (f) => f.endsWith('.test.mjs');
-const nodeFiles = files ? files.filter(isNodeTest) : selectedFiles('test/**/*.test.mjs');
-const browserGlobs = only ? only.split(',').filter((g) => !g.endsWith('.mjs')).join(',') : null;
-const runBrowser = !files || files.some((f) => !isNodeTest(f));
+const selected = selectedFiles(only);
+// test/functions runs in Node (scripts/test-functions.mjs); test/**/*.test.mjs (the set-up CLI, issue 14)
+// under `node --test`; everything else in Chromium.
+const FUNCTIONS_TEST = /^test\/functions\//;
+const isNodeTest = (f) => f.endsWith('.test.mjs') && !FUNCTIONS_TEST.test(f);
+const functionFiles = selected ? selected.filter((f) => FUNCTIONS_TEST.test(f)) : null;
+const nodeFiles = (selected ?? selectedFiles('test/**/*.test.mjs')).filter(isNodeTest);
+const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f) && !isNodeTest(f)) : null;
 // Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
 const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
@@ -108,15 +111,21 @@ try {
 }
 let code = 0;
 try {
-  if (runBrowser) {
+  if (!functionFiles || functionFiles.length) {
+    step('Cloud Functions tests (Node + Firestore emulator)');
+    if (await run(process.execPath, ['scripts/test-functions.mjs', ...(functionFiles ?? [])], {
+      FIRESTORE_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+    })) failed = true;
+  }
+  if (!files || files.length) {
     code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
       KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
       KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
-      ...(browserGlobs ? {KINDRED_TEST_FILES: browserGlobs} : {}),
+      ...(files ? {KINDRED_TEST_FILES: files.join(',')} : {}),
     });
   }
   if (nodeFiles.length) {
-    step(`node tests (${nodeFiles.length} file${nodeFiles.length === 1 ? '' : 's'}, same emulator)`);
+    step(`node tests (${nodeFiles.join(', ')}; same emulator)`);
     if (await run(process.execPath, ['--test', '--test-concurrency=1', ...nodeFiles], {KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`})) code = 1;
   }
 } finally {

@@ -44,4 +44,4 @@ export {KinAdminChangeEvent, KinAdminChangedEvent, type AdminChangeKind} from '.
 export * as invites from './data/invites.js';
 export type {CommunityPatch, TeamMember} from './data/community-admin.js';
 export type {CommunityHealth, HealthFigure, HealthKey} from './data/health.js';
-export {findCrisisWording, hasCrisisWording, type CrisisMatch} from './data/crisis.js';
+export {findCrisisWording, hasCrisisWording, type CrisisMatch, type CrisisKind} from './data/crisis.js';
