@@ -63,7 +63,7 @@ function firebase(): Harness {
 for (const make of [local, firebase]) {
   const h = make();
   describe(`invites (${h.kind})`, function () {
-    this.timeout(30000);
+    this.timeout(90000);
     let cid: string;
     beforeEach(async () => {
       cid = uniqueCommunityId('inv');
