@@ -46,7 +46,8 @@ function build(cid: string, now: number): World {
       if (t > now - 60000) t = createdAt + Math.round(((now - 60000 - createdAt) * j) / 50);
       if (j > 0) t = Math.max(clear(t, now), last + 1000);
       last = t;
-      const author = members[((k * 50 + j) * 7) % 500];
+      // The most recent threads are written by the first 200 members only, so not everyone is an active poster.
+      const author = members[((k * 50 + j) * 7) % (k < 15 ? 200 : 500)];
       const held = (k * 50 + j) % 97 === 5;
       posts.push({
         id: `p${k}_${j}`, threadId: `t${k}`, body: `Post ${j}`, authorId: author.uid, authorName: author.pseudonym, authorRelationship: 'patient',
