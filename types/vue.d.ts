@@ -4,7 +4,7 @@
 // that `kin-` tags are custom elements:
 //   app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('kin-');
 // Load once, e.g. `import type {} from 'kindred-kit/types/vue.js';`.
-import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinPeerMatchCard, KinProfile} from 'kindred-kit';
+import type {KinCommunity, KinCommunityAdmin, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {EmitFn, HTMLAttributes, PublicProps} from 'vue';
 
 type KinEventOf<N extends string> = N extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[N] : Event;
@@ -68,6 +68,28 @@ export interface KinCommunityVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
   onKinConsent?: (event: KinEventOf<'kin-consent'>) => void;
+}
+
+/** Settings, team and health figures for a community's admins. */
+export interface KinCommunityAdminVueProps {
+  /** Heading level (1–6) of the console heading; section headings are one level below. */
+  headingLevel?: KinCommunityAdmin['headingLevel'];
+  /** The invite to show; by default the page address's `kin-invite` parameter. */
+  invite?: KinCommunityAdmin['invite'];
+  /** The address invite links point to (this console's page); default: the current page. */
+  inviteUrl?: KinCommunityAdmin['inviteUrl'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinCommunityAdmin['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `inviteUrl`. */
+  'invite-url'?: KinCommunityAdmin['inviteUrl'];
+  /** Cancelable; an admin asked for a change (`kind`, `subject`). `preventDefault()` writes nothing. */
+  onKinAdminChange?: (event: KinEventOf<'kin-admin-change'>) => void;
+  /** The change was written (`kind`, `subject`). */
+  onKinAdminChanged?: (event: KinEventOf<'kin-admin-changed'>) => void;
+  /** Loading or a change failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
 }
 
 /** Crisis support contacts, one interaction away. */
@@ -258,6 +280,36 @@ export interface KinModerationQueueVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
 }
 
+/** Notifications: a bell with an unread count and a live panel. */
+export interface KinNotificationsVueProps {
+  /** Link to a post: `{thread}` and `{post}` are replaced by the ids ("/talk?thread={thread}#post-{post}"). Relative or https only. */
+  threadHref?: KinNotifications['threadHref'];
+  /** Link to the moderation queue, for moderators' notifications. Relative or https only. */
+  queueHref?: KinNotifications['queueHref'];
+  /** Link to the member's connections (where `<kin-peer-match-card>` is). Relative or https only. */
+  connectionsHref?: KinNotifications['connectionsHref'];
+  /** How many notifications the panel lists (1–200). */
+  limit?: KinNotifications['limit'];
+  /** Heading level (1–6) of the panel heading. */
+  headingLevel?: KinNotifications['headingLevel'];
+  /** Whether the panel is open; the member opens and closes it with the bell. */
+  open?: KinNotifications['open'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinNotifications['store'];
+  /** Attribute form of `threadHref`. */
+  'thread-href'?: KinNotifications['threadHref'];
+  /** Attribute form of `queueHref`. */
+  'queue-href'?: KinNotifications['queueHref'];
+  /** Attribute form of `connectionsHref`. */
+  'connections-href'?: KinNotifications['connectionsHref'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Cancelable; the member opened a notification (`href`, ids). `preventDefault()` stays on the page. */
+  onKinNotificationOpen?: (event: KinEventOf<'kin-notification-open'>) => void;
+  /** Loading or marking read failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
 /** Consented peer matching: the best match with why, "say hello", and my connections. */
 export interface KinPeerMatchCardVueProps {
   /** How many suggestions to show at once (1–5). */
@@ -307,12 +359,14 @@ export interface KinProfileVueProps {
 /** Props by tag, e.g. to type `h('kin-discussion-thread', props)` in a render function. */
 export interface KinVueElementProps {
   'kin-community': KinCommunityVueProps;
+  'kin-community-admin': KinCommunityAdminVueProps;
   'kin-crisis-help': KinCrisisHelpVueProps;
   'kin-discussion-thread': KinDiscussionThreadVueProps;
   'kin-founder-story-banner': KinFounderStoryBannerVueProps;
   'kin-join': KinJoinVueProps;
   'kin-member-directory': KinMemberDirectoryVueProps;
   'kin-moderation-queue': KinModerationQueueVueProps;
+  'kin-notifications': KinNotificationsVueProps;
   'kin-peer-match-card': KinPeerMatchCardVueProps;
   'kin-profile': KinProfileVueProps;
 }
@@ -320,12 +374,14 @@ export interface KinVueElementProps {
 declare module 'vue' {
   interface GlobalComponents {
     'kin-community': KinVueElement<KinCommunity, KinCommunityVueProps, 'kin-error' | 'kin-consent'>;
+    'kin-community-admin': KinVueElement<KinCommunityAdmin, KinCommunityAdminVueProps, 'kin-admin-change' | 'kin-admin-changed' | 'kin-error'>;
     'kin-crisis-help': KinVueElement<KinCrisisHelp, KinCrisisHelpVueProps, 'kin-crisis-help-toggle'>;
     'kin-discussion-thread': KinVueElement<KinDiscussionThread, KinDiscussionThreadVueProps, 'kin-post-submit' | 'kin-post-created' | 'kin-reaction' | 'kin-report' | 'kin-thread-open' | 'kin-join-request' | 'kin-error'>;
     'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved'>;
     'kin-join': KinVueElement<KinJoin, KinJoinVueProps, 'kin-join-cancel' | 'kin-join-submit' | 'kin-joined' | 'kin-error'>;
     'kin-member-directory': KinVueElement<KinMemberDirectory, KinMemberDirectoryVueProps, 'kin-connect-request' | 'kin-join-request' | 'kin-error'>;
     'kin-moderation-queue': KinVueElement<KinModerationQueue, KinModerationQueueVueProps, 'kin-moderate' | 'kin-moderated' | 'kin-error'>;
+    'kin-notifications': KinVueElement<KinNotifications, KinNotificationsVueProps, 'kin-notification-open' | 'kin-error'>;
     'kin-peer-match-card': KinVueElement<KinPeerMatchCard, KinPeerMatchCardVueProps, 'kin-connect-request' | 'kin-connection-change' | 'kin-join-request' | 'kin-error'>;
     'kin-profile': KinVueElement<KinProfile, KinProfileVueProps, 'kin-profile-save' | 'kin-profile-saved' | 'kin-erase-request' | 'kin-erased' | 'kin-join-request' | 'kin-error'>;
   }

@@ -11,6 +11,10 @@ import type {ModLogEntry} from './types.js';
 import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
+import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
+import type {Invite, InviteInput} from './invites.js';
+import type {CommunityPatch, TeamMember} from './community-admin.js';
+import type {CommunityHealth} from './health.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -174,6 +178,20 @@ export interface MyDataExport {
   connections: Record<string, unknown>[];
 }
 
+// Notifications (issue 15) -------------------------------------------------------------------------
+
+/** The signed-in member's notifications, newest first. */
+export interface NotificationFeed {
+  items: KinNotification[];
+  /** Unread notifications in all (not only those listed). */
+  unread: number;
+  /**
+   * Whether notifications are switched on: LocalStore always (unless opened with notifications: false);
+   * Firebase once the project's Cloud Functions have run (services/notifications).
+   */
+  enabled: boolean;
+}
+
 /** Author id and name that an erased member's posts and threads carry instead of theirs. */
 export const FORMER_MEMBER = 'former-member';
 
@@ -288,6 +306,38 @@ export interface CommunityStore {
   blockMember(uid: string): Promise<void>;
   /** The signed-in member's pending and accepted connections, newest first, kept live. */
   watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe;
+
+  // Notifications (issue 15). Decisions in src/data/domain/notifications.ts.
+  /** The signed-in member's notifications, kept live (an empty feed when signed out). */
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe;
+  /** Marks the member's own notifications read: these ids, or all. */
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void>;
+  /** Follows (new posts are notified) or mutes a thread the member can read. Posting follows it. */
+  followThread(threadId: string, follow: boolean): Promise<void>;
+  /** Whether the member follows a thread: true, false (muted) or null (never chose, never posted). */
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
+  /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
+  // Invites and community admin (issue 14). Decisions in src/data/invites.ts.
+  /** Admins invite to any role, moderators to 'moderator' only; never their own address. */
+  createInvite(input: InviteInput): Promise<Invite>;
+  /** The invite a link names (null when it does not exist); Firebase: moderators, or the invitee by verified email. */
+  getInvite(id: string): Promise<Invite | null>;
+  /**
+   * The signed-in member claims an invite: the role is added to their roles and badges. Firebase: only with a
+   * verified sign-in email equal to the invite's; LocalStore: whoever has the link.
+   */
+  claimInvite(id: string): Promise<RoleRecord>;
+  /** An admin (or the moderator who made it) withdraws an unclaimed invite. */
+  revokeInvite(id: string): Promise<void>;
+  /** Every invite, newest first, kept live: moderators and admins only. */
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe;
+  /** Admins only: name, tagline and settings, validated as firestore.rules validSettings does (community-admin.ts). */
+  updateCommunity(patch: CommunityPatch): Promise<Community>;
+  /** Everyone with a role or a suspension, by name: moderators and admins only. */
+  listTeam(): Promise<TeamMember[]>;
+  /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
+  communityHealth(): Promise<CommunityHealth>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

@@ -27,6 +27,12 @@ import type {
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {mapFirebaseError} from './errors.js';
+import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
+import type {Invite, InviteInput} from '../invites.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -38,6 +44,9 @@ import * as mod from './moderation.js';
 import {heldMarker, heldMarkerRef} from './moderation.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
+import * as notify from './notifications.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -49,7 +58,7 @@ export interface FirebaseStoreOptions {
    * Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor); or,
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
-  emulator?: {host: string; port: number; mockUser?: {uid: string} | null; authHost?: string};
+  emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -81,7 +90,9 @@ function acquire(options: FirebaseStoreOptions): {key: string; app: FirebaseApp;
     const db = getFirestore(app);
     if (options.emulator && !existing) {
       const {host, port, mockUser} = options.emulator;
-      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid}} : {});
+      // A mock user with an email has it verified, as an email-link sign-in gives (invites, issue 14).
+      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid,
+        ...(mockUser.email ? {email: mockUser.email, email_verified: true} : {})}} : {});
     }
     entry = {app, db, refs: 0, owned: !existing};
     apps.set(name, entry);
@@ -452,6 +463,8 @@ class FirebaseStore implements CommunityStore {
         // Issue 5: kept (fields the member keeps to themself) and when consent was withdrawn.
         ...(d.kept ? {kept: d.kept as PrivateRecord['kept']} : {}),
         ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
+        // Issue 15: email notifications.
+        ...(d.notify ? {notify: d.notify as PrivateRecord['notify']} : {}),
       };
     });
   }
@@ -724,6 +737,31 @@ class FirebaseStore implements CommunityStore {
     });
   }
 
+  // Notifications (issue 15): ./notifications.ts --------------------------------------------------
+  #notify(): notify.NotifyCtx {
+    return {db: this.db, communityId: this.communityId, session: this.session, run: (action, fn) => this.#run(action, fn), plain: dataOf};
+  }
+
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchNotifications(this.#notify(), options?.limit, next, error));
+  }
+
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void> {
+    return notify.markRead(this.#notify(), ids);
+  }
+
+  followThread(threadId: string, follow: boolean): Promise<void> {
+    return notify.followThread(this.#notify(), threadId, follow);
+  }
+
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchFollowing(this.#notify(), threadId, next, error));
+  }
+
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord> {
+    return notify.setEmailNotifications(this.#notify(), prefs);
+  }
+
   // Members, profiles and "my data" (issue 5) -----------------------------------------------------
   #members(): members.MembersCtx {
     return {
@@ -758,6 +796,38 @@ class FirebaseStore implements CommunityStore {
 
   revokeRole(uid: string, role: RoleName): Promise<RoleRecord> {
     return members.setRole(this.#members(), uid, role, false);
+  }
+
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+  #invites(): invites.InvitesCtx {
+    if (this.#disposed) throw new KindredError('internal', 'This store has been disposed; make a new one.');
+    return {db: this.db, communityId: this.communityId, user: this.session.user, toRoles};
+  }
+  async createInvite(input: InviteInput): Promise<Invite> {
+    return invites.createInvite(this.#invites(), input);
+  }
+  async getInvite(id: string): Promise<Invite | null> {
+    return invites.getInvite(this.#invites(), id);
+  }
+  async claimInvite(id: string): Promise<RoleRecord> {
+    return invites.claimInvite(this.#invites(), id);
+  }
+  async revokeInvite(id: string): Promise<void> {
+    return invites.revokeInvite(this.#invites(), id);
+  }
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => invites.watchInvites(this.#invites(), next, error));
+  }
+  async updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return admin.updateCommunity({...this.#invites(), toCommunity}, patch);
+  }
+  async listTeam(): Promise<TeamMember[]> {
+    return admin.listTeam({...this.#invites(), toCommunity});
+  }
+  async communityHealth(): Promise<CommunityHealth> {
+    const snap = await this.#run('count the health figures', () => getDoc(this.#doc()));
+    const interval = snap.exists() ? toCommunity(snap).settings.postIntervalSeconds ?? 0 : 0;
+    return communityHealth(this.db, this.communityId, this.session.user, interval);
   }
 
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------

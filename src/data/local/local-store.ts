@@ -36,6 +36,15 @@ import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
+import * as notify from './notify.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
+import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
+import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 import {previewSeed} from './preview.js';
 
 export interface LocalStoreOptions {
@@ -57,6 +66,11 @@ export interface LocalStoreOptions {
   channelName?: string;
   /** Clock in epoch ms; default `Date.now`. */
   now?: () => number;
+  /**
+   * Notifications (issue 15), made in the browser from the same decisions as the Cloud Functions.
+   * Default true; false behaves like a Firebase project without the functions deployed.
+   */
+  notifications?: boolean;
 }
 
 type Message =
@@ -111,6 +125,7 @@ export class LocalStore implements CommunityStore {
   #dirty = false;
   #loop: Promise<void> | null = null;
   #disposed = false;
+  #notifications: boolean;
 
   /** The IndexedDB database name that holds a community. */
   static databaseName(communityId: string): string {
@@ -159,6 +174,7 @@ export class LocalStore implements CommunityStore {
     if (options.seed !== undefined) checkSeed(options.seed, this.communityId);
     this.#seed = options.seed ?? previewSeed(this.communityId, options.name);
     this.#now = options.now ?? Date.now;
+    this.#notifications = options.notifications !== false;
     this.#channelName = options.channelName ?? `kindred-local:${this.communityId}`;
     // Tests pass `user` and never touch storage; a browser remembers its anonymous member.
     this.#remember = this.persistence === 'indexeddb' && options.user === undefined;
@@ -292,6 +308,41 @@ export class LocalStore implements CommunityStore {
     return this.#write((db, ctx) => members.setRole(db, ctx, uid, role, false));
   }
 
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+
+  createInvite(input: InviteInput): Promise<Invite> {
+    const id = newInviteId();
+    return this.#write((db, ctx) => invites.createInvite(db, ctx, input, id));
+  }
+
+  getInvite(id: string): Promise<Invite | null> {
+    return this.#read((db, ctx) => invites.getInvite(db, ctx, id));
+  }
+
+  claimInvite(id: string): Promise<RoleRecord> {
+    return this.#write((db, ctx) => invites.claimInvite(db, ctx, id));
+  }
+
+  revokeInvite(id: string): Promise<void> {
+    return this.#write((db, ctx) => invites.revokeInvite(db, ctx, id));
+  }
+
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#watch(invites.listInvites, next, error);
+  }
+
+  updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return this.#write((db, ctx) => admin.updateCommunity(db, ctx, patch));
+  }
+
+  listTeam(): Promise<TeamMember[]> {
+    return this.#read(admin.listTeam);
+  }
+
+  communityHealth(): Promise<CommunityHealth> {
+    return this.#read(communityHealth);
+  }
+
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
 
   getMatchProfile(): Promise<MatchProfile | null> {
@@ -348,6 +399,28 @@ export class LocalStore implements CommunityStore {
 
   watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
     return this.#watch((db, ctx) => moderation.modLog(db, ctx, options?.limit), next, error);
+  }
+
+  // Notifications (issue 15): ./notify.ts ----------------------------------------------------------
+
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => notify.feed(db, ctx, options?.limit, this.#notifications), next, error);
+  }
+
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void> {
+    return this.#write((db, ctx) => notify.markRead(db, ctx, ids));
+  }
+
+  followThread(threadId: string, follow: boolean): Promise<void> {
+    return this.#write((db, ctx) => notify.follow(db, ctx, threadId, follow));
+  }
+
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => notify.following(db, ctx, threadId), next, error);
+  }
+
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => notify.setPrefs(db, ctx, prefs));
   }
 
   /** Ends every listener, closes the channel and the database. */
@@ -437,8 +510,10 @@ export class LocalStore implements CommunityStore {
       let wrote = 0;
       const op = (docs: Docs) => {
         const out = fn(new Db(docs), ctx);
-        wrote = out.writes.length;
-        return out;
+        // What the Cloud Functions would write after this write (issue 15), in the same atomic step.
+        const writes = this.#notifications ? [...out.writes, ...notify.deliver(docs, out.writes, ctx.now)] : out.writes;
+        wrote = writes.length;
+        return {result: out.result, writes};
       };
       let backend = await this.#backend;
       if (this.#unsaved) {
