@@ -45,3 +45,7 @@ export * as invites from './data/invites.js';
 export type {CommunityPatch, TeamMember} from './data/community-admin.js';
 export type {CommunityHealth, HealthFigure, HealthKey} from './data/health.js';
 export {findCrisisWording, hasCrisisWording, type CrisisMatch, type CrisisKind} from './data/crisis.js';
+// Notifications (issue 15)
+export {KinNotifications} from './components/notifications/notifications.js';
+export {KinNotificationOpenEvent} from './events/notification-open.js';
+export type {KinNotification, NotificationKind, NotifyPrefs, EmailMode} from './data/domain/notifications.js';

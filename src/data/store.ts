@@ -14,6 +14,7 @@ import type {MatchProfileInput} from './connections.js';
 import type {Invite, InviteInput} from './invites.js';
 import type {CommunityPatch, TeamMember} from './community-admin.js';
 import type {CommunityHealth} from './health.js';
+import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -177,6 +178,20 @@ export interface MyDataExport {
   connections: Record<string, unknown>[];
 }
 
+// Notifications (issue 15) -------------------------------------------------------------------------
+
+/** The signed-in member's notifications, newest first. */
+export interface NotificationFeed {
+  items: KinNotification[];
+  /** Unread notifications in all (not only those listed). */
+  unread: number;
+  /**
+   * Whether notifications are switched on: LocalStore always (unless opened with notifications: false);
+   * Firebase once the project's Cloud Functions have run (services/notifications).
+   */
+  enabled: boolean;
+}
+
 /** Author id and name that an erased member's posts and threads carry instead of theirs. */
 export const FORMER_MEMBER = 'former-member';
 
@@ -312,6 +327,17 @@ export interface CommunityStore {
   listTeam(): Promise<TeamMember[]>;
   /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
   communityHealth(): Promise<CommunityHealth>;
+  // Notifications (issue 15). Decisions in src/data/domain/notifications.ts.
+  /** The signed-in member's notifications, kept live (an empty feed when signed out). */
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe;
+  /** Marks the member's own notifications read: these ids, or all. */
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void>;
+  /** Follows (new posts are notified) or mutes a thread the member can read. Posting follows it. */
+  followThread(threadId: string, follow: boolean): Promise<void>;
+  /** Whether the member follows a thread: true, false (muted) or null (never chose, never posted). */
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
+  /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;
