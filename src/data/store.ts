@@ -11,10 +11,10 @@ import type {ModLogEntry} from './types.js';
 import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
+import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
 import type {Invite, InviteInput} from './invites.js';
 import type {CommunityPatch, TeamMember} from './community-admin.js';
 import type {CommunityHealth} from './health.js';
-import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -307,6 +307,17 @@ export interface CommunityStore {
   /** The signed-in member's pending and accepted connections, newest first, kept live. */
   watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe;
 
+  // Notifications (issue 15). Decisions in src/data/domain/notifications.ts.
+  /** The signed-in member's notifications, kept live (an empty feed when signed out). */
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe;
+  /** Marks the member's own notifications read: these ids, or all. */
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void>;
+  /** Follows (new posts are notified) or mutes a thread the member can read. Posting follows it. */
+  followThread(threadId: string, follow: boolean): Promise<void>;
+  /** Whether the member follows a thread: true, false (muted) or null (never chose, never posted). */
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
+  /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
   // Invites and community admin (issue 14). Decisions in src/data/invites.ts.
   /** Admins invite to any role, moderators to 'moderator' only; never their own address. */
   createInvite(input: InviteInput): Promise<Invite>;
@@ -327,17 +338,6 @@ export interface CommunityStore {
   listTeam(): Promise<TeamMember[]>;
   /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
   communityHealth(): Promise<CommunityHealth>;
-  // Notifications (issue 15). Decisions in src/data/domain/notifications.ts.
-  /** The signed-in member's notifications, kept live (an empty feed when signed out). */
-  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe;
-  /** Marks the member's own notifications read: these ids, or all. */
-  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void>;
-  /** Follows (new posts are notified) or mutes a thread the member can read. Posting follows it. */
-  followThread(threadId: string, follow: boolean): Promise<void>;
-  /** Whether the member follows a thread: true, false (muted) or null (never chose, never posted). */
-  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
-  /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
-  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

@@ -36,15 +36,15 @@ import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
+import * as notify from './notify.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
 import {communityHealth} from './health.js';
 import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import {newInviteId, type Invite, type InviteInput} from '../invites.js';
-import * as notify from './notify.js';
-import type {NotificationFeed} from '../store.js';
-import type {NotifyPrefs} from '../domain/notifications.js';
 import {previewSeed} from './preview.js';
 
 export interface LocalStoreOptions {
