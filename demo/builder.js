@@ -8,7 +8,8 @@ const preview = document.querySelector('[data-preview]');
 const copied = document.querySelector('[data-copied]');
 const ID = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
 const KEY = /^[A-Za-z0-9_.-]{1,100}$/;
-const CDN = 'https://cdn.jsdelivr.net/npm/kindred-kit/dist/cdn/kindred.js';
+// The README's placeholder: the address where the charity hosts (or a CDN serves) the kit's dist/.
+const CDN = 'https://your-cdn.example/kindred-kit/dist/cdn/kindred.js';
 
 function choices() {
   const data = new FormData(form);

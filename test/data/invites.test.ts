@@ -119,6 +119,21 @@ for (const make of [local, firebase]) {
       expect(e.message).to.match(/withdrawn/);
     });
 
+    it('role changes by an admin are logged; a clinician verified through an invite keeps working with other roles', async () => {
+      const ada = await h.as(cid, 'ada');
+      const invite = await ada.createInvite({email: EMAIL.alice, role: 'clinician', clinicianScope: 'Asthma nurse'});
+      await (await h.as(cid, 'alice')).claimInvite(invite.id);
+      // The claimed verification time is a server time: granting and removing another role must keep it as stored.
+      expect((await ada.grantRole('alice', 'moderator')).roles).to.have.members(['clinician', 'moderator']);
+      expect((await ada.revokeRole('alice', 'moderator')).roles).to.deep.equal(['clinician']);
+      expect((await ada.getRoles('alice'))?.verifiedBy).to.equal('ada');
+      const log = await new Promise<{action: string; targetPath: string; reason: string}[]>((resolve, reject) => {
+        const stop = ada.watchModLog({limit: 10}, (v) => { if (v.length >= 2) { queueMicrotask(stop); resolve(v); } }, reject);
+      });
+      expect(log.map((e) => [e.action, e.targetPath, e.reason])).to.deep.include.members([
+        ['grant-role', 'members/alice', 'moderator'], ['revoke-role', 'members/alice', 'moderator']]);
+    });
+
     if (h.kind === 'firebase') {
       it('another address cannot claim (the rules check the verified sign-in email)', async () => {
         const ada = await h.as(cid, 'ada');
