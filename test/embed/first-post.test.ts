@@ -39,6 +39,14 @@ function mount(cid: string, extra = html``) {
 describe('first view for a visitor (issue 16)', function () {
   this.timeout(180000);
   const cids: string[] = [];
+  // A browser with no saved session: other test files in this browser profile may have signed in.
+  before(async () => {
+    await new Promise((resolve) => {
+      const req = indexedDB.deleteDatabase('firebaseLocalStorageDb');
+      req.onsuccess = req.onerror = req.onblocked = resolve;
+    });
+    for (const k of Object.keys(localStorage)) if (k.startsWith('firebase:')) localStorage.removeItem(k);
+  });
   after(async () => {
     for (const cid of cids) await admin.removeCommunity(cid).catch(() => undefined);
   });
