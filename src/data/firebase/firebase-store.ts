@@ -26,6 +26,8 @@ import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
+import {LazyAuthSession} from './lazy-auth-session.js';
+import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {mapFirebaseError} from './errors.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
@@ -254,9 +256,11 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+    // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
       ? new FixedSession(options.emulator.mockUser ? {uid: options.emulator.mockUser.uid, anonymous: false} : null)
-      : await FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+      : await hasPersistedAuth() ? await auth() : new LazyAuthSession(auth);
     return new FirebaseStore(communityId, db, session, () => release(key));
   } catch (e) {
     await release(key);
@@ -278,6 +282,11 @@ class FirebaseStore implements CommunityStore {
 
   newId(): string {
     return newId();
+  }
+
+  /** The Firestore instance (issue 16: see firestoreInternals). */
+  get firestore(): Firestore {
+    return this.db;
   }
 
   // Paths ---------------------------------------------------------------------------------------
@@ -922,4 +931,13 @@ function hueOf(uid: string): number {
   let h = 0;
   for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) % 360;
   return h;
+}
+
+/**
+ * Issue 16 (./resume.ts): the Firestore instance behind a FirebaseStore and its post conversion, so the
+ * reader's first page can be handed to a listener that resumes from the page's read time. Null for any
+ * other store.
+ */
+export function firestoreInternals(store: CommunityStore): {db: Firestore; toPost: (snap: DocumentSnapshot, threadId: string) => Post} | null {
+  return store instanceof FirebaseStore ? {db: store.firestore, toPost} : null;
 }
