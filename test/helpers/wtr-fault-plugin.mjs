@@ -4,7 +4,8 @@
 //                                                 because the page's own channel to the runner is cut too)
 //   kin-drop-on-write  {match, forMs}             the next Firestore Write request whose body contains `match`
 //                                                 fails as the network drops (mid-request); online again after forMs
-//   kin-emulator       {action: start|stop|restart} a private emulator on a fixed port: {host, port}
+//   kin-emulator       {action: start|stop|restart, docs?, projectId?} a private emulator on a fixed port: {host, port};
+//                                                 `docs` ([path, REST fields]) are written before it answers the page
 import {startEmulator} from '../../scripts/emulator.mjs';
 
 export function faultPlugin() {
@@ -95,6 +96,15 @@ export function faultPlugin() {
           if (emulator) { await emulator.stop(); emulator = null; }
           emulator = await startEmulator({port: action === 'restart' && emulatorPort ? emulatorPort : undefined});
           emulatorPort = emulator.port;
+          // A restarted emulator is empty: put the test's documents back before any client reconnects.
+          if (payload?.docs?.length) {
+            const root = `projects/${payload.projectId}/databases/(default)/documents`;
+            const r = await fetch(`http://${emulator.host}:${emulator.port}/v1/${root}:commit`, {
+              method: 'POST', headers: {Authorization: 'Bearer owner', 'Content-Type': 'application/json'},
+              body: JSON.stringify({writes: payload.docs.map(([path, fields]) => ({update: {name: `${root}/${path}`, fields}}))}),
+            });
+            if (!r.ok) throw new Error(`kin-emulator: seeding failed: HTTP ${r.status} ${await r.text()}`);
+          }
           return {host: emulator.host, port: emulator.port};
         }
         if (action === 'stop') {

@@ -26,6 +26,8 @@ import type {
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {mapFirebaseError} from './errors.js';
+import {watchConnection} from './connection.js';
+import type {ConnectionState} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -806,6 +808,11 @@ class FirebaseStore implements CommunityStore {
 
   watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
     return this.#listen(() => mod.watchModLog(this.db, this.communityId, options?.limit, next, error));
+  }
+
+  /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
+  watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
+    return this.#listen(() => watchConnection(this.#doc(), next));
   }
 
   async dispose(): Promise<void> {
