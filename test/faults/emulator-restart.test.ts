@@ -16,6 +16,8 @@ import {$, KEY, TID, alice, articleFor, bob, member, nextCommunityId, post, seed
 import {countPosts, eventuallyWithin, wait} from './fault-helpers.js';
 
 const PROJECT = 'demo-kindred';
+const t0 = Date.now();
+const step = (what: string) => console.log(`[emulator-restart] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
 const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: the Firestore emulator stops and restarts under an open page', function () {
@@ -26,7 +28,15 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
 
   before(async function () {
     this.timeout(240000);
-    host = (await executeServerCommand('kin-emulator', {action: 'start'})) as {host: string; port: number};
+    await executeServerCommand('kin-emulator', {action: 'start'});
+    for (;;) {
+      const up = (await executeServerCommand('kin-emulator', {action: 'status'})) as {up: boolean; host: string; port: number};
+      if (up.up) {
+        host = {host: up.host, port: up.port};
+        break;
+      }
+      await wait(500);
+    }
     admin = new FirestoreAdmin(PROJECT, host);
     await expect(await fixture(html`<p>warm-up</p>`)).to.be.accessible();
   });
@@ -61,12 +71,14 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
     const body = `Typed while the server was away ${cid}`;
     type(field(), body.slice(0, 10));
 
+    step('page loaded; stopping the emulator');
     await executeServerCommand('kin-emulator', {action: 'stop'});
     await eventuallyWithin(() => elements.every((el) => text(el).includes('Reconnecting to the community')), 'every element says it is reconnecting', 60000);
     for (const el of elements) await expect(el).to.be.accessible();
     // What was on screen stays; typing goes on; pressing Post keeps it and promises to send it.
     expect(articleFor(thread, 'p1')).not.to.equal(null);
     expect(text(directory)).to.include('Dai');
+    step('every element says reconnecting');
     type(field(), body);
     ($(thread, 'form.composer [part="submit"]') as HTMLButtonElement).click();
     await eventuallyWithin(() => text(thread).includes('will be sent by itself'), 'the post is kept and promised', 30000);
@@ -74,8 +86,10 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
     const draft = JSON.parse(sessionStorage.getItem(draftKey(cid, TID, null)) ?? 'null') as {postId: string; queued: boolean} | null;
     expect(draft?.queued).to.equal(true);
 
+    step('post kept; restarting the emulator');
     await executeServerCommand('kin-emulator', {action: 'restart', docs, projectId: PROJECT});
     await eventuallyWithin(() => elements.every((el) => !text(el).includes('Reconnecting to the community')), 'every element recovered', 120000);
+    step('every element recovered');
     await eventuallyWithin(() => sessionStorage.getItem(draftKey(cid, TID, null)) === null, 'the kept post is sent once the server is back', 120000);
     await eventuallyWithin(() => articleFor(thread, draft!.postId), 'the post shows in the thread, no reload', 30000);
     expect(field().value).to.equal('');

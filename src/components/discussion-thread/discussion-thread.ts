@@ -128,7 +128,8 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
-  #network = new OnlineController(this, undefined, () => this.#store);
+  // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
+  #network = new OnlineController(this, (online) => online && this.#resend.flush(), () => this.#store);
   private get online() {
     return this.#network.online;
   }
