@@ -35,6 +35,8 @@ export interface MatchCandidate extends MatchSuggestion {
 
 export type Unsubscribe = () => void;
 export type OnError = (error: KindredError) => void;
+/** Issue 17: whether a store is in touch with its server (`reconnecting` while it cannot be reached). */
+export type ConnectionState = 'connected' | 'reconnecting';
 
 /** Who is signed in. Identity is a uid; an email is never shown to other members. */
 export interface AuthSession {
@@ -203,6 +205,11 @@ export interface CommunityStore {
 
   /** A new client-made document id. */
   newId(): string;
+  /**
+   * Issue 17: the live connection to the server, for a "reconnecting" notice (Firebase only; a
+   * LocalStore has no server). Called on each change after the first sync, never for the first load.
+   */
+  watchConnection?(next: (state: ConnectionState) => void): Unsubscribe;
 
   // Community
   watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe;

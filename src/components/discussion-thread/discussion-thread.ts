@@ -7,6 +7,7 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {DraftStore, draftKey, type DraftStorageKind} from '../../controllers/draft.js';
 import {OnlineController} from '../../controllers/online.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {ResendController, isTransient} from '../../controllers/resend.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
@@ -127,7 +128,8 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
-  #network = new OnlineController(this);
+  // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
+  #network = new OnlineController(this, (online) => online && this.#resend.flush(), () => this.#store);
   private get online() {
     return this.#network.online;
   }
@@ -837,6 +839,7 @@ export class KinDiscussionThread extends KinElement {
       ${this.mode === 'list' && !this.openThreadId ? this.#renderHubHeader() : this.#renderThreadHeader()}
       <slot name="header"></slot>
       ${this.online ? nothing : html`<p class="notice offline" role="status">${common.offline}</p>`}
+      ${reconnectingNotice(this.#network, this.#consumer.locale)}
       <kin-crisis-help class="help" part="help" .nation=${this.#nation} heading-level=${Math.min(6, this.#level + 1)}></kin-crisis-help>
       ${this.#renderBody()}
       <div class="empty" ?hidden=${!this.#isEmpty}><slot name="empty"><p>${this.mode === 'list' && !this.openThreadId ? m.noThreads : m.empty}</p></slot></div>

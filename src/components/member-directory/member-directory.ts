@@ -4,6 +4,7 @@ import {KinElement} from '../kin-element.js';
 import styles from './member-directory.styles.js';
 import {directoryMessages} from './member-directory.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -71,7 +72,7 @@ export class KinMemberDirectory extends KinElement {
   @state() private notice = '';
   #network = new OnlineController(this, (online) => {
     if (online && this.status === 'error') void this.#load(false);
-  });
+  }, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
@@ -212,6 +213,7 @@ export class KinMemberDirectory extends KinElement {
     return wrap(html`
       <p class="intro">${m.intro}</p>
       ${this.offline ? html`<p class="notice" role="status">${m.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, locale)}
       <form part="search" role="search" aria-label=${m.search} @submit=${this.#onSearch}>
         <div class="field">
           <label for="search">${m.search}</label>

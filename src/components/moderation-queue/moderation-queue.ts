@@ -4,6 +4,7 @@ import {KinElement} from '../kin-element.js';
 import styles from './moderation-queue.styles.js';
 import {moderationQueueMessages, type ModerationQueueMessages} from './moderation-queue.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {exactTime, formatDate, relativeTime} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
@@ -71,7 +72,7 @@ export class KinModerationQueue extends KinElement {
   @state() private pending: Pending | null = null;
   @state() private actionError: {itemId: string; error: KindredError} | null = null;
   @state() private announcement = '';
-  #network = new OnlineController(this);
+  #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
@@ -150,6 +151,7 @@ export class KinModerationQueue extends KinElement {
         </label>
       </div>
       ${this.offline ? html`<p class="notice" role="status">${m.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, locale)}
       ${items.length === 0
         ? html`<slot name="empty"><p class="notice">${m.empty}</p></slot>`
         : html`<ul class="items" aria-labelledby="queue-heading queue-count">${items.map((item) => this.#item(item, m, c, locale))}</ul>`}

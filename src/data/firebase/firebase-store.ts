@@ -35,6 +35,8 @@ import {communityHealth} from './health.js';
 import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
+import {watchConnection} from './connection.js';
+import type {ConnectionState} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -915,6 +917,11 @@ class FirebaseStore implements CommunityStore {
 
   watchModLog(options: {limit: number}, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
     return this.#listen(() => mod.watchModLog(this.db, this.communityId, options?.limit, next, error));
+  }
+
+  /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
+  watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
+    return this.#listen(() => watchConnection(this.#doc(), next));
   }
 
   async dispose(): Promise<void> {
