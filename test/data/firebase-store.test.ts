@@ -10,6 +10,7 @@ import {FirestoreAdmin} from '../helpers/firestore-admin.js';
 import {member, post, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
 import {runModerationContract} from './moderation.contract.js';
+import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
 import {dumpFirebase, runMembersContract} from './members.contract.js';
@@ -55,6 +56,7 @@ function firebaseHarness(): StoreHarness {
 runStoreContract(firebaseHarness);
 runMembersContract(firebaseHarness, dumpFirebase(PROJECT));
 runModerationContract(firebaseHarness);
+runCrisisFlagsContract(firebaseHarness);
 runMatchingContract(firebaseHarness);
 
 describe('FirebaseStore (Firebase only)', function () {
