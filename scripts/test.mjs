@@ -11,8 +11,9 @@ import {spawn} from 'node:child_process';
 import {readFileSync, existsSync, readdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {startEmulator} from './emulator.mjs';
+import {findEmulatorJar, startEmulator} from './emulator.mjs';
 import {startAuthEmulator} from './auth-emulator.mjs';
+import {ensurePrerequisites} from './prerequisites.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -31,11 +32,27 @@ const t0 = Date.now();
 const step = (name) => console.log(`\n== ${name}`);
 let failed = false;
 
+// Issue 12: the README's two commands are the whole set-up. Chrome/Chromium and Java are found (or,
+// as root on Debian/Ubuntu, installed) here; otherwise this stops with the one command to run.
+const tools = ensurePrerequisites();
+process.env.CHROME_PATH = tools.chrome;
+if (!process.env.JAVA_HOME && tools.java) process.env.KINDRED_JAVA = tools.java;
+if (!findEmulatorJar()) {
+  // A contributor's machine without Google's apt package: firebase-tools (a dev dependency) downloads
+  // the same JAR into ~/.cache/firebase/emulators, where scripts/emulator.mjs looks for it.
+  console.log('No Cloud Firestore emulator found: downloading it (npx firebase-tools setup:emulators:firestore)…');
+  await run(bin('firebase'), ['setup:emulators:firestore']);
+}
+
 if (!noStatic) {
   step('typecheck');
   if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
+  // The Cloud Functions and their Node tests (issue 15): Node types, no DOM.
+  if (await run(bin('tsc'), ['--noEmit', '-p', 'functions/tsconfig.json'])) failed = true;
+  step('prerequisite finder (node --test scripts/prerequisites.test.mjs)');
+  if (await run(process.execPath, ['--test', 'scripts/prerequisites.test.mjs'])) failed = true;
   step('lint');
-  if (await run(bin('eslint'), ['src', 'test', 'examples'])) failed = true;
+  if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');
   if (await run(bin('cem'), ['analyze', '--outdir', '.cache/cem', '--quiet'])) failed = true;
   else {
@@ -69,7 +86,11 @@ function selectedFiles(globs) {
   for (const dir of ['test', 'bench']) if (existsSync(resolve(root, dir))) walk(dir);
   return out;
 }
-const files = selectedFiles(only);
+const selected = selectedFiles(only);
+// test/functions runs in Node (scripts/test-functions.mjs), everything else in Chromium.
+const FUNCTIONS_TEST = /^test\/functions\//;
+const functionFiles = selected ? selected.filter((f) => FUNCTIONS_TEST.test(f)) : null;
+const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f)) : null;
 // Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
 const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
@@ -99,13 +120,21 @@ try {
   await auth?.stop();
   process.exit(1);
 }
-let code;
+let code = 0;
 try {
-  code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
-    KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
-    KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
-    ...(only ? {KINDRED_TEST_FILES: only} : {}),
-  });
+  if (!functionFiles || functionFiles.length) {
+    step('Cloud Functions tests (Node + Firestore emulator)');
+    if (await run(process.execPath, ['scripts/test-functions.mjs', ...(functionFiles ?? [])], {
+      FIRESTORE_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+    })) failed = true;
+  }
+  if (!files || files.length) {
+    code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+      KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
+      ...(files ? {KINDRED_TEST_FILES: files.join(',')} : {}),
+    });
+  }
 } finally {
   await Promise.all([emu.stop(), auth?.stop()]);
 }

@@ -32,6 +32,8 @@ export interface KinCommunityVueProps {
   storeMode?: KinCommunity['storeMode'];
   /** With `store="local"`: URL of a JSON seed (a whole community as plain objects) used when this browser has no saved data for the community yet. */
   seed?: KinCommunity['seed'];
+  /** With `store="local"` and no seed: the name of the new preview community (defaults to the community id). */
+  name?: KinCommunity['name'];
   /** Development only: `host:port` of a Firestore emulator. Combined with `emulator-user`, signs in as that uid with a mock token (no Auth emulator needed). */
   emulatorHost?: KinCommunity['emulatorHost'];
   /** Development only: the uid to act as against the emulator. */

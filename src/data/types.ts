@@ -86,6 +86,8 @@ export interface Community {
   settings: CommunitySettings;
   founderStory: FounderStory | null;
   createdAt: number;
+  /** A local preview made on first use (issue 12): kept only in this browser; its first member is admin. */
+  preview?: boolean;
 }
 
 /** A member's public profile (communities/{cid}/members/{uid}). */

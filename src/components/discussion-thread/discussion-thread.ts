@@ -851,7 +851,7 @@ export class KinDiscussionThread extends KinElement {
     }
     const community = this.#community.value;
     if (this.#community.status === 'ready' && !community) {
-      return html`<p class="error" part="error" role="alert">${common.error('not-found')}</p>`;
+      return html`<p class="error" part="error" role="alert">${common.communityMissing}</p>`;
     }
     const meLoading = !!this.#uid && this.#me.status !== 'ready';
     if (!community || (community.settings.visibility === 'members' && meLoading)) return this.#renderLoading();

@@ -36,12 +36,19 @@ import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
+import {previewSeed} from './preview.js';
 
 export interface LocalStoreOptions {
   /** Community id: 1–64 letters, digits, "-" or "_". */
   communityId: string;
-  /** The starting state when this browser holds no saved data for the community. */
+  /**
+   * The starting state when this browser holds no saved data for the community; its
+   * `community.id` must be `communityId`. Without a seed, a new preview community starts empty
+   * (default settings; its first member becomes admin).
+   */
   seed?: SeedFixture;
+  /** Name of a new preview community (no seed); defaults to the community id. */
+  name?: string;
   /** `indexeddb` (the default in a browser) keeps data across reloads; `memory` keeps it for this page only. */
   persistence?: 'indexeddb' | 'memory';
   /** Starts signed in as this user (or signed out with null) without remembering it: for tests. */
@@ -148,7 +155,9 @@ export class LocalStore implements CommunityStore {
     if (this.persistence === 'indexeddb' && !indexedDbAvailable()) {
       throw new KindredError('unavailable', 'This browser has no IndexedDB: open the LocalStore with persistence: "memory".');
     }
-    this.#seed = options.seed;
+    // Issue 12: a seed made for another community must not silently stand in for this one.
+    if (options.seed !== undefined) checkSeed(options.seed, this.communityId);
+    this.#seed = options.seed ?? previewSeed(this.communityId, options.name);
     this.#now = options.now ?? Date.now;
     this.#channelName = options.channelName ?? `kindred-local:${this.communityId}`;
     // Tests pass `user` and never touch storage; a browser remembers its anonymous member.
@@ -543,6 +552,18 @@ function checkCommunityId(id: unknown): string {
     throw new KindredError('misconfigured', `"${String(id)}" is not a valid community id: use 1–64 letters, digits, "-" and "_".`);
   }
   return id;
+}
+
+function checkSeed(seed: SeedFixture, communityId: string) {
+  const seedId = (seed as Partial<SeedFixture> | null)?.community?.id;
+  if (typeof seedId !== 'string') {
+    throw new KindredError('misconfigured',
+      `The seed for community "${communityId}" has no community: a seed needs a "community" object whose "id" is "${communityId}" (see demo/seed.json).`);
+  }
+  if (seedId !== communityId) {
+    throw new KindredError('misconfigured',
+      `The seed is for community "${seedId}", not "${communityId}": use community="${seedId}", or a seed whose community.id is "${communityId}" (or no seed, for an empty preview).`);
+  }
 }
 
 function memoryName(communityId: string, channelName: string): string {
