@@ -130,6 +130,8 @@ export interface PrivateRecord {
   kept?: {bio?: string; tags?: string[]};
   /** When health consent was last withdrawn (ms), or null. */
   healthConsentWithdrawnAt?: number | null;
+  /** Email notifications (issue 15; domain/notifications.ts NotifyPrefs): off / immediate / daily digest. */
+  notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: Locale};
 }
 
 export interface RoleRecord {
