@@ -1,5 +1,6 @@
 // Pure validation and permission rules shared by both adapters and mirrored by firestore.rules.
 // Validation functions return the normalised value or throw KindredError('invalid-argument').
+import {hasCrisisWording} from './crisis.js';
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
@@ -289,7 +290,7 @@ export function findBannedWord(text: string, bannedWords: readonly string[]): st
 }
 
 /** Why a post is held (`Post.statusReason` codes elements translate). */
-export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact-details' | 'links';
+export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact-details' | 'links' | 'crisis-review';
 
 // Automatic holds (issue 7), whatever the moderation mode. firestore.rules mirrors these three
 // patterns on the lower-cased body (RE2), so keep them in step with `heldByContent` there.
@@ -328,7 +329,7 @@ export function contentHoldReason(body: string, bannedWords: readonly string[]):
  * this community, so posting many held posts quickly does not skip review).
  */
 export function initialPostStatus(
-  settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords'>,
+  settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords' | 'crisisReview'>,
   moderator: boolean,
   authorPostCount: number,
   body: string,
@@ -337,6 +338,11 @@ export function initialPostStatus(
   // The specific reason first, so the author is told what to change.
   const content = contentHoldReason(body, settings.bannedWords);
   if (content === 'contact-details' || content === 'links') return {status: 'held', statusReason: content};
+  // Issue 18: routed to a moderator first, and the author told kindly (firestore.rules asks a banned word's
+  // own reason outside 'all' mode, so that one stays).
+  if (settings.crisisReview === true && hasCrisisWording(body) && (settings.moderation === 'all' || content !== 'banned-word')) {
+    return {status: 'held', statusReason: 'crisis-review'};
+  }
   if (settings.moderation === 'all') return {status: 'held', statusReason: 'moderation'};
   if (content) return {status: 'held', statusReason: content};
   if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};

@@ -1,6 +1,7 @@
 // The single seam between elements and data. LocalStore and FirebaseStore both implement it and pass
 // the same contract suite (test/data/store.contract.ts). Promises for one-off calls; live data takes
 // callbacks and returns an Unsubscribe.
+import type {CrisisKind} from './crisis.js';
 import type {KindredError} from './errors.js';
 import type {
   Community, FounderStory, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Relationship, Report,
@@ -103,8 +104,8 @@ export interface PageOptions {
 // Moderation (issue 7) ------------------------------------------------------------------------------
 
 /** What a moderator can do from the queue. Every action appends a ModLogEntry in the same write. */
-export type ModerationAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension';
-export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'restore', 'dismiss-report', 'suspend', 'lift-suspension'];
+export type ModerationAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension' | 'clear-crisis';
+export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'restore', 'dismiss-report', 'suspend', 'lift-suspension', 'clear-crisis'];
 
 /**
  * What an action applies to. `reportId` closes that report as actioned in the same write.
@@ -118,9 +119,15 @@ export type ModerationTarget =
 
 /** One entry of the moderation queue: an open report or a held post, with its content in context. */
 export interface ModerationItem {
-  /** `report:<reportId>` or `held:<threadId>/<postId>`. */
+  /** `report:<reportId>`, `held:<threadId>/<postId>` or `crisis:<threadId>/<postId>`. */
   id: string;
-  kind: 'report' | 'held';
+  /** `crisis`: a visible post that carried crisis wording (issue 18); held and reported posts carry `crisis` too. */
+  kind: 'report' | 'held' | 'crisis';
+  /**
+   * The kinds of crisis wording the post carried when it was written (issue 18), or absent. Moderators
+   * only: the record lives in crisisFlags/, which firestore.rules lets no one else read.
+   */
+  crisis?: CrisisKind[];
   /** When the report was made or the held post written (ms). */
   createdAt: number;
   report: Report | null;

@@ -29,9 +29,9 @@ import {KinThreadOpenEvent} from '../../events/thread-open.js';
 import {discussionThreadMessages, type DiscussionThreadMessages} from './discussion-thread.messages.js';
 import {avatar, body, time} from './parts.js';
 import styles from './discussion-thread.styles.js';
+import {reactionIcon} from '../icons.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 
-const REACTION_EMOJI: Record<ReactionKind, string> = {heart: '❤️', hug: '🤗', metoo: '🙋', thanks: '🙏'};
 const NEW_THREAD = '\u0000new-thread';
 /** After this long "Posting…" becomes "we cannot reach the community; it will be sent by itself". */
 const SLOW_SEND_MS = 8000;
@@ -1038,9 +1038,9 @@ export class KinDiscussionThread extends KinElement {
         return member
           ? html`<button type="button" class="reaction" part="reaction" data-kind=${kind} aria-pressed=${pressed ? 'true' : 'false'}
               @click=${() => void this.#react(post, kind, !pressed)}>
-              <span aria-hidden="true">${REACTION_EMOJI[kind]}</span> ${m.reaction(kind)} <span class="count">${n}</span>
+              ${reactionIcon(kind)} ${m.reaction(kind)} <span class="count">${n}</span>
             </button>`
-          : html`<span class="reaction static" data-kind=${kind}><span aria-hidden="true">${REACTION_EMOJI[kind]}</span> ${m.reaction(kind)} <span class="count">${n}</span></span>`;
+          : html`<span class="reaction static" data-kind=${kind}>${reactionIcon(kind)} ${m.reaction(kind)} <span class="count">${n}</span></span>`;
       })}
     </div>`;
   }

@@ -147,6 +147,45 @@ export default css`
     flex-wrap: wrap;
     gap: var(--kin-space-xs, 0.375rem);
   }
+  /* Issue 18: rare actions (report, block) behind "More". */
+  .more {
+    position: relative;
+  }
+  .more-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    border-color: transparent;
+  }
+  .more-button[aria-expanded='true'] {
+    border-color: var(--_primary);
+  }
+  .menu {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem;
+    display: grid;
+    gap: 0.25rem;
+    border: 1px solid var(--kin-color-border-strong, #6b7280);
+    border-radius: var(--kin-radius-s, 4px);
+    background: var(--kin-color-surface, #fff);
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  .menu button {
+    inline-size: 100%;
+    text-align: start;
+    border-color: transparent;
+  }
+  button.danger {
+    border-color: var(--kin-color-danger, #b42318);
+    color: var(--kin-color-danger, #b42318);
+  }
+  .block-confirm {
+    display: grid;
+    gap: 0.5rem;
+  }
   .details {
     border-block-start: 1px solid var(--_border);
     padding-block-start: var(--kin-space-s, 0.5rem);

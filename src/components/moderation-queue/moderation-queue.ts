@@ -48,6 +48,7 @@ interface Pending {
  * @csspart count - The number of items to review.
  * @csspart item - Each queue item.
  * @csspart post - The post under review.
+ * @csspart crisis - The note that a post carried crisis wording (issue 18; moderators only).
  * @csspart actions - The action buttons of an item.
  * @csspart log - The moderation log.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and focus.
@@ -165,7 +166,7 @@ export class KinModerationQueue extends KinElement {
     const author = item.member?.pseudonym ?? post?.authorName ?? '';
     const title = item.kind === 'report'
       ? `${m.report}: ${m.reportReason(item.report!.reason)}`
-      : `${m.held}: ${m.holdReason(post?.statusReason ?? null)}`;
+      : item.kind === 'crisis' ? m.crisisItem : `${m.held}: ${m.holdReason(post?.statusReason ?? null)}`;
     const error = this.actionError?.itemId === item.id ? this.actionError.error : null;
     return html`<li part="item" class="item" aria-labelledby=${headingId} data-item=${item.id}>
       ${this.#heading(title, 1, headingId)}
@@ -173,6 +174,7 @@ export class KinModerationQueue extends KinElement {
         <time datetime=${new Date(item.createdAt).toISOString()} title=${exactTime(item.createdAt, locale)}>${relativeTime(item.createdAt, locale)}</time>
         ${item.threadTitle ? html` · ${m.inThread(item.threadTitle)}` : nothing}
       </p>
+      ${item.crisis?.length ? html`<p class="crisis" part="crisis"><strong>${m.crisisFlag}:</strong> ${m.crisisKinds(item.crisis)}. ${m.crisisAdvice}</p>` : nothing}
       ${item.report?.details ? html`<p class="details"><strong>${m.details}:</strong> ${item.report.details}</p>` : nothing}
       ${item.parent ? html`<blockquote class="context"><p class="label">${m.replyTo} ${item.parent.authorName}</p>${this.#text(item.parent)}</blockquote>` : nothing}
       ${post
@@ -208,6 +210,8 @@ export class KinModerationQueue extends KinElement {
         @click=${() => this.#open(item.id, 'hide')}>${m.hide}</button>` : nothing}
       ${post?.status === 'hidden' && postTarget ? html`<button type="button" ?disabled=${disabled}
         @click=${() => this.#act(item.id, 'restore', postTarget, '')}>${m.restore}</button>` : nothing}
+      ${item.kind === 'crisis' && postTarget ? html`<button type="button" class="primary" ?disabled=${disabled}
+        @click=${() => this.#act(item.id, 'clear-crisis', postTarget, '')}>${m.clearCrisis}</button>` : nothing}
       ${reportId ? html`<button type="button" ?disabled=${disabled}
         @click=${() => this.#act(item.id, 'dismiss-report', {kind: 'report', reportId}, '')}>${m.dismiss}</button>` : nothing}
       ${uid && !item.suspendedUntil ? html`<button type="button" class="danger" ?disabled=${disabled}

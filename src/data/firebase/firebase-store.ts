@@ -45,7 +45,8 @@ import {placeProfilePatch} from '../local/members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
-import {heldMarker, heldMarkerRef} from './moderation.js';
+import {crisisFlag, crisisFlagRef, heldMarker, heldMarkerRef} from './moderation.js';
+import {findCrisisWording} from '../crisis.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
@@ -644,6 +645,9 @@ class FirebaseStore implements CommunityStore {
       const visible = status.status === 'visible';
       // A held post is listed for the moderators' queue (see ./moderation.ts).
       if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
+      // Issue 18: crisis wording is flagged where only moderators read it (crisisFlags/, firestore.rules).
+      const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
+      if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, input.threadId, id), crisisFlag(input.threadId, id, user.uid, crisis));
       if (!threadSnap.exists()) {
         batch.set(threadRef, {
           key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
