@@ -159,7 +159,8 @@ const origin = `http://localhost:${server.address().port}`;
 
 // Browser -----------------------------------------------------------------------------------------
 const {default: puppeteer} = await import('puppeteer-core');
-const {findChromium} = await import('../web-test-runner.config.mjs');
+const findChromium = () => [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].filter(Boolean).find((p) => existsSync(p));
 const browser = await puppeteer.launch({executablePath: findChromium(), headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-quic']});
 
