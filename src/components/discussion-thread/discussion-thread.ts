@@ -138,6 +138,8 @@ export class KinDiscussionThread extends KinElement {
 
   #consumer = new CommunityConsumer(this);
   #drafts = new DraftStore('session');
+  /** The last draft could not be stored on the device (storage full or blocked): kept in memory only. */
+  #draftsInMemory = false;
   /** Posts pressed while the connection was down, sent again by themselves (issue 17). */
   #resend = new ResendController(this);
   #composers = new Map<string, Composer>();
@@ -419,7 +421,13 @@ export class KinDiscussionThread extends KinElement {
     const key = this.#draftKey(parentId);
     if (!key) return;
     const text = parentId === NEW_THREAD ? (c.body || c.title ? JSON.stringify({title: c.title, body: c.body}) : '') : c.body;
-    this.#drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
+    const kept = this.#drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
+    // Storage full or blocked (quota, a sandboxed or storage-partitioned iframe): the draft lives in
+    // this page's memory only, and the member is told so (issue 17).
+    if (kept === this.#draftsInMemory) {
+      this.#draftsInMemory = !kept;
+      this.requestUpdate();
+    }
   }
 
   #onInput(parentId: string | null, e: InputEvent, field: 'body' | 'title' = 'body') {
@@ -1211,7 +1219,7 @@ export class KinDiscussionThread extends KinElement {
           @keydown=${(e: KeyboardEvent) => this.#onKeydown(parentId, e)}></textarea>
         <p class="composer-meta">
           <span class=${over > 0 ? 'count over' : 'count'} id=${`${fieldId}-count`}>${m.charCount(len, LIMITS.postBody)}</span>
-          <span class="hint" id=${`${fieldId}-hint`}>${m.shortcut} ${c.body ? m.draftKept : ''}</span>
+          <span class="hint" id=${`${fieldId}-hint`}>${m.shortcut} ${c.body ? (this.#draftsInMemory ? m.draftInMemory : m.draftKept) : ''}</span>
         </p>
         ${over > 0 ? html`<p class="field-error" role="alert">${m.overLimit(over)}</p>` : nothing}
         ${c.invalid === 'empty' ? html`<p class="field-error" role="alert">${m.emptyBody}</p>` : nothing}
