@@ -60,6 +60,12 @@ export interface CommunitySettings {
   /** Most reports one member may file per hour (firestore.rules enforces it). Missing or 0 = no cap; recommended 10. */
   reportsPerHour?: number;
   /**
+   * Issue 11: members must have signed in with an email link (or the host site's own login), not
+   * anonymously, to join, post or ask to connect. Anonymous sign-in gives anyone a fresh uid at will, so
+   * a community that is being abused can make a new identity cost an email address. Missing = false.
+   */
+  requireEmailSignIn?: boolean;
+  /**
    * Issue 18: a member's post with crisis wording (src/data/crisis.ts) is held for a moderator to read
    * first, and its author is told kindly that a person will read it. Missing or false = posts appear at
    * once (moderators still see the crisis flag in their queue).

@@ -13,6 +13,7 @@ import {runModerationContract} from './moderation.contract.js';
 import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
+import {runHolesContract} from './holes.contract.js';
 import {dumpFirebase, runMembersContract} from './members.contract.js';
 
 const PROJECT = 'demo-kindred-contract';
@@ -58,6 +59,7 @@ runMembersContract(firebaseHarness, dumpFirebase(PROJECT));
 runModerationContract(firebaseHarness);
 runCrisisFlagsContract(firebaseHarness);
 runMatchingContract(firebaseHarness);
+runHolesContract(firebaseHarness);
 
 describe('FirebaseStore (Firebase only)', function () {
   this.timeout(30000);

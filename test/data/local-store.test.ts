@@ -12,6 +12,7 @@ import {runModerationContract} from './moderation.contract.js';
 import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, expectError, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
+import {runHolesContract} from './holes.contract.js';
 import {dumpLocal, runMembersContract} from './members.contract.js';
 
 function localHarness(): StoreHarness {
@@ -41,6 +42,7 @@ runMembersContract(localHarness, dumpLocal);
 runModerationContract(localHarness);
 runCrisisFlagsContract(localHarness);
 runMatchingContract(localHarness);
+runHolesContract(localHarness);
 
 const alice = member('alice');
 const bea = member('bea');
