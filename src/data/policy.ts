@@ -1,6 +1,5 @@
 // Pure validation and permission rules shared by both adapters and mirrored by firestore.rules.
 // Validation functions return the normalised value or throw KindredError('invalid-argument').
-import {hasCrisisWording} from './crisis.js';
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
@@ -333,6 +332,8 @@ export function initialPostStatus(
   moderator: boolean,
   authorPostCount: number,
   body: string,
+  /** Whether the body carries crisis wording (crisis.ts hasCrisisWording; passed in so this module stays small). */
+  crisis = false,
 ): {status: 'visible' | 'held'; statusReason: HoldReason | null} {
   if (moderator) return {status: 'visible', statusReason: null};
   // The specific reason first, so the author is told what to change.
@@ -340,7 +341,7 @@ export function initialPostStatus(
   if (content === 'contact-details' || content === 'links') return {status: 'held', statusReason: content};
   // Issue 18: routed to a moderator first, and the author told kindly (firestore.rules asks a banned word's
   // own reason outside 'all' mode, so that one stays).
-  if (settings.crisisReview === true && hasCrisisWording(body) && (settings.moderation === 'all' || content !== 'banned-word')) {
+  if (settings.crisisReview === true && crisis && (settings.moderation === 'all' || content !== 'banned-word')) {
     return {status: 'held', statusReason: 'crisis-review'};
   }
   if (settings.moderation === 'all') return {status: 'held', statusReason: 'moderation'};

@@ -46,7 +46,7 @@ import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '..
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
 import {crisisFlag, crisisFlagRef, heldMarker, heldMarkerRef} from './moderation.js';
-import {findCrisisWording} from '../crisis.js';
+import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
@@ -683,7 +683,7 @@ class FirebaseStore implements CommunityStore {
    */
   #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
     const count = typeof approvedPosts === 'number' && approvedPosts > 0 ? approvedPosts : 0;
-    const s = initialPostStatus(settings, moderator, count, body);
+    const s = initialPostStatus(settings, moderator, count, body, hasCrisisWording(body));
     return {status: s.status, reason: s.statusReason};
   }
 

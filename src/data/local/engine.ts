@@ -1,7 +1,7 @@
 // LocalStore's rules: every read and write as a pure function of the documents, the signed-in user
 // and the time. They decide what firestore.rules decides (through the shared helpers in policy.ts),
 // so the contract suite passes against both stores.
-import {findCrisisWording} from '../crisis.js';
+import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import {modPaths} from './moderation.js';
 import {KindredError} from '../errors.js';
 import {
@@ -301,7 +301,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body);
+  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body, hasCrisisWording(body));
   if (!db.thread(threadId)) {
     // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
     const t = newThreadStatus(community.settings, readerIsModerator(r), thread.key, thread.title, status);
