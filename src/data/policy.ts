@@ -358,19 +358,8 @@ export function editHoldReason(
   return contentHoldReason(body, settings.bannedWords);
 }
 
-/** Generated-avatar hue for a member who did not pick one: stable per uid. */
-export function defaultAvatarHue(uid: string): number {
-  let h = 0;
-  for (let i = 0; i < uid.length; i++) h = (Math.imul(h, 31) + uid.charCodeAt(i)) >>> 0;
-  return h % 360;
-}
-
-export function validateAvatarHue(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 359) {
-    throw invalid('avatarHue', 'avatarHue must be a whole number from 0 to 359.');
-  }
-  return value;
-}
+// Avatars live in the domain (one hue on every store); re-exported for existing callers.
+export {defaultAvatarHue, validateAvatarHue} from './domain/avatars.js';
 
 /** Cursor for hub-thread pagination: lastActivityAt then id (both descending). */
 export function threadCursor(thread: Pick<Thread, 'lastActivityAt' | 'id'>): string {

@@ -30,7 +30,8 @@ import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
-import {placeProfilePatch} from '../local/members.js';
+import {placeProfilePatch} from '../domain/members.js';
+import {defaultAvatarHue, validateAvatarHue} from '../domain/avatars.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
@@ -331,8 +332,7 @@ class FirebaseStore implements CommunityStore {
     const pseudonym = validatePseudonym(input.pseudonym);
     const relationship = validateRelationship(input.relationship);
     const avatarUrl = input.avatarUrl ? validateHttpsUrl('avatarUrl', input.avatarUrl) : null;
-    const avatarHue = input.avatarHue ?? hueOf(user.uid);
-    if (!Number.isInteger(avatarHue) || avatarHue < 0 || avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
+    const avatarHue = input.avatarHue === undefined ? defaultAvatarHue(user.uid) : validateAvatarHue(input.avatarHue);
     return this.#run('join the community', async () => {
       const [communitySnap, memberSnap] = await Promise.all([getDoc(this.#doc()), getDoc(this.#doc('members', user.uid))]);
       if (!communitySnap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
@@ -815,11 +815,4 @@ class FirebaseStore implements CommunityStore {
     this.session.dispose();
     await this.onDispose();
   }
-}
-
-/** A stable hue for the generated avatar. */
-function hueOf(uid: string): number {
-  let h = 0;
-  for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) % 360;
-  return h;
 }

@@ -15,7 +15,7 @@ import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {Db, paths, type Write} from './docs.js';
-import {placeProfilePatch} from './members.js';
+import {placeProfilePatch} from '../domain/members.js';
 
 export interface Ctx {
   user: SessionUser | null;
