@@ -23,7 +23,8 @@ const emulatorHost = process.env.KINDRED_EMULATOR_HOST ?? '';
 const authEmulatorHost = process.env.KINDRED_AUTH_EMULATOR_HOST ?? '';
 
 export default {
-  files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+  // test/functions/ runs in Node (scripts/test-functions.mjs), not in the browser.
+  files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx', '!test/functions/**'],
   nodeResolve: true,
   // Background tabs never fire requestAnimationFrame under puppeteer: one page at a time.
   concurrency: 1,

@@ -34,8 +34,10 @@ let failed = false;
 if (!noStatic) {
   step('typecheck');
   if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
+  // The Cloud Functions and their Node tests (issue 15): Node types, no DOM.
+  if (await run(bin('tsc'), ['--noEmit', '-p', 'functions/tsconfig.json'])) failed = true;
   step('lint');
-  if (await run(bin('eslint'), ['src', 'test', 'examples'])) failed = true;
+  if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');
   if (await run(bin('cem'), ['analyze', '--outdir', '.cache/cem', '--quiet'])) failed = true;
   else {
@@ -69,7 +71,11 @@ function selectedFiles(globs) {
   for (const dir of ['test', 'bench']) if (existsSync(resolve(root, dir))) walk(dir);
   return out;
 }
-const files = selectedFiles(only);
+const selected = selectedFiles(only);
+// test/functions runs in Node (scripts/test-functions.mjs), everything else in Chromium.
+const FUNCTIONS_TEST = /^test\/functions\//;
+const functionFiles = selected ? selected.filter((f) => FUNCTIONS_TEST.test(f)) : null;
+const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f)) : null;
 // Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
 const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
@@ -99,13 +105,21 @@ try {
   await auth?.stop();
   process.exit(1);
 }
-let code;
+let code = 0;
 try {
-  code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
-    KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
-    KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
-    ...(only ? {KINDRED_TEST_FILES: only} : {}),
-  });
+  if (!functionFiles || functionFiles.length) {
+    step('Cloud Functions tests (Node + Firestore emulator)');
+    if (await run(process.execPath, ['scripts/test-functions.mjs', ...(functionFiles ?? [])], {
+      FIRESTORE_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+    })) failed = true;
+  }
+  if (!files || files.length) {
+    code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+      KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
+      KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
+      ...(files ? {KINDRED_TEST_FILES: files.join(',')} : {}),
+    });
+  }
 } finally {
   await Promise.all([emu.stop(), auth?.stop()]);
 }
