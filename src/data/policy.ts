@@ -323,8 +323,8 @@ export function contentHoldReason(body: string, bannedWords: readonly string[]):
 /**
  * The status a new post starts with. Moderators are never held; otherwise `all` holds every post, a
  * banned word holds the post for review rather than refusing it, and `first-posts` holds posts until
- * `holdFirstPosts` of the member's posts were approved (`authorPostCount` = their visible posts in
- * this community, so posting many held posts quickly does not skip review).
+ * `holdFirstPosts` of the member's posts were approved (`authorPostCount` = how many of their posts
+ * moderators approved, domain/posts.ts: the same count on both stores and in firestore.rules).
  */
 export function initialPostStatus(
   settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords'>,

@@ -33,6 +33,7 @@ import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
 import {placeProfilePatch} from '../domain/members.js';
 import {defaultAvatarHue, validateAvatarHue} from '../domain/avatars.js';
+import {approvedPostCount} from '../domain/posts.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
@@ -531,8 +532,7 @@ class FirebaseStore implements CommunityStore {
    * count of approvals firestore.rules checks, read with the member doc this write needs anyway.
    */
   #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
-    const count = typeof approvedPosts === 'number' && approvedPosts > 0 ? approvedPosts : 0;
-    const s = initialPostStatus(settings, moderator, count, body);
+    const s = initialPostStatus(settings, moderator, approvedPostCount(approvedPosts), body);
     return {status: s.status, reason: s.statusReason};
   }
 

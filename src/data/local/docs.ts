@@ -13,6 +13,7 @@
 import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
 import type {Community, MemberLimits, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
+import {approvedPostCount} from '../domain/posts.js';
 
 export type Docs = ReadonlyMap<string, unknown>;
 /** A document write: a value, or null to delete. */
@@ -34,6 +35,8 @@ export const paths = {
   limits: (uid: string) => `limits/${uid}`,
   /** A private thread a participant reported: moderators may read it. */
   reportedThread: (tid: string) => `reportedThreads/${tid}`,
+  /** How many of a member's posts moderators approved (Firestore: members/{uid}.approvedPosts). */
+  approvals: (uid: string) => `approvedPosts/${uid}`,
 };
 
 /** Read access to a snapshot of the documents, typed. */
@@ -58,6 +61,8 @@ export class Db {
   report = (rid: string) => this.#get<Report>(paths.report(rid));
   limits = (uid: string) => this.#get<MemberLimits>(paths.limits(uid));
   reported = (tid: string) => this.docs.has(paths.reportedThread(tid));
+  /** 'first-posts' reads this (domain/posts.ts). */
+  approvedPosts = (uid: string) => approvedPostCount(this.docs.get(paths.approvals(uid)));
 
   threads(): Thread[] {
     return [...this.#under<Thread>('threads/')];
@@ -70,13 +75,6 @@ export class Db {
   reactionsIn(tid: string): Reaction[] {
     return [...this.#under<Reaction>(paths.reactions(tid))];
   }
-
-  /** A member's visible (approved) posts anywhere in the community, for `first-posts` moderation. */
-  visiblePostCountBy(uid: string): number {
-    let n = 0;
-    for (const p of this.#under<Post>('posts/')) if (p.authorId === uid && p.status === 'visible') n++;
-    return n;
-  }
 }
 
 /** The documents of a seed, with defaults filled in for fields a hand-written seed may leave out. */
@@ -87,11 +85,14 @@ export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, un
   // Hand-written seeds (demo/seed.json) may leave out fields that have an obvious default.
   const fill = <T>(defaults: Partial<T>, value: T): T => ({...defaults, ...value});
   put(paths.community, fill<Community>({founderStory: null, languages: ['en']}, seed.community));
-  for (const m of seed.members ?? []) {
+  for (const seeded of seed.members ?? []) {
+    // A seed may carry members/{uid}.approvedPosts as Firestore keeps it; LocalStore keeps it apart.
+    const {approvedPosts, ...m} = seeded as MemberProfile & {approvedPosts?: number};
     put(paths.member(m.uid), fill<MemberProfile>({
       avatarUrl: null, avatarHue: 0, bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: 0,
       pseudonymLower: m.pseudonym.toLowerCase(),
     }, m));
+    if (approvedPostCount(approvedPosts)) put(paths.approvals(m.uid), approvedPostCount(approvedPosts));
   }
   for (const p of seed.privates ?? []) put(paths.private(p.uid), fill<PrivateRecord>({healthConsent: null, fieldVisibility: {}}, p));
   for (const r of seed.roles ?? []) {

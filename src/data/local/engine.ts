@@ -272,7 +272,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  const {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body);
+  const {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.approvedPosts(user.uid), body);
   const post: Post = {
     id, threadId, body, authorId: user.uid, authorName: me.pseudonym, authorRelationship: me.relationship,
     authorAvatarUrl: me.avatarUrl, authorAvatarHue: me.avatarHue, authorBadges: [...me.badges], parentId,

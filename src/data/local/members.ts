@@ -149,7 +149,7 @@ export function eraseMe(db: Db, ctx: Ctx): Result<void> {
     const members = (value as {members?: unknown}).members;
     if (Array.isArray(members) && members.includes(uid)) writes.push([path, null]);
   }
-  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`, paths.limits(uid)]) {
+  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`, paths.limits(uid), paths.approvals(uid)]) {
     if (db.docs.has(path)) writes.push([path, null]);
   }
   return {result: undefined, writes};

@@ -104,6 +104,8 @@ export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: Mod
       if (post.status !== 'held') throw denied('Only a held post can be approved.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'visible', statusReason: null}]);
       count(1);
+      // The author's approval count, which 'first-posts' reads (domain/posts.ts); an erased author has none.
+      if (db.member(post.authorId)) writes.push([paths.approvals(post.authorId), db.approvedPosts(post.authorId) + 1]);
     } else if (c.action === 'hide') {
       if (post.status !== 'visible' && post.status !== 'held') throw denied('Only a visible or held post can be hidden.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'hidden', statusReason: c.reason, body: ''}]);
