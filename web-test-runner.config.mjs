@@ -1,22 +1,17 @@
 // Browser tests run in a real Chromium (Debian's `chromium`, or CHROME_PATH) with the real Firestore
 // emulator started by scripts/test.mjs, which passes its address in KINDRED_EMULATOR_HOST.
-import {existsSync} from 'node:fs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {defaultReporter, summaryReporter} from '@web/test-runner';
 import {countReporter} from './scripts/count-reporter.mjs';
 import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
+import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
+import {findChrome} from './scripts/prerequisites.mjs';
+import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
 
-export function findChromium() {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'].filter(Boolean);
-  return candidates.find((p) => existsSync(p));
-}
-
-const executablePath = findChromium();
+const executablePath = findChrome();
 if (!executablePath) {
-  throw new Error('No Chromium found. Install it (Debian: `apt-get install -y chromium`) or set CHROME_PATH.');
+  throw new Error('No Chrome or Chromium found: run `npm test` (it finds or installs one, or names the command to run), or set CHROME_PATH.');
 }
 const emulatorHost = process.env.KINDRED_EMULATOR_HOST ?? '';
 // The Auth emulator (scripts/auth-emulator.mjs), when the selected tests need it; may still be starting.
@@ -33,7 +28,9 @@ export default {
   testsFinishTimeout: 600000,
   testFramework: {config: {timeout: 20000}},
   // tsx + tsconfig's `jsx: react-jsx`: the React example and its test (test/frameworks/).
-  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin()],
+  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin(), rawSnippetsPlugin(),
+    // Network faults over CDP and a private emulator to stop and restart (issue 17: test/faults/).
+    faultPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -61,7 +61,7 @@ export async function startEmulator({rules = join(root, 'firestore.rules'), port
       'Cloud Firestore emulator not found. Install the Debian package google-cloud-cli-firestore-emulator, ' +
         'or run `npx firebase-tools setup:emulators:firestore`, or set KINDRED_FIRESTORE_EMULATOR_JAR.');
   }
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : process.env.KINDRED_JAVA || 'java';
   port ??= await freePort();
   const host = '127.0.0.1';
   const args = ['-cp', jar, MAIN_CLASS, 'start', `--host=${host}`, `--port=${port}`, `--rules=${rules}`];

@@ -12,8 +12,9 @@ import {spawn} from 'node:child_process';
 import {readFileSync, existsSync, readdirSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {startEmulator} from './emulator.mjs';
+import {findEmulatorJar, startEmulator} from './emulator.mjs';
 import {startAuthEmulator} from './auth-emulator.mjs';
+import {ensurePrerequisites} from './prerequisites.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -32,11 +33,25 @@ const t0 = Date.now();
 const step = (name) => console.log(`\n== ${name}`);
 let failed = false;
 
+// Issue 12: the README's two commands are the whole set-up. Chrome/Chromium and Java are found (or,
+// as root on Debian/Ubuntu, installed) here; otherwise this stops with the one command to run.
+const tools = ensurePrerequisites();
+process.env.CHROME_PATH = tools.chrome;
+if (!process.env.JAVA_HOME && tools.java) process.env.KINDRED_JAVA = tools.java;
+if (!findEmulatorJar()) {
+  // A contributor's machine without Google's apt package: firebase-tools (a dev dependency) downloads
+  // the same JAR into ~/.cache/firebase/emulators, where scripts/emulator.mjs looks for it.
+  console.log('No Cloud Firestore emulator found: downloading it (npx firebase-tools setup:emulators:firestore)…');
+  await run(bin('firebase'), ['setup:emulators:firestore']);
+}
+
 if (!noStatic) {
   step('typecheck');
   if (await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed = true;
   // The Cloud Functions and their Node tests (issue 15): Node types, no DOM.
   if (await run(bin('tsc'), ['--noEmit', '-p', 'functions/tsconfig.json'])) failed = true;
+  step('prerequisite finder (node --test scripts/prerequisites.test.mjs)');
+  if (await run(process.execPath, ['--test', 'scripts/prerequisites.test.mjs'])) failed = true;
   step('lint');
   if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');

@@ -80,6 +80,8 @@ export interface Community {
   settings: CommunitySettings;
   founderStory: FounderStory | null;
   createdAt: number;
+  /** A local preview made on first use (issue 12): kept only in this browser; its first member is admin. */
+  preview?: boolean;
 }
 
 /** A member's public profile (communities/{cid}/members/{uid}). */
@@ -122,6 +124,8 @@ export interface PrivateRecord {
   kept?: {bio?: string; tags?: string[]};
   /** When health consent was last withdrawn (ms), or null. */
   healthConsentWithdrawnAt?: number | null;
+  /** Email notifications (issue 15; domain/notifications.ts NotifyPrefs): off / immediate / daily digest. */
+  notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: Locale};
 }
 
 export interface RoleRecord {

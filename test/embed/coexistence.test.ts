@@ -41,6 +41,8 @@ describe('embedding next to other code', () => {
     try {
       const hostDb = getFirestore(hostApp);
       connectFirestoreEmulator(hostDb, host, port);
+      // The community must exist: a root naming a missing community shows a set-up error (issue 12).
+      await new FirestoreAdmin('demo-kindred-coexist').writeDocs(fixtureDocs(sampleSeed('coexist')));
       const el = await fixture<KinCommunity>(html`<kin-community community="coexist" project-id="demo-kindred-coexist" emulator-host=${`${host}:${port}`}><kin-embed-probe></kin-embed-probe></kin-community>`);
       await waitUntil(() => el.querySelector('kin-embed-probe')!.storeKind === 'firebase', 'kindred store', {timeout: 10000});
       // The host's own app still reads its own project (seeded there; the emulator applies one rules file).

@@ -10,6 +10,7 @@ const en = {
   consentBody:
     'This community is not loaded yet. Loading it connects to the community’s service and, if you take part, keeps your sign-in on this device. Nothing is loaded or stored until you agree.',
   consentAgree: 'Load the community',
+  preview: 'Preview — stored only in this browser',
 };
 const cy: typeof en = {
   title: 'Nid oedd modd llwytho’r gymuned hon. Os mai chi sy’n rhedeg y wefan hon, gwiriwch ei gosodiadau:',
@@ -21,5 +22,6 @@ const cy: typeof en = {
   consentBody:
     'Nid yw’r gymuned hon wedi’i llwytho eto. Mae ei llwytho’n cysylltu â gwasanaeth y gymuned ac, os byddwch chi’n cymryd rhan, yn cadw eich mewngofnodi ar y ddyfais hon. Does dim yn cael ei lwytho na’i gadw nes i chi gytuno.',
   consentAgree: 'Llwytho’r gymuned',
+  preview: 'Rhagolwg — wedi’i gadw yn y porwr hwn yn unig',
 };
 export const communityMessages = defineMessages({en, cy});

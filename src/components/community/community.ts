@@ -28,6 +28,7 @@ import * as t from '../../styles/tokens.js';
  * @csspart join-dialog - The dialog that offers joining when a signed-out visitor acts.
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
+ * @csspart preview - The "Preview — stored only in this browser" notice shown with a local store.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
@@ -93,6 +94,19 @@ export class KinCommunity extends KinElement {
       .error p {
         margin: 0;
       }
+      .error p + p {
+        margin-block-start: var(--kin-space-xs, 0.25rem);
+      }
+      .preview {
+        margin: 0 0 var(--kin-space-s, 0.5rem);
+        padding: var(--kin-space-xs, 0.25rem) var(--kin-space-s, 0.5rem);
+        border: 1px dashed var(--kin-color-border-strong, #6e7781);
+        border-radius: var(--kin-radius-s, 4px);
+        color: var(--kin-color-text, #1f2328);
+        background: var(--kin-color-surface, #fff);
+        font-size: 0.875em;
+        inline-size: fit-content;
+      }
       .error code {
         font-family: ${t.fontMono};
         overflow-wrap: anywhere;
@@ -155,6 +169,8 @@ export class KinCommunity extends KinElement {
    * browser has no saved data for the community yet.
    */
   @property() seed = '';
+  /** With `store="local"` and no seed: the name of the new preview community (defaults to the community id). */
+  @property() name = '';
   /**
    * Development only: `host:port` of a Firestore emulator. Combined with `emulator-user`, signs in as
    * that uid with a mock token (no Auth emulator needed).
@@ -244,7 +260,7 @@ export class KinCommunity extends KinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
-    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost'] as const;
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'name', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost'] as const;
     const gate = this.#gateChanged || changed.has('consent') || changed.has('loading');
     this.#gateChanged = false;
     if (!gate && !configKeys.some((k) => changed.has(k))) return;
@@ -294,11 +310,33 @@ export class KinCommunity extends KinElement {
       this.context = {...this.context, store, user};
     });
     this.context = {...this.context, store, user: store.session.user, error: null};
+    this.#watchExists(store, generation);
     void this.#finishEmailSignIn(store);
+  }
+
+  /**
+   * Issue 12: a community id that names no community is a set-up error, not an empty page. Only a
+   * missing document counts: a members-only community refuses visitors, which is not an error.
+   */
+  #watchExists(store: CommunityStore, generation: number) {
+    const unsub = store.watchCommunity((community) => {
+      queueMicrotask(() => unsub());
+      // Offline, Firestore answers from an empty cache: that says nothing about the community.
+      if (community || generation !== this.#generation || (store.kind !== 'local' && !navigator.onLine)) return;
+      const firebase = store.kind !== 'local';
+      const error = new KindredError('misconfigured', firebase
+        ? `Community "${store.communityId}" does not exist in this Firebase project: check community="…", or create the community and its first admin (README: "Creating a community and its first admin").`
+        : `Community "${store.communityId}" has no data in this browser: its seed has no community, or it was erased. Reload the page to start an empty preview.`);
+      this.context = {...this.context, error};
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
+    }, () => queueMicrotask(() => unsub()));
   }
 
   async #createStore(): Promise<CommunityStore> {
     if (this.store) return this.store;
+    // A bare <kin-community> is how the npm quick start begins: the app sets `.store` a moment later
+    // (after `await LocalStore.open(…)`). Wait briefly before calling that a misconfiguration.
+    if (!this.firebaseApp && !CONFIG_ATTRIBUTES.some((a) => this.hasAttribute(a))) await new Promise((r) => setTimeout(r, 2000));
     const communityId = this.community.trim();
     if (!communityId) {
       throw new KindredError('misconfigured', 'Add a community="…" attribute to <kin-community> naming your community.');
@@ -312,15 +350,9 @@ export class KinCommunity extends KinElement {
           'No data store is configured. Add project-id, api-key, app-id and auth-domain from your Firebase project, or store="local" for a preview that keeps data in this browser only.');
       }
       const {LocalStore} = await import('../../data/local/local-store.js');
-      return LocalStore.open({communityId, seed: this.seed ? await loadSeed(this.seed) : undefined});
+      return LocalStore.open({communityId, name: this.name.trim() || undefined, seed: this.seed ? await loadSeed(this.seed) : undefined});
     }
-    if (!this.firebaseApp && !this.emulatorHost) {
-      const missing = (['project-id', 'api-key', 'app-id'] as const).filter((a) => !this.getAttribute(a)?.trim() && !this[toProp(a)]);
-      if (missing.length) {
-        throw new KindredError('misconfigured',
-          `Firebase configuration is incomplete: add ${missing.map((m) => `${m}="…"`).join(', ')} to <kin-community> (find them in the Firebase console, Project settings → Your apps).`);
-      }
-    }
+    if (!this.firebaseApp) checkFirebaseConfig(this, !!this.emulatorHost.trim());
     const emulator = parseEmulatorHost(this.emulatorHost);
     const {createFirebaseStore} = await import('../../data/firebase/firebase-store.js');
     return createFirebaseStore({
@@ -362,6 +394,8 @@ export class KinCommunity extends KinElement {
             ${this.signInError ? html`<p id="sign-in-error" class="field-error">${this.signInError}</p>` : nothing}
             <button type="submit">${m.signInSubmit}</button>
           </form>`
+        : nothing}${this.context.store?.kind === 'local'
+        ? html`<p class="preview" part="preview" role="note">${m.preview}</p>`
         : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
         ? html`<dialog part="join-dialog" aria-label=${m.joinDialog} @close=${this.#closeJoin} @cancel=${this.#closeJoin}>
             <kin-join with-cancel @kin-joined=${this.#closeJoin} @kin-join-cancel=${this.#closeJoin}></kin-join>
@@ -443,6 +477,49 @@ function parseEmulatorHost(value: string): {host: string; port: number} | null {
   return {host: m[1], port: Number(m[2])};
 }
 
-function toProp(attr: 'project-id' | 'api-key' | 'app-id'): 'projectId' | 'apiKey' | 'appId' {
-  return ({'project-id': 'projectId', 'api-key': 'apiKey', 'app-id': 'appId'} as const)[attr];
+const CONFIG_ATTRIBUTES = ['community', 'store', 'seed', 'project-id', 'api-key', 'app-id', 'auth-domain', 'emulator-host'];
+
+type ConfigAttr = 'project-id' | 'api-key' | 'app-id' | 'auth-domain';
+
+function toProp(attr: ConfigAttr): 'projectId' | 'apiKey' | 'appId' | 'authDomain' {
+  return ({'project-id': 'projectId', 'api-key': 'apiKey', 'app-id': 'appId', 'auth-domain': 'authDomain'} as const)[attr];
+}
+
+const WHERE = 'copy it from the Firebase console (Project settings → General → Your apps → SDK setup and configuration)';
+
+/** Values pasted from documentation rather than from the console: "…", "...", "YOUR_API_KEY", "<api key>". */
+export function isPlaceholder(value: string): boolean {
+  return /…|\.\.\.|^<.*>$|^\$\{.*\}$|^x+$|^(your|my)[-_ ]?(firebase|project|api|app|auth|key|id|domain)|change[-_ ]?me|placeholder|^todo$|^tbd$|^api[-_ ]?key$|^app[-_ ]?id$|^project[-_ ]?id$/i.test(value.trim());
+}
+
+const FORMATS: Record<ConfigAttr, {test: RegExp; what: string}> = {
+  'project-id': {test: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, what: 'a project id is 6–30 lower-case letters, digits and hyphens, like "asthma-cymru-prod"'},
+  'api-key': {test: /^AIza[0-9A-Za-z_-]{35}$/, what: 'a web API key is 39 characters starting "AIza"'},
+  'app-id': {test: /^\d+:\d+:web:[0-9a-f]+$/, what: 'a web app id looks like "1:1234567890:web:abc123def456"'},
+  'auth-domain': {test: /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, what: 'an auth domain is a host name like "asthma-cymru-prod.firebaseapp.com"'},
+};
+
+/**
+ * Issue 12: placeholder, missing and malformed Firebase values are named before any network request,
+ * each with how to fix it. Against an emulator only the project id is needed.
+ */
+function checkFirebaseConfig(el: KinCommunity, emulator: boolean) {
+  const value = (a: ConfigAttr) => (el[toProp(a)] || el.getAttribute(a) || '').trim();
+  const needed: ConfigAttr[] = emulator ? ['project-id'] : ['project-id', 'api-key', 'app-id'];
+  const placeholders = (['project-id', 'api-key', 'app-id', 'auth-domain'] as const).filter((a) => value(a) && isPlaceholder(value(a)));
+  const missing = needed.filter((a) => !value(a));
+  if (missing.length || placeholders.length) {
+    const parts = [
+      missing.length ? `add ${missing.map((m) => `${m}="…"`).join(', ')}` : '',
+      placeholders.length ? `replace the placeholder ${placeholders.map((p) => `${p}="${value(p)}"`).join(', ')} with your project’s real value${placeholders.length > 1 ? 's' : ''}` : '',
+    ].filter(Boolean);
+    throw new KindredError('misconfigured',
+      `Firebase configuration is incomplete: ${parts.join('; ')} on <kin-community> (${WHERE}). To try the kit without a Firebase project, use store="local" instead.`);
+  }
+  if (emulator) return;
+  const bad = (['project-id', 'api-key', 'app-id', 'auth-domain'] as const).filter((a) => value(a) && !FORMATS[a].test.test(value(a)));
+  if (bad.length) {
+    throw new KindredError('misconfigured',
+      `Firebase configuration is invalid: ${bad.map((b) => `${b}="${value(b)}" (${FORMATS[b].what})`).join('; ')}. Check <kin-community> against your Firebase web app config (${WHERE}).`);
+  }
 }

@@ -40,6 +40,9 @@ import * as mod from './moderation.js';
 import {heldMarker, heldMarkerRef} from './moderation.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
+import * as notify from './notifications.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -346,6 +349,8 @@ class FirebaseStore implements CommunityStore {
         // Issue 5: kept (fields the member keeps to themself) and when consent was withdrawn.
         ...(d.kept ? {kept: d.kept as PrivateRecord['kept']} : {}),
         ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
+        // Issue 15: email notifications.
+        ...(d.notify ? {notify: d.notify as PrivateRecord['notify']} : {}),
       };
     });
   }
@@ -594,6 +599,31 @@ class FirebaseStore implements CommunityStore {
         inner?.();
       };
     });
+  }
+
+  // Notifications (issue 15): ./notifications.ts --------------------------------------------------
+  #notify(): notify.NotifyCtx {
+    return {db: this.db, communityId: this.communityId, session: this.session, run: (action, fn) => this.#run(action, fn), plain: dataOf};
+  }
+
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchNotifications(this.#notify(), options?.limit, next, error));
+  }
+
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void> {
+    return notify.markRead(this.#notify(), ids);
+  }
+
+  followThread(threadId: string, follow: boolean): Promise<void> {
+    return notify.followThread(this.#notify(), threadId, follow);
+  }
+
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchFollowing(this.#notify(), threadId, next, error));
+  }
+
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord> {
+    return notify.setEmailNotifications(this.#notify(), prefs);
   }
 
   // Members, profiles and "my data" (issue 5) -----------------------------------------------------

@@ -35,7 +35,7 @@ function requireCommunity(db: Db): Community {
   const community = db.community();
   if (!community) {
     throw new KindredError('not-found',
-      'This community has no data in this browser yet: open the LocalStore with a seed (or check the community id).');
+      'This community has no data in this browser: it was erased, or its seed has no community. Reload the page to start a new preview.');
   }
   return community;
 }
@@ -189,7 +189,22 @@ export function join(db: Db, ctx: Ctx, input: JoinInput): Result<MemberProfile> 
     healthConsent: input.healthConsentVersion === null ? null : {version: consentVersion, at: ctx.now},
     fieldVisibility: {},
   };
-  return {result: member, writes: [[paths.member(user.uid), member], [paths.private(user.uid), record]]};
+  const writes: Write[] = [[paths.member(user.uid), member], [paths.private(user.uid), record]];
+  // Issue 12: the first member of a local preview is its admin, so staff can try every screen
+  // (roles, moderation, the founder story). Firestore communities get their admin from the owner.
+  if (community.preview === true && !hasAnyMember(db)) {
+    member.badges = ['admin'];
+    writes.push([paths.roles(user.uid), {
+      uid: user.uid, roles: ['admin'], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null,
+      grantedBy: 'preview', updatedAt: ctx.now,
+    } satisfies RoleRecord]);
+  }
+  return {result: member, writes};
+}
+
+function hasAnyMember(db: Db): boolean {
+  for (const path of db.docs.keys()) if (path.startsWith('members/')) return true;
+  return false;
 }
 
 const PROFILE_KEYS = ['pseudonym', 'avatarUrl', 'avatarHue', 'relationship', 'bio', 'tags', 'listed'] as const;
