@@ -16,6 +16,7 @@ export const colorPrimary = /* @__PURE__ */ unsafeCSS('var(--kin-color-primary, 
 export const colorOnPrimary = /* @__PURE__ */ unsafeCSS('var(--kin-color-on-primary, #ffffff)');
 export const colorFocus = /* @__PURE__ */ unsafeCSS('var(--kin-color-focus, #1d4ed8)');
 export const colorDanger = /* @__PURE__ */ unsafeCSS('var(--kin-color-danger, #b42318)');
+export const colorWarning = /* @__PURE__ */ unsafeCSS('var(--kin-color-warning, #b54708)');
 export const colorSupport = /* @__PURE__ */ unsafeCSS('var(--kin-color-support, #fff4e5)');
 export const radiusS = /* @__PURE__ */ unsafeCSS('var(--kin-radius-s, 4px)');
 export const radiusM = /* @__PURE__ */ unsafeCSS('var(--kin-radius-m, 8px)');

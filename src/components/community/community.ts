@@ -95,15 +95,15 @@ export class KinCommunity extends KinElement {
         margin: 0;
       }
       .error p + p {
-        margin-block-start: var(--kin-space-xs, 0.25rem);
+        margin-block-start: ${t.spaceXs};
       }
       .preview {
-        margin: 0 0 var(--kin-space-s, 0.5rem);
-        padding: var(--kin-space-xs, 0.25rem) var(--kin-space-s, 0.5rem);
-        border: 1px dashed var(--kin-color-border-strong, #6e7781);
-        border-radius: var(--kin-radius-s, 4px);
-        color: var(--kin-color-text, #1f2328);
-        background: var(--kin-color-surface, #fff);
+        margin: 0 0 ${t.spaceS};
+        padding: ${t.spaceXs} ${t.spaceS};
+        border: 1px dashed ${t.colorBorderStrong};
+        border-radius: ${t.radiusS};
+        color: ${t.colorText};
+        background: ${t.colorSurface};
         font-size: 0.875em;
         inline-size: fit-content;
       }

@@ -108,7 +108,7 @@ export default css`
   }
   /* A post kept on the device and sent by itself (issue 17). */
   .queued {
-    border-inline-start: 4px solid var(--kin-color-primary, #0b5cad);
+    border-inline-start: 4px solid ${t.colorPrimary};
     padding-inline-start: 0.75rem;
     display: flex;
     flex-wrap: wrap;
