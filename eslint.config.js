@@ -2,6 +2,27 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 
+const BAN = {
+  lit: {group: ['lit', 'lit/*', '@lit/*', '@lit-labs/*'], message: 'src/data never imports Lit.'},
+  elements: {group: ['**/components/*', '**/components/**'], message: 'src/data never imports elements.'},
+  firebase: {group: ['firebase', 'firebase/*', '@firebase/*'], message: 'Only src/data/firebase imports Firebase.'},
+  local: {regex: '(^|/)local/', message: 'src/data/firebase never imports src/data/local: shared decisions live in src/data/domain.'},
+  firebaseDir: {regex: '^\\.\\.?/(\\.\\./)*firebase/', message: 'src/data/local never imports src/data/firebase: shared decisions live in src/data/domain.'},
+  stores: {regex: '^\\.\\.?/(\\.\\./)*(local|firebase)/', message: 'src/data/domain decides; it never imports a store.'},
+};
+
+function dataLayerBans() {
+  const bans = (files, ignores, ...names) => ({files, ignores,
+    rules: {'no-restricted-imports': ['error', {patterns: names.map((n) => BAN[n])}]}});
+  return [
+    bans(['src/data/**'], ['src/data/local/**', 'src/data/firebase/**', 'src/data/domain/**', 'src/data/*.ts'], 'lit', 'elements'),
+    bans(['src/data/*.ts'], [], 'lit', 'elements', 'firebase', 'stores'),
+    bans(['src/data/domain/**'], [], 'lit', 'elements', 'firebase', 'stores'),
+    bans(['src/data/local/**'], [], 'lit', 'elements', 'firebase', 'firebaseDir'),
+    bans(['src/data/firebase/**'], [], 'lit', 'elements', 'local'),
+  ];
+}
+
 export default tseslint.config(
   {ignores: ['dist/**', '.cache/**', 'node_modules/**', 'demo/**', 'bench/results/**']},
   ...tseslint.configs.recommended,
@@ -30,23 +51,7 @@ export default tseslint.config(
       ]}],
     },
   },
-  {
-    // The data layer is DOM-free and never imports Lit.
-    files: ['src/data/**'],
-    rules: {
-      'no-restricted-imports': ['error', {patterns: [
-        {group: ['lit', 'lit/*', '@lit/*', '@lit-labs/*'], message: 'src/data never imports Lit.'},
-        {group: ['**/components/*', '**/components/**'], message: 'src/data never imports elements.'},
-      ]}],
-    },
-  },
-  {
-    files: ['src/data/local/**', 'src/data/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {patterns: [
-        {group: ['lit', 'lit/*', '@lit/*'], message: 'src/data never imports Lit.'},
-        {group: ['firebase', 'firebase/*', '@firebase/*'], message: 'Only src/data/firebase imports Firebase.'},
-      ]}],
-    },
-  },
+  // The data layer's import bans add up: each folder gets every ban that applies to it (a later
+  // block for the same rule would replace an earlier one, so they are listed once, per folder).
+  ...dataLayerBans(),
 );

@@ -5,6 +5,7 @@
 //
 // Run through scripts/build.mjs (tsc first). KINDRED_CDN_INPUT / KINDRED_CDN_OUT let a check build a
 // throwaway copy elsewhere.
+import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -29,6 +30,31 @@ function replaceNodeEnv() {
         .replace(/\bprocess\.env\.NODE_ENV\b/g, '"production"')
         .replace(/\btypeof process\b/g, '"undefined"');
       return {code: out, map: null};
+    },
+  };
+}
+
+/**
+ * Inlines the design tokens (src/styles/tokens.ts) into the CSS templates that read them:
+ * `${t.colorText}` becomes `var(--kin-color-text, #1f2328)` and the import goes. The sources keep
+ * one module of tokens; the script-tag bundle keeps plain CSS text, which gzips smaller than a
+ * template split at every token.
+ */
+function inlineTokens() {
+  const tokens = Object.fromEntries([...readFileSync(resolve('src/styles/tokens.ts'), 'utf8')
+    .matchAll(/export const (\w+) = \/\* @__PURE__ \*\/ unsafeCSS\('([^']+)'\);/g)].map((m) => [m[1], m[2]]));
+  return {
+    name: 'kindred-inline-tokens',
+    transform(code) {
+      const imp = /^import \* as (\w+) from '[./]*styles\/tokens\.js';\n/m.exec(code);
+      if (!imp) return null;
+      const out = code.slice(0, imp.index) + code.slice(imp.index + imp[0].length);
+      const inlined = out.replace(new RegExp(`\\$\\{${imp[1]}\\.(\\w+)\\}`, 'g'), (m, name) => {
+        if (!(name in tokens)) this.error(`unknown design token ${name}`);
+        return tokens[name];
+      });
+      if (new RegExp(`\\b${imp[1]}\\.`).test(inlined)) this.error('a design token read outside a css template');
+      return {code: inlined, map: null};
     },
   };
 }
@@ -67,6 +93,7 @@ export default {
     // `browser` picks Firebase's browser builds; no `development` condition, so Lit is its production build.
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'production', 'default']}),
     replaceNodeEnv(),
+    inlineTokens(),
     chunkGraph(),
   ],
   output: {

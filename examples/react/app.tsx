@@ -6,7 +6,7 @@ import {StrictMode, useState} from 'react';
 import {createRoot, type Root} from 'react-dom/client';
 import type {} from 'kindred-kit/types/jsx.js';
 import 'kindred-kit/define.js';
-import {LocalStore} from 'kindred-kit/data/local/local-store.js';
+import {LocalStore} from 'kindred-kit/local';
 import type {CommunityStore, KinErrorEvent, KinPostCreatedEvent, SeedFixture, SessionUser} from 'kindred-kit';
 
 export interface AppProps {

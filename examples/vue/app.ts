@@ -8,7 +8,7 @@
 import {createApp, defineComponent, h, ref, type PropType, type VNodeChild} from 'vue';
 import type {KinVueElementProps} from 'kindred-kit/types/vue.js';
 import 'kindred-kit/define.js';
-import {LocalStore} from 'kindred-kit/data/local/local-store.js';
+import {LocalStore} from 'kindred-kit/local';
 import type {CommunityStore, KinErrorEvent, KinPostCreatedEvent, SeedFixture, SessionUser} from 'kindred-kit';
 
 /** `h()` for a Kindred element, with its props and `onKin…` handlers typed (plus any `data-*` attribute). */

@@ -1,5 +1,6 @@
 import {LitElement, css, type CSSResultGroup} from 'lit';
 import {ContextRoot} from '@lit/context';
+import * as t from '../styles/tokens.js';
 
 /**
  * Base class for every Kindred element: an idempotent `define()` that tolerates a second copy of the
@@ -17,10 +18,10 @@ export class KinElement extends LitElement {
       :host {
         box-sizing: border-box !important;
         display: block !important;
-        color: var(--kin-color-text, #1f2328) !important;
-        font-family: var(--kin-font-family, inherit);
-        font-size: var(--kin-font-size, 1rem) !important;
-        line-height: var(--kin-line-height, 1.5) !important;
+        color: ${t.colorText} !important;
+        font-family: ${t.fontFamily};
+        font-size: ${t.fontSize} !important;
+        line-height: ${t.lineHeight} !important;
         letter-spacing: normal !important;
         text-transform: none !important;
         word-spacing: normal !important;

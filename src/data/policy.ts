@@ -324,8 +324,8 @@ export function contentHoldReason(body: string, bannedWords: readonly string[]):
 /**
  * The status a new post starts with. Moderators are never held; otherwise `all` holds every post, a
  * banned word holds the post for review rather than refusing it, and `first-posts` holds posts until
- * `holdFirstPosts` of the member's posts were approved (`authorPostCount` = their visible posts in
- * this community, so posting many held posts quickly does not skip review).
+ * `holdFirstPosts` of the member's posts were approved (`authorPostCount` = how many of their posts
+ * moderators approved, domain/posts.ts: the same count on both stores and in firestore.rules).
  */
 export function initialPostStatus(
   settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords' | 'crisisReview'>,
@@ -371,19 +371,8 @@ export function editHoldReason(
       : settings.moderation === 'first-posts' && authorPostCount < (settings.holdFirstPosts ?? 0) ? 'first-posts' : null);
 }
 
-/** Generated-avatar hue for a member who did not pick one: stable per uid. */
-export function defaultAvatarHue(uid: string): number {
-  let h = 0;
-  for (let i = 0; i < uid.length; i++) h = (Math.imul(h, 31) + uid.charCodeAt(i)) >>> 0;
-  return h % 360;
-}
-
-export function validateAvatarHue(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 359) {
-    throw invalid('avatarHue', 'avatarHue must be a whole number from 0 to 359.');
-  }
-  return value;
-}
+// Avatars live in the domain (one hue on every store); re-exported for existing callers.
+export {defaultAvatarHue, validateAvatarHue} from './domain/avatars.js';
 
 /** Cursor for hub-thread pagination: lastActivityAt then id (both descending). */
 export function threadCursor(thread: Pick<Thread, 'lastActivityAt' | 'id'>): string {

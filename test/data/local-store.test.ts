@@ -238,7 +238,8 @@ describe('LocalStore', () => {
     it('holds a post with a banned word, and a member’s posts until enough were approved (first-posts)', async () => {
       const id = newCommunity();
       const fixture = sampleSeed(id, {
-        members: [alice, bea], threads: [thread('t1', {postCount: 1})], posts: [post('t1', 'p1', bea)],
+        // Bea has one post a moderator approved (members/{uid}.approvedPosts, as on Firestore: issue 13).
+        members: [alice, {...bea, approvedPosts: 1} as typeof bea], threads: [thread('t1', {postCount: 1})], posts: [post('t1', 'p1', bea)],
       }, {settings: {moderation: 'first-posts', holdFirstPosts: 1, bannedWords: ['scam']}});
       const newcomer = await open({communityId: id, seed: fixture, persistence: 'memory', user: {uid: 'alice', anonymous: false}});
       const regular = await open({communityId: id, seed: fixture, persistence: 'memory', user: {uid: 'bea', anonymous: false}});
@@ -247,6 +248,20 @@ describe('LocalStore', () => {
       expect((await regular.createPost({id: regular.newId(), threadId: 't1', body: 'I have an approved post'})).status).to.equal('visible');
       expect(await regular.createPost({id: regular.newId(), threadId: 't1', body: 'This cure is a SCAM!'})).to.include({status: 'held', statusReason: 'banned-word'});
       expect((await regular.createPost({id: regular.newId(), threadId: 't1', body: 'Scampi for tea'})).status, 'whole words only').to.equal('visible');
+    });
+
+    it('first-posts counts approvals, not visible posts: a member who posted before the mode was switched on is held (issue 13)', async () => {
+      const id = newCommunity();
+      const fixture = sampleSeed(id, {
+        members: [alice, bea, member('mod')], roles: [roles('mod', ['moderator'])],
+        threads: [thread('t1', {postCount: 1})], posts: [post('t1', 'p1', bea)],
+      }, {settings: {moderation: 'first-posts', holdFirstPosts: 1}});
+      const early = await open({communityId: id, seed: fixture, persistence: 'memory', user: {uid: 'bea', anonymous: false}});
+      const mod = await open({communityId: id, seed: fixture, persistence: 'memory', user: {uid: 'mod', anonymous: false}});
+      const held = await early.createPost({id: early.newId(), threadId: 't1', body: 'Back again'});
+      expect(held, 'a visible post from before does not count').to.include({status: 'held', statusReason: 'first-posts'});
+      await mod.moderate('approve', {kind: 'post', threadId: 't1', postId: held.id}, '');
+      expect((await early.createPost({id: early.newId(), threadId: 't1', body: 'Approved once'})).status, 'one approval is enough').to.equal('visible');
     });
   });
 

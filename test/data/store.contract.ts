@@ -43,6 +43,7 @@
 //   (e.g. permission-denied) is over, like a Firestore listener: subscribe again to retry.
 // - Hidden and deleted posts are placeholders: a store never returns their body, even when a seeded
 //   document still has one.
+import {defaultAvatarHue} from '../../src/data/domain/avatars.js';
 import {expect} from '@open-wc/testing';
 import {isKindredError, type KindredError, type KindredErrorCode} from '../../src/data/errors.js';
 import {comparePosts, compareThreads, postCursor, threadIdForKey} from '../../src/data/policy.js';
@@ -300,6 +301,9 @@ export function runStoreContract(harness: () => StoreHarness) {
         const newbie = await as('newbie');
         const profile = await newbie.join(joinInput({healthConsentVersion: null, avatarHue: undefined}));
         expect(profile.avatarHue).to.be.within(0, 359);
+        // One hue on every store (issue 13: the Firebase store used to fold differently).
+        expect(profile.avatarHue, 'the domain default hue').to.equal(defaultAvatarHue('newbie'));
+        expect(defaultAvatarHue('founder-1')).to.equal(123);
         expect((await newbie.getPrivateRecord())?.healthConsent).to.equal(null);
       });
 

@@ -58,7 +58,8 @@ export function frameworksPlugin({rootDir = process.cwd()} = {}) {
       if (source === 'kindred-kit') return '/src/index.ts';
       if (source.startsWith('kindred-kit/')) {
         const rest = source.slice('kindred-kit/'.length);
-        return `/src/${rest.replace(/\.js$/, '.ts')}`;
+        // `kindred-kit/local`, `kindred-kit/firebase`: entry points named without an extension.
+        return `/src/${/\.[a-z]+$/.test(rest) ? rest.replace(/\.js$/, '.ts') : `${rest}.ts`}`;
       }
       if (source.startsWith('.') && source.endsWith('.js') && /\.tsx?$/.test(context.path)) {
         const tsx = path.join(rootDir, path.dirname(context.path), source.slice(0, -3) + '.tsx');

@@ -12,7 +12,7 @@ import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {baseline, rolesDoc, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {claimedRoles, type Invite} from '../../src/data/invites.js';
-import {emptyRoles} from '../../src/data/local/members.js';
+import {emptyRoles} from '../../src/data/domain/members.js';
 import type {RoleName} from '../../src/data/types.js';
 
 const P = (cid: string) => `communities/${cid}`;

@@ -1,6 +1,6 @@
 import 'kindred-kit/define.js';
 import type {} from 'kindred-kit/types/jsx.js'; // typed props and on… events for every kin-* tag
-import {LocalStore} from 'kindred-kit/data/local/local-store.js';
+import {LocalStore} from 'kindred-kit/local';
 const store = await LocalStore.open({communityId: 'asthma-wales'});
 export const App = () => (
   <kin-community community="asthma-wales" store={store}>

@@ -1,6 +1,6 @@
 import 'kindred-kit/define.js';                     // registers every element at once
 import type {KinCommunity} from 'kindred-kit';
-import {LocalStore} from 'kindred-kit/data/local/local-store.js';
+import {LocalStore} from 'kindred-kit/local';
 
 const root = document.querySelector('kin-community') as KinCommunity;
 root.store = await LocalStore.open({communityId: 'asthma-cymru'}); // or your own Firebase app:

@@ -18,6 +18,7 @@ import {communityMessages} from './community.messages.js';
 import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
 import {createReaderStore} from '../../data/reader/reader-store.js';
 import {firstThread, readerPathFits} from './reader-path.js';
+import * as t from '../../styles/tokens.js';
 
 /**
  * The root of a Kindred community: configuration, data store, signed-in session and language for
@@ -35,7 +36,7 @@ import {firstThread, readerPathFits} from './reader-path.js';
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
- * @cssproperty [--kin-color-primary=#0b57d0] - Background of the consent prompt's button.
+ * @cssproperty [--kin-color-primary=#0b6e4f] - Background of the consent prompt's button.
  * @cssproperty [--kin-color-on-primary=#ffffff] - Text of the consent prompt's button.
  * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
  */
@@ -44,21 +45,21 @@ export class KinCommunity extends KinElement {
     KinElement.styles,
     css`
       .error {
-        border: 2px solid var(--kin-color-danger, #b42318);
-        border-radius: var(--kin-radius-m, 8px);
-        padding: var(--kin-space-m, 1rem);
-        margin-block-end: var(--kin-space-m, 1rem);
-        background: var(--kin-color-surface, #fff);
+        border: 2px solid ${t.colorDanger};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
       }
       .sign-in {
         display: grid;
-        gap: var(--kin-space-s, 0.5rem);
+        gap: ${t.spaceS};
         max-inline-size: 32rem;
-        border: 1px solid var(--kin-color-border, #d0d7de);
-        border-radius: var(--kin-radius-m, 8px);
-        padding: var(--kin-space-m, 1rem);
-        margin-block-end: var(--kin-space-m, 1rem);
-        background: var(--kin-color-surface, #fff);
+        border: 1px solid ${t.colorBorder};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
       }
       .sign-in p {
         margin: 0;
@@ -66,30 +67,30 @@ export class KinCommunity extends KinElement {
       .sign-in input {
         font: inherit;
         padding: 0.5rem;
-        border: 1px solid var(--kin-color-border-strong, #6b7280);
-        border-radius: var(--kin-radius-s, 4px);
+        border: 1px solid ${t.colorBorderStrong};
+        border-radius: ${t.radiusS};
       }
       .sign-in button {
         font: inherit;
         justify-self: start;
         min-block-size: 44px;
         padding: 0.5rem 1rem;
-        border-radius: var(--kin-radius-m, 8px);
+        border-radius: ${t.radiusM};
         border: 0;
-        background: var(--kin-color-primary, #0b6e4f);
-        color: var(--kin-color-on-primary, #fff);
+        background: ${t.colorPrimary};
+        color: ${t.colorOnPrimary};
       }
       .field-error {
-        color: var(--kin-color-danger, #b42318);
+        color: ${t.colorDanger};
         font-weight: 600;
       }
       dialog {
         max-inline-size: min(42rem, calc(100vw - 2rem));
         border: 0;
-        border-radius: var(--kin-radius-l, 12px);
-        padding: var(--kin-space-l, 1.5rem);
-        color: var(--kin-color-text, #1f2328);
-        background: var(--kin-color-surface, #fff);
+        border-radius: ${t.radiusL};
+        padding: ${t.spaceL};
+        color: ${t.colorText};
+        background: ${t.colorSurface};
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.5);
@@ -98,20 +99,20 @@ export class KinCommunity extends KinElement {
         margin: 0;
       }
       .error p + p {
-        margin-block-start: var(--kin-space-xs, 0.25rem);
+        margin-block-start: ${t.spaceXs};
       }
       .preview {
-        margin: 0 0 var(--kin-space-s, 0.5rem);
-        padding: var(--kin-space-xs, 0.25rem) var(--kin-space-s, 0.5rem);
-        border: 1px dashed var(--kin-color-border-strong, #6e7781);
-        border-radius: var(--kin-radius-s, 4px);
-        color: var(--kin-color-text, #1f2328);
-        background: var(--kin-color-surface, #fff);
+        margin: 0 0 ${t.spaceS};
+        padding: ${t.spaceXs} ${t.spaceS};
+        border: 1px dashed ${t.colorBorderStrong};
+        border-radius: ${t.radiusS};
+        color: ${t.colorText};
+        background: ${t.colorSurface};
         font-size: 0.875em;
         inline-size: fit-content;
       }
       .error code {
-        font-family: var(--kin-font-mono, ui-monospace, monospace);
+        font-family: ${t.fontMono};
         overflow-wrap: anywhere;
       }
       /* A host page reset (all: revert on every element, display: inline) must not unmake the root. */
@@ -125,26 +126,26 @@ export class KinCommunity extends KinElement {
         min-block-size: var(--kin-community-reserve, 16rem);
       }
       .consent {
-        border: 1px solid var(--kin-color-border-strong, #6e7781);
-        border-radius: var(--kin-radius-m, 8px);
-        padding: var(--kin-space-m, 1rem);
-        background: var(--kin-color-surface, #fff);
+        border: 1px solid ${t.colorBorderStrong};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        background: ${t.colorSurface};
       }
       .consent p {
-        margin: 0 0 var(--kin-space-s, 0.5rem);
+        margin: 0 0 ${t.spaceS};
       }
       .consent button {
         font: inherit;
         min-block-size: 44px;
-        padding: var(--kin-space-s, 0.5rem) var(--kin-space-m, 1rem);
+        padding: ${t.spaceS} ${t.spaceM};
         border: 2px solid transparent;
-        border-radius: var(--kin-radius-s, 4px);
-        color: var(--kin-color-on-primary, #ffffff);
-        background: var(--kin-color-primary, #0b57d0);
+        border-radius: ${t.radiusS};
+        color: ${t.colorOnPrimary};
+        background: ${t.colorPrimary};
         cursor: pointer;
       }
       .consent button:focus-visible {
-        outline: 3px solid var(--kin-color-focus, #1a73e8);
+        outline: 3px solid ${t.colorFocus};
         outline-offset: 2px;
       }
       @media (forced-colors: active) {

@@ -1,13 +1,14 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   .toggle {
     font: inherit;
     font-weight: 600;
-    color: var(--kin-crisis-help-link, var(--kin-color-primary, #0b6e4f));
+    color: var(--kin-crisis-help-link, ${t.colorPrimary});
     background: none;
     border: 0;
-    padding: var(--kin-space-xs, 0.375rem) 0;
+    padding: ${t.spaceXs} 0;
     min-block-size: 24px;
     text-decoration: underline;
     text-underline-offset: 0.2em;
@@ -16,23 +17,23 @@ export default css`
   .toggle:focus-visible,
   a:focus-visible,
   .panel:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .panel {
-    background: var(--kin-crisis-help-background, var(--kin-color-support, #fff4e5));
-    color: var(--kin-color-text, #1f2328);
+    background: var(--kin-crisis-help-background, ${t.colorSupport});
+    color: ${t.colorText};
     border-inline-start: 4px solid var(--kin-crisis-help-accent, #b54708);
-    border-radius: var(--kin-radius-m, 0.5rem);
-    padding: var(--kin-space-m, 1rem);
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceM};
     display: grid;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   .panel[hidden] {
     display: none;
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.25rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
     margin: 0;
@@ -45,10 +46,10 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   a {
-    color: var(--kin-color-link, #0b5394);
+    color: ${t.colorPrimary};
     display: inline-block;
     min-block-size: 24px;
     padding-block: 2px;
@@ -56,7 +57,7 @@ export default css`
   }
   .detail {
     display: block;
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
     font-size: 0.95em;
   }
   .offline {

@@ -1,14 +1,15 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   .base {
     max-inline-size: var(--kin-discussion-thread-max-width, 48rem);
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
     overflow-wrap: anywhere;
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
     margin: 0;
@@ -20,7 +21,7 @@ export default css`
     outline: none;
   }
   .heading:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1a4fd6);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   p {
@@ -42,27 +43,27 @@ export default css`
     min-block-size: 2.75rem;
     min-inline-size: 2.75rem;
     padding: 0.5rem 0.875rem;
-    border-radius: var(--kin-radius-m, 8px);
-    border: 1px solid var(--kin-color-border, #8c959f);
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-text, #1f2328);
+    border-radius: ${t.radiusM};
+    border: 1px solid ${t.colorBorderStrong};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
     cursor: pointer;
   }
   button.primary {
-    background: var(--kin-color-primary, #0b5cad);
-    border-color: var(--kin-color-primary, #0b5cad);
-    color: var(--kin-color-on-primary, #ffffff);
+    background: ${t.colorPrimary};
+    border-color: ${t.colorPrimary};
+    color: ${t.colorOnPrimary};
     font-weight: 600;
   }
   button.danger {
-    background: var(--kin-color-danger, #b42318);
-    border-color: var(--kin-color-danger, #b42318);
-    color: var(--kin-color-on-primary, #ffffff);
+    background: ${t.colorDanger};
+    border-color: ${t.colorDanger};
+    color: ${t.colorOnPrimary};
   }
   button.link {
     border-color: transparent;
     background: transparent;
-    color: var(--kin-color-primary, #0b5cad);
+    color: ${t.colorPrimary};
     text-decoration: underline;
     padding-inline: 0.5rem;
   }
@@ -77,28 +78,28 @@ export default css`
   a:focus-visible,
   article:focus-visible,
   .ack:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1a4fd6);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   a {
-    color: var(--kin-color-primary, #0b5cad);
+    color: ${t.colorPrimary};
   }
   kin-crisis-help {
     display: block;
   }
   .notice {
-    padding: var(--kin-space-s, 0.75rem);
-    border: 1px solid var(--kin-color-border, #8c959f);
-    border-radius: var(--kin-radius-m, 8px);
-    background: var(--kin-color-surface, #ffffff);
+    padding: ${t.spaceS};
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusM};
+    background: ${t.colorSurface};
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
-    border-inline-start: 4px solid var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
+    border-inline-start: 4px solid ${t.colorDanger};
     padding-inline-start: 0.75rem;
     display: flex;
     flex-wrap: wrap;
@@ -107,7 +108,7 @@ export default css`
   }
   /* A post kept on the device and sent by itself (issue 17). */
   .queued {
-    border-inline-start: 4px solid var(--kin-color-primary, #0b5cad);
+    border-inline-start: 4px solid ${t.colorPrimary};
     padding-inline-start: 0.75rem;
     display: flex;
     flex-wrap: wrap;
@@ -116,13 +117,13 @@ export default css`
   }
   .feed {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
   }
   .post {
-    border: 1px solid var(--kin-color-border, #8c959f);
-    border-radius: var(--kin-radius-m, 8px);
-    background: var(--kin-color-surface, #ffffff);
-    padding: var(--kin-space-m, 1rem);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusM};
+    background: ${t.colorSurface};
+    padding: ${t.spaceM};
     display: grid;
     gap: 0.5rem;
     min-inline-size: 0;
@@ -166,13 +167,13 @@ export default css`
   }
   .badge {
     font-size: 0.8125rem;
-    border: 1px solid var(--kin-color-border, #8c959f);
+    border: 1px solid ${t.colorBorderStrong};
     border-radius: 999px;
     padding: 0 0.5rem;
   }
   .badge.role {
-    border-color: var(--kin-color-primary, #0b5cad);
-    color: var(--kin-color-primary, #0b5cad);
+    border-color: ${t.colorPrimary};
+    color: ${t.colorPrimary};
   }
   .when,
   .edited,
@@ -180,7 +181,7 @@ export default css`
   .count,
   .hint,
   .context {
-    color: var(--kin-color-muted, #57606a);
+    color: ${t.colorTextMuted};
     font-size: 0.9375rem;
   }
   .meta {
@@ -190,7 +191,7 @@ export default css`
   }
   .count.over,
   .field-error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     font-weight: 600;
   }
   .post-body {
@@ -199,12 +200,12 @@ export default css`
   }
   .held {
     font-style: italic;
-    border-inline-start: 4px solid var(--kin-color-border, #8c959f);
+    border-inline-start: 4px solid ${t.colorBorderStrong};
     padding-inline-start: 0.5rem;
   }
   .placeholder {
     font-style: italic;
-    color: var(--kin-color-muted, #57606a);
+    color: ${t.colorTextMuted};
   }
   .reactions,
   .actions,
@@ -217,7 +218,7 @@ export default css`
     align-items: center;
   }
   .reaction[aria-pressed='true'] {
-    border-color: var(--kin-color-primary, #0b5cad);
+    border-color: ${t.colorPrimary};
     border-width: 2px;
     font-weight: 700;
   }
@@ -237,7 +238,7 @@ export default css`
   }
   .composer {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
   }
   .composer .fields {
     display: grid;
@@ -258,16 +259,16 @@ export default css`
     font: inherit;
     inline-size: 100%;
     padding: 0.5rem;
-    border: 1px solid var(--kin-color-border, #8c959f);
-    border-radius: var(--kin-radius-m, 8px);
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-text, #1f2328);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusM};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
   }
   textarea {
     resize: vertical;
   }
   [aria-invalid='true'] {
-    border-color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
     border-width: 2px;
   }
   .composer-meta {
@@ -289,7 +290,7 @@ export default css`
     gap: 0.75rem;
   }
   .thread {
-    border-block-end: 1px solid var(--kin-color-border, #8c959f);
+    border-block-end: 1px solid ${t.colorBorderStrong};
     padding-block-end: 0.75rem;
   }
   .thread-title {

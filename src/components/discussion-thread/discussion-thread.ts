@@ -84,13 +84,13 @@ interface Composer {
  * @csspart show-more - The "Show more conversations" button of the hub.
  * @csspart error - An error message.
  * @cssproperty [--kin-color-text=#1f2328] - Text colour.
- * @cssproperty [--kin-color-muted=#57606a] - Secondary text (times, counts).
+ * @cssproperty [--kin-color-text-muted=#4b5563] - Secondary text (times, counts).
  * @cssproperty [--kin-color-surface=#ffffff] - Background of posts and forms.
- * @cssproperty [--kin-color-border=#8c959f] - Borders of posts and fields.
- * @cssproperty [--kin-color-primary=#0b5cad] - Buttons and links.
+ * @cssproperty [--kin-color-border-strong=#6b7280] - Borders of posts and fields.
+ * @cssproperty [--kin-color-primary=#0b6e4f] - Buttons and links.
  * @cssproperty [--kin-color-on-primary=#ffffff] - Text on primary buttons.
  * @cssproperty [--kin-color-danger=#b42318] - Errors and over-limit counts.
- * @cssproperty [--kin-color-focus=#1a4fd6] - Focus ring.
+ * @cssproperty [--kin-color-focus=#1d4ed8] - Focus ring.
  * @cssproperty [--kin-color-support=#fff4e5] - Background of the crisis support panel.
  * @cssproperty [--kin-radius-m=8px] - Corner radius.
  * @cssproperty [--kin-space-m=1rem] - Base spacing.

@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   :host {
@@ -6,10 +7,10 @@ export default css`
     --_bg: var(--kin-founder-story-banner-background, #fdf6ee);
     --_accent: var(--kin-founder-story-banner-accent, #b4235a);
     --_accent-text: var(--kin-founder-story-banner-accent-text, #ffffff);
-    --_radius: var(--kin-founder-story-banner-radius, var(--kin-radius-l, 12px));
-    --_pad: var(--kin-founder-story-banner-padding, var(--kin-space-l, 1.5rem));
+    --_radius: var(--kin-founder-story-banner-radius, ${t.radiusL});
+    --_pad: var(--kin-founder-story-banner-padding, ${t.spaceL});
     --_ratio: var(--kin-founder-story-banner-image-ratio, 4 / 5);
-    --_muted: var(--kin-color-text-muted, #4b5563);
+    --_muted: ${t.colorTextMuted};
   }
   :host([memorial]),
   .memorial {
@@ -51,7 +52,7 @@ export default css`
   .layout,
   .skeleton {
     display: grid;
-    gap: var(--kin-space-l, 1.5rem);
+    gap: ${t.spaceL};
     grid-template-columns: 1fr;
   }
   @container (min-width: 40rem) {
@@ -99,13 +100,13 @@ export default css`
   }
 
   .text > * {
-    margin-block: 0 var(--kin-space-s, 0.75rem);
+    margin-block: 0 ${t.spaceS};
   }
   .name {
     font-size: var(--kin-founder-story-banner-name-size, 1.5rem);
     line-height: 1.25;
     font-weight: 700;
-    margin-block-end: var(--kin-space-xs, 0.25rem);
+    margin-block-end: ${t.spaceXs};
   }
   .memorial .name {
     font-weight: 600;
@@ -115,7 +116,7 @@ export default css`
   }
   .quote {
     margin-inline: 0;
-    padding-inline-start: var(--kin-space-m, 1rem);
+    padding-inline-start: ${t.spaceM};
     border-inline-start: 4px solid var(--_accent);
     font-size: var(--kin-founder-story-banner-quote-size, 1.375rem);
     line-height: 1.35;
@@ -127,7 +128,7 @@ export default css`
   }
   .story p,
   .story ::slotted(*) {
-    margin-block: 0 var(--kin-space-s, 0.75rem);
+    margin-block: 0 ${t.spaceS};
   }
   /* Collapsed: only the first page paragraph (the excerpt) shows; the rest is out of the a11y tree too. */
   .story.collapsed ::slotted(:nth-child(n + 2 of [slot='story'])) {
@@ -147,14 +148,14 @@ export default css`
     font: inherit;
     min-block-size: 44px;
     min-inline-size: 44px;
-    border-radius: var(--kin-radius-m, 8px);
+    border-radius: ${t.radiusM};
     padding: 0.5rem 1rem;
     cursor: pointer;
   }
   button {
     border: 1px solid currentColor;
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-text, #1f2328);
+    background: ${t.colorSurface};
+    color: ${t.colorText};
   }
   .more {
     border-color: transparent;
@@ -182,17 +183,17 @@ export default css`
     font-weight: 500;
   }
   :focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
 
   /* Compact: one line (name, role) and a link. */
   .compact.base {
-    padding: var(--kin-space-s, 0.75rem) var(--kin-space-m, 1rem);
+    padding: ${t.spaceS} ${t.spaceM};
   }
   .compact .layout {
     grid-template-columns: 2.75rem 1fr;
-    gap: var(--kin-space-s, 0.75rem);
+    gap: ${t.spaceS};
     align-items: center;
   }
   .compact .media {
@@ -206,7 +207,7 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    column-gap: var(--kin-space-s, 0.75rem);
+    column-gap: ${t.spaceS};
   }
   .compact .text > * {
     margin: 0;
@@ -223,16 +224,16 @@ export default css`
   }
 
   .warnings {
-    border: 2px dashed var(--kin-color-danger, #b42318);
-    padding: var(--kin-space-s, 0.75rem) var(--kin-space-l, 1.5rem);
-    color: var(--kin-color-danger, #b42318);
+    border: 2px dashed ${t.colorDanger};
+    padding: ${t.spaceS} ${t.spaceL};
+    color: ${t.colorDanger};
     background: #ffffff;
   }
   .error p {
     margin-block-start: 0;
   }
   .edit {
-    margin-block-start: var(--kin-space-s, 0.75rem);
+    margin-block-start: ${t.spaceS};
   }
 
   .skeleton .line {
@@ -255,7 +256,7 @@ export default css`
 
   .editor {
     display: grid;
-    gap: var(--kin-space-s, 0.75rem);
+    gap: ${t.spaceS};
     max-inline-size: 48rem;
   }
   .form-title {
@@ -266,7 +267,7 @@ export default css`
     display: none;
   }
   .form-error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     font-weight: 600;
   }
   .field {
@@ -284,7 +285,7 @@ export default css`
     color: #1f2328;
   }
   [aria-invalid='true'] {
-    border-color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
     border-width: 2px;
   }
   .hint {
@@ -305,7 +306,7 @@ export default css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.75rem);
+    gap: ${t.spaceS};
   }
   .save {
     background: var(--_accent);

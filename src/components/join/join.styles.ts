@@ -1,13 +1,14 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   form {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
     max-inline-size: 40rem;
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
     margin: 0;
@@ -15,14 +16,14 @@ export default css`
   .intro,
   .hint {
     margin: 0;
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
   }
   .hint {
     font-size: 0.9em;
   }
   .field {
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     border: 0;
     margin: 0;
     padding: 0;
@@ -34,13 +35,13 @@ export default css`
   }
   legend {
     padding: 0;
-    margin-block-end: var(--kin-space-xs, 0.375rem);
+    margin-block-end: ${t.spaceXs};
   }
   .radio,
   .check {
     font-weight: 400;
     display: flex;
-    gap: var(--kin-space-s, 0.5rem);
+    gap: ${t.spaceS};
     align-items: flex-start;
   }
   .check input,
@@ -52,14 +53,14 @@ export default css`
   input:not([type]) {
     font: inherit;
     padding: 0.5rem 0.625rem;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 4px);
-    background: var(--kin-color-surface, #fff);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
     color: inherit;
     inline-size: 100%;
   }
   input[aria-invalid='true'] {
-    border-color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
     border-width: 2px;
   }
   .suggestions,
@@ -67,23 +68,23 @@ export default css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.5rem);
+    gap: ${t.spaceS};
   }
   button {
     font: inherit;
     min-block-size: 44px;
     min-inline-size: 44px;
     padding: 0.5rem 1rem;
-    border-radius: var(--kin-radius-m, 8px);
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    background: var(--kin-color-surface, #fff);
-    color: var(--kin-color-text, #1f2328);
+    border-radius: ${t.radiusM};
+    border: 1px solid ${t.colorBorderStrong};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
     cursor: pointer;
   }
   button.primary {
-    background: var(--kin-color-primary, #0b6e4f);
-    border-color: var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-on-primary, #fff);
+    background: ${t.colorPrimary};
+    border-color: ${t.colorPrimary};
+    color: ${t.colorOnPrimary};
     font-weight: 600;
   }
   button[disabled] {
@@ -96,7 +97,7 @@ export default css`
   }
   button:focus-visible,
   input:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .swatch {
@@ -122,15 +123,15 @@ export default css`
     border: 3px solid transparent;
   }
   .swatch input:checked + .avatar {
-    border-color: var(--kin-color-text, #1f2328);
-    box-shadow: 0 0 0 2px var(--kin-color-surface, #fff) inset;
+    border-color: ${t.colorText};
+    box-shadow: 0 0 0 2px ${t.colorSurface} inset;
   }
   .swatch input:focus-visible + .avatar {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     margin: 0;
     font-weight: 600;
   }

@@ -1,19 +1,20 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   :host {
-    --_gap: var(--kin-member-directory-gap, var(--kin-space-m, 1rem));
-    --_card-bg: var(--kin-member-directory-card-background, var(--kin-color-surface, #fff));
-    --_border: var(--kin-color-border, #d0d7de);
-    --_primary: var(--kin-color-primary, #0b6e4f);
-    --_muted: var(--kin-color-text-muted, #4b5563);
+    --_gap: var(--kin-member-directory-gap, ${t.spaceM});
+    --_card-bg: var(--kin-member-directory-card-background, ${t.colorSurface});
+    --_border: ${t.colorBorder};
+    --_primary: ${t.colorPrimary};
+    --_muted: ${t.colorTextMuted};
   }
   [part='base'] {
     display: grid;
     gap: var(--_gap);
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
     margin: 0;
@@ -26,7 +27,7 @@ export default css`
   form[role='search'] {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.5rem);
+    gap: ${t.spaceS};
     align-items: end;
   }
   .field {
@@ -49,9 +50,9 @@ export default css`
   select,
   textarea {
     padding: 0.5rem 0.625rem;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 4px);
-    background: var(--kin-color-surface, #fff);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
     inline-size: 100%;
     min-inline-size: 0;
   }
@@ -59,20 +60,20 @@ export default css`
     cursor: pointer;
     min-block-size: 2.75rem;
     padding: 0.5rem 0.875rem;
-    border-radius: var(--kin-radius-s, 4px);
+    border-radius: ${t.radiusS};
     border: 1px solid var(--_primary);
-    background: var(--kin-color-surface, #fff);
+    background: ${t.colorSurface};
     color: var(--_primary);
   }
   button.primary {
     background: var(--_primary);
-    color: var(--kin-color-on-primary, #fff);
+    color: ${t.colorOnPrimary};
   }
   button:focus-visible,
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1a5fb4);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   button[disabled] {
@@ -91,18 +92,18 @@ export default css`
   }
   [part~='card'] {
     display: grid;
-    gap: var(--kin-space-s, 0.5rem);
+    gap: ${t.spaceS};
     align-content: start;
-    padding: var(--kin-space-m, 1rem);
+    padding: ${t.spaceM};
     border: 1px solid var(--_border);
-    border-radius: var(--kin-radius-m, 8px);
+    border-radius: ${t.radiusM};
     background: var(--_card-bg);
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }
   .who {
     display: flex;
-    gap: var(--kin-space-s, 0.5rem);
+    gap: ${t.spaceS};
     align-items: center;
   }
   .avatar {
@@ -145,7 +146,7 @@ export default css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
   }
   /* Issue 18: rare actions (report, block) behind "More". */
   .more {
@@ -188,19 +189,19 @@ export default css`
   }
   .details {
     border-block-start: 1px solid var(--_border);
-    padding-block-start: var(--kin-space-s, 0.5rem);
+    padding-block-start: ${t.spaceS};
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     white-space: pre-line;
   }
   .notice {
-    padding: var(--kin-space-s, 0.5rem) var(--kin-space-m, 1rem);
-    border-radius: var(--kin-radius-s, 4px);
+    padding: ${t.spaceS} ${t.spaceM};
+    border-radius: ${t.radiusS};
     border: 1px solid var(--_border);
     margin: 0;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     margin: 0;
   }
   .visually-hidden {

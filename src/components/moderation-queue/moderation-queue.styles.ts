@@ -1,18 +1,19 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   .base {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
   }
   .bar {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: var(--kin-space-s, 0.625rem) var(--kin-space-m, 1rem);
+    gap: ${t.spaceS} ${t.spaceM};
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
   }
@@ -22,14 +23,14 @@ export default css`
   }
   .count {
     font-weight: 600;
-    background: var(--kin-color-surface-muted, #eef2f1);
-    border-radius: var(--kin-radius-pill, 999px);
+    background: ${t.colorSurfaceRaised};
+    border-radius: ${t.radiusPill};
     padding: 0.1em 0.7em;
   }
   .order {
     margin-inline-start: auto;
     display: flex;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     align-items: center;
   }
   .items,
@@ -38,15 +39,15 @@ export default css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
   }
   .item {
-    background: var(--kin-moderation-queue-item-background, var(--kin-color-surface, #ffffff));
-    border: 1px solid var(--kin-color-border, #c9d1d9);
-    border-radius: var(--kin-radius-m, 0.5rem);
-    padding: var(--kin-space-m, 1rem);
+    background: var(--kin-moderation-queue-item-background, ${t.colorSurface});
+    border: 1px solid ${t.colorBorder};
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceM};
     display: grid;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
     min-inline-size: 0;
   }
   p {
@@ -54,7 +55,7 @@ export default css`
   }
   .meta,
   .label {
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
     font-size: 0.95em;
   }
   .post,
@@ -63,33 +64,33 @@ export default css`
     white-space: pre-line;
   }
   .post {
-    border-inline-start: 3px solid var(--kin-color-border, #c9d1d9);
-    padding-inline-start: var(--kin-space-s, 0.625rem);
+    border-inline-start: 3px solid ${t.colorBorder};
+    padding-inline-start: ${t.spaceS};
   }
   .context {
     margin: 0;
-    padding: var(--kin-space-s, 0.625rem);
-    background: var(--kin-color-surface-muted, #eef2f1);
-    border-radius: var(--kin-radius-s, 0.25rem);
+    padding: ${t.spaceS};
+    background: ${t.colorSurfaceRaised};
+    border-radius: ${t.radiusS};
   }
   .body {
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   .form {
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     max-inline-size: 32rem;
   }
   .buttons {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   label {
     font-weight: 600;
@@ -102,25 +103,25 @@ export default css`
   }
   textarea {
     inline-size: 100%;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 0.25rem);
-    padding: var(--kin-space-xs, 0.375rem);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    padding: ${t.spaceXs};
   }
   button {
-    border: 1px solid var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-primary, #0b6e4f);
-    background: var(--kin-color-surface, #ffffff);
-    border-radius: var(--kin-radius-s, 0.25rem);
-    padding: 0 var(--kin-space-m, 1rem);
+    border: 1px solid ${t.colorPrimary};
+    color: ${t.colorPrimary};
+    background: ${t.colorSurface};
+    border-radius: ${t.radiusS};
+    padding: 0 ${t.spaceM};
     cursor: pointer;
   }
   button.primary {
-    background: var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-on-primary, #ffffff);
+    background: ${t.colorPrimary};
+    color: ${t.colorOnPrimary};
   }
   button.danger {
-    border-color: var(--kin-color-danger, #b42318);
-    color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
+    color: ${t.colorDanger};
   }
   button[disabled] {
     opacity: 0.6;
@@ -129,11 +130,11 @@ export default css`
   button:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     font-weight: 600;
   }
   .suspended {
@@ -148,12 +149,12 @@ export default css`
     color: var(--kin-color-text, #1f2937);
   }
   .log .entries {
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   .log li {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
     align-items: baseline;
   }
   code {

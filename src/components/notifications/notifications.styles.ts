@@ -1,4 +1,5 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   :host {
@@ -14,10 +15,10 @@ export default css`
     place-items: center;
     min-inline-size: 2.75rem;
     min-block-size: 2.75rem;
-    border: 1px solid var(--kin-color-border, #c9d1d9);
-    border-radius: var(--kin-radius-pill, 999px);
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-text, #1f2328);
+    border: 1px solid ${t.colorBorder};
+    border-radius: ${t.radiusPill};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
     cursor: pointer;
   }
   .count {
@@ -26,8 +27,8 @@ export default css`
     inset-inline-end: -0.35rem;
     min-inline-size: 1.4rem;
     padding: 0 0.35rem;
-    border-radius: var(--kin-radius-pill, 999px);
-    background: var(--kin-notifications-count-background, var(--kin-color-danger, #b42318));
+    border-radius: ${t.radiusPill};
+    background: var(--kin-notifications-count-background, ${t.colorDanger});
     color: #ffffff;
     font-size: 0.8rem;
     font-weight: 700;
@@ -38,16 +39,16 @@ export default css`
     position: absolute;
     z-index: 10;
     inset-inline-end: 0;
-    margin-block-start: var(--kin-space-xs, 0.375rem);
+    margin-block-start: ${t.spaceXs};
     inline-size: min(var(--kin-notifications-panel-width, 22rem), calc(100vw - 2rem));
     max-block-size: 70vh;
     overflow: auto;
     display: grid;
-    gap: var(--kin-space-s, 0.625rem);
-    padding: var(--kin-space-m, 1rem);
-    background: var(--kin-color-surface, #ffffff);
-    border: 1px solid var(--kin-color-border, #c9d1d9);
-    border-radius: var(--kin-radius-m, 0.5rem);
+    gap: ${t.spaceS};
+    padding: ${t.spaceM};
+    background: ${t.colorSurface};
+    border: 1px solid ${t.colorBorder};
+    border-radius: ${t.radiusM};
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.15);
   }
   .panel[hidden] {
@@ -63,35 +64,35 @@ export default css`
   .notice,
   .meta,
   .reason {
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
   }
   .off {
-    border-inline-start: 4px solid var(--kin-color-warning, #b54708);
-    padding-inline-start: var(--kin-space-s, 0.625rem);
+    border-inline-start: 4px solid ${t.colorWarning};
+    padding-inline-start: ${t.spaceS};
   }
   .items {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
   }
   .item {
     display: grid;
     gap: 0.15rem;
-    padding: var(--kin-space-s, 0.625rem);
-    border-radius: var(--kin-radius-s, 0.375rem);
+    padding: ${t.spaceS};
+    border-radius: ${t.radiusS};
     border: 1px solid transparent;
   }
   .item.unread {
-    background: var(--kin-color-surface-muted, #eef2f1);
-    border-color: var(--kin-color-border, #c9d1d9);
+    background: ${t.colorSurfaceRaised};
+    border-color: ${t.colorBorder};
   }
   .item.unread .text {
     font-weight: 700;
   }
   .open {
-    color: var(--kin-color-primary, #0b6e4f);
+    color: ${t.colorPrimary};
     text-align: start;
     font: inherit;
     background: none;
@@ -110,19 +111,19 @@ export default css`
     font: inherit;
     font-size: 0.9em;
     padding: 0.25rem 0.6rem;
-    border-radius: var(--kin-radius-s, 0.375rem);
-    border: 1px solid var(--kin-color-primary, #0b6e4f);
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-primary, #0b6e4f);
+    border-radius: ${t.radiusS};
+    border: 1px solid ${t.colorPrimary};
+    background: ${t.colorSurface};
+    color: ${t.colorPrimary};
     cursor: pointer;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
   }
   .bell:focus-visible,
   button:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .visually-hidden {

@@ -1,14 +1,15 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   :host {
-    --_bg: var(--kin-peer-match-card-background, var(--kin-color-surface, #ffffff));
-    --_accent: var(--kin-peer-match-card-accent, var(--kin-color-primary, #0b6e4f));
+    --_bg: var(--kin-peer-match-card-background, ${t.colorSurface});
+    --_accent: var(--kin-peer-match-card-accent, ${t.colorPrimary});
     --_accent-text: var(--kin-peer-match-card-accent-text, #ffffff);
-    --_radius: var(--kin-peer-match-card-radius, var(--kin-radius-l, 12px));
-    --_pad: var(--kin-peer-match-card-padding, var(--kin-space-l, 1.25rem));
-    --_muted: var(--kin-color-text-muted, #4b5563);
-    --_border: var(--kin-color-border, #6b7280);
+    --_radius: var(--kin-peer-match-card-radius, ${t.radiusL});
+    --_pad: var(--kin-peer-match-card-padding, ${t.spaceL});
+    --_muted: ${t.colorTextMuted};
+    --_border: ${t.colorBorderStrong};
   }
   .base {
     background: var(--_bg);
@@ -65,7 +66,7 @@ export default css`
     font: inherit;
     min-block-size: 2.75rem;
     padding: 0.5rem 1rem;
-    border-radius: var(--kin-radius-m, 8px);
+    border-radius: ${t.radiusM};
     border: 2px solid var(--_accent);
     background: transparent;
     color: var(--_accent);
@@ -83,12 +84,12 @@ export default css`
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   fieldset {
     border: 1px solid var(--_border);
-    border-radius: var(--kin-radius-m, 8px);
+    border-radius: ${t.radiusM};
     margin: 0 0 0.75rem;
     padding: 0.5rem 0.75rem;
   }
@@ -113,8 +114,8 @@ export default css`
     max-inline-size: 32rem;
     padding: 0.5rem;
     border: 1px solid var(--_border);
-    border-radius: var(--kin-radius-s, 4px);
-    background: var(--kin-color-surface, #ffffff);
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
     color: inherit;
   }
   .field {
@@ -132,10 +133,10 @@ export default css`
   .notice {
     border-inline-start: 4px solid var(--_accent);
     padding: 0.5rem 0.75rem;
-    background: var(--kin-color-surface-alt, #f3f4f6);
+    background: ${t.colorSurfaceRaised};
   }
   .error {
-    border-inline-start-color: var(--kin-color-danger, #b42318);
+    border-inline-start-color: ${t.colorDanger};
   }
   .enter {
     animation: kin-fade-in 200ms ease-out;

@@ -1,19 +1,20 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   [part='base'] {
     display: grid;
-    gap: var(--kin-space-l, 1.5rem);
+    gap: ${t.spaceL};
     max-inline-size: var(--kin-profile-max-width, 40rem);
   }
   form,
   section {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
     min-inline-size: 0;
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
     margin: 0;
@@ -26,7 +27,7 @@ export default css`
   .hint,
   .muted {
     margin: 0;
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
     font-size: 0.95em;
   }
   .field {
@@ -62,9 +63,9 @@ export default css`
   select,
   textarea {
     padding: 0.5rem 0.625rem;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 4px);
-    background: var(--kin-color-surface, #fff);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
     inline-size: 100%;
     min-inline-size: 0;
   }
@@ -93,28 +94,28 @@ export default css`
     cursor: pointer;
     min-block-size: 2.75rem;
     padding: 0.5rem 0.875rem;
-    border-radius: var(--kin-radius-s, 4px);
-    border: 1px solid var(--kin-color-primary, #0b6e4f);
-    background: var(--kin-color-surface, #fff);
-    color: var(--kin-color-primary, #0b6e4f);
+    border-radius: ${t.radiusS};
+    border: 1px solid ${t.colorPrimary};
+    background: ${t.colorSurface};
+    color: ${t.colorPrimary};
     justify-self: start;
     display: inline-flex;
     align-items: center;
   }
   button.primary {
-    background: var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-on-primary, #fff);
+    background: ${t.colorPrimary};
+    color: ${t.colorOnPrimary};
   }
   button.danger {
-    border-color: var(--kin-color-danger, #b42318);
-    color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
+    color: ${t.colorDanger};
   }
   button:focus-visible,
   a:focus-visible,
   input:focus-visible,
   select:focus-visible,
   textarea:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1a5fb4);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .actions {
@@ -123,7 +124,7 @@ export default css`
     gap: 0.5rem;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     margin: 0;
   }
   .ok {
@@ -131,11 +132,11 @@ export default css`
   }
   dialog {
     max-inline-size: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--kin-color-border, #d0d7de);
-    border-radius: var(--kin-radius-m, 8px);
-    padding: var(--kin-space-l, 1.5rem);
+    border: 1px solid ${t.colorBorder};
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceL};
     color: inherit;
-    background: var(--kin-color-surface, #fff);
+    background: ${t.colorSurface};
   }
   @media (forced-colors: active) {
     .avatar,

@@ -12,7 +12,7 @@ import {
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
 import {
-  DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor, sanitizeRoles,
+  DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor,
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
   isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon, editHoldReason,
@@ -28,6 +28,7 @@ import type {
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {LazyAuthSession} from './lazy-auth-session.js';
 import {hasPersistedAuth} from '../reader/persisted-auth.js';
+import {dataOf, ms, msOrNull, toCommunity, toMember, toPost, toRoles, toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
@@ -41,7 +42,9 @@ import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
-import {placeProfilePatch} from '../local/members.js';
+import {placeProfilePatch} from '../domain/members.js';
+import {defaultAvatarHue, validateAvatarHue} from '../domain/avatars.js';
+import {approvedPostCount} from '../domain/posts.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
@@ -120,92 +123,6 @@ async function release(key: string) {
 
 // Conversions: Firestore values → plain objects (Timestamps → whole epoch ms). ------------------
 
-function plain(value: unknown): unknown {
-  if (value instanceof Timestamp) return Math.floor(value.toMillis());
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
-    return out;
-  }
-  return value;
-}
-
-const dataOf = (snap: DocumentSnapshot): Record<string, unknown> =>
-  plain(snap.data({serverTimestamps: 'estimate'}) ?? {}) as Record<string, unknown>;
-
-const ms = (v: unknown): number => (typeof v === 'number' ? v : Date.now());
-const msOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-function toCommunity(snap: DocumentSnapshot): Community {
-  const d = dataOf(snap);
-  return {
-    id: snap.id,
-    name: d.name as Community['name'],
-    tagline: (d.tagline ?? {en: ''}) as Community['tagline'],
-    languages: (d.languages ?? ['en']) as Community['languages'],
-    settings: d.settings as Community['settings'],
-    founderStory: (d.founderStory ?? null) as Community['founderStory'],
-    createdAt: ms(d.createdAt),
-  };
-}
-
-function toMember(snap: DocumentSnapshot): MemberProfile {
-  const d = dataOf(snap);
-  return {
-    uid: snap.id,
-    pseudonym: d.pseudonym as string,
-    avatarUrl: (d.avatarUrl ?? null) as string | null,
-    avatarHue: (d.avatarHue ?? 0) as number,
-    relationship: d.relationship as MemberProfile['relationship'],
-    bio: (d.bio ?? '') as string,
-    tags: (d.tags ?? []) as string[],
-    listed: d.listed === true,
-    badges: sanitizeRoles(d.badges),
-    clinicianScope: (d.clinicianScope ?? null) as string | null,
-    joinedAt: ms(d.joinedAt),
-    pseudonymLower: (d.pseudonymLower ?? String(d.pseudonym).toLowerCase()) as string,
-  };
-}
-
-function toThread(snap: DocumentSnapshot): Thread {
-  const d = dataOf(snap);
-  return {
-    id: snap.id,
-    key: (d.key ?? null) as string | null,
-    title: d.title as string,
-    authorId: d.authorId as string,
-    authorName: d.authorName as string,
-    createdAt: ms(d.createdAt),
-    lastActivityAt: ms(d.lastActivityAt),
-    postCount: (d.postCount ?? 0) as number,
-    status: d.status as Thread['status'],
-    participants: (d.participants ?? null) as string[] | null,
-  };
-}
-
-function toPost(snap: DocumentSnapshot, threadId: string): Post {
-  const d = dataOf(snap);
-  const status = d.status as Post['status'];
-  return {
-    id: snap.id,
-    threadId,
-    body: status === 'hidden' || status === 'deleted' ? '' : (d.body as string),
-    authorId: d.authorId as string,
-    authorName: d.authorName as string,
-    authorRelationship: d.authorRelationship as Post['authorRelationship'],
-    authorAvatarUrl: (d.authorAvatarUrl ?? null) as string | null,
-    authorAvatarHue: (d.authorAvatarHue ?? 0) as number,
-    authorBadges: sanitizeRoles(d.authorBadges),
-    parentId: (d.parentId ?? null) as string | null,
-    createdAt: ms(d.createdAt),
-    editedAt: msOrNull(d.editedAt),
-    status,
-    statusReason: (d.statusReason ?? null) as string | null,
-    reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
-  };
-}
-
 function toLimits(snap: DocumentSnapshot): MemberLimits | null {
   if (!snap.exists()) return null;
   const d = dataOf(snap);
@@ -235,19 +152,6 @@ function putLimits(batch: ReturnType<typeof writeBatch>, ref: ReturnType<typeof 
 // The rules compare with the server's clock; a refusal this close to the interval is the rate limit.
 const CLOCK_SLACK_MS = 30_000;
 
-function toRoles(snap: DocumentSnapshot): RoleRecord {
-  const d = dataOf(snap);
-  return {
-    uid: snap.id,
-    roles: sanitizeRoles(d.roles),
-    clinicianScope: (d.clinicianScope ?? null) as string | null,
-    verifiedBy: (d.verifiedBy ?? null) as string | null,
-    verifiedAt: msOrNull(d.verifiedAt),
-    suspendedUntil: msOrNull(d.suspendedUntil),
-    grantedBy: (d.grantedBy ?? '') as string,
-    updatedAt: ms(d.updatedAt),
-  };
-}
 
 
 /** Creates a CommunityStore over Firestore. With `emulator`, talks to the emulator as `mockUser`. */
@@ -355,8 +259,7 @@ class FirebaseStore implements CommunityStore {
     const pseudonym = validatePseudonym(input.pseudonym);
     const relationship = validateRelationship(input.relationship);
     const avatarUrl = input.avatarUrl ? validateHttpsUrl('avatarUrl', input.avatarUrl) : null;
-    const avatarHue = input.avatarHue ?? hueOf(user.uid);
-    if (!Number.isInteger(avatarHue) || avatarHue < 0 || avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
+    const avatarHue = input.avatarHue === undefined ? defaultAvatarHue(user.uid) : validateAvatarHue(input.avatarHue);
     assertUsableUid(user.uid);
     return this.#run('join the community', async () => {
       const [communitySnap, memberSnap, sanctionSnap] = await Promise.all([
@@ -682,8 +585,7 @@ class FirebaseStore implements CommunityStore {
    * count of approvals firestore.rules checks, read with the member doc this write needs anyway.
    */
   #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
-    const count = typeof approvedPosts === 'number' && approvedPosts > 0 ? approvedPosts : 0;
-    const s = initialPostStatus(settings, moderator, count, body, hasCrisisWording(body));
+    const s = initialPostStatus(settings, moderator, approvedPostCount(approvedPosts), body, hasCrisisWording(body));
     return {status: s.status, reason: s.statusReason};
   }
 
@@ -701,7 +603,7 @@ class FirebaseStore implements CommunityStore {
       const approved = memberSnap.get('approvedPosts');
       const reason = postSnap.exists() && communitySnap.exists()
         ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text,
-          typeof approved === 'number' && approved > 0 ? approved : 0)
+          approvedPostCount(approved))
         : null;
       if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
       const batch = writeBatch(this.db);
@@ -935,13 +837,6 @@ class FirebaseStore implements CommunityStore {
     this.session.dispose();
     await this.onDispose();
   }
-}
-
-/** A stable hue for the generated avatar. */
-function hueOf(uid: string): number {
-  let h = 0;
-  for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) % 360;
-  return h;
 }
 
 /**

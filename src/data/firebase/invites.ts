@@ -11,7 +11,7 @@ import {claimRefusal, claimedRoles, mayInvite, validateInviteId, validateInviteI
 import {sanitizeRoles} from '../policy.js';
 import type {OnError, Unsubscribe} from '../store.js';
 import type {RoleRecord, SessionUser} from '../types.js';
-import {emptyRoles} from '../local/members.js';
+import {emptyRoles} from '../domain/members.js';
 import {mapFirebaseError} from './errors.js';
 
 const DAY = 86400000;

@@ -13,7 +13,7 @@ import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord
 import {
   emptyRoles, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
   validateVisibility,
-} from '../local/members.js';
+} from '../domain/members.js';
 
 /** What the adapter lends these operations. */
 export interface MembersCtx {

@@ -16,10 +16,11 @@ import {
 import type {CrisisKind} from '../crisis.js';
 import {KindredError} from '../errors.js';
 import {checkModeration, sortQueue} from '../moderation.js';
-import {DEFAULT_REACTIONS, isModerator, isSuspended, newId, sanitizeRoles} from '../policy.js';
+import {isModerator, isSuspended, newId} from '../policy.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget, OnError, Unsubscribe} from '../store.js';
-import type {MemberProfile, ModLogEntry, Post, ReactionKind, Report, RoleRecord, SessionUser} from '../types.js';
+import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {dataOf, ms, toMember as decodeMember, toPost as decodePost, toRoles as decodeRoles} from './converters.js';
 
 const base = (cid: string) => `communities/${cid}`;
 export const heldMarkerRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/heldPosts/${tid}_${pid}`);
@@ -31,54 +32,11 @@ export const crisisFlag = (threadId: string, postId: string, authorId: string, k
 const flagKinds = (snap: DocumentSnapshot | undefined): CrisisKind[] | undefined =>
   (snap?.exists() ? (snap.get('kinds') as CrisisKind[]) : undefined);
 
-function plain(value: unknown): unknown {
-  if (value instanceof Timestamp) return Math.floor(value.toMillis());
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-  return value;
-}
-const data = (snap: DocumentSnapshot) => plain(snap.data({serverTimestamps: 'estimate'}) ?? {}) as Record<string, unknown>;
-const num = (v: unknown) => (typeof v === 'number' ? v : Date.now());
-
-function toPost(snap: DocumentSnapshot, threadId: string, hiddenBody: string | null): Post | null {
-  if (!snap.exists()) return null;
-  const d = data(snap);
-  const status = d.status as Post['status'];
-  return {
-    id: snap.id, threadId,
-    body: status === 'hidden' ? hiddenBody ?? '' : status === 'deleted' ? '' : String(d.body ?? ''),
-    authorId: d.authorId as string, authorName: d.authorName as string,
-    authorRelationship: d.authorRelationship as Post['authorRelationship'],
-    authorAvatarUrl: (d.authorAvatarUrl ?? null) as string | null, authorAvatarHue: (d.authorAvatarHue ?? 0) as number,
-    authorBadges: sanitizeRoles(d.authorBadges), parentId: (d.parentId ?? null) as string | null,
-    createdAt: num(d.createdAt), editedAt: typeof d.editedAt === 'number' ? d.editedAt : null, status,
-    statusReason: (d.statusReason ?? null) as string | null,
-    reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
-  };
-}
-
-function toMember(snap: DocumentSnapshot): MemberProfile | null {
-  if (!snap.exists()) return null;
-  const d = data(snap);
-  return {
-    uid: snap.id, pseudonym: d.pseudonym as string, avatarUrl: (d.avatarUrl ?? null) as string | null,
-    avatarHue: (d.avatarHue ?? 0) as number, relationship: d.relationship as MemberProfile['relationship'],
-    bio: (d.bio ?? '') as string, tags: (d.tags ?? []) as string[], listed: d.listed === true, badges: sanitizeRoles(d.badges),
-    clinicianScope: (d.clinicianScope ?? null) as string | null, joinedAt: num(d.joinedAt),
-    pseudonymLower: (d.pseudonymLower ?? String(d.pseudonym).toLowerCase()) as string,
-  };
-}
-
-function toRoles(snap: DocumentSnapshot): RoleRecord | null {
-  if (!snap.exists()) return null;
-  const d = data(snap);
-  return {
-    uid: snap.id, roles: sanitizeRoles(d.roles), clinicianScope: (d.clinicianScope ?? null) as string | null,
-    verifiedBy: (d.verifiedBy ?? null) as string | null, verifiedAt: typeof d.verifiedAt === 'number' ? d.verifiedAt : null,
-    suspendedUntil: typeof d.suspendedUntil === 'number' ? d.suspendedUntil : null, grantedBy: String(d.grantedBy ?? ''),
-    updatedAt: num(d.updatedAt),
-  };
-}
+const data = dataOf;
+const num = ms;
+const toPost = (snap: DocumentSnapshot, threadId: string, hiddenBody: string | null): Post | null => snap.exists() ? decodePost(snap, threadId, hiddenBody) : null;
+const toMember = (snap: DocumentSnapshot): MemberProfile | null => snap.exists() ? decodeMember(snap) : null;
+const toRoles = (snap: DocumentSnapshot): RoleRecord | null => snap.exists() ? decodeRoles(snap) : null;
 
 const toReport = (snap: DocumentSnapshot): Report => ({id: snap.id, ...data(snap)} as Report);
 const toEntry = (snap: DocumentSnapshot): ModLogEntry => {

@@ -14,6 +14,7 @@
 import {DEFAULT_REACTIONS, sanitizeRoles, type Sanction} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
 import type {Community, MemberLimits, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
+import {approvedPostCount} from '../domain/posts.js';
 
 export type Docs = ReadonlyMap<string, unknown>;
 /** A document write: a value, or null to delete. */
@@ -39,6 +40,8 @@ export const paths = {
   sanction: (uid: string) => `sanctions/${uid}`,
   /** A pair's connection (issue 6; local/matching-store.ts). */
   connection: (id: string) => `connections/${id}`,
+  /** How many of a member's posts moderators approved (Firestore: members/{uid}.approvedPosts). */
+  approvals: (uid: string) => `approvedPosts/${uid}`,
 };
 
 /** Read access to a snapshot of the documents, typed. */
@@ -66,6 +69,8 @@ export class Db {
   sanction = (uid: string) => this.#get<Sanction>(paths.sanction(uid));
   /** A connection's status (pending, accepted, ended), or null when there is none. */
   connectionStatus = (id: string) => this.#get<{status: string}>(paths.connection(id))?.status ?? null;
+  /** 'first-posts' reads this (domain/posts.ts). */
+  approvedPosts = (uid: string) => approvedPostCount(this.docs.get(paths.approvals(uid)));
 
   threads(): Thread[] {
     return [...this.#under<Thread>('threads/')];
@@ -78,13 +83,6 @@ export class Db {
   reactionsIn(tid: string): Reaction[] {
     return [...this.#under<Reaction>(paths.reactions(tid))];
   }
-
-  /** A member's visible (approved) posts anywhere in the community, for `first-posts` moderation. */
-  visiblePostCountBy(uid: string): number {
-    let n = 0;
-    for (const p of this.#under<Post>('posts/')) if (p.authorId === uid && p.status === 'visible') n++;
-    return n;
-  }
 }
 
 /** The documents of a seed, with defaults filled in for fields a hand-written seed may leave out. */
@@ -95,11 +93,14 @@ export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, un
   // Hand-written seeds (demo/seed.json) may leave out fields that have an obvious default.
   const fill = <T>(defaults: Partial<T>, value: T): T => ({...defaults, ...value});
   put(paths.community, fill<Community>({founderStory: null, languages: ['en']}, seed.community));
-  for (const m of seed.members ?? []) {
+  for (const seeded of seed.members ?? []) {
+    // A seed may carry members/{uid}.approvedPosts as Firestore keeps it; LocalStore keeps it apart.
+    const {approvedPosts, ...m} = seeded as MemberProfile & {approvedPosts?: number};
     put(paths.member(m.uid), fill<MemberProfile>({
       avatarUrl: null, avatarHue: 0, bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: 0,
       pseudonymLower: m.pseudonym.toLowerCase(),
     }, m));
+    if (approvedPostCount(approvedPosts)) put(paths.approvals(m.uid), approvedPostCount(approvedPosts));
   }
   for (const p of seed.privates ?? []) put(paths.private(p.uid), fill<PrivateRecord>({healthConsent: null, fieldVisibility: {}}, p));
   for (const r of seed.roles ?? []) {

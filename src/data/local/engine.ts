@@ -18,7 +18,7 @@ import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {Db, paths, type Write} from './docs.js';
-import {placeProfilePatch} from './members.js';
+import {placeProfilePatch} from '../domain/members.js';
 
 export interface Ctx {
   user: SessionUser | null;
@@ -301,7 +301,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body, hasCrisisWording(body));
+  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.approvedPosts(user.uid), body, hasCrisisWording(body));
   if (!db.thread(threadId)) {
     // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
     const t = newThreadStatus(community.settings, readerIsModerator(r), thread.key, thread.title, status);
@@ -354,7 +354,7 @@ export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, bod
   // An edit that adds what would hold a new post (contact details, links, a banned word) holds it again
   // (issue 7); this store lists held posts in the queue from the posts themselves, so no marker.
   const {community, r} = requireWriter(db, ctx, 'edit this post');
-  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text, db.visiblePostCountBy(ctx.user.uid));
+  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text, db.approvedPosts(ctx.user.uid));
   const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason} : {...post, body: text, editedAt: ctx.now};
   return {result: undefined, writes: [[paths.post(threadId, postId), edited]]};
 }

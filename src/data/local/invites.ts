@@ -9,7 +9,7 @@ import {claimRefusal, claimedRoles, inviteState, mayInvite, validateInviteId, va
 import type {RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
-import {emptyRoles} from './members.js';
+import {emptyRoles} from '../domain/members.js';
 
 export const invitePath = (id: string) => `invites/${id}`;
 const DAY = 86400000;

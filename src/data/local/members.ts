@@ -2,12 +2,14 @@
 // and roles, as pure functions of the documents, the user and the time (like engine.ts). They decide
 // what the members / private / roles rules in firestore.rules decide.
 import {KindredError} from '../errors.js';
-import {LIMITS, clampLimit, hasRole, isSuspended, newId, sanctionOnErasure, validateRelationship, validateTags, validateText} from '../policy.js';
-import {
-  FORMER_MEMBER, HIDEABLE_FIELDS, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport,
-} from '../store.js';
-import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
+import {hasRole, isSuspended, newId, sanctionOnErasure, validateText} from '../policy.js';
+import {FORMER_MEMBER, type MemberQuery, type MyDataExport} from '../store.js';
+import {type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
 import {Db, paths, type Write} from './docs.js';
+import {
+  compareMembers, emptyRoles, erasedPost, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues,
+  validateMemberQuery, validateRole, validateVisibility,
+} from '../domain/members.js';
 import type {Ctx} from './engine.js';
 
 type Result<T> = {result: T; writes: Write[]};
@@ -16,60 +18,6 @@ const denied = (message: string) => new KindredError('permission-denied', messag
 const invalid = (field: string, message: string) => new KindredError('invalid-argument', message, field);
 
 // Directory ---------------------------------------------------------------------------------------
-
-/** Validated directory query (shared by both adapters). */
-export interface DirectoryQuery {
-  search: string | null;
-  relationship: MemberQuery['relationship'] | null;
-  tag: string | null;
-  role: RoleName | null;
-  /** A search always orders by name (a prefix range needs that order). */
-  sort: 'newest' | 'name';
-  cursor: {key: string | number; uid: string} | null;
-  limit: number;
-}
-
-export function validateMemberQuery(q: MemberQuery): DirectoryQuery {
-  if (!q || typeof q !== 'object') throw invalid('query', 'listMembers needs {sort: "newest" | "name"}.');
-  if (q.sort !== 'newest' && q.sort !== 'name') throw invalid('sort', 'sort must be "newest" or "name".');
-  const search = q.search == null || q.search.trim() === '' ? null : validateText('search', q.search, {min: 1, max: LIMITS.pseudonymMax}).toLowerCase();
-  const relationship = q.relationship == null ? null : validateRelationship(q.relationship);
-  const tag = q.tag == null || q.tag === '' ? null : validateText('tag', q.tag, {min: 1, max: LIMITS.tag});
-  const role = q.role == null ? null : (ROLE_NAMES.includes(q.role) ? q.role : (() => {
-    throw invalid('role', `role must be one of ${ROLE_NAMES.join(', ')}.`);
-  })());
-  if (tag && role) throw invalid('role', 'Filter by a tag or by a role, not both at once.');
-  const sort = search ? 'name' : q.sort;
-  return {search, relationship, tag, role, sort, cursor: q.cursor ? parseMemberCursor(q.cursor, sort) : null, limit: clampLimit(q.limit)};
-}
-
-/** Cursor: `n~<pseudonymLower>~<uid>` by name, `j~<joinedAt>~<uid>` by newest. */
-export function memberCursor(m: Pick<MemberProfile, 'pseudonymLower' | 'joinedAt' | 'uid'>, sort: 'newest' | 'name'): string {
-  return sort === 'name' ? `n~${encodeURIComponent(m.pseudonymLower)}~${m.uid}` : `j~${m.joinedAt}~${m.uid}`;
-}
-
-function parseMemberCursor(cursor: string, sort: 'newest' | 'name'): {key: string | number; uid: string} {
-  const m = /^([nj])~([^~]*)~([A-Za-z0-9_-]{1,128})$/.exec(String(cursor));
-  if (!m || (m[1] === 'n') !== (sort === 'name')) throw invalid('cursor', 'cursor is not one this store made for this order.');
-  if (m[1] === 'j') {
-    if (!/^\d+$/.test(m[2])) throw invalid('cursor', 'cursor is not one this store made.');
-    return {key: Number(m[2]), uid: m[3]};
-  }
-  try {
-    return {key: decodeURIComponent(m[2]), uid: m[3]};
-  } catch {
-    throw invalid('cursor', 'cursor is not one this store made.');
-  }
-}
-
-const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Directory order: name ascending (then uid), or newest first (then uid descending). */
-export function compareMembers(sort: 'newest' | 'name', a: {pseudonymLower: string; joinedAt: number; uid: string}, b: {pseudonymLower: string; joinedAt: number; uid: string}): number {
-  return sort === 'name'
-    ? cmpStr(a.pseudonymLower, b.pseudonymLower) || cmpStr(a.uid, b.uid)
-    : b.joinedAt - a.joinedAt || cmpStr(b.uid, a.uid);
-}
 
 export function listMembers(db: Db, ctx: Ctx, query: MemberQuery): Page<MemberProfile> {
   const q = validateMemberQuery(query);
@@ -123,69 +71,6 @@ export function setHealthConsent(db: Db, ctx: Ctx, given: boolean): Result<Priva
   // Matching works on health information: withdrawing consent ends it.
   if (!given && db.docs.has(`matchProfiles/${uid}`)) writes.push([`matchProfiles/${uid}`, null]);
   return {result: next, writes};
-}
-
-export function validateVisibility(visibility: unknown): Partial<Record<HideableField, FieldVisibility>> {
-  if (!visibility || typeof visibility !== 'object') throw invalid('visibility', 'visibility must be an object such as {bio: "only-me"}.');
-  const out: Partial<Record<HideableField, FieldVisibility>> = {};
-  for (const [k, v] of Object.entries(visibility)) {
-    if (!(HIDEABLE_FIELDS as readonly string[]).includes(k)) throw invalid(k, `Only ${HIDEABLE_FIELDS.join(' and ')} can be kept to yourself.`);
-    if (v !== 'members' && v !== 'only-me') throw invalid(k, `${k} must be shared with "members" or kept "only-me".`);
-    out[k as HideableField] = v;
-  }
-  return out;
-}
-
-export function validateHideableValues(values: unknown): {bio?: string; tags?: string[]} {
-  if (values == null) return {};
-  if (typeof values !== 'object') throw invalid('values', 'values must be {bio?, tags?}.');
-  const v = values as Record<string, unknown>;
-  const out: {bio?: string; tags?: string[]} = {};
-  for (const k of Object.keys(v)) if (!(HIDEABLE_FIELDS as readonly string[]).includes(k)) throw invalid(k, `values may only set ${HIDEABLE_FIELDS.join(' and ')}.`);
-  if (v.bio !== undefined) out.bio = validateText('bio', v.bio, {max: LIMITS.bio});
-  if (v.tags !== undefined) out.tags = validateTags(v.tags);
-  return out;
-}
-
-/** Where each hideable field's value goes: the public profile, or `kept` in the private record. */
-export function placeFields(
-  me: Pick<MemberProfile, 'bio' | 'tags'>, record: PrivateRecord,
-  visibility: Partial<Record<HideableField, FieldVisibility>>, values: {bio?: string; tags?: string[]},
-): {profile: {bio: string; tags: string[]}; fieldVisibility: PrivateRecord['fieldVisibility']; kept: {bio?: string; tags?: string[]}} {
-  const before = record.fieldVisibility;
-  const fieldVisibility = {...before, ...visibility};
-  const kept = {...(record.kept ?? {})};
-  // The member's real values, wherever they are kept now.
-  const value = {
-    bio: values.bio ?? (before.bio === 'only-me' ? kept.bio ?? '' : me.bio),
-    tags: values.tags ?? (before.tags === 'only-me' ? kept.tags ?? [] : me.tags),
-  };
-  const profile = {bio: value.bio, tags: value.tags};
-  delete kept.bio;
-  delete kept.tags;
-  if (fieldVisibility.bio === 'only-me') {
-    kept.bio = value.bio;
-    profile.bio = '';
-  }
-  if (fieldVisibility.tags === 'only-me') {
-    kept.tags = value.tags;
-    profile.tags = [];
-  }
-  return {profile, fieldVisibility, kept};
-}
-
-/**
- * updateProfile's bio / tags under the member's current visibility (shared by both adapters): null when
- * neither changed field is kept "only me" (the patch goes to the public profile as it is); otherwise the
- * public values (a blank for a kept field) and the private record's new `kept`.
- */
-export function placeProfilePatch(
-  me: Pick<MemberProfile, 'bio' | 'tags'>, record: PrivateRecord | null, values: {bio?: string; tags?: string[]},
-): {profile: {bio: string; tags: string[]}; kept: {bio?: string; tags?: string[]}} | null {
-  const vis = record?.fieldVisibility ?? {};
-  if (!record || !((values.bio !== undefined && vis.bio === 'only-me') || (values.tags !== undefined && vis.tags === 'only-me'))) return null;
-  const placed = placeFields(me, record, {}, values);
-  return {profile: placed.profile, kept: placed.kept};
 }
 
 export function setFieldVisibility(db: Db, ctx: Ctx, visibility: unknown, values?: unknown): Result<PrivateRecord> {
@@ -274,18 +159,10 @@ export function eraseMe(db: Db, ctx: Ctx): Result<void> {
   if (sanction) writes.push([paths.sanction(uid), sanction]);
   const limits = db.limits(uid);
   if (limits) writes.push([paths.limits(uid), {...limits, lastPost: null, lastReportId: null}]);
-  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`]) {
+  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`, paths.approvals(uid)]) {
     if (db.docs.has(path)) writes.push([path, null]);
   }
   return {result: undefined, writes};
-}
-
-/** A post with nothing left that leads to its author: a "removed" placeholder. */
-export function erasedPost(p: Post): Post {
-  return {
-    ...p, body: '', authorId: FORMER_MEMBER, authorName: '', authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0,
-    authorBadges: [], status: 'deleted', statusReason: null, editedAt: null,
-  };
 }
 
 // Roles -------------------------------------------------------------------------------------------
@@ -302,31 +179,6 @@ function requireAdmin(db: Db, ctx: Ctx, uid: string, doing: string): {me: string
   return {me, target, record: db.roles(uid)};
 }
 
-function validateRole(role: unknown): RoleName {
-  if (!ROLE_NAMES.includes(role as RoleName)) throw invalid('role', `role must be one of ${ROLE_NAMES.join(', ')}.`);
-  return role as RoleName;
-}
-
-export function emptyRoles(uid: string): RoleRecord {
-  return {uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: '', updatedAt: 0};
-}
-
-/** The roles record after granting or revoking (shared by both adapters). */
-export function nextRoles(current: RoleRecord, role: RoleName, on: boolean, by: string, now: number, scope: string | null): RoleRecord {
-  const roles = on ? [...new Set([...current.roles, role])] : current.roles.filter((r) => r !== role);
-  const next: RoleRecord = {...current, roles, grantedBy: by, updatedAt: now};
-  if (role === 'clinician') {
-    next.clinicianScope = on ? scope : null;
-    next.verifiedBy = on ? by : null;
-    next.verifiedAt = on ? now : null;
-  }
-  return next;
-}
-
-export function validateClinicianScope(role: RoleName, options: {clinicianScope?: string} | undefined): string | null {
-  if (role !== 'clinician') return null;
-  return validateText('clinicianScope', options?.clinicianScope, {min: 2, max: 80});
-}
 
 export function setRole(db: Db, ctx: Ctx, uid: string, role: RoleName, on: boolean, options?: {clinicianScope?: string}): Result<RoleRecord> {
   const r = validateRole(role);

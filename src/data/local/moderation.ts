@@ -123,6 +123,8 @@ export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: Mod
       // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
       if (thread?.status === 'held') writes.push([paths.thread(t.threadId), {...thread, status: 'visible', postCount: thread.postCount + 1}]);
       else count(1);
+      // The author's approval count, which 'first-posts' reads (domain/posts.ts); an erased author has none.
+      if (db.member(post.authorId)) writes.push([paths.approvals(post.authorId), db.approvedPosts(post.authorId) + 1]);
     } else if (c.action === 'hide') {
       if (post.status !== 'visible' && post.status !== 'held') throw denied('Only a visible or held post can be hidden.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'hidden', statusReason: c.reason, body: ''}]);
