@@ -15,6 +15,7 @@ import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {findEmulatorJar, startEmulator} from './emulator.mjs';
 import {startAuthEmulator} from './auth-emulator.mjs';
+import {startFunctionsRunner} from './functions-runner.mjs';
 import {ensurePrerequisites} from './prerequisites.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -136,11 +137,21 @@ try {
     })) failed = true;
   }
   if (!files || files.length) {
-    code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
+    // Browser tests that need the Cloud Functions running (issue 15) name the runner's project.
+    let runner = null;
+    if (!files || files.some((f) => /FUNCTIONS_RUNNER_PROJECT/.test(readFileSync(resolve(root, f), 'utf8')))) {
+      runner = await startFunctionsRunner(`${emu.host}:${emu.port}`);
+      console.log('Functions runner ready (test/functions/runner.ts)');
+    }
+    try {
+      code = await run(bin('wtr'), ['--config', 'web-test-runner.config.mjs'], {
       KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`,
       KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
       ...(files ? {KINDRED_TEST_FILES: files.join(',')} : {}),
-    });
+      });
+    } finally {
+      await runner?.stop();
+    }
   }
   if (nodeFiles.length) {
     step(`node tests (${nodeFiles.join(', ')}; same emulator)`);

@@ -1,6 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
+import {EmailNotificationsSection} from './email-notifications.js';
 import styles from './profile.styles.js';
 import {profileMessages} from './profile.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -83,6 +84,9 @@ export class KinProfile extends KinElement {
   @state() private email = '';
   @state() private accountMessage = '';
   @state() private accountError: string | null = null;
+  // Issue 15: email notifications (its own module; this element only hosts it).
+  #emailSection = new EmailNotificationsSection(this, () => this.#store, () => this.record, (r) => (this.record = r),
+    (error) => this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'email-notifications')));
   #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
@@ -176,6 +180,7 @@ export class KinProfile extends KinElement {
       ${reconnectingNotice(this.#network, locale)}
       ${this.#form(m, c)}
       ${this.#consent(m, level + 1)}
+      ${this.#emailSection.render(this.#community.locale, level + 1)}
       ${this.#data(m, c, level + 1)}
       ${this.#account(m, level + 1)}
     `);
