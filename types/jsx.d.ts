@@ -216,7 +216,7 @@ export interface KinMemberDirectoryProps {
   'heading-level'?: number | string;
   /** Attribute form of `pageSize`. */
   'page-size'?: number | string;
-  /** The member pressed "Say hello" on a card (`uid`). */
+  /** Cancelable: the member says hello to another member (`uid`, `message`). With a `<kin-peer-match-card>` in the community that card opens its form; otherwise the directory asks for an optional hello and sends the request itself. */
   'onkin-connect-request'?: (event: KinEventOf<'kin-connect-request'>) => void;
   /** A signed-out visitor pressed "Join" (`reason` "directory"). */
   'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
