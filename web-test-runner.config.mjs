@@ -7,6 +7,7 @@ import {countReporter} from './scripts/count-reporter.mjs';
 import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
 import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
 import {findChrome} from './scripts/prerequisites.mjs';
+import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -27,7 +28,9 @@ export default {
   testsFinishTimeout: 600000,
   testFramework: {config: {timeout: 20000}},
   // tsx + tsconfig's `jsx: react-jsx`: the React example and its test (test/frameworks/).
-  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin(), rawSnippetsPlugin()],
+  plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin(), rawSnippetsPlugin(),
+    // Network faults over CDP and a private emulator to stop and restart (issue 17: test/faults/).
+    faultPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -11,6 +11,7 @@ export const LAZY_ELEMENTS: Record<string, () => Promise<unknown>> = {
   'kin-peer-match-card': () => import('./components/peer-match-card/kin-peer-match-card.js'),
   'kin-profile': () => import('./components/profile/kin-profile.js'),
   'kin-moderation-queue': () => import('./components/moderation-queue/kin-moderation-queue.js'),
+  'kin-notifications': () => import('./components/notifications/kin-notifications.js'),
 };
 
 const requested = new Set<string>();

@@ -10,6 +10,7 @@ import './components/member-directory/kin-member-directory.js';
 import './components/profile/kin-profile.js';
 import './components/crisis-help/kin-crisis-help.js';
 import './components/moderation-queue/kin-moderation-queue.js';
+import './components/notifications/kin-notifications.js';
 import {installGlobal} from './global.js';
 
 export type {KindredGlobal} from './global.js';

@@ -38,4 +38,8 @@ export {KinModerationQueue} from './components/moderation-queue/moderation-queue
 export {KinModerateEvent} from './events/moderate.js';
 export {KinModeratedEvent} from './events/moderated.js';
 export {contactsFor, crisisContactsFor, UK_CRISIS_CONTACTS, ALWAYS_SHOWN, type CrisisContact, type SafeguardingConfig} from './data/safeguarding.js';
-export {findCrisisWording, hasCrisisWording, type CrisisMatch} from './data/crisis.js';
+export {findCrisisWording, hasCrisisWording, type CrisisMatch, type CrisisKind} from './data/crisis.js';
+// Notifications (issue 15)
+export {KinNotifications} from './components/notifications/notifications.js';
+export {KinNotificationOpenEvent} from './events/notification-open.js';
+export type {KinNotification, NotificationKind, NotifyPrefs, EmailMode} from './data/domain/notifications.js';

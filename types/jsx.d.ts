@@ -2,7 +2,7 @@
 // React 19 sets a prop as a property when the element has it (`store={store}`), otherwise as an
 // attribute (`thread-key="home"`), and adds a listener for `on` + the event name as written
 // (`onkin-post-created`). Load once, e.g. `import type {} from 'kindred-kit/types/jsx.js';`.
-import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinPeerMatchCard, KinProfile} from 'kindred-kit';
+import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
 
 /** The event object of a `kin-*` event. */
@@ -250,6 +250,36 @@ export interface KinModerationQueueProps {
   'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
 }
 
+/** Notifications: a bell with an unread count and a live panel. */
+export interface KinNotificationsProps {
+  /** Link to a post: `{thread}` and `{post}` are replaced by the ids ("/talk?thread={thread}#post-{post}"). Relative or https only. */
+  threadHref?: KinNotifications['threadHref'];
+  /** Link to the moderation queue, for moderators' notifications. Relative or https only. */
+  queueHref?: KinNotifications['queueHref'];
+  /** Link to the member's connections (where `<kin-peer-match-card>` is). Relative or https only. */
+  connectionsHref?: KinNotifications['connectionsHref'];
+  /** How many notifications the panel lists (1–200). */
+  limit?: KinNotifications['limit'];
+  /** Heading level (1–6) of the panel heading. */
+  headingLevel?: KinNotifications['headingLevel'];
+  /** Whether the panel is open; the member opens and closes it with the bell. */
+  open?: KinNotifications['open'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinNotifications['store'];
+  /** Attribute form of `threadHref`. */
+  'thread-href'?: KinNotifications['threadHref'];
+  /** Attribute form of `queueHref`. */
+  'queue-href'?: KinNotifications['queueHref'];
+  /** Attribute form of `connectionsHref`. */
+  'connections-href'?: KinNotifications['connectionsHref'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Cancelable; the member opened a notification (`href`, ids). `preventDefault()` stays on the page. */
+  'onkin-notification-open'?: (event: KinEventOf<'kin-notification-open'>) => void;
+  /** Loading or marking read failed; the element shows why. */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
+}
+
 /** Consented peer matching: the best match with why, "say hello", and my connections. */
 export interface KinPeerMatchCardProps {
   /** How many suggestions to show at once (1–5). */
@@ -313,6 +343,8 @@ declare module 'react' {
         Omit<DetailedHTMLProps<HTMLAttributes<KinMemberDirectory>, KinMemberDirectory>, keyof KinMemberDirectoryProps>;
       'kin-moderation-queue': KinModerationQueueProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinModerationQueue>, KinModerationQueue>, keyof KinModerationQueueProps>;
+      'kin-notifications': KinNotificationsProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinNotifications>, KinNotifications>, keyof KinNotificationsProps>;
       'kin-peer-match-card': KinPeerMatchCardProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinPeerMatchCard>, KinPeerMatchCard>, keyof KinPeerMatchCardProps>;
       'kin-profile': KinProfileProps &

@@ -4,7 +4,7 @@
 // that `kin-` tags are custom elements:
 //   app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('kin-');
 // Load once, e.g. `import type {} from 'kindred-kit/types/vue.js';`.
-import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinPeerMatchCard, KinProfile} from 'kindred-kit';
+import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {EmitFn, HTMLAttributes, PublicProps} from 'vue';
 
 type KinEventOf<N extends string> = N extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[N] : Event;
@@ -258,6 +258,36 @@ export interface KinModerationQueueVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
 }
 
+/** Notifications: a bell with an unread count and a live panel. */
+export interface KinNotificationsVueProps {
+  /** Link to a post: `{thread}` and `{post}` are replaced by the ids ("/talk?thread={thread}#post-{post}"). Relative or https only. */
+  threadHref?: KinNotifications['threadHref'];
+  /** Link to the moderation queue, for moderators' notifications. Relative or https only. */
+  queueHref?: KinNotifications['queueHref'];
+  /** Link to the member's connections (where `<kin-peer-match-card>` is). Relative or https only. */
+  connectionsHref?: KinNotifications['connectionsHref'];
+  /** How many notifications the panel lists (1–200). */
+  limit?: KinNotifications['limit'];
+  /** Heading level (1–6) of the panel heading. */
+  headingLevel?: KinNotifications['headingLevel'];
+  /** Whether the panel is open; the member opens and closes it with the bell. */
+  open?: KinNotifications['open'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinNotifications['store'];
+  /** Attribute form of `threadHref`. */
+  'thread-href'?: KinNotifications['threadHref'];
+  /** Attribute form of `queueHref`. */
+  'queue-href'?: KinNotifications['queueHref'];
+  /** Attribute form of `connectionsHref`. */
+  'connections-href'?: KinNotifications['connectionsHref'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Cancelable; the member opened a notification (`href`, ids). `preventDefault()` stays on the page. */
+  onKinNotificationOpen?: (event: KinEventOf<'kin-notification-open'>) => void;
+  /** Loading or marking read failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
+}
+
 /** Consented peer matching: the best match with why, "say hello", and my connections. */
 export interface KinPeerMatchCardVueProps {
   /** How many suggestions to show at once (1–5). */
@@ -313,6 +343,7 @@ export interface KinVueElementProps {
   'kin-join': KinJoinVueProps;
   'kin-member-directory': KinMemberDirectoryVueProps;
   'kin-moderation-queue': KinModerationQueueVueProps;
+  'kin-notifications': KinNotificationsVueProps;
   'kin-peer-match-card': KinPeerMatchCardVueProps;
   'kin-profile': KinProfileVueProps;
 }
@@ -326,6 +357,7 @@ declare module 'vue' {
     'kin-join': KinVueElement<KinJoin, KinJoinVueProps, 'kin-join-cancel' | 'kin-join-submit' | 'kin-joined' | 'kin-error'>;
     'kin-member-directory': KinVueElement<KinMemberDirectory, KinMemberDirectoryVueProps, 'kin-connect-request' | 'kin-join-request' | 'kin-error'>;
     'kin-moderation-queue': KinVueElement<KinModerationQueue, KinModerationQueueVueProps, 'kin-moderate' | 'kin-moderated' | 'kin-error'>;
+    'kin-notifications': KinVueElement<KinNotifications, KinNotificationsVueProps, 'kin-notification-open' | 'kin-error'>;
     'kin-peer-match-card': KinVueElement<KinPeerMatchCard, KinPeerMatchCardVueProps, 'kin-connect-request' | 'kin-connection-change' | 'kin-join-request' | 'kin-error'>;
     'kin-profile': KinVueElement<KinProfile, KinProfileVueProps, 'kin-profile-save' | 'kin-profile-saved' | 'kin-erase-request' | 'kin-erased' | 'kin-join-request' | 'kin-error'>;
   }

@@ -302,3 +302,22 @@ export async function emailOff(db: Firestore, cid: string, uid: string): Promise
   });
 }
 
+
+/**
+ * Erasure (members/{uid} deleted): the member's notifications, digest state, follows and unsent emails
+ * go too, so nothing of them remains in the community.
+ */
+export async function forgetMember(db: Firestore, cid: string, uid: string): Promise<number> {
+  let removed = 0;
+  await db.recursiveDelete(db.doc(`${c(cid)}/notifications/${uid}`));
+  const follows = await db.collectionGroup('followers').where('uid', '==', uid).get();
+  const mails = await db.collection('mail').where('kindred.uid', '==', uid).where('kindred.communityId', '==', cid).get();
+  const refs = [...follows.docs.filter((d) => d.ref.path.startsWith(`${c(cid)}/`)), ...mails.docs].map((d) => d.ref);
+  for (let i = 0; i < refs.length; i += NOTIFY_LIMITS.batch) {
+    const batch = db.batch();
+    for (const ref of refs.slice(i, i + NOTIFY_LIMITS.batch)) batch.delete(ref);
+    await batch.commit();
+    removed += Math.min(NOTIFY_LIMITS.batch, refs.length - i);
+  }
+  return removed;
+}

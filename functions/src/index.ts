@@ -9,12 +9,12 @@
 import {initializeApp, getApps} from 'firebase-admin/app';
 import {getFirestore} from 'firebase-admin/firestore';
 import {defineSecret, defineString} from 'firebase-functions/params';
-import {onDocumentCreated, onDocumentWritten} from 'firebase-functions/v2/firestore';
+import {onDocumentCreated, onDocumentDeleted, onDocumentWritten} from 'firebase-functions/v2/firestore';
 import {onRequest} from 'firebase-functions/v2/https';
 import {onSchedule} from 'firebase-functions/v2/scheduler';
 import {logger, setGlobalOptions} from 'firebase-functions/v2';
 import type {Connection, Report, ReactionKind} from '../../src/data/types.js';
-import {dataOf, emailOff, onConnection, onPost, onReaction, onReport, runDigest, type MailConfig} from './deliver.js';
+import {dataOf, emailOff, forgetMember, onConnection, onPost, onReaction, onReport, runDigest, type MailConfig} from './deliver.js';
 import {verifyToken} from './unsubscribe.js';
 
 setGlobalOptions({region: 'europe-west2', maxInstances: 10});
@@ -73,6 +73,12 @@ export const notifyOnReport = onDocumentCreated({document: 'communities/{cid}/re
   if (!report) return;
   const r = await onReport(db(), event.params.cid, {...report, id: event.params.rid}, mailConfig());
   logger.debug('notifyOnReport', {event: event.id, ...r});
+});
+
+/** Erasure: a member's notifications, follows and unsent emails go with their profile. */
+export const forgetErasedMember = onDocumentDeleted({document: 'communities/{cid}/members/{uid}', retry: true}, async (event) => {
+  const removed = await forgetMember(db(), event.params.cid, event.params.uid);
+  logger.debug('forgetErasedMember', {event: event.id, removed});
 });
 
 export const dailyDigest = onSchedule({schedule: 'every day 07:00', timeZone: 'Europe/London', secrets}, async () => {

@@ -11,6 +11,11 @@ export interface Draft {
    * reuses it and never creates a duplicate.
    */
   postId: string | null;
+  /**
+   * The member pressed "Post" and the write is not confirmed yet (offline, or the server could not be
+   * reached): it is sent again by itself, even after a reload (issue 17).
+   */
+  queued?: boolean;
   savedAt: number;
 }
 
@@ -40,7 +45,10 @@ export class DraftStore {
       if (!raw) return null;
       const d = JSON.parse(raw) as Partial<Draft>;
       if (typeof d.body !== 'string') return null;
-      return {body: d.body, postId: typeof d.postId === 'string' ? d.postId : null, savedAt: Number(d.savedAt) || 0};
+      return {
+        body: d.body, postId: typeof d.postId === 'string' ? d.postId : null, queued: d.queued === true && typeof d.postId === 'string',
+        savedAt: Number(d.savedAt) || 0,
+      };
     } catch {
       return null;
     }

@@ -120,14 +120,24 @@ export function validateConnectionId(id: unknown): string {
   return id;
 }
 
-/** The next rate-limit record, or a `rate-limited` error when the window is full. */
-export function nextLimit(current: {windowStart: number; count: number} | null, now: number): {windowStart: number; count: number} {
-  if (!current || now >= current.windowStart + CONNECTION_LIMITS.windowMs) return {windowStart: now, count: 1};
+/** connectionLimits/{uid}: requests in the current window; `lastConnectionId` names the one request the last move paid for. */
+export interface ConnectionLimit {
+  windowStart: number;
+  count: number;
+  lastConnectionId: string;
+}
+
+/**
+ * The next rate-limit record for the request `connectionId`, or a `rate-limited` error when the window is
+ * full. The record names the request it pays for (issue 11), so one move never covers several requests.
+ */
+export function nextLimit(current: {windowStart: number; count: number} | null, now: number, connectionId: string): ConnectionLimit {
+  if (!current || now >= current.windowStart + CONNECTION_LIMITS.windowMs) return {windowStart: now, count: 1, lastConnectionId: connectionId};
   if (current.count >= CONNECTION_LIMITS.requestsPerWindow) {
     throw new KindredError('rate-limited',
       `You have sent ${CONNECTION_LIMITS.requestsPerWindow} connection requests today: wait until tomorrow before sending more.`);
   }
-  return {windowStart: current.windowStart, count: current.count + 1};
+  return {windowStart: current.windowStart, count: current.count + 1, lastConnectionId: connectionId};
 }
 
 // Issue 12: conditions, time since diagnosis and experiences are health information. A match profile

@@ -3,7 +3,7 @@
 import {KindredError} from './errors.js';
 import {
   REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES,
-  type CommunitySettings, type FounderStory, type LocalizedText, type MemberLimits, type Post, type ReactionKind, type Relationship,
+  type CommunitySettings, type FounderStory, type LocalizedText, type MemberLimits, type MemberProfile, type Post, type ReactionKind, type Relationship,
   type ReportReason, type RoleName, type RoleRecord, type SessionUser, type Thread, type Visibility,
 } from './types.js';
 
@@ -249,9 +249,10 @@ export const canReadCommunityContent = (visibility: Visibility, r: Reader) => vi
  * A thread itself: community content; a private peer thread only to its two members, and to moderators
  * once a participant has reported a post in it (`reported`: the reportedThreads marker exists).
  */
-export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'>, reported = false): boolean {
+export function canReadThread(visibility: Visibility, r: Reader, thread: Pick<Thread, 'participants'> & Partial<Pick<Thread, 'status' | 'authorId'>>, reported = false): boolean {
   if (!canReadCommunityContent(visibility, r)) return false;
-  return thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || (reported && readerIsModerator(r));
+  return (thread.participants === null || (!!r.user && thread.participants.includes(r.user.uid)) || (reported && readerIsModerator(r)))
+    && threadShown(r, thread);
 }
 
 /** The marker that opens a private thread to moderators: a participant reported a post in it. */
@@ -349,13 +350,18 @@ export function initialPostStatus(
  * awaiting review. firestore.rules (post update, "author edits") demands the same.
  */
 export function editHoldReason(
-  settings: Pick<CommunitySettings, 'bannedWords'>,
+  settings: Pick<CommunitySettings, 'bannedWords'> & Partial<Pick<CommunitySettings, 'moderation' | 'holdFirstPosts'>>,
   moderator: boolean,
   status: Post['status'],
   body: string,
+  authorPostCount = Number.POSITIVE_INFINITY,
 ): HoldReason | null {
   if (moderator || status !== 'visible') return null;
-  return contentHoldReason(body, settings.bannedWords);
+  // Issue 11: in 'all' mode, and in 'first-posts' while the author is new (`authorPostCount` as for
+  // initialPostStatus), an edit is unreviewed text too.
+  return contentHoldReason(body, settings.bannedWords)
+    ?? (settings.moderation === 'all' ? 'moderation'
+      : settings.moderation === 'first-posts' && authorPostCount < (settings.holdFirstPosts ?? 0) ? 'first-posts' : null);
 }
 
 /** Generated-avatar hue for a member who did not pick one: stable per uid. */
@@ -460,4 +466,125 @@ export function nextReportLimits(current: MemberLimits | null, settings: Pick<Co
   }
   if (base.reportCount >= cap) throw tooManyReports(cap, base.reportWindowStart + REPORT_WINDOW_MS - now);
   return {...base, reportCount: base.reportCount + 1, lastReportId: reportId};
+}
+
+// Issue 11: holes closed in the rules, decided here for both stores -----------------------------------
+
+/**
+ * Whether a thread's status lets this reader see it (firestore.rules threadShown): a hidden or deleted
+ * thread is for moderators only, by id too; a held one (its first post or title awaits review) for its
+ * author and moderators.
+ */
+export function threadShown(r: Reader, thread: Partial<Pick<Thread, 'status' | 'authorId'>>): boolean {
+  const status = thread.status ?? 'visible';
+  return status === 'visible' || readerIsModerator(r) || (status === 'held' && !!r.user && thread.authorId === r.user.uid);
+}
+
+/** Uids no account may act as: the placeholder an erased member's posts carry (store.ts FORMER_MEMBER). */
+export const RESERVED_UIDS: readonly string[] = ['former-member'];
+
+/** Refuses a session whose uid is reserved (a custom token can name any uid). */
+export function assertUsableUid(uid: string): void {
+  if (RESERVED_UIDS.includes(uid)) {
+    throw new KindredError('permission-denied', 'This account id is reserved by the community software: sign in with another account.');
+  }
+}
+
+/**
+ * A new hub thread's id: `k_…` belongs to page threads (threadIdForKey) and `c_…` to the private thread of
+ * a connection, so neither can be taken by a thread of another kind (firestore.rules validNewThread).
+ */
+export function validateNewThreadId(threadId: string, key: string | null): string {
+  if (key === null && /^[ck]_/.test(threadId)) {
+    throw invalid('threadId', 'Thread ids starting "c_" or "k_" are reserved for private conversations and page threads: use store.newId().');
+  }
+  return threadId;
+}
+
+/**
+ * A new thread's status and the hold its first post gets from the title (firestore.rules validNewThread):
+ * a title that would hold a post (contact details, more than two links, a banned word) holds the first
+ * post and the thread; a hub thread (key null) whose first post is held is held too, so its title is not
+ * listed before review. A page thread's title comes from the host page and other visitors must still be
+ * able to post under it, so it stays visible unless its own title holds. Moderators are never held.
+ */
+export function newThreadStatus(
+  settings: Pick<CommunitySettings, 'bannedWords'>,
+  moderator: boolean,
+  key: string | null,
+  title: string,
+  postStatus: 'visible' | 'held',
+): {status: 'visible' | 'held'; titleHold: HoldReason | null} {
+  const titleHold = moderator ? null : contentHoldReason(title, settings.bannedWords);
+  const held = titleHold !== null || (key === null && postStatus === 'held');
+  return {status: held ? 'held' : 'visible', titleHold};
+}
+
+/** A private thread takes posts, edits and reactions only while its connection is accepted (firestore.rules peerOpen). */
+export function peerThreadOpen(thread: Pick<Thread, 'participants'>, connectionStatus: string | null | undefined): boolean {
+  return thread.participants === null || connectionStatus === 'accepted';
+}
+
+/** The connection id of a private thread's participants (`${a}_${b}`, in stored order). */
+export const peerConnectionId = (participants: readonly string[]) => `${participants[0]}_${participants[1]}`;
+
+/** sanctions/{uid}: what outlives a member's own erasure (docs/privacy.md). No name, no text, no reason. */
+export interface Sanction {
+  suspendedUntil: number;
+  at: number;
+}
+
+/** Whether a sanctions record still refuses joining (firestore.rules sanctioned()). */
+export const sanctionActive = (s: Sanction | null, now: number) => !!s && s.suspendedUntil > now;
+
+/** The refusal a still-sanctioned uid gets on joining. */
+export function sanctionedError(s: Sanction): KindredError {
+  return new KindredError('permission-denied',
+    `This account is suspended in this community until ${new Date(s.suspendedUntil).toISOString()}: you cannot join again until then.`);
+}
+
+/** The sanctions record erasure must keep: a suspension still running at `now`, or null. */
+export function sanctionOnErasure(roles: RoleRecord | null, now: number): Sanction | null {
+  return roles && isSuspended(roles, now) ? {suspendedUntil: roles.suspendedUntil!, at: now} : null;
+}
+
+/**
+ * Profiles and connection messages have no "held for review" state, so text that would hold a post
+ * (contact details, more than two links, a banned word) is refused there instead (firestore.rules
+ * profileHold / validConnection). The profile's public text is checked as one: pseudonym, bio and tags,
+ * one a line, so links spread over fields still count together. Returns the field at fault, or null.
+ */
+export function profileTextFault(profile: Pick<MemberProfile, 'pseudonym' | 'bio' | 'tags'>, bannedWords: readonly string[]): 'pseudonym' | 'bio' | 'tags' | null {
+  if (!contentHoldReason([profile.pseudonym, profile.bio, ...profile.tags].join('\n'), bannedWords)) return null;
+  if (contentHoldReason(profile.pseudonym, bannedWords)) return 'pseudonym';
+  if (contentHoldReason(profile.tags.join('\n'), bannedWords)) return 'tags';
+  return 'bio';
+}
+
+/** The `invalid-argument` error for profile or message text that would be held in a post. */
+export function unheldTextError(field: string, reason: HoldReason): KindredError {
+  const what = reason === 'contact-details' ? 'contact details (an email address or a phone number)'
+    : reason === 'links' ? `more than ${MAX_LINKS} links` : 'a word this community does not allow';
+  return invalid(field, `${field} cannot contain ${what}: it is shown without review. Share contact details in a private conversation once you are connected, or ask a moderator.`);
+}
+
+/** Checks a profile's public text; throws `invalid-argument` naming the field. */
+export function assertProfileText(profile: Pick<MemberProfile, 'pseudonym' | 'bio' | 'tags'>, bannedWords: readonly string[]): void {
+  const field = profileTextFault(profile, bannedWords);
+  if (!field) return;
+  const text = field === 'tags' ? profile.tags.join('\n') : profile[field];
+  throw unheldTextError(field, contentHoldReason(text, bannedWords) ?? contentHoldReason([profile.pseudonym, profile.bio, ...profile.tags].join('\n'), bannedWords)!);
+}
+
+/** Checks a connection request's message; throws `invalid-argument` (field `message`). */
+export function assertMessageText(message: string, bannedWords: readonly string[]): void {
+  const reason = contentHoldReason(message, bannedWords);
+  if (reason) throw unheldTextError('message', reason);
+}
+
+/** settings.requireEmailSignIn: an anonymous account may read but not join, post or ask to connect. */
+export function assertSignInAccepted(settings: Pick<CommunitySettings, 'requireEmailSignIn'>, user: SessionUser, doing: string): void {
+  if (settings.requireEmailSignIn === true && user.anonymous) {
+    throw new KindredError('permission-denied', `This community asks members to sign in with an email link before they ${doing}: sign in with your email address, then try again.`);
+  }
 }

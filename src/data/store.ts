@@ -11,6 +11,7 @@ import type {ModLogEntry} from './types.js';
 import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
+import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -174,6 +175,20 @@ export interface MyDataExport {
   connections: Record<string, unknown>[];
 }
 
+// Notifications (issue 15) -------------------------------------------------------------------------
+
+/** The signed-in member's notifications, newest first. */
+export interface NotificationFeed {
+  items: KinNotification[];
+  /** Unread notifications in all (not only those listed). */
+  unread: number;
+  /**
+   * Whether notifications are switched on: LocalStore always (unless opened with notifications: false);
+   * Firebase once the project's Cloud Functions have run (services/notifications).
+   */
+  enabled: boolean;
+}
+
 /** Author id and name that an erased member's posts and threads carry instead of theirs. */
 export const FORMER_MEMBER = 'former-member';
 
@@ -288,6 +303,18 @@ export interface CommunityStore {
   blockMember(uid: string): Promise<void>;
   /** The signed-in member's pending and accepted connections, newest first, kept live. */
   watchConnections(next: (connections: Connection[]) => void, error: OnError): Unsubscribe;
+
+  // Notifications (issue 15). Decisions in src/data/domain/notifications.ts.
+  /** The signed-in member's notifications, kept live (an empty feed when signed out). */
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe;
+  /** Marks the member's own notifications read: these ids, or all. */
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void>;
+  /** Follows (new posts are notified) or mutes a thread the member can read. Posting follows it. */
+  followThread(threadId: string, follow: boolean): Promise<void>;
+  /** Whether the member follows a thread: true, false (muted) or null (never chose, never posted). */
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
+  /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

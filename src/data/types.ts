@@ -59,6 +59,12 @@ export interface CommunitySettings {
   postIntervalSeconds?: number;
   /** Most reports one member may file per hour (firestore.rules enforces it). Missing or 0 = no cap; recommended 10. */
   reportsPerHour?: number;
+  /**
+   * Issue 11: members must have signed in with an email link (or the host site's own login), not
+   * anonymously, to join, post or ask to connect. Anonymous sign-in gives anyone a fresh uid at will, so
+   * a community that is being abused can make a new identity cost an email address. Missing = false.
+   */
+  requireEmailSignIn?: boolean;
 }
 
 /** A member's write-limit record (communities/{cid}/limits/{uid}); written by the stores with each post / report. */
@@ -124,6 +130,8 @@ export interface PrivateRecord {
   kept?: {bio?: string; tags?: string[]};
   /** When health consent was last withdrawn (ms), or null. */
   healthConsentWithdrawnAt?: number | null;
+  /** Email notifications (issue 15; domain/notifications.ts NotifyPrefs): off / immediate / daily digest. */
+  notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: Locale};
 }
 
 export interface RoleRecord {

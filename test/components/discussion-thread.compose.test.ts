@@ -204,13 +204,14 @@ describe('<kin-discussion-thread> composer', () => {
       expect(err.operation).to.equal('post');
       expect(err.code).to.equal('unavailable');
       await el.updateComplete;
-      const alert = $(el, 'form.composer [role="alert"]')!;
-      expect(alert.textContent).to.contain('Your post was not sent');
+      // Unreachable is a fault of the connection, not of the post: it is kept and promised (issue 17).
+      const queued = $(el, 'form.composer [part="queued"]')!;
+      expect(queued.textContent).to.contain('Your post is kept on this device and will be sent by itself');
       expect(composer(el).value).to.equal('Words I must not lose');
       await expect(el).to.be.accessible();
 
       const again = once(el, 'kin-error');
-      ($(el, '[data-action="retry-post"]') as HTMLButtonElement).click();
+      ($(el, '[data-action="send-now"]') as HTMLButtonElement).click();
       await again;
       expect(ids).to.have.length(2);
       expect(ids[1]).to.equal(ids[0]);

@@ -12,6 +12,7 @@ import type {StoreHarness} from './contract-harness.js';
 import {runModerationContract} from './moderation.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
+import {runHolesContract} from './holes.contract.js';
 import {dumpFirebase, runMembersContract} from './members.contract.js';
 
 const PROJECT = 'demo-kindred-contract';
@@ -56,6 +57,7 @@ runStoreContract(firebaseHarness);
 runMembersContract(firebaseHarness, dumpFirebase(PROJECT));
 runModerationContract(firebaseHarness);
 runMatchingContract(firebaseHarness);
+runHolesContract(firebaseHarness);
 
 describe('FirebaseStore (Firebase only)', function () {
   this.timeout(30000);

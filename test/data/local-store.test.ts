@@ -11,6 +11,7 @@ import type {StoreHarness} from './contract-harness.js';
 import {runModerationContract} from './moderation.contract.js';
 import {Live, expectError, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
+import {runHolesContract} from './holes.contract.js';
 import {dumpLocal, runMembersContract} from './members.contract.js';
 
 function localHarness(): StoreHarness {
@@ -39,6 +40,7 @@ runStoreContract(localHarness);
 runMembersContract(localHarness, dumpLocal);
 runModerationContract(localHarness);
 runMatchingContract(localHarness);
+runHolesContract(localHarness);
 
 const alice = member('alice');
 const bea = member('bea');

@@ -266,6 +266,24 @@ describe('functions: reactions, connections, reports', () => {
   });
 });
 
+describe('functions: erasure', () => {
+  it('an erased member’s notifications, follows and unsent emails go with their profile', async () => {
+    const {cid, c} = await community({aNotify: {email: 'immediate', address: 'ann@example.org', language: 'en'}});
+    await db.doc(`${c}/threads/t1/followers/ann`).set({uid: 'ann', state: 'following', at: ts(Date.now())});
+    await writePost(cid, 't1', 'r1', null, post('bob', 'p1', 'visible'));
+    assert.equal((await items(cid, 'ann')).length, 1);
+    assert.equal((await mails(cid)).length, 1);
+    const path = `${c}/members/ann`;
+    const before = await db.doc(path).get();
+    await db.doc(path).delete();
+    await fft.wrap(fns.forgetErasedMember)({id: `e-${++seq}`, data: before, params: {cid, uid: 'ann'}} as never);
+    assert.equal((await items(cid, 'ann')).length, 0);
+    assert.equal((await mails(cid)).length, 0);
+    assert.equal((await db.doc(`${c}/threads/t1/followers/ann`).get()).exists, false);
+    assert.equal((await db.doc(`${c}/threads/t1/followers/bob`).get()).exists, true, 'others keep theirs');
+  });
+});
+
 describe('functions: scale, digest, unsubscribe', () => {
   it('fans out to 1,000 followers in batches within Firestore’s limit', async () => {
     const {cid, c} = await community();

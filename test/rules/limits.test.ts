@@ -203,15 +203,25 @@ describe('firestore.rules: write limits (issue 7)', function () {
       expect(accepted, 'forged limit writes the rules accepted').to.deep.equal([]);
     });
 
-    it('the member’s own, shaped as a real post or report, is accepted; erasure deletes it with the profile', async () => {
+    // Issue 11: the limits outlive erasure (erasing would reset them); erasure blanks what points at content.
+    it('the member’s own, shaped as a real post or report, is accepted; erasure keeps it, blanking its pointers', async () => {
       const m1 = rt.db('member');
       await assertSucceeds(report(m1, cid, 'm1', 'r10', 'next'));
       await assertFails(report(m1, cid, 'm1', 'r11', 'next'));
+      const del = m1.batch();
+      del.delete(m1.doc(`${P(cid)}/limits/m1`));
+      del.delete(m1.doc(`${P(cid)}/private/m1`));
+      del.delete(m1.doc(`${P(cid)}/members/m1`));
+      await assertFails(del.commit());
+      // Not while the member still exists.
+      await assertFails(m1.doc(`${P(cid)}/limits/m1`).update({lastPost: null, lastReportId: null}));
       const batch = m1.batch();
-      batch.delete(m1.doc(`${P(cid)}/limits/m1`));
+      batch.update(m1.doc(`${P(cid)}/limits/m1`), {lastPost: null, lastReportId: null});
       batch.delete(m1.doc(`${P(cid)}/private/m1`));
       batch.delete(m1.doc(`${P(cid)}/members/m1`));
       await assertSucceeds(batch.commit());
+      // Nor can the blanking reset the counts.
+      await assertFails(m1.doc(`${P(cid)}/limits/m1`).update({reportCount: 0}));
     });
 
     it('community settings: an admin may set the limits, within bounds', async () => {

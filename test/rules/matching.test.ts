@@ -37,8 +37,10 @@ function request(db: Db, cid: string, from: string, to: string, extra: Record<st
   const batch = db.batch();
   batch.set(db.doc(`communities/${cid}/connections/${pair(from, to).join('_')}`), connection(from, to, extra));
   const limitRef = db.doc(`communities/${cid}/connectionLimits/${from}`);
-  if (limit === 'increment') batch.update(limitRef, {count: FieldValue.increment(1)});
-  else batch.set(limitRef, limit);
+  // The record names the one request it pays for (issue 11).
+  const lastConnectionId = pair(from, to).join('_');
+  if (limit === 'increment') batch.update(limitRef, {count: FieldValue.increment(1), lastConnectionId});
+  else batch.set(limitRef, {lastConnectionId, ...limit});
   return batch.commit();
 }
 
@@ -66,7 +68,7 @@ function world(cid: string): [string, Record<string, unknown>][] {
     [`communities/${cid}/matchProfiles/m2`, stored('m2')],
     [`communities/${cid}/matchProfiles/sus1`, stored('sus1')],
     [`communities/${cid}/connections/auth1_m2`, {...connection('auth1', 'm2'), createdAt: T0, updatedAt: T0}],
-    [`communities/${cid}/connectionLimits/m2`, {windowStart: new Date(), count: 10}],
+    [`communities/${cid}/connectionLimits/m2`, {windowStart: new Date(), count: 10, lastConnectionId: 'm2_zz'}],
   ];
 }
 
@@ -94,7 +96,7 @@ const DRIVERS: Record<string, Driver> = {
   connectionLimits: {
     get: (c) => path(c, 'connectionLimits/m2').get(),
     list: (c) => c.db.collection(`communities/${c.cid}/connectionLimits`).get(),
-    create: (c) => path(c, `connectionLimits/${c.role === 'other' ? 'auth1' : actor(c)}`).set({windowStart: ts(), count: 1}),
+    create: (c) => path(c, `connectionLimits/${c.role === 'other' ? 'auth1' : actor(c)}`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'}),
     update: (c) => path(c, 'connectionLimits/m2').update({count: 0}),
     delete: (c) => path(c, 'connectionLimits/m2').delete(),
   },
@@ -147,7 +149,7 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['an id that is not the pair', 'member', (db, cid) => {
       const batch = db.batch();
       batch.set(db.doc(`${P(cid)}/connections/m1_zzz`), connection('m1', 'mod1'));
-      batch.set(db.doc(`${P(cid)}/connectionLimits/m1`), {windowStart: ts(), count: 1});
+      batch.set(db.doc(`${P(cid)}/connectionLimits/m1`), {windowStart: ts(), count: 1, lastConnectionId: 'm1_zzz'});
       return batch.commit();
     }],
     ['a request between two other members', 'member', (db, cid) => request(db, cid, 'm1', 'mod1', {members: ['adm1', 'mod1']})],
@@ -165,16 +167,16 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['ending it in someone else’s name', 'author', (db, cid) => db.doc(`${P(cid)}/connections/auth1_m2`).update({status: 'ended', endedBy: 'm2', updatedAt: ts()})],
   ],
   connectionLimits: [
-    ['a fresh window that starts in the past', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: past(), count: 1})],
-    ['a fresh window with a count of 0', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 0})],
-    ['an extra field', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 1, vip: true})],
-    ['someone else’s record', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/auth1`).set({windowStart: ts(), count: 1})],
-    ['resetting an open window', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).set({windowStart: ts(), count: 1})],
+    ['a fresh window that starts in the past', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: past(), count: 1, lastConnectionId: 'a_b'})],
+    ['a fresh window with a count of 0', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 0, lastConnectionId: 'a_b'})],
+    ['an extra field', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b', vip: true})],
+    ['someone else’s record', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/auth1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
+    ['resetting an open window', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
     ['counting down', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({count: 9})],
     ['an eleventh request in the window', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({count: FieldValue.increment(1)})],
     ['moving the window start', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({windowStart: past()})],
     ['deleting one’s own record', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).delete()],
-    ['a suspended member’s record', 'suspended', (db, cid) => db.doc(`${P(cid)}/connectionLimits/sus1`).set({windowStart: ts(), count: 1})],
+    ['a suspended member’s record', 'suspended', (db, cid) => db.doc(`${P(cid)}/connectionLimits/sus1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
   ],
 };
 

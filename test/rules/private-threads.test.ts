@@ -149,19 +149,32 @@ describe('firestore.rules: private peer threads and block permanence', function 
       await assertSucceeds(rt.db('other').doc(`${P(cid)}/connections/adm1_m2`).delete());
     });
 
-    it('erasure removes an ended connection with the member’s own profile, in the same batch', async () => {
+    // Issue 11: a block outlives the blocked member's erasure (test/rules/holes.test.ts replays the attack);
+    // only the member who ended it removes it, with their own profile.
+    it('erasure removes an ended connection only for the member who ended it, with their own profile', async () => {
       const cid = 'p-erase';
       await rt.admin.writeDocs(world(cid));
-      const m2 = rt.db('other');
+      const m1 = rt.db('member');
       // Not with a write that leaves the profile in place.
-      const keep = m2.batch();
-      keep.delete(m2.doc(`${P(cid)}/connections/m1_m2`));
-      keep.delete(m2.doc(`${P(cid)}/private/m2`));
+      const keep = m1.batch();
+      keep.delete(m1.doc(`${P(cid)}/connections/m1_m2`));
+      keep.delete(m1.doc(`${P(cid)}/private/m1`));
       await assertFails(keep.commit());
-      const erase = m2.batch();
-      erase.delete(m2.doc(`${P(cid)}/connections/m1_m2`));
-      erase.delete(m2.doc(`${P(cid)}/private/m2`));
-      erase.delete(m2.doc(`${P(cid)}/members/m2`));
+      // The blocked member's erasure keeps it, blanking only the message.
+      const m2 = rt.db('other');
+      const blocked = m2.batch();
+      blocked.delete(m2.doc(`${P(cid)}/connections/m1_m2`));
+      blocked.delete(m2.doc(`${P(cid)}/members/m2`));
+      await assertFails(blocked.commit());
+      const kept = m2.batch();
+      kept.update(m2.doc(`${P(cid)}/connections/m1_m2`), {message: ''});
+      kept.delete(m2.doc(`${P(cid)}/members/m2`));
+      await assertSucceeds(kept.commit());
+      await rt.release('other');
+      const erase = m1.batch();
+      erase.delete(m1.doc(`${P(cid)}/connections/m1_m2`));
+      erase.delete(m1.doc(`${P(cid)}/private/m1`));
+      erase.delete(m1.doc(`${P(cid)}/members/m1`));
       await assertSucceeds(erase.commit());
     });
   });

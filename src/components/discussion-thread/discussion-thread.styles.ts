@@ -105,6 +105,15 @@ export default css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* A post kept on the device and sent by itself (issue 17). */
+  .queued {
+    border-inline-start: 4px solid var(--kin-color-primary, #0b5cad);
+    padding-inline-start: 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
   .feed {
     display: grid;
     gap: var(--kin-space-m, 1rem);

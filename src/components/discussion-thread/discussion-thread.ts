@@ -7,6 +7,7 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {DraftStore, draftKey, type DraftStorageKind} from '../../controllers/draft.js';
 import {OnlineController} from '../../controllers/online.js';
+import {ResendController, isTransient} from '../../controllers/resend.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
 import {LIMITS, canEditPost, compareThreads, postCursor, threadCursor, threadIdForKey} from '../../data/policy.js';
@@ -31,13 +32,18 @@ import {communityController, meController} from '../../controllers/community-dat
 
 const REACTION_EMOJI: Record<ReactionKind, string> = {heart: '❤️', hug: '🤗', metoo: '🙋', thanks: '🙏'};
 const NEW_THREAD = '\u0000new-thread';
+/** After this long "Posting…" becomes "we cannot reach the community; it will be sent by itself". */
+const SLOW_SEND_MS = 8000;
 
 interface Composer {
   body: string;
   /** The id of a write already attempted with this text: a retry reuses it (no duplicates). */
   postId: string | null;
-  status: 'idle' | 'pending' | 'error';
+  /** `waiting`: pressed, not sent yet (offline, or the server unreachable); sent again by itself. */
+  status: 'idle' | 'pending' | 'error' | 'waiting';
   error: KindredError | null;
+  /** When the current attempt started: a send that hangs (server unreachable) says so instead of "Posting…" forever. */
+  since?: number;
   /** A problem found before writing (empty, over the limit). */
   invalid: 'empty' | 'title' | null;
   title: string;
@@ -69,6 +75,7 @@ interface Composer {
  * @csspart actions - Reply, edit, delete and report buttons.
  * @csspart composer - The form for a new post or reply.
  * @csspart submit - The composer's submit button.
+ * @csspart queued - The notice under the composer for a post kept on the device and sent by itself when the connection is back.
  * @csspart new-posts - The "N new posts" button.
  * @csspart help - The "Need help now?" disclosure (a `<kin-crisis-help>`).
  * @csspart crisis - The support shown beside the composer on crisis wording (holds a `<kin-crisis-help>`).
@@ -129,6 +136,8 @@ export class KinDiscussionThread extends KinElement {
 
   #consumer = new CommunityConsumer(this);
   #drafts = new DraftStore('session');
+  /** Posts pressed while the connection was down, sent again by themselves (issue 17). */
+  #resend = new ResendController(this);
   #composers = new Map<string, Composer>();
   /** Every post received (live window and older pages), by id. */
   #byId = new Map<string, Post>();
@@ -397,8 +406,10 @@ export class KinDiscussionThread extends KinElement {
           text = draft.body;
         }
       }
-      c = {body: text, postId: draft?.postId ?? null, status: 'idle', error: null, invalid: null, title};
+      c = {body: text, postId: draft?.postId ?? null, status: draft?.queued ? 'waiting' : 'idle', error: null, invalid: null, title};
       this.#composers.set(k, c);
+      // Pressed before a reload and never confirmed: the promise still holds.
+      if (key && draft?.queued) this.#resend.schedule(key, () => this.#resendDraft(parentId, key));
     }
     return c;
   }
@@ -407,7 +418,7 @@ export class KinDiscussionThread extends KinElement {
     const key = this.#draftKey(parentId);
     if (!key) return;
     const text = parentId === NEW_THREAD ? (c.body || c.title ? JSON.stringify({title: c.title, body: c.body}) : '') : c.body;
-    this.#drafts.save(key, {body: text, postId: c.postId});
+    this.#drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
   }
 
   #onInput(parentId: string | null, e: InputEvent, field: 'body' | 'title' = 'body') {
@@ -433,7 +444,22 @@ export class KinDiscussionThread extends KinElement {
     }
   }
 
-  async #submit(parentId: string | null) {
+  /** A queued post's turn to be sent again (the connection is back, or its backoff ran out). */
+  #resendDraft(parentId: string | null, key: string) {
+    // The feed moved to another thread or store: that draft stays kept, for when its thread is shown again.
+    if (this.#draftKey(parentId) !== key) {
+      this.#resend.done(key);
+      return;
+    }
+    const ready = this.#isMember && (parentId === NEW_THREAD || this.#posts.status === 'ready');
+    if (!ready) {
+      this.#resend.schedule(key, () => this.#resendDraft(parentId, key));
+      return;
+    }
+    void this.#submit(parentId, true);
+  }
+
+  async #submit(parentId: string | null, auto = false) {
     const store = this.#store;
     const isNewThread = parentId === NEW_THREAD;
     const threadId = isNewThread ? null : this.#threadId;
@@ -456,12 +482,17 @@ export class KinDiscussionThread extends KinElement {
     // A new hub thread gets its id from the first post's id, so a retry never makes a second thread.
     const tid = threadId ?? `t_${postId}`;
     const realParent = isNewThread ? null : parentId;
-    const request = new KinPostSubmitEvent(tid, postId, realParent, text);
-    this.#emit(request);
-    if (request.defaultPrevented) return;
+    // A queued post was already announced (and not cancelled) when the member pressed "Post".
+    if (!auto) {
+      const request = new KinPostSubmitEvent(tid, postId, realParent, text);
+      this.#emit(request);
+      if (request.defaultPrevented) return;
+    }
+    const draftKeyNow = this.#draftKey(parentId);
 
     c.postId = postId;
     c.status = 'pending';
+    c.since = Date.now();
     c.error = null;
     this.#saveDraft(parentId, c);
     this.#ownWrites.add(postId);
@@ -473,6 +504,7 @@ export class KinDiscussionThread extends KinElement {
         ? {key: this.#pageKey, title: (this.threadTitle || document.title || this.#pageKey).trim().slice(0, LIMITS.threadTitle)}
         : undefined;
     let post: Post | null = null;
+    const slow = setTimeout(() => this.requestUpdate(), SLOW_SEND_MS + 50);
     try {
       try {
         post = await store.createPost({id: postId, threadId: tid, body: text, parentId: realParent, createThread});
@@ -489,15 +521,28 @@ export class KinDiscussionThread extends KinElement {
         }
       }
     } catch (e) {
-      if (this.#composers.get(parentId ?? '') === c) {
-        c.status = 'error';
-        c.error = this.#fail(e, 'post');
-        this.requestUpdate();
+      const error = toKindredError(e);
+      // Announced once per press, not on every automatic attempt.
+      if (!auto) this.#fail(error, 'post');
+      const current = this.#composers.get(parentId ?? '') === c;
+      if (isTransient(error) && draftKeyNow) {
+        // Kept, with its id, and sent again by itself: exactly once, however many attempts it takes.
+        c.status = 'waiting';
+        c.error = error;
+        if (current) this.#saveDraft(parentId, c);
+        this.#resend.schedule(draftKeyNow, () => this.#resendDraft(parentId, draftKeyNow));
       } else {
-        this.#fail(e, 'post');
+        c.status = 'error';
+        c.error = error;
+        if (current) this.#saveDraft(parentId, c);
+        if (draftKeyNow) this.#resend.done(draftKeyNow);
       }
+      this.requestUpdate();
       return;
+    } finally {
+      clearTimeout(slow);
     }
+    if (draftKeyNow) this.#resend.done(draftKeyNow);
 
     // Confirmed: only now is the draft cleared.
     const key = this.#draftKey(parentId);
@@ -1180,7 +1225,15 @@ export class KinDiscussionThread extends KinElement {
           ${parentId && !isNewThread ? html`<button type="button" @click=${() => void this.#toggleReply(parentId)}>${m.cancel}</button>` : nothing}
           ${isNewThread ? html`<button type="button" @click=${() => void this.#toggleStartThread()}>${m.cancel}</button>` : nothing}
         </div>
-        ${pending ? html`<p class="pending" role="status">${m.posting}</p>` : nothing}
+        ${pending
+          ? html`<p class="pending" role="status">${!this.online ? m.queuedOffline : c.since && Date.now() - c.since > SLOW_SEND_MS ? m.queuedUnreachable : m.posting}</p>`
+          : nothing}
+        ${c.status === 'waiting'
+          ? html`<div class="queued" part="queued" role="status">
+              <p>${!this.online ? m.queuedOffline : !c.error ? m.queuedRetry : c.error.code === 'unavailable' ? m.queuedUnreachable : `${m.queuedRetry} ${common.error(c.error.code)}`}</p>
+              <button type="button" data-action="send-now" @click=${() => void this.#submit(parentId)}>${m.sendNow}</button>
+            </div>`
+          : nothing}
         ${c.status === 'error' && c.error
           ? html`<div class="error" part="error" role="alert">
               <p>${m.postFailed} ${common.error(c.error.code)}</p>

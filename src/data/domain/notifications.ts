@@ -15,6 +15,7 @@
 // community, because everything that decides them is per community (membership, roles, visibility,
 // suspension, erasure): the rules check membership with the community's own documents, erasing a member
 // from one community removes their notifications there only, and an email names the one community.
+import {KindredError} from '../errors.js';
 import {canReadThread, isSuspended} from '../policy.js';
 import type {
   Connection, Locale, LocalizedText, MemberProfile, Post, ReactionKind, Report, RoleRecord, Thread, Visibility,
@@ -127,6 +128,14 @@ type PostLike = Pick<Post, 'authorId' | 'parentId' | 'status' | 'statusReason'>;
 /** The one id per event and recipient, so a retried event writes nothing twice. */
 export function notificationId(kind: NotificationKind, ...keys: string[]): string {
   return [kind, ...keys].join('~');
+}
+
+/** A notification id as notificationId makes them (ids of posts, threads and kinds joined by "~"). */
+export function validateNotificationId(id: unknown): string {
+  if (typeof id !== 'string' || !/^[A-Za-z0-9_~-]{1,400}$/.test(id)) {
+    throw new KindredError('invalid-argument', 'This is not a notification id: use the id of a notification from watchNotifications.', 'id');
+  }
+  return id;
 }
 
 function make(kind: NotificationKind, id: string, now: number, fields: Partial<KinNotification> = {}): KinNotification {
@@ -328,6 +337,18 @@ export function readPrefs(value: unknown): NotifyPrefs {
     address: typeof v.address === 'string' && v.address ? v.address : null,
     language: v.language === 'cy' ? 'cy' : 'en',
   };
+}
+
+/** Validates what a member chose for email notifications. */
+export function validatePrefs(prefs: unknown): NotifyPrefs {
+  const p = (prefs ?? {}) as Partial<NotifyPrefs>;
+  if (!EMAIL_MODES.includes(p.email as never)) throw new KindredError('invalid-argument', `email must be one of ${EMAIL_MODES.join(', ')}.`, 'email');
+  const address = p.address == null || p.address === '' ? null : String(p.address).trim();
+  if (address !== null && !isEmailAddress(address)) {
+    throw new KindredError('invalid-argument', 'That does not look like an email address: check it, or leave it empty to use your sign-in address.', 'address');
+  }
+  if (p.language !== undefined && p.language !== 'en' && p.language !== 'cy') throw new KindredError('invalid-argument', 'language must be en or cy.', 'language');
+  return {...DEFAULT_PREFS, email: p.email as NotifyPrefs['email'], address, language: p.language ?? 'en'};
 }
 
 /** A plausible email address (the mail provider has the last word). */

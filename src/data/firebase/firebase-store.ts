@@ -16,6 +16,7 @@ import {
   threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
   validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
   isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon, editHoldReason,
+  assertProfileText, assertSignInAccepted, assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
 } from '../policy.js';
 import type {
   AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
@@ -37,6 +38,9 @@ import * as mod from './moderation.js';
 import {heldMarker, heldMarkerRef} from './moderation.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
+import * as notify from './notifications.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -333,10 +337,16 @@ class FirebaseStore implements CommunityStore {
     const avatarUrl = input.avatarUrl ? validateHttpsUrl('avatarUrl', input.avatarUrl) : null;
     const avatarHue = input.avatarHue ?? hueOf(user.uid);
     if (!Number.isInteger(avatarHue) || avatarHue < 0 || avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
+    assertUsableUid(user.uid);
     return this.#run('join the community', async () => {
-      const [communitySnap, memberSnap] = await Promise.all([getDoc(this.#doc()), getDoc(this.#doc('members', user.uid))]);
+      const [communitySnap, memberSnap, sanctionSnap] = await Promise.all([
+        getDoc(this.#doc()), getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('sanctions', user.uid)),
+      ]);
       if (!communitySnap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
       if (memberSnap.exists()) throw new KindredError('already-exists', 'You have already joined this community.');
+      // Issue 11: a suspension kept through erasure (sanctions/{uid}) still refuses joining.
+      const sanction = sanctionSnap.exists() ? {suspendedUntil: ms(dataOf(sanctionSnap).suspendedUntil), at: ms(dataOf(sanctionSnap).at)} : null;
+      if (sanctionActive(sanction, Date.now())) throw sanctionedError(sanction!);
       const {settings} = toCommunity(communitySnap);
       if (input.guidelinesVersion !== settings.guidelinesVersion) {
         throw new KindredError('invalid-argument', 'The community guidelines have changed; read and accept the current version.', 'guidelinesVersion');
@@ -348,6 +358,8 @@ class FirebaseStore implements CommunityStore {
         uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
         bio: '', tags: [], listed: false, badges: [], clinicianScope: null,
       };
+      assertProfileText(profile, settings.bannedWords);
+      assertSignInAccepted(settings, user, 'join');
       const batch = writeBatch(this.db);
       batch.set(this.#doc('members', user.uid), {...profile, joinedAt: serverTimestamp()});
       batch.set(this.#doc('private', user.uid), {
@@ -409,13 +421,13 @@ class FirebaseStore implements CommunityStore {
       const ref = this.#doc('members', user.uid);
       // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
       let placed: ReturnType<typeof placeProfilePatch> = null;
-      if (update.bio !== undefined || update.tags !== undefined) {
-        const [m, p] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid))]);
-        if (m.exists() && p.exists()) {
-          const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
-          placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
-        }
+      const [m, p, c] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid)), getDoc(this.#doc())]);
+      if ((update.bio !== undefined || update.tags !== undefined) && m.exists() && p.exists()) {
+        const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
+        placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
       }
+      // Issue 11: the public profile is shown without review (firestore.rules profileHold).
+      if (m.exists() && c.exists()) assertProfileText({...toMember(m), ...update, ...placed?.profile}, toCommunity(c).settings.bannedWords);
       if (placed) {
         const batch = writeBatch(this.db);
         batch.update(ref, {...update, ...placed.profile});
@@ -443,6 +455,8 @@ class FirebaseStore implements CommunityStore {
         // Issue 5: kept (fields the member keeps to themself) and when consent was withdrawn.
         ...(d.kept ? {kept: d.kept as PrivateRecord['kept']} : {}),
         ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
+        // Issue 15: email notifications.
+        ...(d.notify ? {notify: d.notify as PrivateRecord['notify']} : {}),
       };
     });
   }
@@ -556,6 +570,7 @@ class FirebaseStore implements CommunityStore {
     if (newThread?.key != null && threadIdForKey(newThread.key) !== input.threadId) {
       throw new KindredError('invalid-argument', 'A page thread\'s id must be threadIdForKey(key).', 'threadId');
     }
+    if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
       const postRef = doc(this.db, `${threadPath}/posts/${id}`);
       const threadRef = doc(this.db, threadPath);
@@ -575,15 +590,30 @@ class FirebaseStore implements CommunityStore {
       const roles = rolesSnap.exists() ? toRoles(rolesSnap) : null;
       if (isSuspended(roles)) throw new KindredError('permission-denied', 'Your account is suspended, so you cannot post for now. Contact the moderators if you think this is wrong.');
       if (!threadSnap.exists() && !newThread) throw new KindredError('not-found', 'This conversation no longer exists; refresh the page.', 'threadId');
+      // Issue 11: a private thread whose connection was ended or blocked takes no more posts (firestore.rules peerOpen).
+      const participants = threadSnap.exists() ? (threadSnap.get('participants') ?? null) as string[] | null : null;
+      if (participants) {
+        const connection = await getDoc(this.#doc('connections', peerConnectionId(participants)));
+        if (!peerThreadOpen({participants}, connection.exists() ? connection.get('status') as string : null)) {
+          throw new KindredError('permission-denied', 'This conversation has ended: neither of you can write in it any more.');
+        }
+      }
       if (parentSnap && (!parentSnap.exists() || parentSnap.get('parentId') != null)) {
         throw new KindredError('invalid-argument', 'You can only reply to a top-level post that still exists.', 'parentId');
       }
       const member = toMember(memberSnap);
       const settings = toCommunity(communitySnap).settings;
+      assertSignInAccepted(settings, user, 'post');
       // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
       const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
       const status = this.#statusFor(body, settings, isModerator(roles), memberSnap.get('approvedPosts'));
+      // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
+      const threadStatus = threadSnap.exists() ? null : newThreadStatus(settings, isModerator(roles), newThread!.key ?? null, newThread!.title, status.status);
+      if (threadStatus?.titleHold && status.status === 'visible') {
+        status.status = 'held';
+        status.reason = threadStatus.titleHold;
+      }
       const batch = writeBatch(this.db);
       if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'post');
       const post = {
@@ -599,7 +629,7 @@ class FirebaseStore implements CommunityStore {
         batch.set(threadRef, {
           key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
           createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: visible ? 1 : 0,
-          status: 'visible', participants: null, lastPostId: id,
+          status: threadStatus!.status, participants: null, lastPostId: id,
         });
       } else if (visible) {
         batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
@@ -641,9 +671,14 @@ class FirebaseStore implements CommunityStore {
     await this.#run('save your edit', async () => {
       // An edit that adds what would hold a new post holds it again (issue 7; policy.editHoldReason), with
       // its queue marker in the same batch: firestore.rules refuses such an edit that stays visible.
-      const [postSnap, rolesSnap, communitySnap] = await Promise.all([getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc())]);
+      const [postSnap, rolesSnap, communitySnap, memberSnap] = await Promise.all([
+        getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc()), getDoc(this.#doc('members', user.uid)),
+      ]);
+      // 'first-posts' counts the moderator-written approvals firestore.rules reads (as #statusFor does).
+      const approved = memberSnap.get('approvedPosts');
       const reason = postSnap.exists() && communitySnap.exists()
-        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text)
+        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text,
+          typeof approved === 'number' && approved > 0 ? approved : 0)
         : null;
       if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
       const batch = writeBatch(this.db);
@@ -692,6 +727,31 @@ class FirebaseStore implements CommunityStore {
         inner?.();
       };
     });
+  }
+
+  // Notifications (issue 15): ./notifications.ts --------------------------------------------------
+  #notify(): notify.NotifyCtx {
+    return {db: this.db, communityId: this.communityId, session: this.session, run: (action, fn) => this.#run(action, fn), plain: dataOf};
+  }
+
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchNotifications(this.#notify(), options?.limit, next, error));
+  }
+
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void> {
+    return notify.markRead(this.#notify(), ids);
+  }
+
+  followThread(threadId: string, follow: boolean): Promise<void> {
+    return notify.followThread(this.#notify(), threadId, follow);
+  }
+
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => notify.watchFollowing(this.#notify(), threadId, next, error));
+  }
+
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord> {
+    return notify.setEmailNotifications(this.#notify(), prefs);
   }
 
   // Members, profiles and "my data" (issue 5) -----------------------------------------------------

@@ -16,6 +16,7 @@ import {
   validateMatchProfile, validateUid, type MatchProfileInput,
 } from '../connections.js';
 import {candidateQuery, scoreCandidates} from '../matching.js';
+import {assertMessageText, assertSignInAccepted} from '../policy.js';
 import type {AuthSession, FindMatchesOptions, MatchCandidate, OnError, Unsubscribe} from '../store.js';
 import type {Connection, MatchProfile, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
@@ -151,9 +152,14 @@ export class FirebaseMatching {
     if (other === user.uid) throw new KindredError('invalid-argument', 'You cannot connect with yourself.', 'uid');
     const id = pairId(user.uid, other);
     return this.#run('send your request', async () => {
-      const [existing, limitSnap, otherSnap] = await Promise.all([
+      const [existing, limitSnap, otherSnap, communitySnap] = await Promise.all([
         getDoc(this.#doc('connections', id)), getDoc(this.#doc('connectionLimits', user.uid)), getDoc(this.#doc('members', other)),
+        getDoc(doc(this.db, 'communities', this.communityId)),
       ]);
+      // Issue 11: a message is read without review, so what would hold a post is refused (firestore.rules).
+      const settings = (communitySnap.get('settings') ?? {}) as {bannedWords?: string[]; requireEmailSignIn?: boolean};
+      assertMessageText(text, settings.bannedWords ?? []);
+      assertSignInAccepted(settings, user, 'ask to connect');
       if (existing.exists()) {
         const c = toConnection(existing);
         if (c.status === 'pending' && c.requestedBy === user.uid) return c;
@@ -163,15 +169,16 @@ export class FirebaseMatching {
       }
       if (!otherSnap.exists()) throw new KindredError('not-found', 'This member is no longer in the community.');
       const current = limitSnap.exists() ? {windowStart: ms(limitSnap.get('windowStart')), count: limitSnap.get('count') as number} : null;
-      const next = nextLimit(current, Date.now());
+      const next = nextLimit(current, Date.now(), id);
       const batch = writeBatch(this.db);
       const stored = {
         members: pairMembers(user.uid, other), requestedBy: user.uid, message: text, status: 'pending' as const,
         threadId: null, endedBy: null,
       };
       batch.set(this.#doc('connections', id), {...stored, createdAt: serverTimestamp(), updatedAt: serverTimestamp()});
-      if (next.count === 1) batch.set(this.#doc('connectionLimits', user.uid), {windowStart: serverTimestamp(), count: 1});
-      else batch.update(this.#doc('connectionLimits', user.uid), {count: increment(1)});
+      // The limit names this request (issue 11: firestore.rules ties one move to one request).
+      if (next.count === 1) batch.set(this.#doc('connectionLimits', user.uid), {windowStart: serverTimestamp(), count: 1, lastConnectionId: id});
+      else batch.update(this.#doc('connectionLimits', user.uid), {count: increment(1), lastConnectionId: id});
       await batch.commit();
       const now = Date.now();
       return {id, members: stored.members, requestedBy: user.uid, message: text, status: 'pending', createdAt: now, updatedAt: now, threadId: null};

@@ -7,7 +7,7 @@ import {
   type DocumentSnapshot, type Firestore, type QueryConstraint, type WriteBatch,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
-import {sanitizeRoles, validateText} from '../policy.js';
+import {sanctionOnErasure, sanitizeRoles, validateText} from '../policy.js';
 import {FORMER_MEMBER, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport} from '../store.js';
 import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type Report, type RoleName, type RoleRecord, type SessionUser, type Thread} from '../types.js';
 import {
@@ -179,8 +179,13 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     if (!g.member.exists() && !g.priv.exists()) {
       throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
     }
+    // Issue 11: the moderators' queue markers of their held posts name them; they go with the placeholders.
+    const heldMarkers = (await getDocs(query(collection(c.db, `${base(c)}/heldPosts`), where('authorId', '==', user.uid)))).docs;
     const uid = user.uid;
-    const ended = g.connections.filter((d) => d.get('status') === 'ended');
+    // Issue 11: an ended connection goes only when this member ended it; one the other member ended (declined
+    // or blocked) stays, with this member's message blanked, so joining again does not undo it.
+    const ended = g.connections.filter((d) => d.get('status') === 'ended' && d.get('endedBy') === uid);
+    const keptEnded = g.connections.filter((d) => d.get('status') === 'ended' && d.get('endedBy') !== uid);
     const pending = g.connections.filter((d) => d.get('status') !== 'ended');
     // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
     //    A reaction on a post that is no longer visible goes alone (its count is not shown).
@@ -205,17 +210,28 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
       ...g.reports.map((d) => (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})),
       ...pending.map((d) => (b: WriteBatch) => b.delete(d.ref)),
     ]);
+    // After the placeholders: a marker goes only once its post is no longer held (firestore.rules heldPosts).
+    await inBatches(c, heldMarkers.map((d) => (b: WriteBatch) => b.delete(d.ref)));
     // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch). An
     //    ended connection (a block) may only go with the profile, or after it (firestore.rules connections).
     const batch = writeBatch(c.db);
     for (const d of ended.slice(0, 400)) batch.delete(d.ref);
-    batch.delete(ref(c, 'limits', uid));
+    for (const d of keptEnded.slice(0, 50)) if (d.get('message')) batch.update(d.ref, {message: ''});
+    // Issue 11 (docs/privacy.md): a running suspension moves to sanctions/{uid}, which the member cannot
+    // delete; the rate-limit record stays without the fields that point at a post or a report.
+    const sanction = sanctionOnErasure(g.roles.exists() ? c.toRoles(g.roles) : null, Date.now());
+    if (sanction) batch.set(ref(c, 'sanctions', uid), {suspendedUntil: g.roles.get('suspendedUntil'), at: serverTimestamp()});
+    const limits = await getDoc(ref(c, 'limits', uid));
+    if (limits.exists() && (limits.get('lastPost') !== null || limits.get('lastReportId') !== null)) {
+      batch.update(limits.ref, {lastPost: null, lastReportId: null});
+    }
     if (g.matchProfile.exists()) batch.delete(g.matchProfile.ref);
     if (g.priv.exists()) batch.delete(g.priv.ref);
     if (g.roles.exists()) batch.delete(g.roles.ref);
     if (g.member.exists()) batch.delete(g.member.ref);
     await batch.commit();
-    await inBatches(c, ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)));
+    await inBatches(c, [...ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)),
+      ...keptEnded.slice(50).filter((d) => d.get('message')).map((d) => (b: WriteBatch) => b.update(d.ref, {message: ''}))]);
   });
   await signOut().catch(() => {});
 }

@@ -199,7 +199,9 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       if (c.action === 'approve') {
         if (status !== 'held') throw new KindredError('permission-denied', 'Only a held post can be approved.');
         batch.update(postRef, {status: 'visible', statusReason: null});
-        batch.update(threadRef, {postCount: increment(1)});
+        // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
+        const threadHeld = (await getDoc(threadRef)).get('status') === 'held';
+        batch.update(threadRef, threadHeld ? {postCount: increment(1), status: 'visible'} : {postCount: increment(1)});
         batch.delete(marker);
         // The author's approval count, which 'first-posts' reads (firestore.rules: only a moderator moves it,
         // by one). An erased author has no profile left to count on.

@@ -9,8 +9,9 @@
 //   reports/{rid}                          Report
 //   limits/{uid}                           MemberLimits (post interval, report cap)
 //   reportedThreads/{tid}                  {threadId, reportId, at}: a reported private thread
+//   sanctions/{uid}                        Sanction: a suspension that outlives the member's erasure (issue 11)
 //   meta                                   {createdAt}: marks an initialised IndexedDB database
-import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
+import {DEFAULT_REACTIONS, sanitizeRoles, type Sanction} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
 import type {Community, MemberLimits, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
 
@@ -34,6 +35,10 @@ export const paths = {
   limits: (uid: string) => `limits/${uid}`,
   /** A private thread a participant reported: moderators may read it. */
   reportedThread: (tid: string) => `reportedThreads/${tid}`,
+  /** What outlives a member's own erasure (issue 11; policy.ts Sanction). */
+  sanction: (uid: string) => `sanctions/${uid}`,
+  /** A pair's connection (issue 6; local/matching-store.ts). */
+  connection: (id: string) => `connections/${id}`,
 };
 
 /** Read access to a snapshot of the documents, typed. */
@@ -58,6 +63,9 @@ export class Db {
   report = (rid: string) => this.#get<Report>(paths.report(rid));
   limits = (uid: string) => this.#get<MemberLimits>(paths.limits(uid));
   reported = (tid: string) => this.docs.has(paths.reportedThread(tid));
+  sanction = (uid: string) => this.#get<Sanction>(paths.sanction(uid));
+  /** A connection's status (pending, accepted, ended), or null when there is none. */
+  connectionStatus = (id: string) => this.#get<{status: string}>(paths.connection(id))?.status ?? null;
 
   threads(): Thread[] {
     return [...this.#under<Thread>('threads/')];

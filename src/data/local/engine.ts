@@ -9,6 +9,7 @@ import {
   validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateReactionKind,
   validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle, DEFAULT_REACTIONS,
   isPeerThreadId, nextPostLimits, nextReportLimits, editHoldReason, type Reader,
+  assertProfileText, assertSignInAccepted, assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
 } from '../policy.js';
 import type {CreatePostInput, FounderStoryInput, JoinInput, PageOptions, ProfilePatch, ReportInput} from '../store.js';
 import type {
@@ -166,6 +167,11 @@ export function join(db: Db, ctx: Ctx, input: JoinInput): Result<MemberProfile> 
   const community = requireCommunity(db);
   if (db.member(user.uid)) throw new KindredError('already-exists', 'You are already a member of this community.');
   if (isSuspended(db.roles(user.uid), ctx.now)) throw denied('Your membership is suspended: you cannot join again until the suspension ends.');
+  // Issue 11: a reserved uid never joins; a suspension kept through erasure still refuses joining.
+  assertUsableUid(user.uid);
+  const sanction = db.sanction(user.uid);
+  if (sanctionActive(sanction, ctx.now)) throw sanctionedError(sanction!);
+  assertSignInAccepted(community.settings, user, 'join');
   const pseudonym = validatePseudonym(input.pseudonym);
   const relationship = validateRelationship(input.relationship);
   const avatarUrl = input.avatarUrl == null || input.avatarUrl === '' ? null : validateHttpsUrl('avatarUrl', input.avatarUrl);
@@ -183,6 +189,7 @@ export function join(db: Db, ctx: Ctx, input: JoinInput): Result<MemberProfile> 
     uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
     bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: ctx.now,
   };
+  assertProfileText(member, community.settings.bannedWords);
   const record: PrivateRecord = {
     uid: user.uid,
     guidelines: {version: guidelinesVersion, at: ctx.now},
@@ -233,15 +240,17 @@ export function updateProfile(db: Db, ctx: Ctx, patch: ProfilePatch): Result<Mem
     if (typeof patch.listed !== 'boolean') throw invalid('listed', 'listed must be true or false.');
     next.listed = patch.listed;
   }
-  const {me, user} = requireWriter(db, ctx, 'change your profile');
+  const {me, user, community} = requireWriter(db, ctx, 'change your profile');
   // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
   const record = db.private(user.uid);
   const placed = placeProfilePatch(me, record, {bio: next.bio, tags: next.tags});
   if (placed && record) {
     const updated = {...me, ...next, ...placed.profile};
+    assertProfileText(updated, community.settings.bannedWords);
     return {result: updated, writes: [[paths.member(user.uid), updated], [paths.private(user.uid), {...record, kept: placed.kept}]]};
   }
   const updated = {...me, ...next};
+  assertProfileText(updated, community.settings.bannedWords);
   return {result: updated, writes: [[paths.member(user.uid), updated]]};
 }
 
@@ -254,6 +263,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
   if (parentId === id) throw invalid('parentId', 'a post cannot reply to itself.');
   const {community, r, user, me} = requireWriter(db, ctx, 'post');
+  assertSignInAccepted(community.settings, user, 'post');
 
   // A retried write (same client-made id) returns what the first attempt stored: never a duplicate.
   const existing = db.post(threadId, id);
@@ -267,6 +277,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   if (thread) {
     if (!canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
     if (thread.status !== 'visible') throw denied('This conversation is closed to new posts.');
+    assertPeerOpen(db, thread);
   } else {
     if (!input.createThread) {
       throw new KindredError('not-found', `Thread ${threadId} does not exist: pass createThread to start it with this post.`);
@@ -276,6 +287,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
       throw invalid('threadId', `A page-keyed thread's id must be threadIdForKey(key) ("${threadIdForKey(key)}").`);
     }
     const title = validateThreadTitle(input.createThread.title);
+    validateNewThreadId(threadId, key);
     thread = {
       id: threadId, key, title, authorId: user.uid, authorName: me.pseudonym, createdAt: ctx.now, lastActivityAt: ctx.now,
       postCount: 0, status: 'visible', participants: null,
@@ -287,7 +299,13 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  const {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body);
+  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.visiblePostCountBy(user.uid), body);
+  if (!db.thread(threadId)) {
+    // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
+    const t = newThreadStatus(community.settings, readerIsModerator(r), thread.key, thread.title, status);
+    if (t.titleHold && status === 'visible') ({status, statusReason} = {status: 'held', statusReason: t.titleHold});
+    thread = {...thread, status: t.status};
+  }
   const post: Post = {
     id, threadId, body, authorId: user.uid, authorName: me.pseudonym, authorRelationship: me.relationship,
     authorAvatarUrl: me.avatarUrl, authorAvatarHue: me.avatarHue, authorBadges: [...me.badges], parentId,
@@ -300,6 +318,13 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   if (status === 'visible') thread = {...thread, postCount: thread.postCount + 1, lastActivityAt: ctx.now};
   if (status === 'visible' || !db.thread(threadId)) writes.push([paths.thread(threadId), thread]);
   return {result: post, writes};
+}
+
+/** Issue 11: a private thread whose connection was ended or blocked takes no more writes (policy.peerThreadOpen). */
+function assertPeerOpen(db: Db, thread: Thread): void {
+  if (!peerThreadOpen(thread, thread.participants ? db.connectionStatus(peerConnectionId(thread.participants)) : null)) {
+    throw denied('This conversation has ended: neither of you can write in it any more.');
+  }
 }
 
 function ownPost(db: Db, ctx: Ctx, threadId: string, postId: string, doing: string): {post: Post} {
@@ -319,10 +344,12 @@ export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, bod
   if (post.status !== 'visible' && post.status !== 'held') {
     throw denied(post.status === 'deleted' ? 'This post was deleted and cannot be edited.' : 'A moderator hid this post; it cannot be edited.');
   }
+  const thread = db.thread(threadId);
+  if (thread) assertPeerOpen(db, thread);
   // An edit that adds what would hold a new post (contact details, links, a banned word) holds it again
   // (issue 7); this store lists held posts in the queue from the posts themselves, so no marker.
   const {community, r} = requireWriter(db, ctx, 'edit this post');
-  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text);
+  const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text, db.visiblePostCountBy(ctx.user.uid));
   const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason} : {...post, body: text, editedAt: ctx.now};
   return {result: undefined, writes: [[paths.post(threadId, postId), edited]]};
 }
@@ -348,6 +375,7 @@ export function setReaction(db: Db, ctx: Ctx, threadId: string, postId: string, 
   const post = db.post(threadId, postId);
   if (!post) throw new KindredError('not-found', 'That post no longer exists.');
   if (post.status !== 'visible') throw denied('Reactions are only for visible posts.');
+  if (thread) assertPeerOpen(db, thread);
   const path = paths.reaction(threadId, postId, user.uid, k);
   const has = !!db.reaction(threadId, postId, user.uid, k);
   if (has === on) return {result: undefined, writes: []};

@@ -36,6 +36,9 @@ import * as members from './members.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import {LocalSession, readRememberedUser} from './session.js';
+import * as notify from './notify.js';
+import type {NotificationFeed} from '../store.js';
+import type {NotifyPrefs} from '../domain/notifications.js';
 import {previewSeed} from './preview.js';
 
 export interface LocalStoreOptions {
@@ -57,6 +60,11 @@ export interface LocalStoreOptions {
   channelName?: string;
   /** Clock in epoch ms; default `Date.now`. */
   now?: () => number;
+  /**
+   * Notifications (issue 15), made in the browser from the same decisions as the Cloud Functions.
+   * Default true; false behaves like a Firebase project without the functions deployed.
+   */
+  notifications?: boolean;
 }
 
 type Message =
@@ -111,6 +119,7 @@ export class LocalStore implements CommunityStore {
   #dirty = false;
   #loop: Promise<void> | null = null;
   #disposed = false;
+  #notifications: boolean;
 
   /** The IndexedDB database name that holds a community. */
   static databaseName(communityId: string): string {
@@ -159,6 +168,7 @@ export class LocalStore implements CommunityStore {
     if (options.seed !== undefined) checkSeed(options.seed, this.communityId);
     this.#seed = options.seed ?? previewSeed(this.communityId, options.name);
     this.#now = options.now ?? Date.now;
+    this.#notifications = options.notifications !== false;
     this.#channelName = options.channelName ?? `kindred-local:${this.communityId}`;
     // Tests pass `user` and never touch storage; a browser remembers its anonymous member.
     this.#remember = this.persistence === 'indexeddb' && options.user === undefined;
@@ -350,6 +360,28 @@ export class LocalStore implements CommunityStore {
     return this.#watch((db, ctx) => moderation.modLog(db, ctx, options?.limit), next, error);
   }
 
+  // Notifications (issue 15): ./notify.ts ----------------------------------------------------------
+
+  watchNotifications(options: {limit: number}, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => notify.feed(db, ctx, options?.limit, this.#notifications), next, error);
+  }
+
+  markNotificationsRead(ids: readonly string[] | 'all'): Promise<void> {
+    return this.#write((db, ctx) => notify.markRead(db, ctx, ids));
+  }
+
+  followThread(threadId: string, follow: boolean): Promise<void> {
+    return this.#write((db, ctx) => notify.follow(db, ctx, threadId, follow));
+  }
+
+  watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => notify.following(db, ctx, threadId), next, error);
+  }
+
+  setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => notify.setPrefs(db, ctx, prefs));
+  }
+
   /** Ends every listener, closes the channel and the database. */
   async dispose(): Promise<void> {
     if (this.#disposed) return;
@@ -437,8 +469,10 @@ export class LocalStore implements CommunityStore {
       let wrote = 0;
       const op = (docs: Docs) => {
         const out = fn(new Db(docs), ctx);
-        wrote = out.writes.length;
-        return out;
+        // What the Cloud Functions would write after this write (issue 15), in the same atomic step.
+        const writes = this.#notifications ? [...out.writes, ...notify.deliver(docs, out.writes, ctx.now)] : out.writes;
+        wrote = writes.length;
+        return {result: out.result, writes};
       };
       let backend = await this.#backend;
       if (this.#unsaved) {

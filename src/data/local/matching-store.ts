@@ -11,7 +11,7 @@ import {
   validateMatchProfile, validateUid, type MatchProfileInput,
 } from '../connections.js';
 import {candidateQuery, runCandidateQuery, scoreCandidates} from '../matching.js';
-import {isSuspended} from '../policy.js';
+import {assertMessageText, assertSignInAccepted, isSuspended} from '../policy.js';
 import {requireHealthConsentForMatching} from '../connections.js';
 import type {FindMatchesOptions, MatchCandidate} from '../store.js';
 import type {Community, Connection, MatchProfile, MemberProfile, SessionUser, Thread} from '../types.js';
@@ -121,6 +121,8 @@ export function requestConnection(db: Db, ctx: Ctx, uid: string, message?: strin
   const other = validateUid('uid', uid);
   const text = validateConnectionMessage(message);
   const {user} = requireWriter(db, ctx, 'connect with someone');
+  assertMessageText(text, requireCommunity(db).settings.bannedWords);
+  assertSignInAccepted(requireCommunity(db).settings, user, 'ask to connect');
   if (other === user.uid) throw new KindredError('invalid-argument', 'You cannot connect with yourself.', 'uid');
   if (!db.member(other)) throw new KindredError('not-found', 'This member is no longer in the community.');
   const id = pairId(user.uid, other);
@@ -132,7 +134,7 @@ export function requestConnection(db: Db, ctx: Ctx, uid: string, message?: strin
     if (existing.status === 'pending') throw new KindredError('already-exists', 'This member has already asked to connect with you: accept their request.');
     throw denied('You cannot send this member a request.');
   }
-  const limit = nextLimit(get(db, limitPath(user.uid)), ctx.now);
+  const limit = nextLimit(get(db, limitPath(user.uid)), ctx.now, id);
   const stored: StoredConnection = {
     members: pairMembers(user.uid, other), requestedBy: user.uid, message: text, status: 'pending',
     createdAt: ctx.now, updatedAt: ctx.now, threadId: null, endedBy: null,

@@ -2,7 +2,7 @@
 // and roles, as pure functions of the documents, the user and the time (like engine.ts). They decide
 // what the members / private / roles rules in firestore.rules decide.
 import {KindredError} from '../errors.js';
-import {LIMITS, clampLimit, hasRole, isSuspended, validateRelationship, validateTags, validateText} from '../policy.js';
+import {LIMITS, clampLimit, hasRole, isSuspended, sanctionOnErasure, validateRelationship, validateTags, validateText} from '../policy.js';
 import {
   FORMER_MEMBER, HIDEABLE_FIELDS, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport,
 } from '../store.js';
@@ -261,10 +261,20 @@ export function eraseMe(db: Db, ctx: Ctx): Result<void> {
     if (r.reporterId === uid) writes.push([path, {...r, reporterId: FORMER_MEMBER}]);
   }
   for (const [path, value] of entries(db, 'connections/')) {
-    const members = (value as {members?: unknown}).members;
-    if (Array.isArray(members) && members.includes(uid)) writes.push([path, null]);
+    const c = value as {members?: unknown; status?: string; endedBy?: string | null; message?: string};
+    if (!Array.isArray(c.members) || !c.members.includes(uid)) continue;
+    // Issue 11: a connection the other member ended (declined or blocked) outlives this erasure, so joining
+    // again does not undo it; only the message this member wrote goes (firestore.rules connections).
+    if (c.status === 'ended' && c.endedBy !== uid) writes.push([path, {...c, message: ''}]);
+    else writes.push([path, null]);
   }
-  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`, paths.limits(uid)]) {
+  // Issue 11: what erasure cannot launder (docs/privacy.md). A running suspension moves to sanctions/{uid};
+  // the rate-limit records stay, without the two fields that point at a post or a report.
+  const sanction = sanctionOnErasure(db.roles(uid), ctx.now);
+  if (sanction) writes.push([paths.sanction(uid), sanction]);
+  const limits = db.limits(uid);
+  if (limits) writes.push([paths.limits(uid), {...limits, lastPost: null, lastReportId: null}]);
+  for (const path of [paths.member(uid), paths.private(uid), paths.roles(uid), `matchProfiles/${uid}`]) {
     if (db.docs.has(path)) writes.push([path, null]);
   }
   return {result: undefined, writes};

@@ -103,7 +103,9 @@ export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: Mod
     if (c.action === 'approve') {
       if (post.status !== 'held') throw denied('Only a held post can be approved.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'visible', statusReason: null}]);
-      count(1);
+      // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
+      if (thread?.status === 'held') writes.push([paths.thread(t.threadId), {...thread, status: 'visible', postCount: thread.postCount + 1}]);
+      else count(1);
     } else if (c.action === 'hide') {
       if (post.status !== 'visible' && post.status !== 'held') throw denied('Only a visible or held post can be hidden.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'hidden', statusReason: c.reason, body: ''}]);

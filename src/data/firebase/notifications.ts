@@ -1,0 +1,136 @@
+// FirebaseStore's notifications (issue 15). The Cloud Functions (functions/) write them; the member
+// reads their own, marks them read (the only write the rules allow), follows threads and chooses email.
+import {
+  collection, doc, getDoc, getDocs, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, setDoc, updateDoc, where, writeBatch,
+  type DocumentSnapshot, type Firestore,
+} from 'firebase/firestore';
+import {KindredError} from '../errors.js';
+import {validateId} from '../policy.js';
+import {NOTIFY_LIMITS, validateNotificationId, validatePrefs, type KinNotification, type NotifyPrefs} from '../domain/notifications.js';
+import type {AuthSession, NotificationFeed, OnError, Unsubscribe} from '../store.js';
+import type {PrivateRecord} from '../types.js';
+import {mapFirebaseError} from './errors.js';
+
+export interface NotifyCtx {
+  db: Firestore;
+  communityId: string;
+  session: AuthSession;
+  run<T>(action: string, fn: () => Promise<T>): Promise<T>;
+  plain(snap: DocumentSnapshot): Record<string, unknown>;
+}
+
+const base = (c: NotifyCtx) => `communities/${c.communityId}`;
+const itemsPath = (c: NotifyCtx, uid: string) => `${base(c)}/notifications/${uid}/items`;
+
+function toNotification(c: NotifyCtx, snap: DocumentSnapshot): KinNotification {
+  const d = c.plain(snap);
+  return {
+    id: snap.id, kind: d.kind as KinNotification['kind'], threadId: (d.threadId ?? null) as string | null, postId: (d.postId ?? null) as string | null,
+    connectionId: (d.connectionId ?? null) as string | null, reportId: (d.reportId ?? null) as string | null,
+    reactionKind: (d.reactionKind ?? null) as KinNotification['reactionKind'], count: Number(d.count ?? 1),
+    reason: (d.reason ?? null) as string | null, createdAt: Number(d.createdAt ?? 0), updatedAt: Number(d.updatedAt ?? 0), read: d.read === true,
+  };
+}
+
+/**
+ * The member's newest notifications and their unread count, live; `enabled` once the functions have run
+ * (services/notifications). Follows sign-in and sign-out.
+ */
+export function watchNotifications(c: NotifyCtx, limit: number, next: (feed: NotificationFeed) => void, error: OnError): Unsubscribe {
+  const n = Math.max(1, Math.min(limit || NOTIFY_LIMITS.listed, 200));
+  let inner: Unsubscribe[] = [];
+  const stopInner = () => {
+    for (const u of inner) u();
+    inner = [];
+  };
+  const outer = c.session.watch((user) => {
+    stopInner();
+    if (!user) return next({items: [], unread: 0, enabled: false});
+    let items: KinNotification[] | null = null;
+    let unread: number | null = null;
+    let enabled: boolean | null = null;
+    const emit = () => {
+      if (items !== null && unread !== null && enabled !== null) next({items, unread, enabled: enabled || items.length > 0});
+    };
+    const fail = (action: string) => (e: unknown) => error(mapFirebaseError(e, action));
+    inner.push(onSnapshot(query(collection(c.db, itemsPath(c, user.uid)), orderBy('updatedAt', 'desc'), qLimit(n)), (snap) => {
+      items = snap.docs.map((d) => toNotification(c, d));
+      emit();
+    }, fail('load your notifications')));
+    // Unread beyond the listed page too (bounded: the bell shows "200+" past that).
+    inner.push(onSnapshot(query(collection(c.db, itemsPath(c, user.uid)), where('read', '==', false), qLimit(200)), (snap) => {
+      unread = snap.size;
+      emit();
+    }, fail('count your notifications')));
+    inner.push(onSnapshot(doc(c.db, `${base(c)}/services/notifications`), (snap) => {
+      enabled = snap.exists();
+      emit();
+    }, () => {
+      // A members-only community before joining: treat as not known, not as an error.
+      enabled = false;
+      emit();
+    }));
+  });
+  return () => {
+    outer();
+    stopInner();
+  };
+}
+
+export async function markRead(c: NotifyCtx, ids: readonly string[] | 'all'): Promise<void> {
+  const user = c.session.user;
+  if (!user) throw new KindredError('unauthenticated', 'Sign in to see your notifications.');
+  if (ids !== 'all' && !Array.isArray(ids)) throw new KindredError('invalid-argument', 'markNotificationsRead needs a list of ids or "all".', 'ids');
+  await c.run('mark notifications read', async () => {
+    let refs;
+    if (ids === 'all') {
+      const snap = await getDocs(query(collection(c.db, itemsPath(c, user.uid)), where('read', '==', false), qLimit(500)));
+      refs = snap.docs.map((d) => d.ref);
+    } else {
+      refs = ids.map((id) => doc(c.db, `${itemsPath(c, user.uid)}/${validateNotificationId(id)}`));
+    }
+    for (let i = 0; i < refs.length; i += NOTIFY_LIMITS.batch) {
+      const batch = writeBatch(c.db);
+      for (const ref of refs.slice(i, i + NOTIFY_LIMITS.batch)) batch.update(ref, {read: true});
+      await batch.commit();
+    }
+  });
+}
+
+export async function followThread(c: NotifyCtx, threadId: string, on: boolean): Promise<void> {
+  const user = c.session.user;
+  if (!user) throw new KindredError('unauthenticated', 'Sign in and join the community to follow a conversation.');
+  const tid = validateId('threadId', threadId);
+  if (typeof on !== 'boolean') throw new KindredError('invalid-argument', 'follow must be true or false.', 'follow');
+  await c.run('follow this conversation', () => setDoc(doc(c.db, `${base(c)}/threads/${tid}/followers/${user.uid}`),
+    {uid: user.uid, state: on ? 'following' : 'muted', at: serverTimestamp()}));
+}
+
+export function watchFollowing(c: NotifyCtx, threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe {
+  const tid = validateId('threadId', threadId);
+  let inner: Unsubscribe | null = null;
+  const outer = c.session.watch((user) => {
+    inner?.();
+    inner = null;
+    if (!user) return next(null);
+    inner = onSnapshot(doc(c.db, `${base(c)}/threads/${tid}/followers/${user.uid}`),
+      (snap) => next(snap.exists() ? snap.get('state') === 'following' : null),
+      (e) => error(mapFirebaseError(e, 'load whether you follow this conversation')));
+  });
+  return () => {
+    outer();
+    inner?.();
+  };
+}
+
+export async function setEmailNotifications(c: NotifyCtx, prefs: NotifyPrefs): Promise<PrivateRecord> {
+  const user = c.session.user;
+  if (!user) throw new KindredError('unauthenticated', 'Sign in to choose your email notifications.');
+  const valid = validatePrefs(prefs);
+  return c.run('save your email notifications', async () => {
+    const ref = doc(c.db, `${base(c)}/private/${user.uid}`);
+    await updateDoc(ref, {notify: valid});
+    const snap = await getDoc(ref);
+    return {...(c.plain(snap) as unknown as PrivateRecord), uid: user.uid};
+  });
+}

@@ -1,0 +1,113 @@
+// A web-test-runner plugin for the fault tests (issue 17): real network faults in the real Chromium and
+// a Firestore emulator of the test's own that it can stop and restart while a page is open.
+//   kin-network        {offline, forMs?}          CDP offline on/off (forMs: back online after forMs, timed here,
+//                                                 because the page's own channel to the runner is cut too)
+//   kin-drop-on-write  {match, forMs}             the next Firestore Write request whose body contains `match`
+//                                                 fails as the network drops (mid-request); online again after forMs
+//   kin-emulator       {action: start|stop|restart} a private emulator on a fixed port: {host, port}
+import {startEmulator} from '../../scripts/emulator.mjs';
+
+export function faultPlugin() {
+  /** Per test session: its CDP session and timers. */
+  const sessions = new Map();
+  let emulator = null;
+  let emulatorPort = null;
+
+  async function cdpFor(session) {
+    let s = sessions.get(session.id);
+    if (!s) {
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.enable');
+      s = {cdp, timer: null, fetchOn: false};
+      sessions.set(session.id, s);
+    }
+    return s;
+  }
+
+  const setOffline = (s, offline) => s.cdp.send('Network.emulateNetworkConditions', {
+    offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1,
+  });
+
+  return {
+    name: 'kindred-faults',
+    async executeCommand({command, payload, session}) {
+      if (command === 'kin-network') {
+        if (session.browser.type !== 'puppeteer') throw new Error('kin-network needs the puppeteer (Chromium) launcher');
+        const s = await cdpFor(session);
+        clearTimeout(s.timer);
+        const offline = Boolean(payload?.offline);
+        await setOffline(s, offline);
+        // Always timed: an offline page cannot send the command that would bring it back.
+        if (offline) s.timer = setTimeout(() => void setOffline(s, false).catch(() => {}), Math.min(Number(payload?.forMs) || 5000, 30000));
+        return true;
+      }
+      if (command === 'kin-drop-on-write') {
+        const s = await cdpFor(session);
+        const match = String(payload?.match ?? '');
+        const forMs = Number(payload?.forMs ?? 3000);
+        const stage = payload?.stage === 'Response' ? 'Response' : 'Request';
+        if (s.fetchOn && s.stage !== stage) {
+          await s.cdp.send('Fetch.disable').catch(() => {});
+          s.fetchOn = false;
+        }
+        s.stage = stage;
+        if (!s.fetchListener) {
+          s.fetchListener = true;
+          s.cdp.on('Fetch.requestPaused', (ev) => {
+            const body = ev.request.postData ?? '';
+            const armed = s.armed;
+            let text = body;
+            try { text = decodeURIComponent(body.replace(/\+/g, ' ')); } catch { /* not form-encoded */ }
+            if (armed && text.includes(armed.match)) {
+              s.armed = null;
+              s.dropped = true;
+              void (async () => {
+                await setOffline(s, true);
+                await s.cdp.send('Fetch.failRequest', {requestId: ev.requestId, errorReason: 'InternetDisconnected'}).catch(() => {});
+                await s.cdp.send('Fetch.disable').catch(() => {});
+                s.fetchOn = false;
+                clearTimeout(s.timer);
+                s.timer = setTimeout(() => void setOffline(s, false).catch(() => {}), armed.forMs);
+              })();
+              return;
+            }
+            const go = ev.responseStatusCode !== undefined || ev.responseErrorReason !== undefined ? 'Fetch.continueResponse' : 'Fetch.continueRequest';
+            void s.cdp.send(go, {requestId: ev.requestId}).catch(() => {});
+          });
+        }
+        if (!s.fetchOn) {
+          s.fetchOn = true;
+          await s.cdp.send('Fetch.enable', {patterns: [{urlPattern: '*Firestore/Write/channel*', requestStage: stage}]});
+        }
+        s.armed = {match, forMs};
+        s.dropped = false;
+        return true;
+      }
+      if (command === 'kin-drop-happened') {
+        const s = await cdpFor(session);
+        return Boolean(s.dropped);
+      }
+      if (command === 'kin-emulator') {
+        const action = payload?.action;
+        if (action === 'start' || action === 'restart') {
+          if (action === 'start' && emulator) { await emulator.stop(); emulator = null; emulatorPort = null; }
+          if (emulator) { await emulator.stop(); emulator = null; }
+          emulator = await startEmulator({port: action === 'restart' && emulatorPort ? emulatorPort : undefined});
+          emulatorPort = emulator.port;
+          return {host: emulator.host, port: emulator.port};
+        }
+        if (action === 'stop') {
+          await emulator?.stop();
+          emulator = null;
+          return true;
+        }
+        throw new Error(`kin-emulator: unknown action ${action}`);
+      }
+      return undefined;
+    },
+    async serverStop() {
+      await emulator?.stop();
+    },
+  };
+}
