@@ -180,6 +180,8 @@ export interface KinFounderStoryBannerProps {
   'onkin-story-save'?: (event: KinEventOf<'kin-story-save'>) => void;
   /** The story was saved. */
   'onkin-story-saved'?: (event: KinEventOf<'kin-story-saved'>) => void;
+  /** Inside a `<kin-community>`, the visitor pressed the stored call to join: the root opens its join dialog (a page's own `cta-href` stays a link). */
+  'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
 }
 
 /** Join the community with a pseudonym and explicit consent. */

@@ -188,6 +188,8 @@ export interface KinFounderStoryBannerVueProps {
   onKinStorySave?: (event: KinEventOf<'kin-story-save'>) => void;
   /** The story was saved. */
   onKinStorySaved?: (event: KinEventOf<'kin-story-saved'>) => void;
+  /** Inside a `<kin-community>`, the visitor pressed the stored call to join: the root opens its join dialog (a page's own `cta-href` stays a link). */
+  onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
 }
 
 /** Join the community with a pseudonym and explicit consent. */
@@ -353,7 +355,7 @@ declare module 'vue' {
     'kin-community': KinVueElement<KinCommunity, KinCommunityVueProps, 'kin-error' | 'kin-consent'>;
     'kin-crisis-help': KinVueElement<KinCrisisHelp, KinCrisisHelpVueProps, 'kin-crisis-help-toggle'>;
     'kin-discussion-thread': KinVueElement<KinDiscussionThread, KinDiscussionThreadVueProps, 'kin-post-submit' | 'kin-post-created' | 'kin-reaction' | 'kin-report' | 'kin-thread-open' | 'kin-join-request' | 'kin-error'>;
-    'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved'>;
+    'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved' | 'kin-join-request'>;
     'kin-join': KinVueElement<KinJoin, KinJoinVueProps, 'kin-join-cancel' | 'kin-join-submit' | 'kin-joined' | 'kin-error'>;
     'kin-member-directory': KinVueElement<KinMemberDirectory, KinMemberDirectoryVueProps, 'kin-connect-request' | 'kin-join-request' | 'kin-error'>;
     'kin-moderation-queue': KinVueElement<KinModerationQueue, KinModerationQueueVueProps, 'kin-moderate' | 'kin-moderated' | 'kin-error'>;
