@@ -12,6 +12,9 @@ import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
 import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
+import type {Invite, InviteInput} from './invites.js';
+import type {CommunityPatch, TeamMember} from './community-admin.js';
+import type {CommunityHealth} from './health.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -315,6 +318,26 @@ export interface CommunityStore {
   watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
   /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
   setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
+  // Invites and community admin (issue 14). Decisions in src/data/invites.ts.
+  /** Admins invite to any role, moderators to 'moderator' only; never their own address. */
+  createInvite(input: InviteInput): Promise<Invite>;
+  /** The invite a link names (null when it does not exist); Firebase: moderators, or the invitee by verified email. */
+  getInvite(id: string): Promise<Invite | null>;
+  /**
+   * The signed-in member claims an invite: the role is added to their roles and badges. Firebase: only with a
+   * verified sign-in email equal to the invite's; LocalStore: whoever has the link.
+   */
+  claimInvite(id: string): Promise<RoleRecord>;
+  /** An admin (or the moderator who made it) withdraws an unclaimed invite. */
+  revokeInvite(id: string): Promise<void>;
+  /** Every invite, newest first, kept live: moderators and admins only. */
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe;
+  /** Admins only: name, tagline and settings, validated as firestore.rules validSettings does (community-admin.ts). */
+  updateCommunity(patch: CommunityPatch): Promise<Community>;
+  /** Everyone with a role or a suspension, by name: moderators and admins only. */
+  listTeam(): Promise<TeamMember[]>;
+  /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
+  communityHealth(): Promise<CommunityHealth>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

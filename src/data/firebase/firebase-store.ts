@@ -26,7 +26,15 @@ import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
+import {LazyAuthSession} from './lazy-auth-session.js';
+import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {mapFirebaseError} from './errors.js';
+import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
+import type {Invite, InviteInput} from '../invites.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -52,7 +60,7 @@ export interface FirebaseStoreOptions {
    * Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor); or,
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
-  emulator?: {host: string; port: number; mockUser?: {uid: string} | null; authHost?: string};
+  emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -84,7 +92,9 @@ function acquire(options: FirebaseStoreOptions): {key: string; app: FirebaseApp;
     const db = getFirestore(app);
     if (options.emulator && !existing) {
       const {host, port, mockUser} = options.emulator;
-      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid}} : {});
+      // A mock user with an email has it verified, as an email-link sign-in gives (invites, issue 14).
+      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid,
+        ...(mockUser.email ? {email: mockUser.email, email_verified: true} : {})}} : {});
     }
     entry = {app, db, refs: 0, owned: !existing};
     apps.set(name, entry);
@@ -246,9 +256,11 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+    // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
       ? new FixedSession(options.emulator.mockUser ? {uid: options.emulator.mockUser.uid, anonymous: false} : null)
-      : await FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+      : await hasPersistedAuth() ? await auth() : new LazyAuthSession(auth);
     return new FirebaseStore(communityId, db, session, () => release(key));
   } catch (e) {
     await release(key);
@@ -270,6 +282,11 @@ class FirebaseStore implements CommunityStore {
 
   newId(): string {
     return newId();
+  }
+
+  /** The Firestore instance (issue 16: see firestoreInternals). */
+  get firestore(): Firestore {
+    return this.db;
   }
 
   // Paths ---------------------------------------------------------------------------------------
@@ -790,6 +807,38 @@ class FirebaseStore implements CommunityStore {
     return members.setRole(this.#members(), uid, role, false);
   }
 
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+  #invites(): invites.InvitesCtx {
+    if (this.#disposed) throw new KindredError('internal', 'This store has been disposed; make a new one.');
+    return {db: this.db, communityId: this.communityId, user: this.session.user, toRoles};
+  }
+  async createInvite(input: InviteInput): Promise<Invite> {
+    return invites.createInvite(this.#invites(), input);
+  }
+  async getInvite(id: string): Promise<Invite | null> {
+    return invites.getInvite(this.#invites(), id);
+  }
+  async claimInvite(id: string): Promise<RoleRecord> {
+    return invites.claimInvite(this.#invites(), id);
+  }
+  async revokeInvite(id: string): Promise<void> {
+    return invites.revokeInvite(this.#invites(), id);
+  }
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => invites.watchInvites(this.#invites(), next, error));
+  }
+  async updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return admin.updateCommunity({...this.#invites(), toCommunity}, patch);
+  }
+  async listTeam(): Promise<TeamMember[]> {
+    return admin.listTeam({...this.#invites(), toCommunity});
+  }
+  async communityHealth(): Promise<CommunityHealth> {
+    const snap = await this.#run('count the health figures', () => getDoc(this.#doc()));
+    const interval = snap.exists() ? toCommunity(snap).settings.postIntervalSeconds ?? 0 : 0;
+    return communityHealth(this.db, this.communityId, this.session.user, interval);
+  }
+
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
   #matchingImpl: FirebaseMatching | null = null;
   get #matching(): FirebaseMatching {
@@ -882,4 +931,13 @@ function hueOf(uid: string): number {
   let h = 0;
   for (let i = 0; i < uid.length; i++) h = (h * 31 + uid.charCodeAt(i)) % 360;
   return h;
+}
+
+/**
+ * Issue 16 (./resume.ts): the Firestore instance behind a FirebaseStore and its post conversion, so the
+ * reader's first page can be handed to a listener that resumes from the page's read time. Null for any
+ * other store.
+ */
+export function firestoreInternals(store: CommunityStore): {db: Firestore; toPost: (snap: DocumentSnapshot, threadId: string) => Post} | null {
+  return store instanceof FirebaseStore ? {db: store.firestore, toPost} : null;
 }
