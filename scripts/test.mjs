@@ -54,6 +54,8 @@ if (!noStatic) {
   if (await run(bin('tsc'), ['--noEmit', '-p', 'functions/tsconfig.json'])) failed = true;
   step('prerequisite finder (node --test scripts/prerequisites.test.mjs)');
   if (await run(process.execPath, ['--test', 'scripts/prerequisites.test.mjs'])) failed = true;
+  step('the npm tarball holds what the README names (node --test scripts/pack.test.mjs)');
+  if (await run(process.execPath, ['--test', 'scripts/pack.test.mjs'])) failed = true;
   step('lint');
   if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');

@@ -202,6 +202,8 @@ export interface KinFounderStoryBannerProps {
   'onkin-story-save'?: (event: KinEventOf<'kin-story-save'>) => void;
   /** The story was saved. */
   'onkin-story-saved'?: (event: KinEventOf<'kin-story-saved'>) => void;
+  /** Inside a `<kin-community>`, the visitor pressed the stored call to join: the root opens its join dialog (a page's own `cta-href` stays a link). */
+  'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;
 }
 
 /** Join the community with a pseudonym and explicit consent. */
@@ -238,7 +240,7 @@ export interface KinMemberDirectoryProps {
   'heading-level'?: number | string;
   /** Attribute form of `pageSize`. */
   'page-size'?: number | string;
-  /** The member pressed "Say hello" on a card (`uid`). */
+  /** Cancelable: the member says hello to another member (`uid`, `message`). With a `<kin-peer-match-card>` in the community that card opens its form; otherwise the directory asks for an optional hello and sends the request itself. */
   'onkin-connect-request'?: (event: KinEventOf<'kin-connect-request'>) => void;
   /** A signed-out visitor pressed "Join" (`reason` "directory"). */
   'onkin-join-request'?: (event: KinEventOf<'kin-join-request'>) => void;

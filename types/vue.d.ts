@@ -210,6 +210,8 @@ export interface KinFounderStoryBannerVueProps {
   onKinStorySave?: (event: KinEventOf<'kin-story-save'>) => void;
   /** The story was saved. */
   onKinStorySaved?: (event: KinEventOf<'kin-story-saved'>) => void;
+  /** Inside a `<kin-community>`, the visitor pressed the stored call to join: the root opens its join dialog (a page's own `cta-href` stays a link). */
+  onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
 }
 
 /** Join the community with a pseudonym and explicit consent. */
@@ -246,7 +248,7 @@ export interface KinMemberDirectoryVueProps {
   'heading-level'?: number | string;
   /** Attribute form of `pageSize`. */
   'page-size'?: number | string;
-  /** The member pressed "Say hello" on a card (`uid`). */
+  /** Cancelable: the member says hello to another member (`uid`, `message`). With a `<kin-peer-match-card>` in the community that card opens its form; otherwise the directory asks for an optional hello and sends the request itself. */
   onKinConnectRequest?: (event: KinEventOf<'kin-connect-request'>) => void;
   /** A signed-out visitor pressed "Join" (`reason` "directory"). */
   onKinJoinRequest?: (event: KinEventOf<'kin-join-request'>) => void;
@@ -377,7 +379,7 @@ declare module 'vue' {
     'kin-community-admin': KinVueElement<KinCommunityAdmin, KinCommunityAdminVueProps, 'kin-admin-change' | 'kin-admin-changed' | 'kin-error'>;
     'kin-crisis-help': KinVueElement<KinCrisisHelp, KinCrisisHelpVueProps, 'kin-crisis-help-toggle'>;
     'kin-discussion-thread': KinVueElement<KinDiscussionThread, KinDiscussionThreadVueProps, 'kin-post-submit' | 'kin-post-created' | 'kin-reaction' | 'kin-report' | 'kin-thread-open' | 'kin-join-request' | 'kin-error'>;
-    'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved'>;
+    'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved' | 'kin-join-request'>;
     'kin-join': KinVueElement<KinJoin, KinJoinVueProps, 'kin-join-cancel' | 'kin-join-submit' | 'kin-joined' | 'kin-error'>;
     'kin-member-directory': KinVueElement<KinMemberDirectory, KinMemberDirectoryVueProps, 'kin-connect-request' | 'kin-join-request' | 'kin-error'>;
     'kin-moderation-queue': KinVueElement<KinModerationQueue, KinModerationQueueVueProps, 'kin-moderate' | 'kin-moderated' | 'kin-error'>;

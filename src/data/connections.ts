@@ -139,3 +139,20 @@ export function nextLimit(current: {windowStart: number; count: number} | null, 
   }
   return {windowStart: current.windowStart, count: current.count + 1, lastConnectionId: connectionId};
 }
+
+// Issue 12: conditions, time since diagnosis and experiences are health information. A match profile
+// that carries any of them needs the member's health-information consent (both stores; firestore.rules
+// refuses it too, in its "issue 12" section).
+
+/** Whether a match profile holds health information. */
+export function matchProfileHasHealthData(p: Pick<MatchProfile, 'conditions' | 'diagnosedBand' | 'experiences'>): boolean {
+  return p.conditions.length > 0 || p.diagnosedBand != null || p.experiences.length > 0;
+}
+
+/** Refuses a match profile with health information from a member without health-information consent. */
+export function requireHealthConsentForMatching(profile: MatchProfile, healthConsent: unknown): void {
+  if (matchProfileHasHealthData(profile) && !healthConsent) {
+    throw new KindredError('permission-denied',
+      'Conditions, time since diagnosis and experiences are health information: give your consent to health information in your profile first, or match without them.');
+  }
+}

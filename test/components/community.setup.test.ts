@@ -24,7 +24,9 @@ async function mount(markup: string): Promise<{el: KinCommunity; error: KinError
   return {el, error};
 }
 
-describe('<kin-community> set-up errors (issue 12)', () => {
+describe('<kin-community> set-up errors (issue 12)', function () {
+  // One test talks to the Firestore emulator: generous on a loaded machine.
+  this.timeout(90000);
   it('the README Firebase snippet pasted literally: names the placeholders and how to fix them, before any request', async () => {
     const before = performance.getEntriesByType('resource').length;
     const {el, error} = await mount(`<kin-community community="asthma-cymru" project-id="…" api-key="…" app-id="…" auth-domain="…">

@@ -131,6 +131,9 @@ describe('<kin-member-directory>', () => {
       expect(card.querySelector('.details')!.textContent).to.contain('Specialist nurse').and.to.contain('Asthma nurse');
       const hello = nextEvent(el, 'kin-connect-request');
       [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Say hello'))!.click();
+      // No peer-match card on this page: the directory asks for an optional hello, then sends it (issue 12).
+      await waitUntil(() => card.querySelector('form.hello'), 'the hello form opens');
+      (card.querySelector('form.hello button[type="submit"]') as HTMLButtonElement).click();
       expect((await hello).uid).to.equal('nurse');
       [...card.querySelectorAll('button')].find((b) => b.textContent!.includes('Report'))!.click();
       await el.updateComplete;

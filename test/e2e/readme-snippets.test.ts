@@ -76,7 +76,9 @@ function expectPreviewNotice(root: Element) {
   expect(shadow(root)!.querySelector('[part="error"]')).to.equal(null);
 }
 
-describe('README and docs quick starts, on a first visit with no seed', () => {
+describe('README and docs quick starts, on a first visit with no seed', function () {
+  // A whole visit each (load, join, post): generous on a loaded machine.
+  this.timeout(90000);
   // Communities these tests saved in this browser: erased afterwards, so later tests (the demo pages use
   // asthma-cymru with a seed) start clean.
   const used: string[] = [];

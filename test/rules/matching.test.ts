@@ -10,7 +10,7 @@ import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {
-  FieldValue, OPS, ROLES, baseline, cellCommunity, runCell as runCell_, setUp, tableCells, ts,
+  CONSENT, FieldValue, OPS, ROLES, baseline, cellCommunity, runCell as runCell_, setUp, tableCells, ts,
   type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
 } from './rules-fixture.js';
 
@@ -56,7 +56,9 @@ function accept(db: Db, cid: string, me: string, id: string, update: Record<stri
 
 /** The rules-fixture baseline with matching data; the community's tags are the conditions members pick from. */
 function world(cid: string): [string, Record<string, unknown>][] {
-  const docs = baseline(cid).filter(([p]) => !p.includes('/matchProfiles/') && !p.includes('/connections/'));
+  // Members here gave health-information consent: a match profile with conditions needs it (issue 12).
+  const docs = baseline(cid).filter(([p]) => !p.includes('/matchProfiles/') && !p.includes('/connections/'))
+    .map(([p, v]): [string, Record<string, unknown>] => (p.includes('/private/') ? [p, {...v, healthConsent: {version: CONSENT, at: T0}}] : [p, v]));
   const community = docs.find(([p]) => p === `communities/${cid}`)![1] as {settings: {tags: string[]}};
   community.settings.tags = ['asthma', 'COPD'];
   const stored = (uid: string) => ({...matchProfile(uid), updatedAt: T0});

@@ -238,7 +238,8 @@ export class KinDiscussionThread extends KinElement {
   /** Reads the title of a thread shown by id (`thread-id`, or a hub deep link) once per thread and store. */
   #ensureThreadMeta() {
     const store = this.#store;
-    const id = this.#fixedThreadId ?? (this.mode === 'list' ? this.openThreadId : null);
+    // Issue 12: a page's thread (thread-key) is headed by its own title too, once it exists.
+    const id = this.#fixedThreadId ?? (this.mode === 'list' ? this.openThreadId : this.#threadId);
     if (!id || !store || !this.#canRead) return;
     const t = this.#openThreadTitle;
     if (t && t.id === id && (!t.store || t.store === store)) return;
@@ -565,6 +566,11 @@ export class KinDiscussionThread extends KinElement {
     }
     this.#announce(status === 'held' ? this.#m.postedHeld : this.#m.posted);
     this.#emit(new KinPostCreatedEvent(tid, postId, realParent, status));
+    // The first post of a page's thread created it: read its title for the heading.
+    if (this.#openThreadTitle?.id === tid && !this.#openThreadTitle.thread) {
+      this.#openThreadTitle = null;
+      this.#ensureThreadMeta();
+    }
     if (isNewThread) {
       this.#startingThread = false;
       this.#openThread(tid);
@@ -864,8 +870,8 @@ export class KinDiscussionThread extends KinElement {
   #renderThreadHeader() {
     const m = this.#m;
     const fixed = !!this.#fixedThreadId;
-    if (this.mode !== 'list' && !fixed) return this.#heading(m.heading, 'thread-heading');
     const t = this.#openThreadTitle?.id === this.#threadId ? this.#openThreadTitle : null;
+    if (this.mode !== 'list' && !fixed) return this.#heading(t?.thread?.title ?? (this.threadTitle.trim() || m.heading), 'thread-heading');
     const title = t?.thread?.title ?? (t?.status === 'loading' ? commonMessages(this.#consumer.locale).loading : m.heading);
     // A conversation shown by id stands alone: no way "back" to a list it never came from.
     if (fixed) return this.#heading(title, 'thread-heading');

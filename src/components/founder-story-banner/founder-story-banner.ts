@@ -8,7 +8,8 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FounderStoryInput} from '../../data/store.js';
-import type {FounderStory, Locale} from '../../data/types.js';
+import type {FounderStory, Locale, MemberProfile} from '../../data/types.js';
+import {KinJoinRequestEvent} from '../../events/join.js';
 import {canEditFounderStory, isHttpsUrl, validateFounderStory} from '../../data/policy.js';
 import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/errors.js';
 import {formatDate, pickLocalized} from '../../i18n/messages.js';
@@ -36,7 +37,8 @@ interface View {
   quote: Piece | null;
   paragraphs: Piece[];
   image: {src: string; alt: Piece} | null;
-  cta: {label: Piece; href: string} | null;
+  /** `join`: opens the community's join dialog instead of following a link (issue 12). */
+  cta: {label: Piece; href: string; join?: boolean} | null;
   toldAt: {ms: number; utc: boolean} | null;
   memorial: boolean;
   /** Some stored text was shown in English because the wanted language was missing. */
@@ -101,6 +103,7 @@ const FIELD_INPUT: Record<string, string> = {
  * @event kin-error - A problem with the content (photo without alt text, a link that is not https:), loading or saving.
  * @event kin-story-save - Cancelable: the founder or an admin is about to save the story.
  * @event kin-story-saved - The story was saved.
+ * @event kin-join-request - Inside a `<kin-community>`, the visitor pressed the stored call to join: the root opens its join dialog (a page's own `cta-href` stays a link).
  */
 export class KinFounderStoryBanner extends KinElement {
   static override styles = [KinElement.styles, styles];
@@ -165,6 +168,11 @@ export class KinFounderStoryBanner extends KinElement {
         return false;
       }
     },
+  });
+  /** Whether the visitor is already a member: a member is not invited to join (issue 12). */
+  #me = new LiveController<MemberProfile | null, readonly [CommunityStore | null, string | null]>(this, {
+    key: () => [this.#consumer.value?.store ?? null, this.#consumer.user?.uid ?? null] as const,
+    subscribe: ([store, uid], next, error) => (store && uid ? store.watchMe(next, error) : null),
   });
   /** The last story the store gave, kept through errors and reconnection (offline shows it). */
   #lastStory: FounderStory | null | undefined = undefined;
@@ -261,19 +269,32 @@ export class KinFounderStoryBanner extends KinElement {
     // In memory of someone, a call to action appears only when set on purpose: on the page, or in a
     // stored story that is itself a memorial.
     const ctaWanted = !memorial || pageCta || !!(s?.memorial && s.cta);
+    // Issue 12: inside a <kin-community>, the stored call to join opens the join dialog in place (a
+    // link off-site only when the page sets cta-href itself); members are not asked to join again.
+    const finish = (cta: View['cta']): View => ({name, role, quote, paragraphs, image, cta, toldAt: this.#toldAt(), memorial, fellBack, problems});
+    const inCommunity = !!this.#consumer.value?.store && !this.store;
+    if (inCommunity && !pageCta && ctaWanted && (s?.cta || !memorial)) {
+      const member = !!this.#consumer.user && this.#me.value != null;
+      const label = pick(s?.cta?.label) ?? {text: founderStoryBannerMessages(locale).joinDefault, lang: undefined};
+      return finish(member ? null : {label, href: '', join: true});
+    }
     if (href && ctaWanted) {
       const label = page(this.ctaLabel) ?? pick(s?.cta?.label) ?? {text: founderStoryBannerMessages(locale).joinDefault, lang: undefined};
       if (isHttpsUrl(href)) cta = {label, href};
       else problems.push('bad-cta');
     }
+    return finish(cta);
+  }
 
+  #toldAt(): View['toldAt'] {
+
+    const s = this.#storedStory();
     let toldAt: View['toldAt'] = null;
     if (this.told.trim()) {
       const ms = Date.parse(this.told.trim());
       if (Number.isFinite(ms)) toldAt = {ms, utc: /^\d{4}-\d{2}-\d{2}$/.test(this.told.trim())};
     } else if (s?.toldAt != null) toldAt = {ms: s.toldAt, utc: false};
-
-    return {name, role, quote, paragraphs, image, cta, toldAt, memorial, fellBack, problems};
+    return toldAt;
   }
 
   #toggle() {
@@ -505,7 +526,9 @@ export class KinFounderStoryBanner extends KinElement {
             : nothing}
           ${v.toldAt && this.variant !== 'compact' ? this.#date(v.toldAt, locale) : nothing}
           <div class="cta-row"><slot name="cta" @slotchange=${this.#slotChanged}>${v.cta
-            ? html`<a class="cta" part="cta" href=${v.cta.href}>${this.#text(v.cta.label)}</a>`
+            ? v.cta.join
+              ? html`<button type="button" class="cta" part="cta" @click=${this.#requestJoin}>${this.#text(v.cta.label)}</button>`
+              : html`<a class="cta" part="cta" href=${v.cta.href}>${this.#text(v.cta.label)}</a>`
             : nothing}</slot></div>
           ${this.devWarnings && v.problems.length
             ? html`<ul class="warnings">${v.problems.map((p) => html`<li>${
@@ -522,6 +545,10 @@ export class KinFounderStoryBanner extends KinElement {
         : nothing}
     </div>`;
   }
+
+  #requestJoin = () => {
+    this.dispatchEvent(new KinJoinRequestEvent('join'));
+  };
 
   #slotChanged() {
     this.requestUpdate();

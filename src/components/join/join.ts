@@ -1,4 +1,5 @@
 import {html, nothing} from 'lit';
+import {fieldSentence} from '../../i18n/field-errors.js';
 import {property, state, query} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
 import styles from './join.styles.js';
@@ -94,7 +95,7 @@ export class KinJoin extends KinElement {
             aria-describedby="pseudonym-hint ${pseudonymError ? 'pseudonym-error' : ''}"
             aria-invalid=${pseudonymError ? 'true' : 'false'}
             @input=${(e: Event) => { this.pseudonym = (e.target as HTMLInputElement).value; this.#clearError('pseudonym'); }} />
-          ${pseudonymError ? html`<p class="error" id="pseudonym-error">${pseudonymError.message}</p>` : nothing}
+          ${pseudonymError ? html`<p class="error" id="pseudonym-error">${fieldSentence(pseudonymError.message, 'pseudonym', m.pseudonym)}</p>` : nothing}
           <div class="suggestions" role="group" aria-label=${m.suggestions}>
             ${this.suggestions.map((s) => html`<button type="button" class="chip" aria-label=${m.useSuggestion(s)}
               @click=${() => { this.pseudonym = s; this.#clearError('pseudonym'); this.pseudonymInput.focus(); }}>${s}</button>`)}

@@ -52,6 +52,12 @@ const en = {
   notMember: 'Only members can see the directory. Join to see who is here.',
   offline: 'You are offline. The list may be out of date; searching will work again when you reconnect.',
   avatarAlt: '',
+  helloHeading: (name: string): string => `Say hello to ${name}`,
+  helloMessage: 'A short hello (optional). They see it with your request and choose whether to connect.',
+  helloSend: 'Send hello',
+  helloCancel: 'Cancel',
+  helloSending: 'Sending…',
+  helloSent: (name: string): string => `Hello sent. ${name} can accept or decline; you will see their answer under your connections.`,
 };
 
 const cy: typeof en = {
@@ -106,6 +112,12 @@ const cy: typeof en = {
   notMember: 'Dim ond aelodau all weld y cyfeiriadur. Ymunwch i weld pwy sydd yma.',
   offline: 'Rydych all-lein. Efallai fod y rhestr wedi dyddio; bydd chwilio’n gweithio eto pan fyddwch yn ailgysylltu.',
   avatarAlt: '',
+  helloHeading: (name: string): string => `Dweud helo wrth ${name}`,
+  helloMessage: 'Helo byr (dewisol). Maen nhw’n ei weld gyda’ch cais ac yn dewis a ydyn nhw am gysylltu.',
+  helloSend: 'Anfon helo',
+  helloCancel: 'Canslo',
+  helloSending: 'Yn anfon…',
+  helloSent: (name: string): string => `Anfonwyd helo. Gall ${name} dderbyn neu wrthod; byddwch yn gweld yr ateb o dan eich cysylltiadau.`,
 };
 
 export const directoryMessages = defineMessages({en, cy});

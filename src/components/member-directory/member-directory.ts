@@ -32,7 +32,7 @@ type Filters = {search: string; relationship: Relationship | ''; tag: string; ro
  * @summary The opt-in member directory.
  * @tagname kin-member-directory
  * @slot empty - Shown instead of the built-in message when no member matches.
- * @event kin-connect-request - The member pressed "Say hello" on a card (`uid`).
+ * @event kin-connect-request - Cancelable: the member says hello to another member (`uid`, `message`). With a `<kin-peer-match-card>` in the community that card opens its form; otherwise the directory asks for an optional hello and sends the request itself.
  * @event kin-join-request - A signed-out visitor pressed "Join" (`reason` "directory").
  * @event kin-error - Loading or reporting failed; the element shows why.
  * @csspart base - The wrapper.
@@ -78,6 +78,12 @@ export class KinMemberDirectory extends KinElement {
   @state() private blocked = new Set<string>();
   @state() private blockError: KindredError | null = null;
   @state() private notice = '';
+  /** Issue 12: the member whose "say hello" form is open here (no peer-match card on the page to open it). */
+  @state() private greeting: string | null = null;
+  @state() private helloMessage = '';
+  @state() private helloBusy = false;
+  @state() private helloError: KindredError | null = null;
+  @state() private greeted = new Set<string>();
   #network = new OnlineController(this, (online) => {
     if (online && this.status === 'error') void this.#load(false);
   }, () => this.#store);
@@ -305,7 +311,7 @@ export class KinMemberDirectory extends KinElement {
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.#toggle(member.uid)}>
             ${open ? m.hideProfile(member.pseudonym) : m.viewProfile(member.pseudonym)}</button>
           ${isMe ? nothing : html`
-            ${this.blocked.has(member.uid) ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(new KinConnectRequestEvent(member.uid))}>${m.sayHello(member.pseudonym)}</button>`}
+            ${this.blocked.has(member.uid) || this.greeted.has(member.uid) ? nothing : html`<button type="button" class="hello" @click=${() => void this.#sayHello(member.uid)}>${m.sayHello(member.pseudonym)}</button>`}
             ${this.#moreMenu(member, m)}`}
         </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>
@@ -317,6 +323,8 @@ export class KinMemberDirectory extends KinElement {
         ${this.reporting === member.uid ? this.#reportForm(member, m, c) : nothing}
         ${this.blocking === member.uid ? this.#blockConfirm(member, m, c) : nothing}
         ${this.blocked.has(member.uid) ? html`<p class="sent" tabindex="-1" role="status" data-blocked>${m.blockedNotice(member.pseudonym)}</p>` : nothing}
+        ${this.greeting === member.uid ? this.#helloForm(member, m, c) : nothing}
+        ${this.greeted.has(member.uid) ? html`<p class="sent hello-sent" tabindex="-1" role="status">${m.helloSent(member.pseudonym)}</p>` : nothing}
       </li>
     `;
   }
@@ -390,6 +398,63 @@ export class KinMemberDirectory extends KinElement {
         <button type="button" @click=${() => (this.blocking = null)}>${m.reportCancel}</button>
       </div>
     </div>`;
+  }
+
+  /**
+   * "Say hello": a `<kin-peer-match-card>` in the same community opens its own form for the event;
+   * with none on the page, the directory asks for an optional hello and sends the request itself.
+   */
+  async #sayHello(uid: string) {
+    const root = this.closest('kin-community') ?? document;
+    if (root.querySelector('kin-peer-match-card')) {
+      this.dispatchEvent(new KinConnectRequestEvent(uid));
+      return;
+    }
+    this.greeting = uid;
+    this.helloMessage = '';
+    this.helloError = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#hello-message')?.focus();
+  }
+
+  async #sendHello(e: Event, member: MemberProfile) {
+    e.preventDefault();
+    const store = this.#store;
+    if (!store || this.helloBusy) return;
+    const message = this.helloMessage.trim();
+    if (!this.dispatchEvent(new KinConnectRequestEvent(member.uid, message))) return;
+    this.helloBusy = true;
+    try {
+      await store.requestConnection(member.uid, message || undefined);
+      this.greeted = new Set([...this.greeted, member.uid]);
+      this.greeting = null;
+      this.helloError = null;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-uid="${member.uid}"] .hello-sent`)?.focus();
+    } catch (err) {
+      // What the member typed stays in the form.
+      const error = toKindredError(err);
+      this.helloError = error;
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'connect'));
+    } finally {
+      this.helloBusy = false;
+    }
+  }
+
+  #helloForm(member: MemberProfile, m: ReturnType<typeof directoryMessages>, c: ReturnType<typeof commonMessages>) {
+    return html`
+      <form class="report hello" aria-label=${m.helloHeading(member.pseudonym)} @submit=${(e: Event) => this.#sendHello(e, member)}>
+        <div class="field">
+          <label for="hello-message">${m.helloMessage}</label>
+          <textarea id="hello-message" rows="3" maxlength="500" .value=${this.helloMessage}
+            @input=${(e: Event) => (this.helloMessage = (e.target as HTMLTextAreaElement).value)}></textarea>
+        </div>
+        ${this.helloError ? html`<p class="error" role="alert">${c.error(this.helloError.code)} ${this.helloError.message}</p>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" aria-disabled=${this.helloBusy ? 'true' : 'false'}>${this.helloBusy ? m.helloSending : m.helloSend}</button>
+          <button type="button" @click=${() => (this.greeting = null)}>${m.helloCancel}</button>
+        </div>
+      </form>`;
   }
 
   async #openReport(uid: string) {

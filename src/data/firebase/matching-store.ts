@@ -20,6 +20,7 @@ import {assertMessageText, assertSignInAccepted} from '../policy.js';
 import type {AuthSession, FindMatchesOptions, MatchCandidate, OnError, Unsubscribe} from '../store.js';
 import type {Connection, MatchProfile, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {requireHealthConsentForMatching} from '../connections.js';
 
 const ms = (v: unknown): number => (v instanceof Timestamp ? Math.floor(v.toMillis()) : typeof v === 'number' ? v : Date.now());
 
@@ -97,6 +98,8 @@ export class FirebaseMatching {
       if (!community.exists()) throw new KindredError('not-found', 'This community does not exist; check the community attribute.');
       const tags = ((community.get('settings') as {tags?: string[]} | undefined)?.tags ?? []);
       const profile = validateMatchProfile(user.uid, input, tags, Date.now());
+      const record = await getDoc(this.#doc('private', user.uid));
+      requireHealthConsentForMatching(profile, record.exists() ? record.get('healthConsent') : null);
       await setDoc(this.#doc('matchProfiles', user.uid), {...profile, updatedAt: serverTimestamp()});
       return profile;
     });

@@ -12,6 +12,7 @@ import {
 } from '../connections.js';
 import {candidateQuery, runCandidateQuery, scoreCandidates} from '../matching.js';
 import {assertMessageText, assertSignInAccepted, isSuspended} from '../policy.js';
+import {requireHealthConsentForMatching} from '../connections.js';
 import type {FindMatchesOptions, MatchCandidate} from '../store.js';
 import type {Community, Connection, MatchProfile, MemberProfile, SessionUser, Thread} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
@@ -87,6 +88,7 @@ export function setMatchProfile(db: Db, ctx: Ctx, input: MatchProfileInput): Res
   const community = requireCommunity(db);
   const profile = validateMatchProfile(ctx.user!.uid, input, community.settings.tags, ctx.now);
   const {user} = requireWriter(db, ctx, 'opt in to matching');
+  requireHealthConsentForMatching(profile, db.private(user.uid)?.healthConsent);
   return {result: profile, writes: [[matchPath(user.uid), profile]]};
 }
 
