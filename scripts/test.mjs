@@ -7,6 +7,7 @@
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
 //      against them, stop both. The Auth emulator takes 10-40 s to start, so it is not awaited here:
 //      the browser tests start at once and the tests that need it wait for it (test/helpers/env.ts).
+//   4. the Node tests (test/**/*.test.mjs: the set-up CLI) under `node --test`, against the same emulator.
 // Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
 import {spawn} from 'node:child_process';
 import {readFileSync, existsSync, readdirSync} from 'node:fs';
@@ -90,10 +91,13 @@ function selectedFiles(globs) {
   return out;
 }
 const selected = selectedFiles(only);
-// test/functions runs in Node (scripts/test-functions.mjs), everything else in Chromium.
+// test/functions runs in Node (scripts/test-functions.mjs); test/**/*.test.mjs (the set-up CLI, issue 14)
+// under `node --test`; everything else in Chromium.
 const FUNCTIONS_TEST = /^test\/functions\//;
+const isNodeTest = (f) => f.endsWith('.test.mjs') && !FUNCTIONS_TEST.test(f);
 const functionFiles = selected ? selected.filter((f) => FUNCTIONS_TEST.test(f)) : null;
-const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f)) : null;
+const nodeFiles = (selected ?? selectedFiles('test/**/*.test.mjs')).filter(isNodeTest);
+const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f) && !isNodeTest(f)) : null;
 // Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
 const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
@@ -137,6 +141,10 @@ try {
       KINDRED_AUTH_EMULATOR_HOST: auth ? `${auth.host}:${auth.port}` : '',
       ...(files ? {KINDRED_TEST_FILES: files.join(',')} : {}),
     });
+  }
+  if (nodeFiles.length) {
+    step(`node tests (${nodeFiles.join(', ')}; same emulator)`);
+    if (await run(process.execPath, ['--test', '--test-concurrency=1', ...nodeFiles], {KINDRED_EMULATOR_HOST: `${emu.host}:${emu.port}`})) code = 1;
   }
 } finally {
   await Promise.all([emu.stop(), auth?.stop()]);

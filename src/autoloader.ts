@@ -12,6 +12,7 @@ export const LAZY_ELEMENTS: Record<string, () => Promise<unknown>> = {
   'kin-profile': () => import('./components/profile/kin-profile.js'),
   'kin-moderation-queue': () => import('./components/moderation-queue/kin-moderation-queue.js'),
   'kin-notifications': () => import('./components/notifications/kin-notifications.js'),
+  'kin-community-admin': () => import('./components/community-admin/kin-community-admin.js'),
 };
 
 const requested = new Set<string>();

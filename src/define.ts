@@ -11,6 +11,7 @@ import './components/profile/kin-profile.js';
 import './components/crisis-help/kin-crisis-help.js';
 import './components/moderation-queue/kin-moderation-queue.js';
 import './components/notifications/kin-notifications.js';
+import './components/community-admin/kin-community-admin.js';
 import {installGlobal} from './global.js';
 
 export type {KindredGlobal} from './global.js';

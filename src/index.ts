@@ -38,6 +38,12 @@ export {KinModerationQueue} from './components/moderation-queue/moderation-queue
 export {KinModerateEvent} from './events/moderate.js';
 export {KinModeratedEvent} from './events/moderated.js';
 export {contactsFor, crisisContactsFor, UK_CRISIS_CONTACTS, ALWAYS_SHOWN, type CrisisContact, type SafeguardingConfig} from './data/safeguarding.js';
+// Running a community (issue 14)
+export {KinCommunityAdmin} from './components/community-admin/community-admin.js';
+export {KinAdminChangeEvent, KinAdminChangedEvent, type AdminChangeKind} from './events/admin-change.js';
+export * as invites from './data/invites.js';
+export type {CommunityPatch, TeamMember} from './data/community-admin.js';
+export type {CommunityHealth, HealthFigure, HealthKey} from './data/health.js';
 export {findCrisisWording, hasCrisisWording, type CrisisMatch, type CrisisKind} from './data/crisis.js';
 // Notifications (issue 15)
 export {KinNotifications} from './components/notifications/notifications.js';

@@ -2,7 +2,7 @@
 // React 19 sets a prop as a property when the element has it (`store={store}`), otherwise as an
 // attribute (`thread-key="home"`), and adds a listener for `on` + the event name as written
 // (`onkin-post-created`). Load once, e.g. `import type {} from 'kindred-kit/types/jsx.js';`.
-import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
+import type {KinCommunity, KinCommunityAdmin, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
 
 /** The event object of a `kin-*` event. */
@@ -60,6 +60,28 @@ export interface KinCommunityProps {
   'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
   'onkin-consent'?: (event: KinEventOf<'kin-consent'>) => void;
+}
+
+/** Settings, team and health figures for a community's admins. */
+export interface KinCommunityAdminProps {
+  /** Heading level (1–6) of the console heading; section headings are one level below. */
+  headingLevel?: KinCommunityAdmin['headingLevel'];
+  /** The invite to show; by default the page address's `kin-invite` parameter. */
+  invite?: KinCommunityAdmin['invite'];
+  /** The address invite links point to (this console's page); default: the current page. */
+  inviteUrl?: KinCommunityAdmin['inviteUrl'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinCommunityAdmin['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `inviteUrl`. */
+  'invite-url'?: KinCommunityAdmin['inviteUrl'];
+  /** Cancelable; an admin asked for a change (`kind`, `subject`). `preventDefault()` writes nothing. */
+  'onkin-admin-change'?: (event: KinEventOf<'kin-admin-change'>) => void;
+  /** The change was written (`kind`, `subject`). */
+  'onkin-admin-changed'?: (event: KinEventOf<'kin-admin-changed'>) => void;
+  /** Loading or a change failed; the element shows why. */
+  'onkin-error'?: (event: KinEventOf<'kin-error'>) => void;
 }
 
 /** Crisis support contacts, one interaction away. */
@@ -331,6 +353,8 @@ declare module 'react' {
     interface IntrinsicElements {
       'kin-community': KinCommunityProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinCommunity>, KinCommunity>, keyof KinCommunityProps>;
+      'kin-community-admin': KinCommunityAdminProps &
+        Omit<DetailedHTMLProps<HTMLAttributes<KinCommunityAdmin>, KinCommunityAdmin>, keyof KinCommunityAdminProps>;
       'kin-crisis-help': KinCrisisHelpProps &
         Omit<DetailedHTMLProps<HTMLAttributes<KinCrisisHelp>, KinCrisisHelp>, keyof KinCrisisHelpProps>;
       'kin-discussion-thread': KinDiscussionThreadProps &

@@ -4,7 +4,7 @@
 // that `kin-` tags are custom elements:
 //   app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('kin-');
 // Load once, e.g. `import type {} from 'kindred-kit/types/vue.js';`.
-import type {KinCommunity, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
+import type {KinCommunity, KinCommunityAdmin, KinCrisisHelp, KinDiscussionThread, KinFounderStoryBanner, KinJoin, KinMemberDirectory, KinModerationQueue, KinNotifications, KinPeerMatchCard, KinProfile} from 'kindred-kit';
 import type {EmitFn, HTMLAttributes, PublicProps} from 'vue';
 
 type KinEventOf<N extends string> = N extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[N] : Event;
@@ -68,6 +68,28 @@ export interface KinCommunityVueProps {
   onKinError?: (event: KinEventOf<'kin-error'>) => void;
   /** The visitor agreed, through the built-in prompt, to load the community. */
   onKinConsent?: (event: KinEventOf<'kin-consent'>) => void;
+}
+
+/** Settings, team and health figures for a community's admins. */
+export interface KinCommunityAdminVueProps {
+  /** Heading level (1–6) of the console heading; section headings are one level below. */
+  headingLevel?: KinCommunityAdmin['headingLevel'];
+  /** The invite to show; by default the page address's `kin-invite` parameter. */
+  invite?: KinCommunityAdmin['invite'];
+  /** The address invite links point to (this console's page); default: the current page. */
+  inviteUrl?: KinCommunityAdmin['inviteUrl'];
+  /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
+  store?: KinCommunityAdmin['store'];
+  /** Attribute form of `headingLevel`. */
+  'heading-level'?: number | string;
+  /** Attribute form of `inviteUrl`. */
+  'invite-url'?: KinCommunityAdmin['inviteUrl'];
+  /** Cancelable; an admin asked for a change (`kind`, `subject`). `preventDefault()` writes nothing. */
+  onKinAdminChange?: (event: KinEventOf<'kin-admin-change'>) => void;
+  /** The change was written (`kind`, `subject`). */
+  onKinAdminChanged?: (event: KinEventOf<'kin-admin-changed'>) => void;
+  /** Loading or a change failed; the element shows why. */
+  onKinError?: (event: KinEventOf<'kin-error'>) => void;
 }
 
 /** Crisis support contacts, one interaction away. */
@@ -337,6 +359,7 @@ export interface KinProfileVueProps {
 /** Props by tag, e.g. to type `h('kin-discussion-thread', props)` in a render function. */
 export interface KinVueElementProps {
   'kin-community': KinCommunityVueProps;
+  'kin-community-admin': KinCommunityAdminVueProps;
   'kin-crisis-help': KinCrisisHelpVueProps;
   'kin-discussion-thread': KinDiscussionThreadVueProps;
   'kin-founder-story-banner': KinFounderStoryBannerVueProps;
@@ -351,6 +374,7 @@ export interface KinVueElementProps {
 declare module 'vue' {
   interface GlobalComponents {
     'kin-community': KinVueElement<KinCommunity, KinCommunityVueProps, 'kin-error' | 'kin-consent'>;
+    'kin-community-admin': KinVueElement<KinCommunityAdmin, KinCommunityAdminVueProps, 'kin-admin-change' | 'kin-admin-changed' | 'kin-error'>;
     'kin-crisis-help': KinVueElement<KinCrisisHelp, KinCrisisHelpVueProps, 'kin-crisis-help-toggle'>;
     'kin-discussion-thread': KinVueElement<KinDiscussionThread, KinDiscussionThreadVueProps, 'kin-post-submit' | 'kin-post-created' | 'kin-reaction' | 'kin-report' | 'kin-thread-open' | 'kin-join-request' | 'kin-error'>;
     'kin-founder-story-banner': KinVueElement<KinFounderStoryBanner, KinFounderStoryBannerVueProps, 'kin-error' | 'kin-story-save' | 'kin-story-saved'>;

@@ -30,7 +30,7 @@ export function checkModeration(action: unknown, target: unknown, reason: unknow
   const r = validateText('reason', reason ?? '', {min: a === 'hide' || a === 'suspend' ? 1 : 0, max: MOD_REASON_MAX});
   const t = (target ?? {}) as Record<string, unknown>;
   const reportId = t.reportId === undefined ? undefined : validateId('reportId', t.reportId);
-  if (a === 'approve' || a === 'hide' || a === 'restore') {
+  if (a === 'approve' || a === 'hide' || a === 'restore' || a === 'clear-crisis') {
     if (t.kind !== 'post') throw invalid('target', `${a} applies to a post: {kind: "post", threadId, postId}.`);
     const threadId = validateId('threadId', t.threadId);
     const postId = validateId('postId', t.postId);

@@ -289,7 +289,7 @@ export function findBannedWord(text: string, bannedWords: readonly string[]): st
 }
 
 /** Why a post is held (`Post.statusReason` codes elements translate). */
-export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact-details' | 'links';
+export type HoldReason = 'moderation' | 'banned-word' | 'first-posts' | 'contact-details' | 'links' | 'crisis-review';
 
 // Automatic holds (issue 7), whatever the moderation mode. firestore.rules mirrors these three
 // patterns on the lower-cased body (RE2), so keep them in step with `heldByContent` there.
@@ -328,15 +328,22 @@ export function contentHoldReason(body: string, bannedWords: readonly string[]):
  * moderators approved, domain/posts.ts: the same count on both stores and in firestore.rules).
  */
 export function initialPostStatus(
-  settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords'>,
+  settings: Pick<CommunitySettings, 'moderation' | 'holdFirstPosts' | 'bannedWords' | 'crisisReview'>,
   moderator: boolean,
   authorPostCount: number,
   body: string,
+  /** Whether the body carries crisis wording (crisis.ts hasCrisisWording; passed in so this module stays small). */
+  crisis = false,
 ): {status: 'visible' | 'held'; statusReason: HoldReason | null} {
   if (moderator) return {status: 'visible', statusReason: null};
   // The specific reason first, so the author is told what to change.
   const content = contentHoldReason(body, settings.bannedWords);
   if (content === 'contact-details' || content === 'links') return {status: 'held', statusReason: content};
+  // Issue 18: routed to a moderator first, and the author told kindly (firestore.rules asks a banned word's
+  // own reason outside 'all' mode, so that one stays).
+  if (settings.crisisReview === true && crisis && (settings.moderation === 'all' || content !== 'banned-word')) {
+    return {status: 'held', statusReason: 'crisis-review'};
+  }
   if (settings.moderation === 'all') return {status: 'held', statusReason: 'moderation'};
   if (content) return {status: 'held', statusReason: content};
   if (settings.moderation === 'first-posts' && authorPostCount < settings.holdFirstPosts) return {status: 'held', statusReason: 'first-posts'};

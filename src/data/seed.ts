@@ -1,6 +1,6 @@
 // The shape of seed data: a whole community as plain objects. LocalStore loads it directly; the
 // emulator tests and `npm run start:emulator` write it to Firestore with the owner's bypass.
-import type {Community, MemberProfile, Post, PrivateRecord, Reaction, Report, RoleRecord, Thread} from './types.js';
+import type {Community, Connection, MemberProfile, Post, PrivateRecord, Reaction, Report, RoleRecord, Thread} from './types.js';
 
 export interface SeedFixture {
   community: Community;
@@ -11,4 +11,6 @@ export interface SeedFixture {
   posts?: Post[];
   reactions?: (Reaction & {threadId: string})[];
   reports?: Report[];
+  /** Peer connections (issue 11: a private thread takes posts only while its connection is accepted). */
+  connections?: (Connection & {endedBy?: string | null})[];
 }

@@ -1,6 +1,7 @@
 // The single seam between elements and data. LocalStore and FirebaseStore both implement it and pass
 // the same contract suite (test/data/store.contract.ts). Promises for one-off calls; live data takes
 // callbacks and returns an Unsubscribe.
+import type {CrisisKind} from './crisis.js';
 import type {KindredError} from './errors.js';
 import type {
   Community, FounderStory, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Relationship, Report,
@@ -12,6 +13,9 @@ import type {Connection, Locale, MatchProfile} from './types.js';
 import type {MatchSuggestion, MatchWeights} from './matching.js';
 import type {MatchProfileInput} from './connections.js';
 import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
+import type {Invite, InviteInput} from './invites.js';
+import type {CommunityPatch, TeamMember} from './community-admin.js';
+import type {CommunityHealth} from './health.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -32,6 +36,8 @@ export interface MatchCandidate extends MatchSuggestion {
 
 export type Unsubscribe = () => void;
 export type OnError = (error: KindredError) => void;
+/** Issue 17: whether a store is in touch with its server (`reconnecting` while it cannot be reached). */
+export type ConnectionState = 'connected' | 'reconnecting';
 
 /** Who is signed in. Identity is a uid; an email is never shown to other members. */
 export interface AuthSession {
@@ -98,8 +104,8 @@ export interface PageOptions {
 // Moderation (issue 7) ------------------------------------------------------------------------------
 
 /** What a moderator can do from the queue. Every action appends a ModLogEntry in the same write. */
-export type ModerationAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension';
-export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'restore', 'dismiss-report', 'suspend', 'lift-suspension'];
+export type ModerationAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension' | 'clear-crisis';
+export const MODERATION_ACTIONS: readonly ModerationAction[] = ['approve', 'hide', 'restore', 'dismiss-report', 'suspend', 'lift-suspension', 'clear-crisis'];
 
 /**
  * What an action applies to. `reportId` closes that report as actioned in the same write.
@@ -113,9 +119,15 @@ export type ModerationTarget =
 
 /** One entry of the moderation queue: an open report or a held post, with its content in context. */
 export interface ModerationItem {
-  /** `report:<reportId>` or `held:<threadId>/<postId>`. */
+  /** `report:<reportId>`, `held:<threadId>/<postId>` or `crisis:<threadId>/<postId>`. */
   id: string;
-  kind: 'report' | 'held';
+  /** `crisis`: a visible post that carried crisis wording (issue 18); held and reported posts carry `crisis` too. */
+  kind: 'report' | 'held' | 'crisis';
+  /**
+   * The kinds of crisis wording the post carried when it was written (issue 18), or absent. Moderators
+   * only: the record lives in crisisFlags/, which firestore.rules lets no one else read.
+   */
+  crisis?: CrisisKind[];
   /** When the report was made or the held post written (ms). */
   createdAt: number;
   report: Report | null;
@@ -200,6 +212,11 @@ export interface CommunityStore {
 
   /** A new client-made document id. */
   newId(): string;
+  /**
+   * Issue 17: the live connection to the server, for a "reconnecting" notice (Firebase only; a
+   * LocalStore has no server). Called on each change after the first sync, never for the first load.
+   */
+  watchConnection?(next: (state: ConnectionState) => void): Unsubscribe;
 
   // Community
   watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe;
@@ -315,6 +332,26 @@ export interface CommunityStore {
   watchFollowing(threadId: string, next: (following: boolean | null) => void, error: OnError): Unsubscribe;
   /** Email notifications: off, immediate or a daily digest, to an address (null = the sign-in address), in en or cy. */
   setEmailNotifications(prefs: NotifyPrefs): Promise<PrivateRecord>;
+  // Invites and community admin (issue 14). Decisions in src/data/invites.ts.
+  /** Admins invite to any role, moderators to 'moderator' only; never their own address. */
+  createInvite(input: InviteInput): Promise<Invite>;
+  /** The invite a link names (null when it does not exist); Firebase: moderators, or the invitee by verified email. */
+  getInvite(id: string): Promise<Invite | null>;
+  /**
+   * The signed-in member claims an invite: the role is added to their roles and badges. Firebase: only with a
+   * verified sign-in email equal to the invite's; LocalStore: whoever has the link.
+   */
+  claimInvite(id: string): Promise<RoleRecord>;
+  /** An admin (or the moderator who made it) withdraws an unclaimed invite. */
+  revokeInvite(id: string): Promise<void>;
+  /** Every invite, newest first, kept live: moderators and admins only. */
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe;
+  /** Admins only: name, tagline and settings, validated as firestore.rules validSettings does (community-admin.ts). */
+  updateCommunity(patch: CommunityPatch): Promise<Community>;
+  /** Everyone with a role or a suspension, by name: moderators and admins only. */
+  listTeam(): Promise<TeamMember[]>;
+  /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
+  communityHealth(): Promise<CommunityHealth>;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

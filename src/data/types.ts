@@ -65,6 +65,12 @@ export interface CommunitySettings {
    * a community that is being abused can make a new identity cost an email address. Missing = false.
    */
   requireEmailSignIn?: boolean;
+  /**
+   * Issue 18: a member's post with crisis wording (src/data/crisis.ts) is held for a moderator to read
+   * first, and its author is told kindly that a person will read it. Missing or false = posts appear at
+   * once (moderators still see the crisis flag in their queue).
+   */
+  crisisReview?: boolean;
 }
 
 /** A member's write-limit record (communities/{cid}/limits/{uid}); written by the stores with each post / report. */
@@ -235,7 +241,7 @@ export interface Connection {
   threadId: string | null;
 }
 
-export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
+export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'clear-crisis' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
 
 export interface ModLogEntry {
   id: string;

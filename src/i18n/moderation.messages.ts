@@ -9,6 +9,7 @@ const en = {
     'contact-details': 'It contains an email address or phone number. To keep everyone safe, a moderator checks these before they appear. You may prefer to remove them.',
     links: 'It contains more than two links, so a moderator checks it first.',
     'banned-word': 'It contains a word this community asks a moderator to check first.',
+    'crisis-review': 'Thank you for sharing this. A person from our moderation team will read your post soon, before others see it. You are not in trouble. If you need help now, “Need help now?” lists people you can talk to straight away.',
   } as Record<string, string>)[code ?? ''] ?? '',
 };
 
@@ -19,6 +20,7 @@ const cy: typeof en = {
     'contact-details': 'Mae’n cynnwys cyfeiriad e-bost neu rif ffôn. Er mwyn cadw pawb yn ddiogel, mae cymedrolwr yn gwirio’r rhain cyn iddynt ymddangos. Efallai y byddai’n well gennych eu dileu.',
     links: 'Mae’n cynnwys mwy na dwy ddolen, felly mae cymedrolwr yn ei gwirio’n gyntaf.',
     'banned-word': 'Mae’n cynnwys gair y mae’r gymuned hon yn gofyn i gymedrolwr ei wirio’n gyntaf.',
+    'crisis-review': 'Diolch am rannu hyn. Bydd person o’n tîm cymedroli yn darllen eich neges cyn bo hir, cyn i eraill ei gweld. Dydych chi ddim mewn trwbl. Os oes angen help arnoch chi nawr, mae “Angen help nawr?” yn rhestru pobl y gallwch chi siarad â nhw ar unwaith.',
   } as Record<string, string>)[code ?? ''] ?? '',
 };
 

@@ -10,7 +10,7 @@ import type {Community, Post} from '../../src/data/types.js';
 import {Live} from '../data/store.contract.js';
 
 const COMMUNITY = 'asthma-cymru';
-const PAGES = ['index.html', 'hub.html', 'nhs.html', 'account.html'];
+const PAGES = ['index.html', 'hub.html', 'nhs.html', 'account.html', 'builder.html'];
 
 async function loadSeed(): Promise<SeedFixture> {
   const response = await fetch('/demo/seed.json');

@@ -14,7 +14,7 @@ describe('script-tag entry (cdn.ts) and its autoloader', () => {
 
   it('registers every other element for loading on first use, and loads nothing before then', () => {
     expect(Object.keys(LAZY_ELEMENTS).sort()).to.deep.equal(
-      ['kin-discussion-thread', 'kin-join', 'kin-member-directory', 'kin-moderation-queue', 'kin-notifications', 'kin-peer-match-card', 'kin-profile']);
+      ['kin-community-admin', 'kin-discussion-thread', 'kin-join', 'kin-member-directory', 'kin-moderation-queue', 'kin-notifications', 'kin-peer-match-card', 'kin-profile']);
     expect(customElements.get('kin-moderation-queue')).to.equal(undefined);
     const loaded = performance.getEntriesByType('resource').map((r) => r.name);
     expect(loaded.some((n) => n.includes('moderation-queue/moderation-queue'))).to.equal(false);

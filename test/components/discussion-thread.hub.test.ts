@@ -41,7 +41,10 @@ describe('<kin-discussion-thread> by id and hub paging', () => {
   beforeEach(() => sessionStorage.clear());
 
   describe('with thread-id', () => {
-    const fx = () => seed(nextCommunityId(), [
+    // A private thread takes posts only while its connection is accepted (issue 11), so the seed has one.
+    const fx = () => ({...seedThread(), connections: [{id: 'alice_bob', members: ['alice', 'bob'] as [string, string], requestedBy: 'bob', message: '',
+      status: 'accepted' as const, createdAt: T0, updatedAt: T0, threadId: 'peer1'}]});
+    const seedThread = () => seed(nextCommunityId(), [
       post('q1', bob, {threadId: 'peer1', body: 'Hi Alice, nice to meet you'}),
       post('q2', alice, {threadId: 'peer1', body: 'Hello Bob!', createdAt: T0 + 1000}),
     ], {threads: [

@@ -10,6 +10,7 @@ import {FirestoreAdmin} from '../helpers/firestore-admin.js';
 import {member, post, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
 import {runModerationContract} from './moderation.contract.js';
+import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
 import {runHolesContract} from './holes.contract.js';
@@ -56,6 +57,7 @@ function firebaseHarness(): StoreHarness {
 runStoreContract(firebaseHarness);
 runMembersContract(firebaseHarness, dumpFirebase(PROJECT));
 runModerationContract(firebaseHarness);
+runCrisisFlagsContract(firebaseHarness);
 runMatchingContract(firebaseHarness);
 runHolesContract(firebaseHarness);
 

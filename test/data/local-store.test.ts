@@ -9,6 +9,7 @@ import type {Community, Post} from '../../src/data/types.js';
 import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
 import {runModerationContract} from './moderation.contract.js';
+import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, expectError, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
 import {runHolesContract} from './holes.contract.js';
@@ -39,6 +40,7 @@ function localHarness(): StoreHarness {
 runStoreContract(localHarness);
 runMembersContract(localHarness, dumpLocal);
 runModerationContract(localHarness);
+runCrisisFlagsContract(localHarness);
 runMatchingContract(localHarness);
 runHolesContract(localHarness);
 

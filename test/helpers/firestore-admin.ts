@@ -50,6 +50,7 @@ export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unkno
     docs.push([`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]);
   }
   for (const r of fixture.reports ?? []) docs.push([`${c}/reports/${r.id}`, omit(r, 'id')]);
+  for (const k of fixture.connections ?? []) docs.push([`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]);
   return docs;
 }
 

@@ -4,14 +4,35 @@
 //                                                 because the page's own channel to the runner is cut too)
 //   kin-drop-on-write  {match, forMs}             the next Firestore Write request whose body contains `match`
 //                                                 fails as the network drops (mid-request); online again after forMs
-//   kin-emulator       {action: start|stop|restart} a private emulator on a fixed port: {host, port}
+//   kin-emulator       {action: start|stop|restart|status, docs?, projectId?} a private emulator on a fixed port;
+//                                                 start/restart answer at once, `status` gives {host, port} once
+//                                                 it is up; `docs` ([path, REST fields]) are written as soon as it answers
 import {startEmulator} from '../../scripts/emulator.mjs';
+
+async function seedDocs(emulator, projectId, docs) {
+  const root = `projects/${projectId}/databases/(default)/documents`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await fetch(`http://${emulator.host}:${emulator.port}/v1/${root}:commit`, {
+        method: 'POST', headers: {Authorization: 'Bearer owner', 'Content-Type': 'application/json'},
+        body: JSON.stringify({writes: docs.map(([path, fields]) => ({update: {name: `${root}/${path}`, fields}}))}),
+      });
+      if (r.ok) return;
+      if (attempt >= 5) throw new Error(`HTTP ${r.status} ${await r.text()}`);
+    } catch (e) {
+      if (attempt >= 5) throw new Error(`kin-emulator: seeding failed: ${e.message}`);
+    }
+    await new Promise((r) => setTimeout(r, 250 * attempt));
+  }
+}
 
 export function faultPlugin() {
   /** Per test session: its CDP session and timers. */
   const sessions = new Map();
   let emulator = null;
   let emulatorPort = null;
+  /** Settles with null once the last start finished, or with why it failed. */
+  let starting = Promise.resolve(null);
 
   async function cdpFor(session) {
     let s = sessions.get(session.id);
@@ -91,11 +112,25 @@ export function faultPlugin() {
       if (command === 'kin-emulator') {
         const action = payload?.action;
         if (action === 'start' || action === 'restart') {
-          if (action === 'start' && emulator) { await emulator.stop(); emulator = null; emulatorPort = null; }
-          if (emulator) { await emulator.stop(); emulator = null; }
-          emulator = await startEmulator({port: action === 'restart' && emulatorPort ? emulatorPort : undefined});
-          emulatorPort = emulator.port;
-          return {host: emulator.host, port: emulator.port};
+          const restart = action === 'restart' && emulatorPort;
+          const up = (async () => {
+            if (emulator) { await emulator.stop(); emulator = null; }
+            emulator = await startEmulator({port: restart ? emulatorPort : undefined});
+            emulatorPort = emulator.port;
+            // A restarted emulator is empty: put the test's documents back as soon as it answers.
+            if (payload?.docs?.length) await seedDocs(emulator, payload.projectId, payload.docs);
+            return {host: emulator.host, port: emulator.port};
+          })();
+          // Answers at once: starting a JVM on a loaded machine can outlast the runner's 20 s command
+          // timeout. The page polls `status` (or, after a restart, watches its elements recover).
+          starting = up.then(() => null, (e) => e.message);
+          return {starting: true};
+        }
+        if (action === 'status') {
+          const failure = await Promise.race([starting, new Promise((r) => setTimeout(() => r(undefined), 1000))]);
+          if (typeof failure === 'string') throw new Error(`kin-emulator: could not start: ${failure}`);
+          // Never null: the runner reads null as "not my command".
+          return failure === null && emulator ? {up: true, host: emulator.host, port: emulator.port} : {up: false};
         }
         if (action === 'stop') {
           await emulator?.stop();

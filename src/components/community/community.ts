@@ -11,10 +11,14 @@ import type {SeedFixture} from '../../data/seed.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinConsentEvent} from '../../events/consent.js';
+import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
 import * as t from '../../styles/tokens.js';
+import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
+import {createReaderStore} from '../../data/reader/reader-store.js';
+import {firstThread, readerPathFits} from './reader-path.js';
 
 /**
  * The root of a Kindred community: configuration, data store, signed-in session and language for
@@ -221,7 +225,9 @@ export class KinCommunity extends KinElement {
   constructor() {
     super();
     // A signed-out visitor tried to act somewhere inside: offer to join, in place.
-    this.addEventListener('kin-join-request', (e) => {
+    // The event class (not just its name): its module then loads with the root, so the thread's chunk,
+    // which shares it, needs no extra chunk on the first view's critical path (issue 16).
+    this.addEventListener(KinJoinRequestEvent.eventName, (e) => {
       e.stopPropagation();
       this.#lastFocus = (e.composedPath()[0] as HTMLElement) ?? null;
       // The join form loads only when someone first asks to join.
@@ -354,8 +360,7 @@ export class KinCommunity extends KinElement {
     }
     if (!this.firebaseApp) checkFirebaseConfig(this, !!this.emulatorHost.trim());
     const emulator = parseEmulatorHost(this.emulatorHost);
-    const {createFirebaseStore} = await import('../../data/firebase/firebase-store.js');
-    return createFirebaseStore({
+    const options: FirebaseStoreOptions = {
       communityId,
       emulator: emulator
         ? this.emulatorAuthHost
@@ -367,7 +372,23 @@ export class KinCommunity extends KinElement {
         projectId: this.projectId.trim(), apiKey: this.apiKey.trim() || 'emulator', appId: this.appId.trim() || 'emulator',
         authDomain: this.authDomain.trim() || `${this.projectId.trim()}.firebaseapp.com`,
       },
-    });
+    };
+    let resume: typeof import('../../data/firebase/resume.js').resumePosts | null = null;
+    const full = () => Promise.all([import('../../data/firebase/firebase-store.js'), import('../../data/firebase/resume.js')])
+      .then(([m, r]) => {
+        resume = r.resumePosts;
+        return m.createFirebaseStore(options);
+      });
+    // Issue 16: a visitor with no saved session sees the first view from two REST reads made at once,
+    // before the Firebase SDK arrives; the SDK takes over after first paint (or when the visitor acts).
+    if (!this.firebaseApp && (await readerPathFits(this.emulatorUser.trim()))) {
+      return createReaderStore({
+        communityId, projectId: this.projectId.trim() || 'demo-kindred', apiKey: this.apiKey.trim(),
+        emulator: emulator ?? undefined, thread: firstThread(this), full,
+        resume: (store, page, threadId, next, error) => resume?.(store, page, threadId, next, error) ?? null,
+      });
+    }
+    return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
   }
 
   override render() {

@@ -226,6 +226,11 @@ export default css`
     display: inline-flex;
     gap: 0.25rem;
   }
+  /* Issue 18: the kit's own SVG icons (src/components/icons.ts), no emoji font needed. */
+  .reaction .icon {
+    vertical-align: -0.2em;
+    flex: none;
+  }
   .report,
   .confirm {
     display: grid;

@@ -7,6 +7,7 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {DraftStore, draftKey, type DraftStorageKind} from '../../controllers/draft.js';
 import {OnlineController} from '../../controllers/online.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {ResendController, isTransient} from '../../controllers/resend.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
@@ -28,9 +29,9 @@ import {KinThreadOpenEvent} from '../../events/thread-open.js';
 import {discussionThreadMessages, type DiscussionThreadMessages} from './discussion-thread.messages.js';
 import {avatar, body, time} from './parts.js';
 import styles from './discussion-thread.styles.js';
+import {reactionIcon} from '../icons.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 
-const REACTION_EMOJI: Record<ReactionKind, string> = {heart: '❤️', hug: '🤗', metoo: '🙋', thanks: '🙏'};
 const NEW_THREAD = '\u0000new-thread';
 /** After this long "Posting…" becomes "we cannot reach the community; it will be sent by itself". */
 const SLOW_SEND_MS = 8000;
@@ -127,7 +128,8 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
-  #network = new OnlineController(this);
+  // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
+  #network = new OnlineController(this, (online) => online && this.#resend.flush(), () => this.#store);
   private get online() {
     return this.#network.online;
   }
@@ -136,6 +138,8 @@ export class KinDiscussionThread extends KinElement {
 
   #consumer = new CommunityConsumer(this);
   #drafts = new DraftStore('session');
+  /** The last draft could not be stored on the device (storage full or blocked): kept in memory only. */
+  #draftsInMemory = false;
   /** Posts pressed while the connection was down, sent again by themselves (issue 17). */
   #resend = new ResendController(this);
   #composers = new Map<string, Composer>();
@@ -417,7 +421,13 @@ export class KinDiscussionThread extends KinElement {
     const key = this.#draftKey(parentId);
     if (!key) return;
     const text = parentId === NEW_THREAD ? (c.body || c.title ? JSON.stringify({title: c.title, body: c.body}) : '') : c.body;
-    this.#drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
+    const kept = this.#drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
+    // Storage full or blocked (quota, a sandboxed or storage-partitioned iframe): the draft lives in
+    // this page's memory only, and the member is told so (issue 17).
+    if (kept === this.#draftsInMemory) {
+      this.#draftsInMemory = !kept;
+      this.requestUpdate();
+    }
   }
 
   #onInput(parentId: string | null, e: InputEvent, field: 'body' | 'title' = 'body') {
@@ -837,6 +847,7 @@ export class KinDiscussionThread extends KinElement {
       ${this.mode === 'list' && !this.openThreadId ? this.#renderHubHeader() : this.#renderThreadHeader()}
       <slot name="header"></slot>
       ${this.online ? nothing : html`<p class="notice offline" role="status">${common.offline}</p>`}
+      ${reconnectingNotice(this.#network, this.#consumer.locale)}
       <kin-crisis-help class="help" part="help" .nation=${this.#nation} heading-level=${Math.min(6, this.#level + 1)}></kin-crisis-help>
       ${this.#renderBody()}
       <div class="empty" ?hidden=${!this.#isEmpty}><slot name="empty"><p>${this.mode === 'list' && !this.openThreadId ? m.noThreads : m.empty}</p></slot></div>
@@ -1035,9 +1046,9 @@ export class KinDiscussionThread extends KinElement {
         return member
           ? html`<button type="button" class="reaction" part="reaction" data-kind=${kind} aria-pressed=${pressed ? 'true' : 'false'}
               @click=${() => void this.#react(post, kind, !pressed)}>
-              <span aria-hidden="true">${REACTION_EMOJI[kind]}</span> ${m.reaction(kind)} <span class="count">${n}</span>
+              ${reactionIcon(kind)} ${m.reaction(kind)} <span class="count">${n}</span>
             </button>`
-          : html`<span class="reaction static" data-kind=${kind}><span aria-hidden="true">${REACTION_EMOJI[kind]}</span> ${m.reaction(kind)} <span class="count">${n}</span></span>`;
+          : html`<span class="reaction static" data-kind=${kind}>${reactionIcon(kind)} ${m.reaction(kind)} <span class="count">${n}</span></span>`;
       })}
     </div>`;
   }
@@ -1208,7 +1219,7 @@ export class KinDiscussionThread extends KinElement {
           @keydown=${(e: KeyboardEvent) => this.#onKeydown(parentId, e)}></textarea>
         <p class="composer-meta">
           <span class=${over > 0 ? 'count over' : 'count'} id=${`${fieldId}-count`}>${m.charCount(len, LIMITS.postBody)}</span>
-          <span class="hint" id=${`${fieldId}-hint`}>${m.shortcut} ${c.body ? m.draftKept : ''}</span>
+          <span class="hint" id=${`${fieldId}-hint`}>${m.shortcut} ${c.body ? (this.#draftsInMemory ? m.draftInMemory : m.draftKept) : ''}</span>
         </p>
         ${over > 0 ? html`<p class="field-error" role="alert">${m.overLimit(over)}</p>` : nothing}
         ${c.invalid === 'empty' ? html`<p class="field-error" role="alert">${m.emptyBody}</p>` : nothing}

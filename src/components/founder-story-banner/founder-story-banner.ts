@@ -14,6 +14,7 @@ import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/
 import {formatDate, pickLocalized} from '../../i18n/messages.js';
 import {initials} from '../../data/pseudonyms.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinStorySaveEvent} from '../../events/story-save.js';
 import {KinStorySavedEvent} from '../../events/story-saved.js';
@@ -137,7 +138,7 @@ export class KinFounderStoryBanner extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private expanded = false;
-  #network = new OnlineController(this);
+  #network = new OnlineController(this, undefined, () => this.#consumer.store);
   private get offline() {
     return this.#network.offline;
   }
@@ -511,6 +512,7 @@ export class KinFounderStoryBanner extends KinElement {
                 {'missing-alt': m.warnMissingAlt, 'bad-image': m.warnBadImage, 'bad-cta': m.warnBadCta}[p]}</li>`)}</ul>`
             : nothing}
           ${staleNote ? html`<p class="note offline" role="status">${m.offline}</p>` : nothing}
+          ${reconnectingNotice(this.#network, locale)}
           ${this.savedNotice ? html`<p class="note saved" role="status">${m.saved}</p>` : nothing}
         </div>
       </article>

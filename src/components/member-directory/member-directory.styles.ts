@@ -148,6 +148,45 @@ export default css`
     flex-wrap: wrap;
     gap: ${t.spaceXs};
   }
+  /* Issue 18: rare actions (report, block) behind "More". */
+  .more {
+    position: relative;
+  }
+  .more-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+    border-color: transparent;
+  }
+  .more-button[aria-expanded='true'] {
+    border-color: var(--_primary);
+  }
+  .menu {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem;
+    display: grid;
+    gap: 0.25rem;
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
+  }
+  .menu[hidden] {
+    display: none;
+  }
+  .menu button {
+    inline-size: 100%;
+    text-align: start;
+    border-color: transparent;
+  }
+  button.danger {
+    border-color: ${t.colorDanger};
+    color: ${t.colorDanger};
+  }
+  .block-confirm {
+    display: grid;
+    gap: 0.5rem;
+  }
   .details {
     border-block-start: 1px solid var(--_border);
     padding-block-start: ${t.spaceS};

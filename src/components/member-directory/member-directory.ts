@@ -1,9 +1,11 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
+import {moreIcon} from '../icons.js';
 import styles from './member-directory.styles.js';
 import {directoryMessages} from './member-directory.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -40,6 +42,8 @@ type Filters = {search: string; relationship: Relationship | ''; tag: string; ro
  * @csspart card - One member card.
  * @csspart avatar - A member's avatar.
  * @csspart more - The "Show more" button.
+ * @csspart more-button - Each card's "More" button, which opens its rare actions (report, block).
+ * @csspart menu - The list of a card's rare actions.
  * @cssproperty [--kin-member-directory-gap=1rem] - Space between cards.
  * @cssproperty [--kin-member-directory-card-background=#fff] - Card background.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and badges.
@@ -68,10 +72,15 @@ export class KinMemberDirectory extends KinElement {
   @state() private reportDetails = '';
   @state() private reportError: KindredError | null = null;
   @state() private reported = new Set<string>();
+  /** Issue 18: the card whose "More" menu (report, block) is open, the one asking to confirm a block, and who was blocked. */
+  @state() private menuFor: string | null = null;
+  @state() private blocking: string | null = null;
+  @state() private blocked = new Set<string>();
+  @state() private blockError: KindredError | null = null;
   @state() private notice = '';
   #network = new OnlineController(this, (online) => {
     if (online && this.status === 'error') void this.#load(false);
-  });
+  }, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
@@ -212,6 +221,7 @@ export class KinMemberDirectory extends KinElement {
     return wrap(html`
       <p class="intro">${m.intro}</p>
       ${this.offline ? html`<p class="notice" role="status">${m.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, locale)}
       <form part="search" role="search" aria-label=${m.search} @submit=${this.#onSearch}>
         <div class="field">
           <label for="search">${m.search}</label>
@@ -295,8 +305,8 @@ export class KinMemberDirectory extends KinElement {
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.#toggle(member.uid)}>
             ${open ? m.hideProfile(member.pseudonym) : m.viewProfile(member.pseudonym)}</button>
           ${isMe ? nothing : html`
-            <button type="button" @click=${() => this.dispatchEvent(new KinConnectRequestEvent(member.uid))}>${m.sayHello(member.pseudonym)}</button>
-            ${this.reported.has(member.uid) ? nothing : html`<button type="button" @click=${() => this.#openReport(member.uid)}>${m.report(member.pseudonym)}</button>`}`}
+            ${this.blocked.has(member.uid) ? nothing : html`<button type="button" @click=${() => this.dispatchEvent(new KinConnectRequestEvent(member.uid))}>${m.sayHello(member.pseudonym)}</button>`}
+            ${this.#moreMenu(member, m)}`}
         </div>
         <div class="details" id=${detailsId} ?hidden=${!open}>
           ${open ? html`
@@ -305,8 +315,81 @@ export class KinMemberDirectory extends KinElement {
         </div>
         ${this.reported.has(member.uid) ? html`<p class="sent" tabindex="-1" role="status">${m.reportSent}</p>` : nothing}
         ${this.reporting === member.uid ? this.#reportForm(member, m, c) : nothing}
+        ${this.blocking === member.uid ? this.#blockConfirm(member, m, c) : nothing}
+        ${this.blocked.has(member.uid) ? html`<p class="sent" tabindex="-1" role="status" data-blocked>${m.blockedNotice(member.pseudonym)}</p>` : nothing}
       </li>
     `;
+  }
+
+  // Issue 18: rare actions (report, block) behind one "More" button: a disclosure of plain buttons, so a
+  // keyboard or screen-reader user reaches each in two steps (open, choose); Escape closes it.
+  #moreMenu(member: MemberProfile, m: ReturnType<typeof directoryMessages>) {
+    const uid = member.uid;
+    const open = this.menuFor === uid;
+    const menuId = `more-${uid}`;
+    const choose = (action: () => void) => () => {
+      this.menuFor = null;
+      action();
+    };
+    const items = [
+      this.reported.has(uid) ? null : html`<li><button type="button" @click=${choose(() => void this.#openReport(uid))}>${m.report(member.pseudonym)}</button></li>`,
+      this.blocked.has(uid) ? null : html`<li><button type="button" @click=${choose(() => void this.#openBlock(uid))}>${m.block(member.pseudonym)}</button></li>`,
+    ].filter(Boolean);
+    if (!items.length) return nothing;
+    return html`<div class="more" @keydown=${(e: KeyboardEvent) => this.#menuKey(e, uid)}>
+      <button type="button" part="more-button" class="more-button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${menuId}
+        aria-label=${m.moreActions(member.pseudonym)} @click=${() => void this.#toggleMenu(uid)}>${moreIcon()} ${m.more}</button>
+      <ul class="menu" part="menu" id=${menuId} ?hidden=${!open}>${items}</ul>
+    </div>`;
+  }
+
+  async #toggleMenu(uid: string) {
+    this.menuFor = this.menuFor === uid ? null : uid;
+    if (this.menuFor !== uid) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#more-${CSS.escape(uid)} button`)?.focus();
+  }
+
+  async #menuKey(e: KeyboardEvent, uid: string) {
+    if (e.key !== 'Escape' || this.menuFor !== uid) return;
+    e.stopPropagation();
+    this.menuFor = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-uid="${CSS.escape(uid)}"] .more-button`)?.focus();
+  }
+
+  async #openBlock(uid: string) {
+    this.blocking = uid;
+    this.blockError = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.block-confirm button.danger')?.focus();
+  }
+
+  async #block(member: MemberProfile) {
+    const store = this.#store;
+    if (!store) return;
+    try {
+      await store.blockMember(member.uid);
+      this.blocked = new Set([...this.blocked, member.uid]);
+      this.blocking = null;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-uid="${CSS.escape(member.uid)}"] [data-blocked]`)?.focus();
+    } catch (err) {
+      const error = toKindredError(err);
+      this.blockError = error;
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'block'));
+    }
+  }
+
+  #blockConfirm(member: MemberProfile, m: ReturnType<typeof directoryMessages>, c: ReturnType<typeof commonMessages>) {
+    return html`<div class="block-confirm" role="group" aria-label=${m.block(member.pseudonym)}>
+      <p>${m.blockExplain(member.pseudonym)}</p>
+      ${this.blockError ? html`<p class="error" role="alert">${c.error(this.blockError.code)}</p>` : nothing}
+      <div class="actions">
+        <button type="button" class="danger" @click=${() => void this.#block(member)}>${m.blockConfirm}</button>
+        <button type="button" @click=${() => (this.blocking = null)}>${m.reportCancel}</button>
+      </div>
+    </div>`;
   }
 
   async #openReport(uid: string) {

@@ -21,7 +21,7 @@ const en = {
   holdReason: (code: string | null) => ({
     moderation: 'Every post is reviewed in this community', 'banned-word': 'Contains a word on the community’s list',
     'first-posts': 'One of a new member’s first posts', 'contact-details': 'Contains an email address or phone number',
-    links: 'Contains more than two links',
+    links: 'Contains more than two links', 'crisis-review': 'Crisis wording: a person reads it first',
   } as Record<string, string>)[code ?? ''] ?? code ?? '',
   details: 'Reporter’s note',
   inThread: (title: string) => `In “${title}”`,
@@ -52,13 +52,22 @@ const en = {
   working: 'Working…',
   done: (action: ModerationAction) => ({
     approve: 'Post approved.', hide: 'Post hidden.', restore: 'Post restored.', 'dismiss-report': 'Report dismissed.',
-    suspend: 'Member suspended.', 'lift-suspension': 'Suspension lifted.',
+    suspend: 'Member suspended.', 'lift-suspension': 'Suspension lifted.', 'clear-crisis': 'Marked as read.',
   })[action],
+  // Issue 18: crisis wording, shown to moderators only.
+  crisisItem: 'Crisis wording in a published post',
+  crisisFlag: 'Crisis wording',
+  crisisKinds: (kinds: readonly string[]) => kinds.map((k) => ({
+    ideation: 'thoughts of suicide', plan: 'a plan or means', 'self-harm': 'self-harm', hopelessness: 'hopelessness',
+    burden: 'feeling a burden', farewell: 'a farewell',
+  } as Record<string, string>)[k] ?? k).join(', '),
+  crisisAdvice: 'The author was shown crisis contacts as they wrote. Consider reaching out to them kindly.',
+  clearCrisis: 'Mark as read',
   log: 'Moderation log',
   logEmpty: 'No actions yet.',
   logAction: (action: string) => ({
     approve: 'Approved', hide: 'Hid', restore: 'Restored', 'dismiss-report': 'Dismissed a report', suspend: 'Suspended',
-    'lift-suspension': 'Lifted a suspension', 'grant-role': 'Granted a role', 'revoke-role': 'Revoked a role', 'approve-story': 'Approved the founder story',
+    'lift-suspension': 'Lifted a suspension', 'clear-crisis': 'Read a crisis flag', 'grant-role': 'Granted a role', 'revoke-role': 'Revoked a role', 'approve-story': 'Approved the founder story',
   } as Record<string, string>)[action] ?? action,
   offline: 'You are offline. Moderation actions need a connection; the queue updates when you reconnect.',
 };
@@ -82,7 +91,7 @@ const cy: typeof en = {
   holdReason: (code: string | null) => ({
     moderation: 'Caiff pob neges ei hadolygu yn y gymuned hon', 'banned-word': 'Yn cynnwys gair ar restr y gymuned',
     'first-posts': 'Un o negeseuon cyntaf aelod newydd', 'contact-details': 'Yn cynnwys cyfeiriad e-bost neu rif ffôn',
-    links: 'Yn cynnwys mwy na dwy ddolen',
+    links: 'Yn cynnwys mwy na dwy ddolen', 'crisis-review': 'Geiriau argyfwng: mae person yn ei darllen yn gyntaf',
   } as Record<string, string>)[code ?? ''] ?? code ?? '',
   details: 'Nodyn yr adroddwr',
   inThread: (title: string) => `Yn “${title}”`,
@@ -113,13 +122,21 @@ const cy: typeof en = {
   working: 'Wrthi…',
   done: (action: ModerationAction) => ({
     approve: 'Neges wedi’i chymeradwyo.', hide: 'Neges wedi’i chuddio.', restore: 'Neges wedi’i hadfer.', 'dismiss-report': 'Adroddiad wedi’i wrthod.',
-    suspend: 'Aelod wedi’i atal.', 'lift-suspension': 'Ataliad wedi’i godi.',
+    suspend: 'Aelod wedi’i atal.', 'lift-suspension': 'Ataliad wedi’i godi.', 'clear-crisis': 'Wedi’i marcio fel wedi’i darllen.',
   })[action],
+  crisisItem: 'Geiriau argyfwng mewn neges gyhoeddedig',
+  crisisFlag: 'Geiriau argyfwng',
+  crisisKinds: (kinds: readonly string[]) => kinds.map((k) => ({
+    ideation: 'meddyliau am hunanladdiad', plan: 'cynllun neu fodd', 'self-harm': 'hunan-niweidio', hopelessness: 'anobaith',
+    burden: 'teimlo’n faich', farewell: 'ffarwelio',
+  } as Record<string, string>)[k] ?? k).join(', '),
+  crisisAdvice: 'Cafodd yr awdur weld cysylltiadau argyfwng wrth ysgrifennu. Ystyriwch gysylltu â nhw’n garedig.',
+  clearCrisis: 'Marcio fel wedi’i darllen',
   log: 'Log cymedroli',
   logEmpty: 'Dim camau eto.',
   logAction: (action: string) => ({
     approve: 'Cymeradwyodd', hide: 'Cuddiodd', restore: 'Adferodd', 'dismiss-report': 'Gwrthododd adroddiad', suspend: 'Ataliodd',
-    'lift-suspension': 'Cododd ataliad', 'grant-role': 'Rhoddodd rôl', 'revoke-role': 'Dileodd rôl', 'approve-story': 'Cymeradwyodd stori’r sylfaenydd',
+    'lift-suspension': 'Cododd ataliad', 'clear-crisis': 'Darllenodd faner argyfwng', 'grant-role': 'Rhoddodd rôl', 'revoke-role': 'Dileodd rôl', 'approve-story': 'Cymeradwyodd stori’r sylfaenydd',
   } as Record<string, string>)[action] ?? action,
   offline: 'Rydych all-lein. Mae angen cysylltiad ar gamau cymedroli; bydd y ciw yn diweddaru pan fyddwch yn ailgysylltu.',
 };

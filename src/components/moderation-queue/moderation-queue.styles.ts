@@ -140,6 +140,14 @@ export default css`
   .suspended {
     font-weight: 600;
   }
+  /* Issue 18: a post that carried crisis wording (moderators only). */
+  .crisis {
+    margin: 0;
+    padding: ${t.spaceXs} ${t.spaceS};
+    border-inline-start: 4px solid ${t.colorWarning};
+    background: ${t.colorSupport};
+    color: ${t.colorText};
+  }
   .log .entries {
     gap: ${t.spaceS};
   }

@@ -4,6 +4,7 @@ import {KinElement} from '../kin-element.js';
 import styles from './moderation-queue.styles.js';
 import {moderationQueueMessages, type ModerationQueueMessages} from './moderation-queue.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {exactTime, formatDate, relativeTime} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
@@ -47,6 +48,7 @@ interface Pending {
  * @csspart count - The number of items to review.
  * @csspart item - Each queue item.
  * @csspart post - The post under review.
+ * @csspart crisis - The note that a post carried crisis wording (issue 18; moderators only).
  * @csspart actions - The action buttons of an item.
  * @csspart log - The moderation log.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and focus.
@@ -71,7 +73,7 @@ export class KinModerationQueue extends KinElement {
   @state() private pending: Pending | null = null;
   @state() private actionError: {itemId: string; error: KindredError} | null = null;
   @state() private announcement = '';
-  #network = new OnlineController(this);
+  #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
@@ -150,6 +152,7 @@ export class KinModerationQueue extends KinElement {
         </label>
       </div>
       ${this.offline ? html`<p class="notice" role="status">${m.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, locale)}
       ${items.length === 0
         ? html`<slot name="empty"><p class="notice">${m.empty}</p></slot>`
         : html`<ul class="items" aria-labelledby="queue-heading queue-count">${items.map((item) => this.#item(item, m, c, locale))}</ul>`}
@@ -163,7 +166,7 @@ export class KinModerationQueue extends KinElement {
     const author = item.member?.pseudonym ?? post?.authorName ?? '';
     const title = item.kind === 'report'
       ? `${m.report}: ${m.reportReason(item.report!.reason)}`
-      : `${m.held}: ${m.holdReason(post?.statusReason ?? null)}`;
+      : item.kind === 'crisis' ? m.crisisItem : `${m.held}: ${m.holdReason(post?.statusReason ?? null)}`;
     const error = this.actionError?.itemId === item.id ? this.actionError.error : null;
     return html`<li part="item" class="item" aria-labelledby=${headingId} data-item=${item.id}>
       ${this.#heading(title, 1, headingId)}
@@ -171,6 +174,7 @@ export class KinModerationQueue extends KinElement {
         <time datetime=${new Date(item.createdAt).toISOString()} title=${exactTime(item.createdAt, locale)}>${relativeTime(item.createdAt, locale)}</time>
         ${item.threadTitle ? html` · ${m.inThread(item.threadTitle)}` : nothing}
       </p>
+      ${item.crisis?.length ? html`<p class="crisis" part="crisis"><strong>${m.crisisFlag}:</strong> ${m.crisisKinds(item.crisis)}. ${m.crisisAdvice}</p>` : nothing}
       ${item.report?.details ? html`<p class="details"><strong>${m.details}:</strong> ${item.report.details}</p>` : nothing}
       ${item.parent ? html`<blockquote class="context"><p class="label">${m.replyTo} ${item.parent.authorName}</p>${this.#text(item.parent)}</blockquote>` : nothing}
       ${post
@@ -206,6 +210,8 @@ export class KinModerationQueue extends KinElement {
         @click=${() => this.#open(item.id, 'hide')}>${m.hide}</button>` : nothing}
       ${post?.status === 'hidden' && postTarget ? html`<button type="button" ?disabled=${disabled}
         @click=${() => this.#act(item.id, 'restore', postTarget, '')}>${m.restore}</button>` : nothing}
+      ${item.kind === 'crisis' && postTarget ? html`<button type="button" class="primary" ?disabled=${disabled}
+        @click=${() => this.#act(item.id, 'clear-crisis', postTarget, '')}>${m.clearCrisis}</button>` : nothing}
       ${reportId ? html`<button type="button" ?disabled=${disabled}
         @click=${() => this.#act(item.id, 'dismiss-report', {kind: 'report', reportId}, '')}>${m.dismiss}</button>` : nothing}
       ${uid && !item.suspendedUntil ? html`<button type="button" class="danger" ?disabled=${disabled}

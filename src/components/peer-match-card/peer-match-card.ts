@@ -12,6 +12,7 @@ import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS, regionName} from '../../data/matchi
 import {CONNECTION_LIMITS} from '../../data/connections.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {KinConnectRequestEvent} from '../../events/connect-request.js';
@@ -65,7 +66,7 @@ export class KinPeerMatchCard extends KinElement {
   /** A store set directly (without a `<kin-community>` root). */
   @property({attribute: false}) store: CommunityStore | null = null;
 
-  #network = new OnlineController(this);
+  #network = new OnlineController(this, undefined, () => this.#consumer.store);
   private get offline() {
     return this.#network.offline;
   }
@@ -331,6 +332,7 @@ export class KinPeerMatchCard extends KinElement {
     return html`<section class="base" part="base" aria-labelledby="heading">
       ${this.#heading(t.heading, 'heading')}
       ${this.offline ? html`<p class="notice" role="status">${common.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, this.#locale)}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       ${this.actionError ? html`<p class="notice error" role="alert">${common.error(this.actionError.code)}</p>` : nothing}
       ${this.#body()}

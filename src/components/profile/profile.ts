@@ -4,6 +4,7 @@ import {KinElement} from '../kin-element.js';
 import styles from './profile.styles.js';
 import {profileMessages} from './profile.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -82,7 +83,7 @@ export class KinProfile extends KinElement {
   @state() private email = '';
   @state() private accountMessage = '';
   @state() private accountError: string | null = null;
-  #network = new OnlineController(this);
+  #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
@@ -172,6 +173,7 @@ export class KinProfile extends KinElement {
     return wrap(html`
       <p class="muted">${m.intro}</p>
       ${this.offline ? html`<p role="status">${m.offline}</p>` : nothing}
+      ${reconnectingNotice(this.#network, locale)}
       ${this.#form(m, c)}
       ${this.#consent(m, level + 1)}
       ${this.#data(m, c, level + 1)}

@@ -6,6 +6,7 @@ import {KindredError} from '../errors.js';
 import type {AuthSession, Unsubscribe} from '../store.js';
 import type {SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {hasPersistedAuth} from '../reader/persisted-auth.js';
 
 type AuthModule = typeof import('firebase/auth');
 type Auth = import('firebase/auth').Auth;
@@ -27,18 +28,6 @@ const remembered = () => {
     return null;
   }
 };
-
-/** Whether Firebase Auth already keeps a session on this device (a member signed in before). */
-async function hasPersistedAuth(): Promise<boolean> {
-  try {
-    if (typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
-      if ((await indexedDB.databases()).some((d) => d.name === 'firebaseLocalStorageDb')) return true;
-    }
-    return Object.keys(localStorage).some((k) => k.startsWith('firebase:authUser:'));
-  } catch {
-    return false;
-  }
-}
 
 const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, anonymous: u.isAnonymous} : null);
 

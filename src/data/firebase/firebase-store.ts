@@ -27,7 +27,17 @@ import type {
 } from '../types.js';
 import {FirebaseAuthSession, FixedSession} from './auth-session.js';
 import {dataOf, ms, msOrNull, toCommunity, toMember, toPost, toRoles, toThread} from './converters.js';
+import {LazyAuthSession} from './lazy-auth-session.js';
+import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {mapFirebaseError} from './errors.js';
+import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
+import type {Invite, InviteInput} from '../invites.js';
+import {watchConnection} from './connection.js';
+import type {ConnectionState} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -38,7 +48,8 @@ import {approvedPostCount} from '../domain/posts.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
-import {heldMarker, heldMarkerRef} from './moderation.js';
+import {crisisFlag, crisisFlagRef, heldMarker, heldMarkerRef} from './moderation.js';
+import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
@@ -55,7 +66,7 @@ export interface FirebaseStoreOptions {
    * Development and tests: a Firestore emulator, acting as `mockUser` (null = signed-out visitor); or,
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
-  emulator?: {host: string; port: number; mockUser?: {uid: string} | null; authHost?: string};
+  emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -87,7 +98,9 @@ function acquire(options: FirebaseStoreOptions): {key: string; app: FirebaseApp;
     const db = getFirestore(app);
     if (options.emulator && !existing) {
       const {host, port, mockUser} = options.emulator;
-      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid}} : {});
+      // A mock user with an email has it verified, as an email-link sign-in gives (invites, issue 14).
+      connectFirestoreEmulator(db, host, port, mockUser ? {mockUserToken: {sub: mockUser.uid, user_id: mockUser.uid,
+        ...(mockUser.email ? {email: mockUser.email, email_verified: true} : {})}} : {});
     }
     entry = {app, db, refs: 0, owned: !existing};
     apps.set(name, entry);
@@ -150,9 +163,11 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+    // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
       ? new FixedSession(options.emulator.mockUser ? {uid: options.emulator.mockUser.uid, anonymous: false} : null)
-      : await FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
+      : await hasPersistedAuth() ? await auth() : new LazyAuthSession(auth);
     return new FirebaseStore(communityId, db, session, () => release(key));
   } catch (e) {
     await release(key);
@@ -174,6 +189,11 @@ class FirebaseStore implements CommunityStore {
 
   newId(): string {
     return newId();
+  }
+
+  /** The Firestore instance (issue 16: see firestoreInternals). */
+  get firestore(): Firestore {
+    return this.db;
   }
 
   // Paths ---------------------------------------------------------------------------------------
@@ -528,6 +548,9 @@ class FirebaseStore implements CommunityStore {
       const visible = status.status === 'visible';
       // A held post is listed for the moderators' queue (see ./moderation.ts).
       if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
+      // Issue 18: crisis wording is flagged where only moderators read it (crisisFlags/, firestore.rules).
+      const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
+      if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, input.threadId, id), crisisFlag(input.threadId, id, user.uid, crisis));
       if (!threadSnap.exists()) {
         batch.set(threadRef, {
           key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
@@ -562,7 +585,7 @@ class FirebaseStore implements CommunityStore {
    * count of approvals firestore.rules checks, read with the member doc this write needs anyway.
    */
   #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
-    const s = initialPostStatus(settings, moderator, approvedPostCount(approvedPosts), body);
+    const s = initialPostStatus(settings, moderator, approvedPostCount(approvedPosts), body, hasCrisisWording(body));
     return {status: s.status, reason: s.statusReason};
   }
 
@@ -692,6 +715,38 @@ class FirebaseStore implements CommunityStore {
     return members.setRole(this.#members(), uid, role, false);
   }
 
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+  #invites(): invites.InvitesCtx {
+    if (this.#disposed) throw new KindredError('internal', 'This store has been disposed; make a new one.');
+    return {db: this.db, communityId: this.communityId, user: this.session.user, toRoles};
+  }
+  async createInvite(input: InviteInput): Promise<Invite> {
+    return invites.createInvite(this.#invites(), input);
+  }
+  async getInvite(id: string): Promise<Invite | null> {
+    return invites.getInvite(this.#invites(), id);
+  }
+  async claimInvite(id: string): Promise<RoleRecord> {
+    return invites.claimInvite(this.#invites(), id);
+  }
+  async revokeInvite(id: string): Promise<void> {
+    return invites.revokeInvite(this.#invites(), id);
+  }
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#listen(() => invites.watchInvites(this.#invites(), next, error));
+  }
+  async updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return admin.updateCommunity({...this.#invites(), toCommunity}, patch);
+  }
+  async listTeam(): Promise<TeamMember[]> {
+    return admin.listTeam({...this.#invites(), toCommunity});
+  }
+  async communityHealth(): Promise<CommunityHealth> {
+    const snap = await this.#run('count the health figures', () => getDoc(this.#doc()));
+    const interval = snap.exists() ? toCommunity(snap).settings.postIntervalSeconds ?? 0 : 0;
+    return communityHealth(this.db, this.communityId, this.session.user, interval);
+  }
+
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------
   #matchingImpl: FirebaseMatching | null = null;
   get #matching(): FirebaseMatching {
@@ -770,6 +825,11 @@ class FirebaseStore implements CommunityStore {
     return this.#listen(() => mod.watchModLog(this.db, this.communityId, options?.limit, next, error));
   }
 
+  /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
+  watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
+    return this.#listen(() => watchConnection(this.#doc(), next));
+  }
+
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
@@ -777,4 +837,13 @@ class FirebaseStore implements CommunityStore {
     this.session.dispose();
     await this.onDispose();
   }
+}
+
+/**
+ * Issue 16 (./resume.ts): the Firestore instance behind a FirebaseStore and its post conversion, so the
+ * reader's first page can be handed to a listener that resumes from the page's read time. Null for any
+ * other store.
+ */
+export function firestoreInternals(store: CommunityStore): {db: Firestore; toPost: (snap: DocumentSnapshot, threadId: string) => Post} | null {
+  return store instanceof FirebaseStore ? {db: store.firestore, toPost} : null;
 }

@@ -7,7 +7,7 @@ import {
   type DocumentSnapshot, type Firestore, type QueryConstraint, type WriteBatch,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
-import {sanctionOnErasure, sanitizeRoles, validateText} from '../policy.js';
+import {newId, sanctionOnErasure, sanitizeRoles, validateText} from '../policy.js';
 import {FORMER_MEMBER, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport} from '../store.js';
 import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type Report, type RoleName, type RoleRecord, type SessionUser, type Thread} from '../types.js';
 import {
@@ -251,13 +251,22 @@ export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: bo
     const next = nextRoles(current.exists() ? c.toRoles(current) : emptyRoles(uid), role, on, user.uid, now, scope);
     const verifying = role === 'clinician' && on;
     const batch = writeBatch(c.db);
-    batch.set(ref(c, 'roles', uid), {
-      uid, roles: next.roles, clinicianScope: next.clinicianScope, verifiedBy: next.verifiedBy,
-      verifiedAt: verifying ? serverTimestamp() : next.verifiedAt === null ? null : Timestamp.fromMillis(next.verifiedAt),
-      suspendedUntil: next.suspendedUntil === null ? null : Timestamp.fromMillis(next.suspendedUntil),
-      grantedBy: user.uid, updatedAt: serverTimestamp(),
-    });
+    if (current.exists()) {
+      // Only what changes: stored times (verifiedAt, suspendedUntil) stay exactly as they are, which the
+      // rules compare (re-encoding them from ms drops sub-millisecond digits and was refused).
+      const changes: Record<string, unknown> = {roles: next.roles, grantedBy: user.uid, updatedAt: serverTimestamp()};
+      if (role === 'clinician') Object.assign(changes, {clinicianScope: next.clinicianScope, verifiedBy: next.verifiedBy, verifiedAt: verifying ? serverTimestamp() : null});
+      batch.update(ref(c, 'roles', uid), changes);
+    } else {
+      batch.set(ref(c, 'roles', uid), {
+        uid, roles: next.roles, clinicianScope: next.clinicianScope, verifiedBy: next.verifiedBy,
+        verifiedAt: verifying ? serverTimestamp() : null, suspendedUntil: null, grantedBy: user.uid, updatedAt: serverTimestamp(),
+      });
+    }
     batch.update(ref(c, 'members', uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    // The moderation log of role changes (issue 14), in the same batch.
+    batch.set(ref(c, 'modLog', newId()), {action: on ? 'grant-role' : 'revoke-role', actorId: user.uid, targetPath: `members/${uid}`,
+      reason: scope ? `${role}: ${scope}` : role, at: serverTimestamp()});
     await batch.commit();
     return next;
   });

@@ -6,10 +6,14 @@
 //   communities/{cid}/hiddenBodies/{tid}_{pid}  {threadId, postId, body, hiddenBy, at}: a hidden post's text,
 //                                               moderators only; the post itself keeps body ''
 //   communities/{cid}/modLog/{eid}              every action appends one entry in the same batch
+//   communities/{cid}/crisisFlags/{tid}_{pid}   {threadId, postId, authorId, kinds, createdAt}: written by the
+//                                               author with a post that carried crisis wording (issue 18);
+//                                               moderators only. Any moderator action on the post clears it.
 import {
   Timestamp, collection, doc, getDoc, increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, where,
   writeBatch, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
+import type {CrisisKind} from '../crisis.js';
 import {KindredError} from '../errors.js';
 import {checkModeration, sortQueue} from '../moderation.js';
 import {isModerator, isSuspended, newId} from '../policy.js';
@@ -22,6 +26,11 @@ const base = (cid: string) => `communities/${cid}`;
 export const heldMarkerRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/heldPosts/${tid}_${pid}`);
 export const heldMarker = (threadId: string, postId: string, authorId: string) => ({threadId, postId, authorId, createdAt: serverTimestamp()});
 const hiddenRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/hiddenBodies/${tid}_${pid}`);
+export const crisisFlagRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/crisisFlags/${tid}_${pid}`);
+export const crisisFlag = (threadId: string, postId: string, authorId: string, kinds: CrisisKind[]) =>
+  ({threadId, postId, authorId, kinds, createdAt: serverTimestamp()});
+const flagKinds = (snap: DocumentSnapshot | undefined): CrisisKind[] | undefined =>
+  (snap?.exists() ? (snap.get('kinds') as CrisisKind[]) : undefined);
 
 const data = dataOf;
 const num = ms;
@@ -46,7 +55,7 @@ class Reads {
   }
 }
 
-async function postItem(reads: Reads, cid: string, id: string, kind: 'report' | 'held', createdAt: number, report: Report | null, tid: string, pid: string): Promise<ModerationItem> {
+async function postItem(reads: Reads, cid: string, id: string, kind: ModerationItem['kind'], createdAt: number, report: Report | null, tid: string, pid: string): Promise<ModerationItem> {
   const load = async (postId: string) => {
     const snap = await reads.get(`${base(cid)}/threads/${tid}/posts/${postId}`);
     const hidden = snap.exists() && snap.get('status') === 'hidden'
@@ -72,6 +81,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
   const order = options?.order === 'oldest' ? 'oldest' : 'newest';
   let reports: DocumentSnapshot[] | null = null;
   let held: DocumentSnapshot[] | null = null;
+  let flags: DocumentSnapshot[] | null = null;
   let generation = 0;
   let stopped = false;
   const fail = (e: unknown) => {
@@ -81,8 +91,9 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     error(mapFirebaseError(e, 'load the moderation queue'));
   };
   const resolve = async () => {
-    if (!reports || !held) return;
+    if (!reports || !held || !flags) return;
     const mine = ++generation;
+    const flagged = new Map(flags.map((f) => [`${String(f.get('threadId'))}/${String(f.get('postId'))}`, f]));
     const reads = new Reads(db);
     const jobs: Promise<ModerationItem | null>[] = [];
     for (const snap of reports) {
@@ -106,8 +117,23 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
       jobs.push(postItem(reads, cid, `held:${tid}/${pid}`, 'held', num(data(snap).createdAt), null, tid, pid)
         .then((item) => (item.post?.status === 'held' ? {...item, createdAt: item.post.createdAt} : null)));
     }
+    // Issue 18: a flagged post that is neither held nor reported is an item of its own.
+    const queued = new Set(held.map((snap) => `${String(snap.get('threadId'))}/${String(snap.get('postId'))}`));
+    for (const r of reports) {
+      const target = toReport(r).target;
+      if (target.kind === 'post') queued.add(`${target.threadId}/${target.postId}`);
+    }
+    for (const [key, snap] of flagged) {
+      if (queued.has(key)) continue;
+      const [tid, pid] = key.split('/');
+      jobs.push(postItem(reads, cid, `crisis:${key}`, 'crisis', num(data(snap).createdAt), null, tid, pid)
+        .then((item) => (item.post?.status === 'visible' ? item : null)));
+    }
     try {
-      const items = (await Promise.all(jobs)).filter((i): i is ModerationItem => i !== null);
+      const items = (await Promise.all(jobs)).filter((i): i is ModerationItem => i !== null).map((item) => {
+        const kinds = item.post ? flagKinds(flagged.get(`${item.post.threadId}/${item.post.id}`)) : undefined;
+        return kinds ? {...item, crisis: kinds} : item;
+      });
       if (mine === generation && !stopped) next(sortQueue(items, order));
     } catch (e) {
       fail(e);
@@ -121,9 +147,14 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     held = s.docs;
     void resolve();
   }, fail);
+  const u3 = onSnapshot(collection(db, `${base(cid)}/crisisFlags`), (s) => {
+    flags = s.docs;
+    void resolve();
+  }, fail);
   function stop() {
     u1();
     u2();
+    u3();
   }
   return () => {
     stopped = true;
@@ -154,7 +185,11 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       if (!snap.exists()) throw new KindredError('not-found', 'That post no longer exists.');
       const status = snap.get('status') as Post['status'];
       const marker = heldMarkerRef(db, cid, t.threadId, t.postId);
-      if (c.action === 'approve') {
+      // Any moderator action on the post means a person has read it: the crisis flag is done with.
+      batch.delete(crisisFlagRef(db, cid, t.threadId, t.postId));
+      if (c.action === 'clear-crisis') {
+        // (the flag's deletion above is the whole action)
+      } else if (c.action === 'approve') {
         if (status !== 'held') throw new KindredError('permission-denied', 'Only a held post can be approved.');
         batch.update(postRef, {status: 'visible', statusReason: null});
         // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.

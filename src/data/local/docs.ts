@@ -123,5 +123,6 @@ export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, un
     put(paths.reaction(threadId, r.postId, r.uid, r.kind), reaction);
   }
   for (const r of seed.reports ?? []) put(paths.report(r.id), r);
+  for (const {id, ...c} of seed.connections ?? []) put(paths.connection(id), {endedBy: null, ...c});
   return docs;
 }

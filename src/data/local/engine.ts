@@ -1,6 +1,8 @@
 // LocalStore's rules: every read and write as a pure function of the documents, the signed-in user
 // and the time. They decide what firestore.rules decides (through the shared helpers in policy.ts),
 // so the contract suite passes against both stores.
+import {findCrisisWording, hasCrisisWording} from '../crisis.js';
+import {modPaths} from './moderation.js';
 import {KindredError} from '../errors.js';
 import {
   LIMITS, canEditFounderStory, canReadCommunityContent, canReadCommunityDoc, canReadThread, clampLimit,
@@ -299,7 +301,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (parent.parentId !== null) throw invalid('parentId', 'Replies are one level deep: reply to the top-level post instead.');
   }
 
-  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.approvedPosts(user.uid), body);
+  let {status, statusReason} = initialPostStatus(community.settings, readerIsModerator(r), db.approvedPosts(user.uid), body, hasCrisisWording(body));
   if (!db.thread(threadId)) {
     // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
     const t = newThreadStatus(community.settings, readerIsModerator(r), thread.key, thread.title, status);
@@ -315,6 +317,9 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   const limits = nextPostLimits(db.limits(user.uid), community.settings, ctx.now, `${threadId}/${id}`);
   if (limits) writes.push([paths.limits(user.uid), limits]);
   writes.push([paths.post(threadId, id), post]);
+  // Issue 18: crisis wording is flagged where only moderators read it (as crisisFlags/ in firestore.rules).
+  const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
+  if (crisis.length) writes.push([modPaths.crisisFlag(threadId, id), {threadId, postId: id, authorId: user.uid, kinds: crisis, createdAt: ctx.now}]);
   if (status === 'visible') thread = {...thread, postCount: thread.postCount + 1, lastActivityAt: ctx.now};
   if (status === 'visible' || !db.thread(threadId)) writes.push([paths.thread(threadId), thread]);
   return {result: post, writes};

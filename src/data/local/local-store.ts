@@ -39,6 +39,12 @@ import {LocalSession, readRememberedUser} from './session.js';
 import * as notify from './notify.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
+import * as invites from './invites.js';
+import * as admin from './admin.js';
+import {communityHealth} from './health.js';
+import type {CommunityHealth} from '../health.js';
+import type {CommunityPatch, TeamMember} from '../community-admin.js';
+import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 import {previewSeed} from './preview.js';
 
 export interface LocalStoreOptions {
@@ -300,6 +306,41 @@ export class LocalStore implements CommunityStore {
 
   revokeRole(uid: string, role: RoleName): Promise<RoleRecord> {
     return this.#write((db, ctx) => members.setRole(db, ctx, uid, role, false));
+  }
+
+  // Invites (issue 14): ./invites.ts -----------------------------------------------------------------
+
+  createInvite(input: InviteInput): Promise<Invite> {
+    const id = newInviteId();
+    return this.#write((db, ctx) => invites.createInvite(db, ctx, input, id));
+  }
+
+  getInvite(id: string): Promise<Invite | null> {
+    return this.#read((db, ctx) => invites.getInvite(db, ctx, id));
+  }
+
+  claimInvite(id: string): Promise<RoleRecord> {
+    return this.#write((db, ctx) => invites.claimInvite(db, ctx, id));
+  }
+
+  revokeInvite(id: string): Promise<void> {
+    return this.#write((db, ctx) => invites.revokeInvite(db, ctx, id));
+  }
+
+  watchInvites(next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
+    return this.#watch(invites.listInvites, next, error);
+  }
+
+  updateCommunity(patch: CommunityPatch): Promise<Community> {
+    return this.#write((db, ctx) => admin.updateCommunity(db, ctx, patch));
+  }
+
+  listTeam(): Promise<TeamMember[]> {
+    return this.#read(admin.listTeam);
+  }
+
+  communityHealth(): Promise<CommunityHealth> {
+    return this.#read(communityHealth);
   }
 
   // Peer matching and connections (issue 6): ./matching-store.ts --------------------------------------

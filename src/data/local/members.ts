@@ -2,7 +2,7 @@
 // and roles, as pure functions of the documents, the user and the time (like engine.ts). They decide
 // what the members / private / roles rules in firestore.rules decide.
 import {KindredError} from '../errors.js';
-import {hasRole, isSuspended, sanctionOnErasure, validateText} from '../policy.js';
+import {hasRole, isSuspended, newId, sanctionOnErasure, validateText} from '../policy.js';
 import {FORMER_MEMBER, type MemberQuery, type MyDataExport} from '../store.js';
 import {type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
 import {Db, paths, type Write} from './docs.js';
@@ -185,8 +185,11 @@ export function setRole(db: Db, ctx: Ctx, uid: string, role: RoleName, on: boole
   const scope = on ? validateClinicianScope(r, options) : null;
   const {me, target, record} = requireAdmin(db, ctx, uid, on ? 'grant roles' : 'revoke roles');
   const next = nextRoles(record ?? emptyRoles(uid), r, on, me, ctx.now, scope);
+  const logId = newId();
   return {
     result: next,
-    writes: [[paths.roles(uid), next], [paths.member(uid), {...target, badges: next.roles, clinicianScope: next.clinicianScope}]],
+    writes: [[paths.roles(uid), next], [paths.member(uid), {...target, badges: next.roles, clinicianScope: next.clinicianScope}],
+      // The moderation log of role changes (issue 14).
+      [`modLog/${logId}`, {id: logId, action: on ? 'grant-role' : 'revoke-role', actorId: me, targetPath: `members/${uid}`, reason: scope ? `${r}: ${scope}` : r, at: ctx.now}]],
   };
 }

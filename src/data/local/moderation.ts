@@ -3,6 +3,9 @@
 //
 //   modLog/{eid}                 ModLogEntry (append-only)
 //   hiddenBodies/{tid}_{pid}     {threadId, postId, body, hiddenBy, at}: a hidden post's text, moderators only
+//   crisisFlags/{tid}_{pid}      {threadId, postId, authorId, kinds, createdAt}: a post that carried crisis
+//                                wording (issue 18), moderators only; any moderator action on the post clears it
+import type {CrisisKind} from '../crisis.js';
 import {KindredError} from '../errors.js';
 import {checkModeration, compareLog, notModerator, sortQueue} from '../moderation.js';
 import {isSuspended, newId, readerIsModerator, type Reader} from '../policy.js';
@@ -14,7 +17,10 @@ import type {Ctx} from './engine.js';
 export const modPaths = {
   log: (eid: string) => `modLog/${eid}`,
   hiddenBody: (tid: string, pid: string) => `hiddenBodies/${tid}_${pid}`,
+  crisisFlag: (tid: string, pid: string) => `crisisFlags/${tid}_${pid}`,
 };
+
+interface CrisisFlag {threadId: string; postId: string; authorId: string; kinds: CrisisKind[]; createdAt: number}
 
 interface HiddenBody {threadId: string; postId: string; body: string; hiddenBy: string; at: number}
 
@@ -50,11 +56,12 @@ function suspendedUntil(db: Db, uid: string | undefined, now: number): number | 
   return isSuspended(roles, now) ? roles!.suspendedUntil : null;
 }
 
-function postItem(db: Db, ctx: Ctx, id: string, kind: 'report' | 'held', createdAt: number, report: Report | null, threadId: string, postId: string): ModerationItem {
+function postItem(db: Db, ctx: Ctx, id: string, kind: ModerationItem['kind'], createdAt: number, report: Report | null, threadId: string, postId: string): ModerationItem {
   const post = forModerator(db, db.post(threadId, postId));
   const parent = post?.parentId ? forModerator(db, db.post(threadId, post.parentId)) : null;
+  const flag = db.docs.get(modPaths.crisisFlag(threadId, postId)) as CrisisFlag | undefined;
   return {
-    id, kind, createdAt, report, post, parent,
+    id, kind, createdAt, report, post, parent, ...(flag ? {crisis: flag.kinds} : {}),
     threadTitle: db.thread(threadId)?.title ?? null,
     member: post ? db.member(post.authorId) : null,
     suspendedUntil: suspendedUntil(db, post?.authorId, ctx.now),
@@ -78,6 +85,12 @@ export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOption
   for (const [, p] of under<Post>(db, 'posts/')) {
     if (p.status === 'held') items.push(postItem(db, ctx, `held:${p.threadId}/${p.id}`, 'held', p.createdAt, null, p.threadId, p.id));
   }
+  // Issue 18: a flagged visible post that is neither held nor reported is an item of its own.
+  const queued = new Set(items.map((i) => (i.post ? `${i.post.threadId}/${i.post.id}` : '')));
+  for (const [, f] of under<CrisisFlag>(db, 'crisisFlags/')) {
+    if (queued.has(`${f.threadId}/${f.postId}`) || db.post(f.threadId, f.postId)?.status !== 'visible') continue;
+    items.push(postItem(db, ctx, `crisis:${f.threadId}/${f.postId}`, 'crisis', f.createdAt, null, f.threadId, f.postId));
+  }
   return sortQueue(items, options?.order === 'oldest' ? 'oldest' : 'newest');
 }
 
@@ -100,7 +113,11 @@ export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: Mod
     const count = (by: number) => {
       if (thread) writes.push([paths.thread(t.threadId), {...thread, postCount: Math.max(0, thread.postCount + by)}]);
     };
-    if (c.action === 'approve') {
+    // Any moderator action on the post means a person has read it: the crisis flag is done with.
+    if (db.docs.has(modPaths.crisisFlag(t.threadId, t.postId))) writes.push([modPaths.crisisFlag(t.threadId, t.postId), null]);
+    if (c.action === 'clear-crisis') {
+      // (clearing the flag is the whole action)
+    } else if (c.action === 'approve') {
       if (post.status !== 'held') throw denied('Only a held post can be approved.');
       writes.push([paths.post(t.threadId, t.postId), {...post, status: 'visible', statusReason: null}]);
       // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
