@@ -1,12 +1,13 @@
 import {css} from 'lit';
+import * as t from '../../styles/tokens.js';
 
 export default css`
   .base {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
   }
   .heading {
-    font-size: var(--kin-font-size-heading, 1.375rem);
+    font-size: ${t.fontSizeHeading};
     font-weight: 700;
     line-height: 1.25;
   }
@@ -21,45 +22,45 @@ export default css`
   section,
   form {
     display: grid;
-    gap: var(--kin-space-m, 1rem);
+    gap: ${t.spaceM};
     min-inline-size: 0;
   }
   .invitation {
-    border: 2px solid var(--kin-color-primary, #0b6e4f);
-    border-radius: var(--kin-radius-m, 0.5rem);
-    padding: var(--kin-space-m, 1rem);
+    border: 2px solid ${t.colorPrimary};
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceM};
   }
   .tabs {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-xs, 0.375rem);
-    border-block-end: 1px solid var(--kin-color-border, #c9d1d9);
+    gap: ${t.spaceXs};
+    border-block-end: 1px solid ${t.colorBorder};
   }
   .tabs [role='tab'] {
     border: 1px solid transparent;
     border-block-end: 3px solid transparent;
-    border-radius: var(--kin-radius-s, 0.25rem) var(--kin-radius-s, 0.25rem) 0 0;
-    color: var(--kin-color-text, #1f2328);
+    border-radius: ${t.radiusS} ${t.radiusS} 0 0;
+    color: ${t.colorText};
   }
   .tabs [role='tab'][aria-selected='true'] {
-    border-block-end-color: var(--kin-color-primary, #0b6e4f);
+    border-block-end-color: ${t.colorPrimary};
     font-weight: 700;
   }
   fieldset {
-    border: 1px solid var(--kin-color-border, #c9d1d9);
-    border-radius: var(--kin-radius-m, 0.5rem);
-    padding: var(--kin-space-m, 1rem);
+    border: 1px solid ${t.colorBorder};
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceM};
     display: grid;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
     min-inline-size: 0;
   }
   legend {
     font-weight: 700;
-    padding: 0 var(--kin-space-xs, 0.375rem);
+    padding: 0 ${t.spaceXs};
   }
   .field {
     display: grid;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     max-inline-size: 36rem;
   }
   label {
@@ -68,7 +69,7 @@ export default css`
   .check {
     font-weight: 400;
     display: flex;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
     align-items: baseline;
   }
   button,
@@ -83,11 +84,11 @@ export default css`
   select,
   textarea {
     inline-size: 100%;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 0.25rem);
-    padding: var(--kin-space-xs, 0.375rem);
-    background: var(--kin-color-surface, #ffffff);
-    color: var(--kin-color-text, #1f2328);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    padding: ${t.spaceXs};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
   }
   .check input {
     inline-size: auto;
@@ -95,11 +96,11 @@ export default css`
   }
   button,
   .button {
-    border: 1px solid var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-primary, #0b6e4f);
-    background: var(--kin-color-surface, #ffffff);
-    border-radius: var(--kin-radius-s, 0.25rem);
-    padding: 0 var(--kin-space-m, 1rem);
+    border: 1px solid ${t.colorPrimary};
+    color: ${t.colorPrimary};
+    background: ${t.colorSurface};
+    border-radius: ${t.radiusS};
+    padding: 0 ${t.spaceM};
     cursor: pointer;
     justify-self: start;
     display: inline-flex;
@@ -107,16 +108,16 @@ export default css`
     text-decoration: none;
   }
   button.primary {
-    background: var(--kin-color-primary, #0b6e4f);
-    color: var(--kin-color-on-primary, #ffffff);
+    background: ${t.colorPrimary};
+    color: ${t.colorOnPrimary};
   }
   button.link {
     min-block-size: 2.75rem;
     border-color: transparent;
-    padding: 0 var(--kin-space-s, 0.625rem);
+    padding: 0 ${t.spaceS};
   }
   .danger {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
   }
   button[disabled] {
     opacity: 0.6;
@@ -127,16 +128,16 @@ export default css`
   input:focus-visible,
   textarea:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--kin-color-focus, #1d4ed8);
+    outline: 3px solid ${t.colorFocus};
     outline-offset: 2px;
   }
   .error {
-    color: var(--kin-color-danger, #b42318);
+    color: ${t.colorDanger};
     font-weight: 600;
   }
   .notice,
   .meta {
-    color: var(--kin-color-text-muted, #4b5563);
+    color: ${t.colorTextMuted};
   }
   table {
     border-collapse: collapse;
@@ -146,8 +147,8 @@ export default css`
   td {
     text-align: start;
     vertical-align: top;
-    padding: var(--kin-space-xs, 0.375rem) var(--kin-space-s, 0.625rem);
-    border-block-end: 1px solid var(--kin-color-border, #c9d1d9);
+    padding: ${t.spaceXs} ${t.spaceS};
+    border-block-end: 1px solid ${t.colorBorder};
     overflow-wrap: anywhere;
   }
   ul {
@@ -160,12 +161,12 @@ export default css`
   }
   .copy {
     display: flex;
-    gap: var(--kin-space-xs, 0.375rem);
+    gap: ${t.spaceXs};
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--kin-space-s, 0.625rem);
+    gap: ${t.spaceS};
   }
   .visually-hidden {
     position: absolute;

@@ -167,9 +167,9 @@ export default css`
     padding: 0.25rem;
     display: grid;
     gap: 0.25rem;
-    border: 1px solid var(--kin-color-border-strong, #6b7280);
-    border-radius: var(--kin-radius-s, 4px);
-    background: var(--kin-color-surface, #fff);
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusS};
+    background: ${t.colorSurface};
   }
   .menu[hidden] {
     display: none;
@@ -180,8 +180,8 @@ export default css`
     border-color: transparent;
   }
   button.danger {
-    border-color: var(--kin-color-danger, #b42318);
-    color: var(--kin-color-danger, #b42318);
+    border-color: ${t.colorDanger};
+    color: ${t.colorDanger};
   }
   .block-confirm {
     display: grid;

@@ -143,10 +143,10 @@ export default css`
   /* Issue 18: a post that carried crisis wording (moderators only). */
   .crisis {
     margin: 0;
-    padding: var(--kin-space-xs, 0.375rem) var(--kin-space-s, 0.625rem);
-    border-inline-start: 4px solid var(--kin-color-warning, #b54708);
-    background: var(--kin-color-support, #fff4e5);
-    color: var(--kin-color-text, #1f2937);
+    padding: ${t.spaceXs} ${t.spaceS};
+    border-inline-start: 4px solid ${t.colorWarning};
+    background: ${t.colorSupport};
+    color: ${t.colorText};
   }
   .log .entries {
     gap: ${t.spaceS};
