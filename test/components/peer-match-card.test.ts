@@ -11,7 +11,7 @@ import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore, MatchProfileInput} from '../../src/data/store.js';
 import type {Connection} from '../../src/data/types.js';
 import {KinConnectRequestEvent} from '../../src/events/connect-request.js';
-import {member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import {nextEvent} from '../helpers/events.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -48,7 +48,11 @@ function watch(store: CommunityStore): {latest: () => Connection[] | null; stop:
 describe('<kin-peer-match-card>', () => {
   beforeEach(async () => {
     communityId = uniqueCommunityId('card');
-    const seed = sampleSeed(communityId, {members: ['alice', 'bea', 'cai'].map((u) => member(u))}, {settings: {tags: ['asthma', 'COPD']}});
+    // Conditions in a match profile are health information: these members gave health consent (issue 12).
+    const uids = ['alice', 'bea', 'cai'];
+    const community = sampleCommunity(communityId, {settings: {tags: ['asthma', 'COPD']}});
+    const consented = uids.map((u) => privateRecord(u, community, {healthConsent: {version: community.settings.consentVersion, at: T0}}));
+    const seed = sampleSeed(communityId, {members: uids.map((u) => member(u)), privates: consented}, {settings: {tags: ['asthma', 'COPD']}});
     await LocalStore.reset({communityId, persistence: 'memory'}, seed);
   });
   afterEach(async () => {
