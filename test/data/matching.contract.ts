@@ -8,7 +8,7 @@ import {expect} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore, MatchProfileInput} from '../../src/data/store.js';
 import type {Connection, Post} from '../../src/data/types.js';
-import {member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import type {StoreHarness} from './contract-harness.js';
 import {Live, expectError} from './store.contract.js';
 
@@ -21,8 +21,12 @@ const profile = (extra: MatchProfileInput = {}): MatchProfileInput => ({
 });
 
 function seed(id: string, extraMembers: string[] = []): SeedFixture {
+  // Conditions in a match profile are health information: these members gave health consent (issue 12).
+  const uids = ['alice', 'bea', 'cai', 'dai', ...extraMembers];
+  const community = sampleCommunity(id, {settings: {tags: TAGS}});
   return sampleSeed(id, {
-    members: ['alice', 'bea', 'cai', 'dai', ...extraMembers].map((uid) => member(uid)),
+    members: uids.map((uid) => member(uid)),
+    privates: uids.map((uid) => privateRecord(uid, community, {healthConsent: {version: community.settings.consentVersion, at: T0}})),
   }, {settings: {tags: TAGS}});
 }
 

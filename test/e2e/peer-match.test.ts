@@ -10,7 +10,7 @@ import type {CommunityStore} from '../../src/data/store.js';
 import type {Post} from '../../src/data/types.js';
 import {emulatorHost} from '../helpers/env.js';
 import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import {Live, expectError} from '../data/store.contract.js';
 
 const PROJECT = 'demo-kindred-e2e-match';
@@ -45,7 +45,11 @@ describe('peer matching end to end (Firestore emulator)', function () {
 
   it('two members match, one says hello, the other accepts, both talk in a thread only they can read', async () => {
     const cid = uniqueCommunityId('e2e-match');
-    await admin.seed(sampleSeed(cid, {members: ['alice', 'bea', 'cai'].map((u) => member(u))}, {settings: {tags: ['asthma', 'COPD']}}));
+    // Conditions in a match profile are health information: these members gave health consent (issue 12).
+    const consented = sampleCommunity(cid, {settings: {tags: ['asthma', 'COPD']}});
+    await admin.seed(sampleSeed(cid, {members: ['alice', 'bea', 'cai'].map((u) => member(u)),
+      privates: ['alice', 'bea', 'cai'].map((u) => privateRecord(u, consented, {healthConsent: {version: consented.settings.consentVersion, at: T0}}))},
+    {settings: {tags: ['asthma', 'COPD']}}));
     const [alice, bea, cai] = [await as(cid, 'alice'), await as(cid, 'bea'), await as(cid, 'cai')];
 
     const beaCard = await fixture<KinPeerMatchCard>(html`<kin-peer-match-card .store=${bea}></kin-peer-match-card>`);

@@ -121,7 +121,10 @@ describe('host pages (demo/embed), continued', () => {
         expect(root.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
 
         const fbApp = await importIn(win, urls.app);
-        const apps = (fbApp.getApps() as {name: string; options: {projectId?: string}}[]).map((a) => `${a.name} → ${a.options.projectId}`);
+        const listApps = () => (fbApp.getApps() as {name: string; options: {projectId?: string}}[]).map((a) => `${a.name} → ${a.options.projectId}`);
+        // A visitor's first posts may come over REST (issue 16): Kindred's own app exists once the SDK takes over.
+        await waitUntil(() => listApps().some((a) => a.startsWith('kindred-')), `Kindred's own Firebase app; apps: ${listApps().join(', ')}`, {timeout: 15000});
+        const apps = listApps();
         expect(fbApp.getApp().options.projectId, 'the host default app keeps its project').to.equal('demo-host-site');
         const kindredApps = apps.filter((a) => a.startsWith('kindred-'));
         expect(kindredApps, `apps on the page: ${apps.join(', ')}`).to.have.length(1);

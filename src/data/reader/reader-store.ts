@@ -104,8 +104,11 @@ class Reader {
     });
     this.#page?.catch(() => undefined);
     for (const name of ASYNC_METHODS) {
+      // A thread's own title (the page thread's heading) is not worth loading the SDK early for: it is read
+      // once the full store has taken over after the first view. Everything else is the visitor acting.
+      const load = name === 'getThread' ? () => this.#whenLoaded() : () => this.#loadFull();
       (this as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) =>
-        ((await this.#loadFull()) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name](...args);
+        ((await load()) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name](...args);
     }
     for (const name of WATCH_METHODS) {
       (this as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
@@ -121,8 +124,17 @@ class Reader {
     return newId();
   }
 
+  #loadWaiters: Array<() => void> = [];
+
+  /** The full store once something else has started loading it (the handover after the first view). */
+  #whenLoaded(): Promise<CommunityStore> {
+    if (this.#full) return this.#full;
+    return new Promise<void>((resolve) => this.#loadWaiters.push(resolve)).then(() => this.#loadFull());
+  }
+
   /** The full store, loaded once (after the first view, or at once when the visitor acts). */
   #loadFull(): Promise<CommunityStore> {
+    for (const wake of this.#loadWaiters.splice(0)) queueMicrotask(wake);
     if (this.#disposed) return Promise.reject(new KindredError('internal', 'This store has been disposed; make a new one.'));
     this.#full ??= this.options.full().then((full) => {
       if (this.#disposed) {
