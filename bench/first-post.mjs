@@ -308,7 +308,7 @@ async function rulesReads(kind) {
     res = await fetch(`${community}/threads/${TID}:runQuery`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({structuredQuery: {
       from: [{collectionId: 'posts'}], where: {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: [{stringValue: 'visible'}, {stringValue: 'hidden'}, {stringValue: 'deleted'}]}}}},
       orderBy: [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {field: {fieldPath: '__name__'}, direction: 'DESCENDING'}], limit: 20}})});
-  } else if (kind === 'get:threads') await fetch(`${community}/threads/${TID}`);
+  } else if (kind === 'get:threads') res = await fetch(`${community}/threads/${TID}`);
   else {
     rulesReadsCache.set(kind, null);
     return null;
