@@ -43,6 +43,8 @@ export function fixtureDocs(f) {
     ...(f.members ?? []).map((m) => [`${c}/members/${m.uid}`, m]),
     ...(f.privates ?? []).map((p) => [`${c}/private/${p.uid}`, p]),
     ...(f.roles ?? []).map((r) => [`${c}/roles/${r.uid}`, r]),
+    // Issue 12: roles' public projection, which posts read their authors' badges from (firestore.rules).
+    ...(f.roles ?? []).map((r) => [`${c}/badges/${r.uid}`, {roles: r.roles, clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t) => [`${c}/threads/${t.id}`, omit(t, 'id')]),
     ...(f.posts ?? []).map((p) => [`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]),
     ...(f.reactions ?? []).map((r) => [`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]),
