@@ -49,6 +49,11 @@ export function fixtureDocs(f) {
     ...(f.posts ?? []).map((p) => [`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]),
     ...(f.reactions ?? []).map((r) => [`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r) => [`${c}/reports/${r.id}`, omit(r, 'id')]),
+    // Issue 12: the demo seed's held post reaches the moderators' queue through its marker (src/data/firebase/moderation.ts).
+    ...(f.posts ?? []).filter((p) => p.status === 'held')
+      .map((p) => [`${c}/heldPosts/${p.threadId}_${p.id}`, {threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: p.createdAt}]),
+    ...(f.connections ?? []).map((k) => [`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]),
+    ...(f.matchProfiles ?? []).map((m) => [`${c}/matchProfiles/${m.uid}`, m]),
   ];
 }
 

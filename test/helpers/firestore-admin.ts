@@ -53,6 +53,7 @@ export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unkno
   }
   for (const r of fixture.reports ?? []) docs.push([`${c}/reports/${r.id}`, omit(r, 'id')]);
   for (const k of fixture.connections ?? []) docs.push([`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]);
+  for (const m of fixture.matchProfiles ?? []) docs.push([`${c}/matchProfiles/${m.uid}`, {...m}]);
   return docs;
 }
 
