@@ -9,6 +9,7 @@ import type {Post} from '../types.js';
 import type {FirstPage} from '../reader/rest-reader.js';
 import {mapFirebaseError} from './errors.js';
 import {firestoreInternals} from './firebase-store.js';
+import {currentBadges} from './badges.js';
 
 const encoder = new TextEncoder();
 const sized = (element: unknown) => {
@@ -37,6 +38,7 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
   const inner = firestoreInternals(full);
   if (!inner) return null;
   let unsub: Unsubscribe | null = null;
+  let badged: ReturnType<typeof currentBadges> | null = null;
   let stopped = false;
   const name = `kindred-${threadId}-${page.readTime}`;
   const fallback = () => {
@@ -47,12 +49,16 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
     const q = await namedQuery(inner.db, name);
     if (stopped) return;
     if (!q) return fallback();
-    unsub = onSnapshot(q, (snap) => next(snap.docs.map((d) => inner.toPost(d, threadId)).sort(comparePosts)),
+    // Issue 12: the authors' current badges, as FirebaseStore.watchPosts gives them.
+    badged = currentBadges(inner.db, full.communityId, next);
+    const send = badged.next;
+    unsub = onSnapshot(q, (snap) => send(snap.docs.map((d) => inner.toPost(d, threadId)).sort(comparePosts)),
       (e) => error(mapFirebaseError(e, 'load the posts')));
   };
   start().catch(fallback);
   return () => {
     stopped = true;
     unsub?.();
+    badged?.stop();
   };
 }
