@@ -26,6 +26,7 @@ import {READABLE_STATUSES, type FirstPage} from '../reader/rest-reader.js';
 import {toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
 import {firestoreInternals} from './firebase-store.js';
+import {currentBadges} from './badges.js';
 
 /**
  * The thread's posts, live, from `page` on (see the top of this file); `onThread` receives the thread
@@ -45,11 +46,13 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
   let switched = false;
   let seen: string | null = null;
   const fail = (e: unknown) => error(mapFirebaseError(e, 'load the posts'));
+  // Issue 12: the authors' current badges, as FirebaseStore.watchPosts gives them.
+  const badged = currentBadges(inner.db, full.communityId, next);
 
   const emit = () => {
     const byId = new Map<string, Post>();
     for (const p of [...page.posts, ...newer]) byId.set(p.id, p);
-    next([...byId.values()].sort(comparePosts).slice(-lim));
+    badged.next([...byId.values()].sort(comparePosts).slice(-lim));
   };
   const startNewer = () => {
     if (newerOn || switched) return;
@@ -82,11 +85,13 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
     if (!user || switched) return;
     switched = true;
     for (const stop of stops) stop();
+    badged.stop(); // the store's listener carries the badges itself
     stops = [full.watchPosts(threadId, {limit: lim}, next, error)];
   });
   return () => {
     sessionUnsub();
     for (const stop of stops) stop();
     stops = [];
+    badged.stop();
   };
 }
