@@ -83,7 +83,7 @@ export function fixtureDocs(f: Fixture): [string, Doc][] {
   ];
 }
 
-type RestValue = Record<string, unknown>;
+export type RestValue = Record<string, unknown>;
 
 /** A JSON value as a Firestore REST Value; numbers under TIME_FIELDS become timestamps. */
 export function toRestValue(value: unknown, key = ''): RestValue {
