@@ -22,6 +22,8 @@ const layout = {
   member: (uid) => `members/${uid}`,
   private: (uid) => `private/${uid}`,
   roles: (uid) => `roles/${uid}`,
+  /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badge: (uid) => `badges/${uid}`,
   threads: "threads",
   thread: (tid) => `threads/${tid}`,
   posts: (tid) => `threads/${tid}/posts`,
@@ -67,7 +69,7 @@ function omit(o, ...keys) {
   for (const k of keys) delete out[k];
   return out;
 }
-function fixtureDocs(f) {
+function fixtureDocs(f, options = {}) {
   const c = communityPath(f.community.id);
   const at = (path) => `${c}/${path}`;
   return [
@@ -75,11 +77,14 @@ function fixtureDocs(f) {
     ...(f.members ?? []).map((m) => [at(layout.member(m.uid)), { ...m }]),
     ...(f.privates ?? []).map((p) => [at(layout.private(p.uid)), { ...p }]),
     ...(f.roles ?? []).map((r) => [at(layout.roles(r.uid)), { ...r }]),
+    ...(f.roles ?? []).map((r) => [at(layout.badge(r.uid)), { roles: [...r.roles], clinicianScope: r.clinicianScope ?? null }]),
     ...(f.threads ?? []).map((t) => [at(layout.thread(t.id)), omit(t, "id")]),
     ...(f.posts ?? []).map((p) => [at(layout.post(p.threadId, p.id)), omit(p, "id", "threadId")]),
     ...(f.reactions ?? []).map((r) => [at(layout.reaction(r.threadId, r.postId, r.uid, r.kind)), omit(r, "threadId")]),
     ...(f.reports ?? []).map((r) => [at(layout.report(r.id)), omit(r, "id")]),
-    ...(f.connections ?? []).map((k) => [at(layout.connection(k.id)), { endedBy: null, ...omit(k, "id") }])
+    ...(options.heldMarkers ? f.posts ?? [] : []).filter((p) => p.status === "held").map((p) => [at(layout.heldPost(p.threadId, p.id)), { threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: p.createdAt }]),
+    ...(f.connections ?? []).map((k) => [at(layout.connection(k.id)), { endedBy: null, ...omit(k, "id") }]),
+    ...(f.matchProfiles ?? []).map((m) => [at(layout.matchProfile(m.uid)), { ...m }])
   ];
 }
 function toRestValue(value, key = "") {
@@ -139,7 +144,7 @@ export async function seedFirestore({project, emulator, token, fixture, replace 
     const names = found.filter((r) => r.document).map((r) => r.document.name);
     await commit([...names, `${root}/${communityPath(cid)}`].map((name) => ({delete: name})));
   }
-  const docs = fixtureDocs(fixture);
+  const docs = fixtureDocs(fixture, {heldMarkers: true});
   await commit(docs.map(([path, data]) => ({update: {name: `${root}/${path}`, fields: toRestFields(data)}})));
   return docs.length;
 }

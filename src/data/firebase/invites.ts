@@ -15,6 +15,7 @@ import {emptyRoles} from '../domain/members.js';
 import {mapFirebaseError} from './errors.js';
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
+import {setBadges} from './badges.js';
 
 const DAY = 86400000;
 
@@ -110,6 +111,7 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     if (rolesSnap.exists()) batch.update(ref(c, 'roles', user.uid), changes);
     else batch.set(ref(c, 'roles', user.uid), {uid: user.uid, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, ...changes});
     batch.update(ref(c, 'members', user.uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    setBadges(batch, c.db, c.communityId, user.uid, next);
     await batch.commit();
     return next;
   });

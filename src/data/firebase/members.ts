@@ -16,6 +16,7 @@ import {
 } from '../domain/members.js';
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
+import {deleteBadges, setBadges} from './badges.js';
 
 /** What the adapter lends these operations. */
 export interface MembersCtx {
@@ -229,7 +230,10 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     }
     if (g.matchProfile.exists()) batch.delete(g.matchProfile.ref);
     if (g.priv.exists()) batch.delete(g.priv.ref);
-    if (g.roles.exists()) batch.delete(g.roles.ref);
+    if (g.roles.exists()) {
+      batch.delete(g.roles.ref);
+      deleteBadges(batch, c.db, c.communityId, uid);
+    }
     if (g.member.exists()) batch.delete(g.member.ref);
     await batch.commit();
     await inBatches(c, [...ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)),
@@ -266,6 +270,8 @@ export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: bo
       });
     }
     batch.update(ref(c, 'members', uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    // Issue 12: the public projection posts read their author's badges from (./badges.ts).
+    setBadges(batch, c.db, c.communityId, uid, next);
     // The moderation log of role changes (issue 14), in the same batch.
     batch.set(ref(c, 'modLog', newId()), {action: on ? 'grant-role' : 'revoke-role', actorId: user.uid, targetPath: `members/${uid}`,
       reason: scope ? `${role}: ${scope}` : role, at: serverTimestamp()});

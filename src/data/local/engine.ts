@@ -120,7 +120,17 @@ function visiblePosts(db: Db, ctx: Ctx, threadId: string): Post[] {
   const thread = db.thread(threadId);
   // A page-keyed thread that does not exist yet reads as empty, not as an error.
   if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
-  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).sort(comparePosts);
+  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).map((p) => withCurrentBadges(db, p)).sort(comparePosts);
+}
+
+/**
+ * Issue 12: a post shows its author's badges as they are now (the member profile's, which every role change
+ * keeps equal to roles/{uid}), not the copy the post took when written; FirebaseStore reads the same from
+ * the public badges/{uid} projection.
+ */
+function withCurrentBadges(db: Db, post: Post): Post {
+  const now = db.member(post.authorId)?.badges;
+  return now && (now.length !== post.authorBadges.length || now.some((r, i) => post.authorBadges[i] !== r)) ? {...post, authorBadges: [...now]} : post;
 }
 
 export function watchPosts(db: Db, ctx: Ctx, threadId: string, limit: number): Post[] {
