@@ -14,6 +14,7 @@ import {
   emptyRoles, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
   validateVisibility,
 } from '../domain/members.js';
+import {gone, guard} from '../domain/access.js';
 import {deleteBadges, setBadges} from './badges.js';
 
 /** What the adapter lends these operations. */
@@ -33,7 +34,7 @@ const base = (c: MembersCtx) => `communities/${c.communityId}`;
 const ref = (c: MembersCtx, ...segments: string[]) => doc(c.db, [base(c), ...segments].join('/'));
 
 function requireUser(c: MembersCtx, doing: string): SessionUser {
-  if (!c.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!c.user) throw guard.signInOnly(doing);
   return c.user;
 }
 
@@ -178,7 +179,7 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
   await c.run('erase your data', async () => {
     const g = await gather(c, user.uid);
     if (!g.member.exists() && !g.priv.exists()) {
-      throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
+      throw gone.noMembershipToErase();
     }
     // Issue 11: the moderators' queue markers of their held posts name them; they go with the placeholders.
     const heldMarkers = (await getDocs(query(collection(c.db, `${base(c)}/heldPosts`), where('authorId', '==', user.uid)))).docs;
@@ -250,7 +251,7 @@ export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: bo
   if (uid === user.uid) throw new KindredError('permission-denied', 'Admins cannot change their own roles: ask another admin.');
   return c.run(on ? 'grant the role' : 'revoke the role', async () => {
     const [target, current] = await Promise.all([getDoc(ref(c, 'members', uid)), getDoc(ref(c, 'roles', uid))]);
-    if (!target.exists()) throw new KindredError('not-found', 'That person is not a member of this community.');
+    if (!target.exists()) throw gone.personNotMember();
     const now = Date.now();
     const next = nextRoles(current.exists() ? c.toRoles(current) : emptyRoles(uid), role, on, user.uid, now, scope);
     const verifying = role === 'clinician' && on;
