@@ -12,6 +12,9 @@ export const layout = {
   member: (uid: string) => `members/${uid}`,
   private: (uid: string) => `private/${uid}`,
   roles: (uid: string) => `roles/${uid}`,
+  /** Issue 12: roles/{uid}'s public projection, which posts read their authors' badges from. */
+  badges: 'badges',
+  badge: (uid: string) => `badges/${uid}`,
   threads: 'threads',
   thread: (tid: string) => `threads/${tid}`,
   posts: (tid: string) => `threads/${tid}/posts`,
@@ -52,12 +55,13 @@ interface Fixture {
   community: {id: string};
   members?: readonly {uid: string}[];
   privates?: readonly {uid: string}[];
-  roles?: readonly {uid: string}[];
+  roles?: readonly {uid: string; roles: readonly string[]; clinicianScope?: string | null}[];
   threads?: readonly {id: string}[];
   posts?: readonly {id: string; threadId: string}[];
   reactions?: readonly {threadId: string; postId: string; uid: string; kind: string}[];
   reports?: readonly {id: string}[];
   connections?: readonly {id: string}[];
+  matchProfiles?: readonly {uid: string}[];
 }
 
 function omit(o: object, ...keys: string[]): Doc {
@@ -75,11 +79,14 @@ export function fixtureDocs(f: Fixture): [string, Doc][] {
     ...(f.members ?? []).map((m): [string, Doc] => [at(layout.member(m.uid)), {...m}]),
     ...(f.privates ?? []).map((p): [string, Doc] => [at(layout.private(p.uid)), {...p}]),
     ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.roles(r.uid)), {...r}]),
+    // Issue 12: every roles document has its public projection (firestore.rules "issue 12: public badges").
+    ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.badge(r.uid)), {roles: [...r.roles], clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t): [string, Doc] => [at(layout.thread(t.id)), omit(t, 'id')]),
     ...(f.posts ?? []).map((p): [string, Doc] => [at(layout.post(p.threadId, p.id)), omit(p, 'id', 'threadId')]),
     ...(f.reactions ?? []).map((r): [string, Doc] => [at(layout.reaction(r.threadId, r.postId, r.uid, r.kind)), omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r): [string, Doc] => [at(layout.report(r.id)), omit(r, 'id')]),
     ...(f.connections ?? []).map((k): [string, Doc] => [at(layout.connection(k.id)), {endedBy: null, ...omit(k, 'id')}]),
+    ...(f.matchProfiles ?? []).map((m): [string, Doc] => [at(layout.matchProfile(m.uid)), {...m}]),
   ];
 }
 
