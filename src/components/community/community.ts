@@ -419,7 +419,7 @@ export class KinCommunity extends KinElement {
       return createReaderStore({
         communityId, projectId: this.projectId.trim() || 'demo-kindred', apiKey: this.apiKey.trim(),
         emulator: emulator ?? undefined, thread: firstThread(this), full,
-        resume: (store, page, threadId, next, error) => resume?.(store, page, threadId, next, error) ?? null,
+        resume: (store, page, threadId, next, error, onThread) => resume?.(store, page, threadId, next, error, onThread) ?? null,
       });
     }
     return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
