@@ -44,7 +44,10 @@ export function fixtureDocs(f) {
     ...(f.privates ?? []).map((p) => [`${c}/private/${p.uid}`, p]),
     ...(f.roles ?? []).map((r) => [`${c}/roles/${r.uid}`, r]),
     ...(f.threads ?? []).map((t) => [`${c}/threads/${t.id}`, omit(t, 'id')]),
-    ...(f.posts ?? []).map((p) => [`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]),
+    // Issue 18: posts carry warning and audience (a visitor's query asks for audience 'everyone').
+    ...(f.posts ?? []).map((p) => [`${c}/threads/${p.threadId}/posts/${p.id}`, {warning: null, audience: 'everyone', ...omit(p, 'id', 'threadId')}]),
+    ...[...(f.posts ?? []).filter((p) => p.audience === 'members' && p.status !== 'held').reduce((m, p) => m.set(p.threadId,
+      {membersOnly: (m.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id}), new Map())].map(([tid, n]) => [`${c}/audienceCounts/${tid}`, n]),
     ...(f.reactions ?? []).map((r) => [`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r) => [`${c}/reports/${r.id}`, omit(r, 'id')]),
   ];

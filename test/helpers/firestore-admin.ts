@@ -45,7 +45,14 @@ export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unkno
   for (const p of fixture.privates ?? []) docs.push([`${c}/private/${p.uid}`, {...p}]);
   for (const r of fixture.roles ?? []) docs.push([`${c}/roles/${r.uid}`, {...r}]);
   for (const t of fixture.threads ?? []) docs.push([`${c}/threads/${t.id}`, omit(t, 'id')]);
-  for (const p of fixture.posts ?? []) docs.push([`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]);
+  // Issue 18: posts carry warning and audience (the rules let a visitor's query ask only for audience
+  // 'everyone'), and a thread's members-only count is kept in audienceCounts/{tid}.
+  for (const p of fixture.posts ?? []) docs.push([`${c}/threads/${p.threadId}/posts/${p.id}`, {warning: null, audience: 'everyone', ...omit(p, 'id', 'threadId')}]);
+  const membersOnly = new Map<string, {membersOnly: number; lastPostId: string}>();
+  for (const p of fixture.posts ?? []) {
+    if (p.audience === 'members' && p.status !== 'held') membersOnly.set(p.threadId, {membersOnly: (membersOnly.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id});
+  }
+  for (const [tid, count] of membersOnly) docs.push([`${c}/audienceCounts/${tid}`, count]);
   for (const r of fixture.reactions ?? []) {
     docs.push([`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]);
   }

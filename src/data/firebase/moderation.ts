@@ -14,6 +14,7 @@ import {
   writeBatch, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import type {CrisisKind} from '../crisis.js';
+import {membersOnlyDelta} from '../domain/safety.js';
 import {KindredError} from '../errors.js';
 import {checkModeration, sortQueue} from '../moderation.js';
 import {isModerator, isSuspended, newId} from '../policy.js';
@@ -185,6 +186,11 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       if (!snap.exists()) throw new KindredError('not-found', 'That post no longer exists.');
       const status = snap.get('status') as Post['status'];
       const marker = heldMarkerRef(db, cid, t.threadId, t.postId);
+      // Issue 18: a members-only post leaving 'held' (approved, or hidden from the queue) joins the thread's
+      // members-only count that visitors are told (domain/safety.ts; firestore.rules audienceCounts).
+      const after = c.action === 'approve' ? 'visible' : c.action === 'hide' ? 'hidden' : c.action === 'restore' ? 'visible' : status;
+      const delta = membersOnlyDelta({audience: snap.get('audience'), status}, {audience: snap.get('audience'), status: after});
+      if (delta) batch.set(doc(db, `${base(cid)}/audienceCounts/${t.threadId}`), {membersOnly: increment(delta), lastPostId: t.postId}, {merge: true});
       // Any moderator action on the post means a person has read it: the crisis flag is done with.
       batch.delete(crisisFlagRef(db, cid, t.threadId, t.postId));
       if (c.action === 'clear-crisis') {

@@ -65,8 +65,11 @@ const ASYNC_METHODS = [
   'listOlderPosts', 'createPost', 'editPost', 'deletePost', 'setReaction', 'report', 'moderate', 'listMembers',
   'setHealthConsent', 'setFieldVisibility', 'exportMyData', 'eraseMe', 'grantRole', 'revokeRole', 'getMatchProfile',
   'setMatchProfile', 'removeMatchProfile', 'findMatches', 'requestConnection', 'respondToConnection', 'endConnection', 'blockMember',
+  // issue 18
+  'setContentWarning', 'setWarningPrefs',
 ] as const;
-const WATCH_METHODS = ['watchMe', 'watchThreads', 'watchMyReactions', 'watchModerationQueue', 'watchModLog', 'watchConnections'] as const;
+const WATCH_METHODS = ['watchMe', 'watchThreads', 'watchMyReactions', 'watchModerationQueue', 'watchModLog', 'watchConnections',
+  'watchMembersOnlyCount'] as const;
 
 export interface ReaderStore extends CommunityStore {
   /** Whether the full store has taken over (tests and benchmarks). */
