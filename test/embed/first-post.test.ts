@@ -86,7 +86,9 @@ describe('first view for a visitor (issue 16)', function () {
     document.body.style.minHeight = '';
 
     // Live from now on: a post written elsewhere shows up behind "1 new post".
-    await admin.writeDocs([[`communities/${cid}/threads/${posts[0].threadId}/posts/p99`, {...post('p99', alice, {createdAt: Date.now(), body: 'Fresh from Alice'}), id: undefined, threadId: undefined}]]);
+    await admin.writeDocs([[`communities/${cid}/threads/${posts[0].threadId}/posts/p99`, {...post('p99', alice, {createdAt: Date.now(), body: 'Fresh from Alice'}), id: undefined, threadId: undefined,
+      // Issue 18: as the stores write every post (a visitor's query asks for audience 'everyone').
+      audience: 'everyone', warning: null}]]);
     const thread = root.querySelector('kin-discussion-thread')!;
     await waitUntil(() => thread.shadowRoot!.querySelector('[part="new-posts"]'), 'the new post is announced', {timeout: 20000});
     expect(thread.shadowRoot!.querySelector('[part="new-posts"]')!.textContent).to.match(/1 new/);
