@@ -43,6 +43,8 @@ export function fixtureDocs(f) {
     ...(f.members ?? []).map((m) => [`${c}/members/${m.uid}`, m]),
     ...(f.privates ?? []).map((p) => [`${c}/private/${p.uid}`, p]),
     ...(f.roles ?? []).map((r) => [`${c}/roles/${r.uid}`, r]),
+    // Issue 12: roles' public projection, which posts read their authors' badges from (firestore.rules).
+    ...(f.roles ?? []).map((r) => [`${c}/badges/${r.uid}`, {roles: r.roles, clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t) => [`${c}/threads/${t.id}`, omit(t, 'id')]),
     // Issue 18: posts carry warning and audience (a visitor's query asks for audience 'everyone').
     ...(f.posts ?? []).map((p) => [`${c}/threads/${p.threadId}/posts/${p.id}`, {warning: null, audience: 'everyone', ...omit(p, 'id', 'threadId')}]),
@@ -50,6 +52,11 @@ export function fixtureDocs(f) {
       {membersOnly: (m.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id}), new Map())].map(([tid, n]) => [`${c}/audienceCounts/${tid}`, n]),
     ...(f.reactions ?? []).map((r) => [`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r) => [`${c}/reports/${r.id}`, omit(r, 'id')]),
+    // Issue 12: the demo seed's held post reaches the moderators' queue through its marker (src/data/firebase/moderation.ts).
+    ...(f.posts ?? []).filter((p) => p.status === 'held')
+      .map((p) => [`${c}/heldPosts/${p.threadId}_${p.id}`, {threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: p.createdAt}]),
+    ...(f.connections ?? []).map((k) => [`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]),
+    ...(f.matchProfiles ?? []).map((m) => [`${c}/matchProfiles/${m.uid}`, m]),
   ];
 }
 

@@ -44,6 +44,8 @@ export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unkno
   for (const m of fixture.members ?? []) docs.push([`${c}/members/${m.uid}`, {...m}]);
   for (const p of fixture.privates ?? []) docs.push([`${c}/private/${p.uid}`, {...p}]);
   for (const r of fixture.roles ?? []) docs.push([`${c}/roles/${r.uid}`, {...r}]);
+  // Issue 12: roles' public projection (posts read their authors' badges from it), as scripts/seed-firestore.mjs writes it.
+  for (const r of fixture.roles ?? []) docs.push([`${c}/badges/${r.uid}`, {roles: [...r.roles], clinicianScope: r.clinicianScope ?? null}]);
   for (const t of fixture.threads ?? []) docs.push([`${c}/threads/${t.id}`, omit(t, 'id')]);
   // Issue 18: posts carry warning and audience (the rules let a visitor's query ask only for audience
   // 'everyone'), and a thread's members-only count is kept in audienceCounts/{tid}.
@@ -58,6 +60,7 @@ export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unkno
   }
   for (const r of fixture.reports ?? []) docs.push([`${c}/reports/${r.id}`, omit(r, 'id')]);
   for (const k of fixture.connections ?? []) docs.push([`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]);
+  for (const m of fixture.matchProfiles ?? []) docs.push([`${c}/matchProfiles/${m.uid}`, {...m}]);
   return docs;
 }
 

@@ -15,6 +15,8 @@ import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
+import {commonMessages} from '../../i18n/common.messages.js';
+import {backoffMs, isTransient} from '../../controllers/resend.js';
 import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
 import {createReaderStore} from '../../data/reader/reader-store.js';
 import {firstThread, readerPathFits} from './reader-path.js';
@@ -215,6 +217,9 @@ export class KinCommunity extends KinElement {
   #langObserver: MutationObserver | null = null;
   #generation = 0;
   #consentUnsub: (() => void) | null = null;
+  /** Issue 17: automatic attempts to load the store after a passing failure (the backoff grows with it). */
+  #loadAttempt = 0;
+  #loadRetry: ReturnType<typeof setTimeout> | null = null;
   /** Lazy loading or consent opened or closed the gate since the last update. */
   #gateChanged = false;
   #lazy = new LazyController(this, {
@@ -252,6 +257,7 @@ export class KinCommunity extends KinElement {
     this.#consentUnsub?.();
     this.#consentUnsub = null;
     this.#teardown();
+    this.#loadAttempt = 0;
   }
 
   /** Whether the root may load its store now: near the viewport, and consent given when required. */
@@ -285,6 +291,7 @@ export class KinCommunity extends KinElement {
   }
 
   #teardown() {
+    this.#cancelLoadRetry();
     this.#generation++;
     this.#sessionUnsub?.();
     this.#sessionUnsub = null;
@@ -305,8 +312,10 @@ export class KinCommunity extends KinElement {
       const error = toKindredError(e);
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
+      this.#scheduleLoadRetry(error);
       return;
     }
+    this.#loadAttempt = 0;
     if (generation !== this.#generation) {
       if (store !== this.store) void store.dispose();
       return;
@@ -319,6 +328,31 @@ export class KinCommunity extends KinElement {
     this.#watchExists(store, generation);
     void this.#finishEmailSignIn(store);
   }
+
+  /**
+   * Issue 17: the store's code or first data did not arrive (the network dropped, a CDN or server
+   * hiccup): try again by itself after a growing delay, and at once when the browser is back online.
+   * A set-up mistake is not tried again.
+   */
+  #scheduleLoadRetry(error: KindredError) {
+    this.#cancelLoadRetry();
+    if (!isTransient(error) || !this.isConnected) return;
+    window.addEventListener('online', this.#retryLoad);
+    if (navigator.onLine === false) return;
+    this.#loadAttempt++;
+    this.#loadRetry = setTimeout(this.#retryLoad, backoffMs(this.#loadAttempt));
+  }
+
+  #cancelLoadRetry() {
+    if (this.#loadRetry) clearTimeout(this.#loadRetry);
+    this.#loadRetry = null;
+    window.removeEventListener('online', this.#retryLoad);
+  }
+
+  #retryLoad = () => {
+    this.#cancelLoadRetry();
+    if (this.isConnected && this.#mayLoad) void this.#connectStore();
+  };
 
   /**
    * Issue 12: a community id that names no community is a set-up error, not an empty page. Only a
@@ -385,7 +419,7 @@ export class KinCommunity extends KinElement {
       return createReaderStore({
         communityId, projectId: this.projectId.trim() || 'demo-kindred', apiKey: this.apiKey.trim(),
         emulator: emulator ?? undefined, thread: firstThread(this), full,
-        resume: (store, page, threadId, next, error) => resume?.(store, page, threadId, next, error) ?? null,
+        resume: (store, page, threadId, next, error, onThread) => resume?.(store, page, threadId, next, error, onThread) ?? null,
       });
     }
     return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
@@ -401,7 +435,13 @@ export class KinCommunity extends KinElement {
             <p>${m.consentBody}</p>
             <button type="button" part="consent-button" @click=${this.#agree}>${m.consentAgree}</button>
           </div>`
-        : nothing}${error
+        : nothing}${error && isTransient(error)
+        ? html`<div class="error" part="error" role="alert">
+            <p>${commonMessages(this.context.locale).error(error.code)}</p>
+            <p>${m.retrying}</p>
+            <button type="button" @click=${this.#retryLoad}>${commonMessages(this.context.locale).retry}</button>
+          </div>`
+        : error
         ? html`<div class="error" part="error" role="alert">
             <p><strong>${m.title}</strong></p>
             <p><code>${error.message}</code></p>

@@ -6,6 +6,7 @@ import {applyCommunityPatch, type CommunityPatch, type TeamMember} from '../comm
 import {isSuspended} from '../policy.js';
 import type {Community, RoleRecord, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {gone, guard} from '../domain/access.js';
 
 export interface AdminCtx {
   db: Firestore;
@@ -16,11 +17,11 @@ export interface AdminCtx {
 }
 
 export async function updateCommunity(c: AdminCtx, patch: CommunityPatch): Promise<Community> {
-  if (!c.user) throw new KindredError('unauthenticated', 'Sign in as an admin to change the settings.');
+  if (!c.user) throw guard.adminSignIn();
   const ref = doc(c.db, `communities/${c.communityId}`);
   try {
     const snap = await getDoc(ref);
-    if (!snap.exists()) throw new KindredError('not-found', 'This community does not exist.');
+    if (!snap.exists()) throw gone.community();
     const current = c.toCommunity(snap);
     const next = applyCommunityPatch(current, patch);
     await updateDoc(ref, {name: next.name, tagline: next.tagline, settings: next.settings});

@@ -30,6 +30,7 @@ import {LazyAuthSession} from './lazy-auth-session.js';
 import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {dataOf, ms, msOrNull, toCommunity, toMember, toPost, toRoles, toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
+import {currentBadges, readBadges, withBadges} from './badges.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
 import {communityHealth} from './health.js';
@@ -443,11 +444,14 @@ class FirebaseStore implements CommunityStore {
         inner = [];
         let shared: Post[] | null = null;
         let held: Post[] | null = user ? null : [];
+        // Issue 12: posts show their authors' current badges (./badges.ts), not the copy each post keeps.
+        const badged = currentBadges(this.db, this.communityId, next);
+        inner.push(badged.stop);
         const emit = () => {
           if (!shared || !held) return;
           const byId = new Map<string, Post>();
           for (const p of [...shared, ...held]) byId.set(p.id, p);
-          next([...byId.values()].sort(comparePosts).slice(-lim));
+          badged.next([...byId.values()].sort(comparePosts).slice(-lim));
         };
         const fail = (e: KindredError) => error(e);
         // Issue 18: a reader who is not a member may ask only for posts shared with everyone (firestore.rules
@@ -497,11 +501,12 @@ class FirebaseStore implements CommunityStore {
       const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
         orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
       // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
-      const [shared, held] = await Promise.all([
+      const [shared, held, badges] = await Promise.all([
         page(...audience, where('status', 'in', READABLE_STATUSES)),
         user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
+        readBadges(this.db, this.communityId),
       ]);
-      const all = [...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts);
+      const all = withBadges([...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts), badges);
       const items = all.slice(-lim);
       const more = shared.size === lim || (held?.size ?? 0) === lim;
       return {items, next: more && items.length ? postCursor(items[0]) : null};

@@ -13,6 +13,8 @@ import type {OnError, Unsubscribe} from '../store.js';
 import type {RoleRecord, SessionUser} from '../types.js';
 import {emptyRoles} from '../domain/members.js';
 import {mapFirebaseError} from './errors.js';
+import {gone, guard} from '../domain/access.js';
+import {setBadges} from './badges.js';
 
 const DAY = 86400000;
 
@@ -36,7 +38,7 @@ function toInvite(snap: DocumentSnapshot): Invite {
 }
 
 function requireUser(c: InvitesCtx, doing: string): SessionUser {
-  if (!c.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!c.user) throw guard.signInOnly(doing);
   return c.user;
 }
 
@@ -94,7 +96,7 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     if (!inviteSnap) {
       throw new KindredError('permission-denied', 'This invite is for another email address. Sign in with the address it was sent to (with the emailed sign-in link).', 'email');
     }
-    if (!inviteSnap.exists()) throw new KindredError('not-found', 'This invite does not exist: check the link, or ask an admin for a new one.', 'invite');
+    if (!inviteSnap.exists()) throw gone.invite();
     const invite = toInvite(inviteSnap);
     const refusal = claimRefusal(invite, user.uid, null, Date.now());
     if (refusal) throw refusal;
@@ -108,6 +110,7 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     if (rolesSnap.exists()) batch.update(ref(c, 'roles', user.uid), changes);
     else batch.set(ref(c, 'roles', user.uid), {uid: user.uid, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, ...changes});
     batch.update(ref(c, 'members', user.uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    setBadges(batch, c.db, c.communityId, user.uid, next);
     await batch.commit();
     return next;
   });

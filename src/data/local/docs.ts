@@ -124,5 +124,6 @@ export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, un
   }
   for (const r of seed.reports ?? []) put(paths.report(r.id), r);
   for (const {id, ...c} of seed.connections ?? []) put(paths.connection(id), {endedBy: null, ...c});
+  for (const m of seed.matchProfiles ?? []) put(`matchProfiles/${m.uid}`, m);
   return docs;
 }
