@@ -35,9 +35,11 @@ import * as t from '../../styles/tokens.js';
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
  * @csspart preview - The "Preview — stored only in this browser" notice shown with a local store.
+ * @csspart session-expired - The notice shown when the member's sign-in on this device ended by itself (expired or revoked), with its "Sign in again" button.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
+ * @cssproperty [--kin-color-warning=#b54708] - Border of the notice that the sign-in has expired.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Background of the consent prompt's button.
  * @cssproperty [--kin-color-on-primary=#ffffff] - Text of the consent prompt's button.
  * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
@@ -48,6 +50,13 @@ export class KinCommunity extends KinElement {
     css`
       .error {
         border: 2px solid ${t.colorDanger};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
+      }
+      .expired {
+        border: 2px solid ${t.colorWarning};
         border-radius: ${t.radiusM};
         padding: ${t.spaceM};
         margin-block-end: ${t.spaceM};
@@ -208,6 +217,8 @@ export class KinCommunity extends KinElement {
   /** An email sign-in link was opened on another device: ask which address it was sent to. */
   @state() private signInEmailNeeded = false;
   @state() private signInError = '';
+  /** Issue 17: signed out because the sign-in on this device ended by itself (expired or revoked). */
+  @state() private sessionExpired = false;
   /** Whether the join dialog is open (after a `kin-join-request` from an element inside). */
   @state() private joining = false;
   #lastFocus: HTMLElement | null = null;
@@ -292,6 +303,7 @@ export class KinCommunity extends KinElement {
 
   #teardown() {
     this.#cancelLoadRetry();
+    this.sessionExpired = false;
     this.#generation++;
     this.#sessionUnsub?.();
     this.#sessionUnsub = null;
@@ -322,6 +334,7 @@ export class KinCommunity extends KinElement {
     }
     if (store !== this.store) this.#ownedStore = store;
     this.#sessionUnsub = store.session.watch((user) => {
+      this.sessionExpired = !user && store.session.expired === true;
       this.context = {...this.context, store, user};
     });
     this.context = {...this.context, store, user: store.session.user, error: null};
@@ -455,6 +468,11 @@ export class KinCommunity extends KinElement {
             ${this.signInError ? html`<p id="sign-in-error" class="field-error">${this.signInError}</p>` : nothing}
             <button type="submit">${m.signInSubmit}</button>
           </form>`
+        : nothing}${this.sessionExpired && !this.context.user
+        ? html`<div class="expired" part="session-expired" role="alert">
+            <p>${commonMessages(this.context.locale).sessionExpired}</p>
+            <button type="button" @click=${this.#signInAgain}>${commonMessages(this.context.locale).signInAgain}</button>
+          </div>`
         : nothing}${this.context.store?.kind === 'local'
         ? html`<p class="preview" part="preview" role="note">${m.preview}</p>`
         : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
@@ -505,6 +523,12 @@ export class KinCommunity extends KinElement {
   #agree = () => {
     this.dispatchEvent(new KinConsentEvent(this.community));
     grantConsent();
+  };
+
+  /** Issue 17: the way back in after a sign-in ended by itself is the join dialog, as for any visitor. */
+  #signInAgain = (e: Event) => {
+    this.#lastFocus = e.currentTarget as HTMLElement;
+    void import('../join/kin-join.js').then(() => (this.joining = true));
   };
 
   #closeJoin = () => {

@@ -12,6 +12,8 @@ export const layout = {
   member: (uid: string) => `members/${uid}`,
   private: (uid: string) => `private/${uid}`,
   roles: (uid: string) => `roles/${uid}`,
+  /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badge: (uid: string) => `badges/${uid}`,
   threads: 'threads',
   thread: (tid: string) => `threads/${tid}`,
   posts: (tid: string) => `threads/${tid}/posts`,
@@ -52,12 +54,13 @@ interface Fixture {
   community: {id: string};
   members?: readonly {uid: string}[];
   privates?: readonly {uid: string}[];
-  roles?: readonly {uid: string}[];
+  roles?: readonly {uid: string; roles: readonly string[]; clinicianScope?: string | null}[];
   threads?: readonly {id: string}[];
-  posts?: readonly {id: string; threadId: string}[];
+  posts?: readonly {id: string; threadId: string; status?: string; authorId: string; createdAt: number; audience?: string}[];
   reactions?: readonly {threadId: string; postId: string; uid: string; kind: string}[];
   reports?: readonly {id: string}[];
   connections?: readonly {id: string}[];
+  matchProfiles?: readonly {uid: string}[];
 }
 
 function omit(o: object, ...keys: string[]): Doc {
@@ -66,8 +69,12 @@ function omit(o: object, ...keys: string[]): Doc {
   return out;
 }
 
-/** A seed (src/data/seed.ts SeedFixture) as [path from the database root, fields] pairs. */
-export function fixtureDocs(f: Fixture): [string, Doc][] {
+/**
+ * A seed (src/data/seed.ts SeedFixture) as [path from the database root, fields] pairs. With
+ * `heldMarkers`, each held post gets the moderators' queue marker FirebaseStore writes with it (the seed
+ * script sets it; rules tests build their own queue states).
+ */
+export function fixtureDocs(f: Fixture, options: {heldMarkers?: boolean} = {}): [string, Doc][] {
   const c = communityPath(f.community.id);
   const at = (path: string) => `${c}/${path}`;
   return [
@@ -75,15 +82,24 @@ export function fixtureDocs(f: Fixture): [string, Doc][] {
     ...(f.members ?? []).map((m): [string, Doc] => [at(layout.member(m.uid)), {...m}]),
     ...(f.privates ?? []).map((p): [string, Doc] => [at(layout.private(p.uid)), {...p}]),
     ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.roles(r.uid)), {...r}]),
+    ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.badge(r.uid)), {roles: [...r.roles], clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t): [string, Doc] => [at(layout.thread(t.id)), omit(t, 'id')]),
-    ...(f.posts ?? []).map((p): [string, Doc] => [at(layout.post(p.threadId, p.id)), omit(p, 'id', 'threadId')]),
+    // Issue 18: every post carries warning and audience (a visitor's query asks for audience 'everyone'), and
+    // a thread's members-only posts that are not held are counted in audienceCounts/{tid}.
+    ...(f.posts ?? []).map((p): [string, Doc] => [at(layout.post(p.threadId, p.id)), {warning: null, audience: 'everyone', ...omit(p, 'id', 'threadId')}]),
+    ...[...(f.posts ?? []).filter((p) => p.audience === 'members' && p.status !== 'held').reduce((m, p) => m.set(p.threadId,
+      {membersOnly: (m.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id}), new Map<string, Doc & {membersOnly: number}>())]
+      .map(([tid, count]): [string, Doc] => [at(`audienceCounts/${tid}`), count]),
     ...(f.reactions ?? []).map((r): [string, Doc] => [at(layout.reaction(r.threadId, r.postId, r.uid, r.kind)), omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r): [string, Doc] => [at(layout.report(r.id)), omit(r, 'id')]),
+    ...(options.heldMarkers ? f.posts ?? [] : []).filter((p) => p.status === 'held').map((p): [string, Doc] =>
+      [at(layout.heldPost(p.threadId, p.id)), {threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: p.createdAt}]),
     ...(f.connections ?? []).map((k): [string, Doc] => [at(layout.connection(k.id)), {endedBy: null, ...omit(k, 'id')}]),
+    ...(f.matchProfiles ?? []).map((m): [string, Doc] => [at(layout.matchProfile(m.uid)), {...m}]),
   ];
 }
 
-type RestValue = Record<string, unknown>;
+export type RestValue = Record<string, unknown>;
 
 /** A JSON value as a Firestore REST Value; numbers under TIME_FIELDS become timestamps. */
 export function toRestValue(value: unknown, key = ''): RestValue {

@@ -14,6 +14,7 @@ import type {RoleRecord, SessionUser} from '../types.js';
 import {emptyRoles} from '../domain/members.js';
 import {mapFirebaseError} from './errors.js';
 import {gone, guard} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
 import {setBadges} from './badges.js';
 
 const DAY = 86400000;
@@ -25,7 +26,7 @@ export interface InvitesCtx {
   toRoles(snap: DocumentSnapshot): RoleRecord;
 }
 
-const ref = (c: InvitesCtx, ...segments: string[]) => doc(c.db, ['communities', c.communityId, ...segments].join('/'));
+const ref = (c: InvitesCtx, ...segments: string[]) => doc(c.db, [communityPath(c.communityId), ...segments].join('/'));
 const ms = (v: unknown) => (v instanceof Timestamp ? v.toMillis() : typeof v === 'number' ? v : null);
 
 function toInvite(snap: DocumentSnapshot): Invite {
@@ -76,7 +77,7 @@ export async function getInvite(c: InvitesCtx, id: string): Promise<Invite | nul
 }
 
 export function watchInvites(c: InvitesCtx, next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
-  return onSnapshot(query(collection(c.db, `communities/${c.communityId}/invites`), orderBy('createdAt', 'desc')),
+  return onSnapshot(query(collection(c.db, `${communityPath(c.communityId)}/invites`), orderBy('createdAt', 'desc')),
     (snap) => next(snap.docs.map(toInvite)), (e) => error(mapFirebaseError(e, 'load the invites')));
 }
 

@@ -15,6 +15,7 @@ import {
   validateVisibility,
 } from '../domain/members.js';
 import {gone, guard} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
 import {deleteBadges, setBadges} from './badges.js';
 
 /** What the adapter lends these operations. */
@@ -30,7 +31,7 @@ export interface MembersCtx {
   plain(snap: DocumentSnapshot): Record<string, unknown>;
 }
 
-const base = (c: MembersCtx) => `communities/${c.communityId}`;
+const base = (c: MembersCtx) => communityPath(c.communityId);
 const ref = (c: MembersCtx, ...segments: string[]) => doc(c.db, [base(c), ...segments].join('/'));
 
 function requireUser(c: MembersCtx, doing: string): SessionUser {

@@ -10,6 +10,7 @@ import type {AuthSession, NotificationFeed, OnError, Unsubscribe} from '../store
 import type {PrivateRecord} from '../types.js';
 import {mapFirebaseError} from './errors.js';
 import {notifyMessages} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
 
 export interface NotifyCtx {
   db: Firestore;
@@ -19,7 +20,7 @@ export interface NotifyCtx {
   plain(snap: DocumentSnapshot): Record<string, unknown>;
 }
 
-const base = (c: NotifyCtx) => `communities/${c.communityId}`;
+const base = (c: NotifyCtx) => communityPath(c.communityId);
 const itemsPath = (c: NotifyCtx, uid: string) => `${base(c)}/notifications/${uid}/items`;
 
 function toNotification(c: NotifyCtx, snap: DocumentSnapshot): KinNotification {

@@ -19,13 +19,14 @@ import {denied, requireMember, requireSignedIn, requireWriter, type Caller} from
 import {
   blockMove, endMove, listedConnections, requestMove, respondMove, toConnection, type ConnectionMove, type StoredConnection,
 } from '../domain/connections.js';
+import {layout} from '../domain/layout.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
 
 type Result<T> = {result: T; writes: Write[]};
 
-const matchPath = (uid: string) => `matchProfiles/${uid}`;
-const limitPath = (uid: string) => `connectionLimits/${uid}`;
+const matchPath = layout.matchProfile;
+const limitPath = layout.connectionLimit;
 
 function get<T>(db: Db, path: string): T | null {
   return (db.docs.get(path) as T | undefined) ?? null;

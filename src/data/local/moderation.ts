@@ -11,16 +11,13 @@ import {checkModeration, compareLog, sortQueue} from '../moderation.js';
 import {isSuspended, newId, type Reader} from '../policy.js';
 import {guard, requireModerator as requireModeratorOf} from '../domain/access.js';
 import {decideModeration, type HiddenBody} from '../domain/moderation.js';
+import {layout} from '../domain/layout.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {ModLogEntry, Post, Report, RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
 
-export const modPaths = {
-  log: (eid: string) => `modLog/${eid}`,
-  hiddenBody: (tid: string, pid: string) => `hiddenBodies/${tid}_${pid}`,
-  crisisFlag: (tid: string, pid: string) => `crisisFlags/${tid}_${pid}`,
-};
+export const modPaths = {log: layout.logEntry, hiddenBody: layout.hiddenBody, crisisFlag: layout.crisisFlag};
 
 interface CrisisFlag {threadId: string; postId: string; authorId: string; kinds: CrisisKind[]; createdAt: number}
 
