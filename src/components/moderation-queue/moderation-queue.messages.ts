@@ -68,6 +68,7 @@ const en = {
   logAction: (action: string) => ({
     approve: 'Approved', hide: 'Hid', restore: 'Restored', 'dismiss-report': 'Dismissed a report', suspend: 'Suspended',
     'lift-suspension': 'Lifted a suspension', 'clear-crisis': 'Read a crisis flag', 'grant-role': 'Granted a role', 'revoke-role': 'Revoked a role', 'approve-story': 'Approved the founder story',
+    'accept-invite': 'Accepted an invite',
   } as Record<string, string>)[action] ?? action,
   offline: 'You are offline. Moderation actions need a connection; the queue updates when you reconnect.',
 };
@@ -137,6 +138,7 @@ const cy: typeof en = {
   logAction: (action: string) => ({
     approve: 'Cymeradwyodd', hide: 'Cuddiodd', restore: 'Adferodd', 'dismiss-report': 'Gwrthododd adroddiad', suspend: 'Ataliodd',
     'lift-suspension': 'Cododd ataliad', 'clear-crisis': 'Darllenodd faner argyfwng', 'grant-role': 'Rhoddodd rôl', 'revoke-role': 'Dileodd rôl', 'approve-story': 'Cymeradwyodd stori’r sylfaenydd',
+    'accept-invite': 'Derbyniodd wahoddiad',
   } as Record<string, string>)[action] ?? action,
   offline: 'Rydych all-lein. Mae angen cysylltiad ar gamau cymedroli; bydd y ciw yn diweddaru pan fyddwch yn ailgysylltu.',
 };
