@@ -185,3 +185,13 @@ export interface TeamMember {
   grantedBy: string;
   updatedAt: number;
 }
+
+/** How a tag id reads to members in `locale` (settings.tagLabels, set in the admin console); the id when unlabelled. */
+export function tagLabel(settings: Pick<CommunitySettings, 'tagLabels'> | null | undefined, tag: string, locale: Locale): string {
+  const labels = settings?.tagLabels;
+  const pick = (l: Locale) => {
+    const v = labels?.[l]?.[tag];
+    return typeof v === 'string' && v.trim() ? v : null;
+  };
+  return pick(locale) ?? pick('en') ?? tag;
+}
