@@ -1,0 +1,80 @@
+// The composer form of <kin-discussion-thread> (new post, reply, or a new hub conversation with its
+// title). Its state, drafts and sending live in ThreadComposer.
+import {html, nothing, type TemplateResult} from 'lit';
+import {live} from 'lit/directives/live.js';
+import {LIMITS} from '../../data/policy.js';
+import {hasCrisisWording} from '../../data/crisis.js';
+import {commonMessages} from '../../i18n/common.messages.js';
+import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
+
+export function composerForm(t: ThreadContext, parentId: string | null, label: string, submitLabel: string): TemplateResult {
+  const m = t.m;
+  const composer = t.composer;
+  const common = commonMessages(t.locale);
+  const c = composer.get(parentId);
+  const isNewThread = parentId === NEW_THREAD;
+  const fieldId = isNewThread ? 'new-thread-body' : parentId ? `reply-${parentId}` : 'compose';
+  const len = c.body.replace(/\r\n?/g, '\n').trim().length;
+  const over = len - LIMITS.postBody;
+  const pending = c.status === 'pending';
+  const crisis = hasCrisisWording(c.body);
+  return html`<form class=${crisis ? 'composer with-crisis' : 'composer'} part="composer" novalidate
+      aria-busy=${pending ? 'true' : 'false'}
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void composer.submit(parentId);
+      }}>
+      <div class="fields">
+        ${isNewThread
+          ? html`<label for="new-thread-title">${m.threadTitleLabel}</label>
+              <input id="new-thread-title" type="text" maxlength=${LIMITS.threadTitle} .value=${live(c.title)}
+                aria-invalid=${c.invalid === 'title' ? 'true' : 'false'}
+                aria-describedby=${c.invalid === 'title' ? 'new-thread-title-error' : nothing}
+                @input=${(e: InputEvent) => composer.onInput(parentId, e, 'title')} />
+              ${c.invalid === 'title' ? html`<p class="field-error" id="new-thread-title-error">${m.titleRequired}</p>` : nothing}`
+          : nothing}
+        <label for=${fieldId}>${label}</label>
+        <textarea id=${fieldId} name="body" rows=${parentId && !isNewThread ? 3 : 5} .value=${live(c.body)}
+          ?readonly=${pending}
+          aria-invalid=${over > 0 || c.invalid === 'empty' ? 'true' : 'false'}
+          aria-describedby=${`${fieldId}-count ${fieldId}-hint`}
+          @input=${(e: InputEvent) => composer.onInput(parentId, e)}
+          @keydown=${(e: KeyboardEvent) => composer.onKeydown(parentId, e)}></textarea>
+        <p class="composer-meta">
+          <span class=${over > 0 ? 'count over' : 'count'} id=${`${fieldId}-count`}>${m.charCount(len, LIMITS.postBody)}</span>
+          <span class="hint" id=${`${fieldId}-hint`}>${m.shortcut} ${c.body ? (composer.draftsInMemory ? m.draftInMemory : m.draftKept) : ''}</span>
+        </p>
+        ${over > 0 ? html`<p class="field-error" role="alert">${m.overLimit(over)}</p>` : nothing}
+        ${c.invalid === 'empty' ? html`<p class="field-error" role="alert">${m.emptyBody}</p>` : nothing}
+        <div class="composer-actions">
+          <button type="submit" class="primary" part="submit" aria-disabled=${pending ? 'true' : 'false'}>
+            ${pending ? m.posting : submitLabel}
+          </button>
+          ${parentId && !isNewThread ? html`<button type="button" @click=${() => void t.actions.toggleReply(parentId)}>${m.cancel}</button>` : nothing}
+          ${isNewThread ? html`<button type="button" @click=${() => void t.hub.toggleStartThread()}>${m.cancel}</button>` : nothing}
+        </div>
+        ${pending
+          ? html`<p class="pending" role="status">${!t.online ? m.queuedOffline : c.since && Date.now() - c.since > SLOW_SEND_MS ? m.queuedUnreachable : m.posting}</p>`
+          : nothing}
+        ${c.status === 'waiting'
+          ? html`<div class="queued" part="queued" role="status">
+              <p>${!t.online ? m.queuedOffline : !c.error ? m.queuedRetry : c.error.code === 'unavailable' ? m.queuedUnreachable : `${m.queuedRetry} ${common.error(c.error.code)}`}</p>
+              <button type="button" data-action="send-now" @click=${() => void composer.submit(parentId)}>${m.sendNow}</button>
+            </div>`
+          : nothing}
+        ${c.status === 'error' && c.error
+          ? html`<div class="error" part="error" role="alert">
+              <p>${m.postFailed} ${common.error(c.error.code)}</p>
+              <button type="button" data-action="retry-post" @click=${() => void composer.submit(parentId)}>${m.retrySend}</button>
+            </div>`
+          : nothing}
+      </div>
+      ${crisis
+        ? html`<div class="crisis" part="crisis">
+            <kin-crisis-help always-open .nation=${t.nation} heading=${m.crisisPanelHeading} heading-level=${Math.min(6, t.level + 1)}>
+              <p slot="footer">${m.crisisStillPost}</p>
+            </kin-crisis-help>
+          </div>`
+        : nothing}
+    </form>`;
+}

@@ -1,0 +1,69 @@
+// What the thread's controllers and template parts may read from <kin-discussion-thread>. The element
+// keeps its state private (#fields, so none of it becomes public API) and hands this view of itself to
+// them; the controllers reach each other through it too.
+import type {LitElement} from 'lit';
+import type {CommunityStore} from '../../data/store.js';
+import type {KindredError} from '../../data/errors.js';
+import type {Locale, Nation, Post} from '../../data/types.js';
+import type {LiveController} from '../../controllers/live.js';
+import type {DiscussionThreadMessages} from './discussion-thread.messages.js';
+import type {ThreadFeed} from './feed.controller.js';
+import type {PostActions} from './post-actions.controller.js';
+import type {ThreadComposer} from './composer.controller.js';
+import type {HubPager} from './hub.controller.js';
+import type {ThreadMeta} from './thread-meta.controller.js';
+import type {Community, MemberProfile} from '../../data/types.js';
+
+/** The composer key of the hub's "start a conversation" form. */
+export const NEW_THREAD = '\u0000new-thread';
+/** After this long "Posting…" becomes "we cannot reach the community; it will be sent by itself". */
+export const SLOW_SEND_MS = 8000;
+
+export interface ThreadContext {
+  readonly host: LitElement;
+  readonly store: CommunityStore | null;
+  readonly uid: string | null;
+  readonly locale: Locale;
+  readonly m: DiscussionThreadMessages;
+  /** The conversation whose posts are shown (page, `thread-id` or the hub's open one), or null. */
+  readonly threadId: string | null;
+  /** The `thread-id` conversation shown on its own, or null. */
+  readonly fixedThreadId: string | null;
+  readonly pageKey: string;
+  readonly mode: 'thread' | 'list';
+  readonly threadTitle: string;
+  readonly draftStorage: string;
+  readonly openThreadId: string | null;
+  readonly limit: number;
+  readonly isMember: boolean;
+  readonly canRead: boolean;
+  readonly online: boolean;
+  readonly now: number;
+  readonly level: number;
+  readonly nation: Nation | null;
+  readonly community: LiveController<Community | null, [CommunityStore | null]>;
+  readonly me: LiveController<MemberProfile | null, [CommunityStore | null, string | null]>;
+  readonly feed: ThreadFeed;
+  readonly actions: PostActions;
+  readonly composer: ThreadComposer;
+  readonly hub: HubPager;
+  readonly meta: ThreadMeta;
+  announce(text: string): void;
+  emit(event: Event): void;
+  fail(e: unknown, operation: string): KindredError;
+  openThread(threadId: string): void;
+  requestJoin(reason: string): void;
+}
+
+export function byTime(a: Post, b: Post): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Focuses the first element in the host's shadow root matching `selector`. */
+export function focusIn(t: ThreadContext, selector: string): void {
+  t.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+}
+
+export function focusPost(t: ThreadContext, postId: string): void {
+  focusIn(t, `[data-post-id="${CSS.escape(postId)}"]`);
+}
