@@ -5,6 +5,8 @@ import {live} from 'lit/directives/live.js';
 import {LIMITS} from '../../data/policy.js';
 import {hasCrisisWording} from '../../data/crisis.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {GUIDELINES_FIELD} from '../../data/guidelines.js';
+import {guidelinesText} from '../guidelines.parts.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
 
 export function composerForm(t: ThreadContext, parentId: string | null, label: string, submitLabel: string): TemplateResult {
@@ -62,7 +64,14 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
               <button type="button" data-action="send-now" @click=${() => void composer.submit(parentId)}>${m.sendNow}</button>
             </div>`
           : nothing}
-        ${c.status === 'error' && c.error
+        ${c.status === 'error' && c.error?.field === GUIDELINES_FIELD
+          ? html`<div class="guidelines-again" part="guidelines" role="alert" aria-labelledby=${`${fieldId}-guidelines`}>
+              <p id=${`${fieldId}-guidelines`}><strong>${m.guidelinesChanged}</strong></p>
+              ${t.community.value?.settings.guidelines?.en ? guidelinesText(t.community.value.settings, t.locale) : html`<p>${m.guidelinesNone}</p>`}
+              <button type="button" class="primary" data-action="agree" aria-disabled=${composer.agreeing ? 'true' : 'false'}
+                @click=${() => void composer.agreeAndSend(parentId)}>${composer.agreeing ? m.agreeing : m.agreeAndPost}</button>
+            </div>`
+          : c.status === 'error' && c.error
           ? html`<div class="error" part="error" role="alert">
               <p>${m.postFailed} ${common.error(c.error.code)}</p>
               <button type="button" data-action="retry-post" @click=${() => void composer.submit(parentId)}>${m.retrySend}</button>
