@@ -146,7 +146,7 @@ export function validateCrisisContacts(value: unknown): CommunityCrisisContacts 
     const name = localized(`${field}.name`, c.name, SETTINGS_LIMITS.contactName, 1);
     const detail = localized(`${field}.detail`, c.detail ?? {en: ''}, SETTINGS_LIMITS.contactDetail, 0);
     const number = typeof c.number === 'string' ? c.number.trim().replace(/\s+/g, ' ') : '';
-    if (!dialable(number)) throw invalid(`${field}.number`, `“${number}” is not a phone number: use 3 to 15 digits (spaces and a leading + are fine).`);
+    if (!dialable(number) || !/^\+?[0-9]( ?[0-9]){2,14}$/.test(number)) throw invalid(`${field}.number`, `“${number}” is not a phone number: use 3 to 15 digits (spaces and a leading + are fine).`);
     return {name, detail, number, sms: c.sms === true};
   });
   const hide = Array.isArray(v.hide) ? v.hide : [];

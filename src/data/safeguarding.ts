@@ -120,7 +120,7 @@ export function contactsFor(config: SafeguardingConfig = {}, locale: Locale = 'e
 /** Default contacts a community may leave out (all but 999 and Samaritans). */
 export const HIDEABLE_CONTACTS: readonly string[] = UK_CRISIS_CONTACTS.map((c) => c.id).filter((id) => !ALWAYS_SHOWN.includes(id));
 /** At most this many contacts of a community's own. */
-export const MAX_COMMUNITY_CONTACTS = 5;
+export const MAX_COMMUNITY_CONTACTS = 3;
 
 /** "0300 222 5800" → "03002225800" (a leading + kept); null when it is not 3–15 digits. */
 export function dialable(number: string): string | null {

@@ -84,7 +84,7 @@ export interface CommunitySettings {
 
 /** A community's crisis-contact choices (issue 14), as stored in its settings; 999 and Samaritans always stay. */
 export interface CommunityCrisisContacts {
-  /** At most 5, shown after the emergency number. */
+  /** At most 3 (MAX_COMMUNITY_CONTACTS), shown after the emergency number. */
   extra: CommunityCrisisContact[];
   /** Ids of default contacts to leave out (src/data/safeguarding.ts UK_CRISIS_CONTACTS). */
   hide: string[];
