@@ -3,7 +3,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {commonMessages} from '../../i18n/common.messages.js';
-import {time} from './parts.js';
+import {time} from '../shared/parts.js';
 import {composerForm} from './composer.parts.js';
 import {NEW_THREAD, type ThreadContext} from './discussion-thread.context.js';
 

@@ -8,7 +8,7 @@ import {REACTION_KINDS, REPORT_REASONS, type Post} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {moderationMessages} from '../../i18n/moderation.messages.js';
 import {reactionIcon} from '../icons.js';
-import {avatar, body, time} from './parts.js';
+import {authorAvatar, body, time} from '../shared/parts.js';
 import {composerForm} from './composer.parts.js';
 import type {ThreadContext} from './discussion-thread.context.js';
 
@@ -61,7 +61,7 @@ export function postView(t: ThreadContext, post: Post, pos: number, size: number
         ? html`<p class="placeholder" id=${`ph-${id}`}>${post.status === 'deleted' ? m.removed : m.hidden}${post.status === 'hidden' && post.statusReason ? html` <span class="reason" part="hidden-reason">${post.statusReason}</span>` : nothing}</p>`
         : html`
           <header class="post-header">
-            ${avatar(post)}
+            ${authorAvatar(post)}
             <div class="byline">
               <span class="author" part="post-author" id=${`a-${id}`}>${post.authorName}</span>
               <span class="badge" part="badge">${common[`relationship_${post.authorRelationship}`] ?? common.relationship_other}</span>

@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
 import {moreIcon} from '../icons.js';
+import {avatar} from '../shared/parts.js';
 import styles from './member-directory.styles.js';
 import {directoryMessages} from './member-directory.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -12,9 +13,6 @@ import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MemberQuery} from '../../data/store.js';
 import {RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES, type MemberProfile, type Relationship, type ReportReason, type RoleName} from '../../data/types.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
-import {isHttpsUrl} from '../../data/policy.js';
-import {initials} from '../../data/pseudonyms.js';
-import {styleProps} from '../../directives/style-props.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {KinConnectRequestEvent} from '../../events/connect-request.js';
@@ -297,9 +295,7 @@ export class KinMemberDirectory extends KinElement {
     return html`
       <li part="card" tabindex="-1" data-uid=${member.uid} aria-labelledby="name-${member.uid}">
         <div class="who">
-          ${member.avatarUrl && isHttpsUrl(member.avatarUrl)
-            ? html`<img part="avatar" class="avatar" src=${member.avatarUrl} alt="" referrerpolicy="no-referrer" loading="lazy" />`
-            : html`<span part="avatar" class="avatar" aria-hidden="true" ${styleProps({'--_hue': String(member.avatarHue)})}>${initials(member.pseudonym)}</span>`}
+          ${avatar({name: member.pseudonym, url: member.avatarUrl, hue: member.avatarHue})}
           <div>
             <div class="name" role="heading" aria-level=${level} id="name-${member.uid}">${member.pseudonym}</div>
             <div class="muted">${c[`relationship_${member.relationship}`]}${isMe ? html` · ${m.you}` : nothing}</div>

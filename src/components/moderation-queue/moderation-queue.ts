@@ -5,7 +5,8 @@ import styles from './moderation-queue.styles.js';
 import {moderationQueueMessages, type ModerationQueueMessages} from './moderation-queue.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {reconnectingNotice} from '../../directives/reconnecting.js';
-import {exactTime, formatDate, relativeTime} from '../../i18n/messages.js';
+import {formatDate} from '../../i18n/messages.js';
+import {body, time} from '../shared/parts.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -171,7 +172,7 @@ export class KinModerationQueue extends KinElement {
     return html`<li part="item" class="item" aria-labelledby=${headingId} data-item=${item.id}>
       ${this.#heading(title, 1, headingId)}
       <p class="meta">
-        <time datetime=${new Date(item.createdAt).toISOString()} title=${exactTime(item.createdAt, locale)}>${relativeTime(item.createdAt, locale)}</time>
+        ${time(item.createdAt, locale)}
         ${item.threadTitle ? html` · ${m.inThread(item.threadTitle)}` : nothing}
       </p>
       ${item.crisis?.length ? html`<p class="crisis" part="crisis"><strong>${m.crisisFlag}:</strong> ${m.crisisKinds(item.crisis)}. ${m.crisisAdvice}</p>` : nothing}
@@ -191,8 +192,9 @@ export class KinModerationQueue extends KinElement {
     </li>`;
   }
 
+  // The post as its readers saw it (paragraphs, line breaks, https links), from the shared parts.
   #text(post: Post): TemplateResult {
-    return html`<div class="body">${post.body.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>`;
+    return html`<div class="body">${body(post.body)}</div>`;
   }
 
   #actions(item: ModerationItem, m: ModerationQueueMessages): TemplateResult {
@@ -330,7 +332,7 @@ export class KinModerationQueue extends KinElement {
       ${this.#heading(m.log, 1, 'log-heading')}
       ${this.#log.status === 'ready' && entries.length === 0 ? html`<p class="notice">${m.logEmpty}</p>` : nothing}
       ${entries.length ? html`<ol class="entries">${entries.map((e) => html`<li>
-        <time datetime=${new Date(e.at).toISOString()} title=${exactTime(e.at, locale)}>${relativeTime(e.at, locale)}</time>
+        ${time(e.at, locale)}
         <span>${m.logAction(e.action)} <code>${e.targetPath}</code>${e.reason ? html` – ${e.reason}` : nothing}</span>
         ${this.#logAction(e, m)}
         ${this.actionError?.itemId === `log:${e.id}` ? html`<p class="error" role="alert">${commonMessages(locale).error(this.actionError.error.code)}</p>` : nothing}

@@ -4,7 +4,7 @@ import {KinElement} from '../kin-element.js';
 import styles from './notifications.styles.js';
 import {notificationsMessages, type NotificationsMessages} from './notifications.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
-import {exactTime, relativeTime} from '../../i18n/messages.js';
+import {time} from '../shared/parts.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -152,14 +152,14 @@ export class KinNotifications extends KinElement {
     const href = this.#href(n);
     const text = this.#text(n, m);
     const reason = n.kind === 'post-hidden' && n.reason ? html`<span class="reason">${m.reason(n.reason)}</span>` : nothing;
-    const time = html`<time datetime=${new Date(n.updatedAt).toISOString()} title=${exactTime(n.updatedAt, locale)}>${relativeTime(n.updatedAt, locale)}</time>`;
+    const when = time(n.updatedAt, locale);
     const label = html`${n.read ? nothing : html`<span class="visually-hidden">${m.unread}: </span>`}<span class="text">${text}</span>`;
     return html`<li part="item" class=${n.read ? 'item' : 'item unread'}>
       ${href
         ? html`<a class="open" href=${href} @click=${(e: MouseEvent) => this.#open(e, n, href)}>${label}</a>`
         : html`<button type="button" class="open" @click=${(e: MouseEvent) => this.#open(e, n, null)}>${label}</button>`}
       ${reason}
-      <span class="meta">${time}</span>
+      <span class="meta">${when}</span>
       ${n.read ? nothing : html`<button type="button" class="mark" aria-label=${`${m.markOne}: ${text}`} @click=${() => this.#mark([n.id])}>${m.markOne}</button>`}
     </li>`;
   }

@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
-import {avatar} from '../discussion-thread/parts.js';
+import {avatar} from '../shared/parts.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -380,7 +380,7 @@ export class KinPeerMatchCard extends KinElement {
     const common = commonMessages(this.#locale);
     const total = this.suggestions?.length ?? 0;
     return html`<article class="match enter" part="match" aria-labelledby=${`m-${m.uid}`}>
-      ${avatar({authorName: m.member.pseudonym, authorAvatarUrl: m.member.avatarUrl, authorAvatarHue: m.member.avatarHue})}
+      ${avatar({name: m.member.pseudonym, url: m.member.avatarUrl, hue: m.member.avatarHue})}
       <div>
         <p class="name" id=${`m-${m.uid}`}>${m.member.pseudonym}</p>
         <p class="muted">${common[`relationship_${m.member.relationship}`]} · <span>${t.suggestionOf(n, total)}</span></p>
@@ -466,7 +466,7 @@ export class KinPeerMatchCard extends KinElement {
     const other = this.#other(c);
     const name = this.#name(other);
     const person = this.people.get(other);
-    const face = avatar({authorName: name, authorAvatarUrl: person?.avatarUrl ?? null, authorAvatarHue: person?.avatarHue ?? 200});
+    const face = avatar({name, url: person?.avatarUrl ?? null, hue: person?.avatarHue ?? 200});
     const confirm = this.confirming?.connection.id === c.id ? this.confirming : null;
     let body: TemplateResult;
     if (c.status === 'pending' && c.requestedBy !== me) {

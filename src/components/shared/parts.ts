@@ -1,5 +1,7 @@
-// Small pure template helpers for <kin-discussion-thread>. User text only ever reaches the DOM as
-// text bindings (escaped by Lit); links come from src/data/text.ts, which admits only https: URLs.
+// The template parts every element shows people and their words with: an author's avatar, a time, a
+// post's text. One copy, so a member looks and reads the same in the thread, the directory, the
+// peer-match card, the moderation queue and notifications. User text only ever reaches the DOM as text
+// bindings (escaped by Lit); links come from src/data/text.ts, which admits only https: URLs.
 import {html, nothing, type TemplateResult} from 'lit';
 import {parseText} from '../../data/text.js';
 import {isHttpsUrl} from '../../data/policy.js';
@@ -7,15 +9,27 @@ import type {Locale, Post} from '../../data/types.js';
 import {exactTime, relativeTime} from '../../i18n/messages.js';
 import {initials} from '../../data/pseudonyms.js';
 
-/** The author's https avatar, or a generated initials avatar in the author's hue. Decorative: the name is beside it. */
-export function avatar(post: Pick<Post, 'authorName' | 'authorAvatarUrl' | 'authorAvatarHue'>): TemplateResult {
-  if (post.authorAvatarUrl && isHttpsUrl(post.authorAvatarUrl)) {
-    return html`<img class="avatar" part="avatar" src=${post.authorAvatarUrl} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`;
+/** Whose avatar: a pseudonym, an optional picture URL and the hue of the generated one. */
+export interface AvatarOf {
+  name: string;
+  url?: string | null;
+  hue: number;
+}
+
+/** A person's https avatar, or a generated initials avatar in their hue. Decorative: the name is beside it. */
+export function avatar({name, url, hue}: AvatarOf): TemplateResult {
+  if (url && isHttpsUrl(url)) {
+    return html`<img class="avatar" part="avatar" src=${url} alt="" width="40" height="40" loading="lazy" referrerpolicy="no-referrer" />`;
   }
-  const hue = Number.isFinite(post.authorAvatarHue) ? Math.round(post.authorAvatarHue) % 360 : 200;
+  const h = Number.isFinite(hue) ? Math.round(hue) % 360 : 200;
   // A property binding (CSSOM), not styleMap: styleMap's first render writes a style attribute, which a
   // strict CSP (style-src without 'unsafe-inline') blocks. Proven by test/embed/host-pages.test.ts.
-  return html`<span class="avatar initials" part="avatar" aria-hidden="true" .style=${`--_hue: ${hue}`}>${initials(post.authorName)}</span>`;
+  return html`<span class="avatar initials" part="avatar" aria-hidden="true" .style=${`--_hue: ${h}`}>${initials(name)}</span>`;
+}
+
+/** The author of a post (or a thread) as an avatar. */
+export function authorAvatar(post: Pick<Post, 'authorName' | 'authorAvatarUrl' | 'authorAvatarHue'>): TemplateResult {
+  return avatar({name: post.authorName, url: post.authorAvatarUrl, hue: post.authorAvatarHue});
 }
 
 /** Paragraphs, line breaks and https: links; everything else verbatim text. */
@@ -40,7 +54,7 @@ function exact(ms: number, locale: Locale): string {
 }
 
 /** Relative time ("3 minutes ago") with the exact time in `datetime` and `title`. */
-export function time(ms: number, locale: Locale, now: number): TemplateResult {
+export function time(ms: number, locale: Locale, now = Date.now()): TemplateResult {
   const exactText = exact(ms, locale);
   return html`<time datetime=${new Date(ms).toISOString()} title=${exactText}>${relativeTime(ms, locale, now)}</time>`;
 }
