@@ -469,7 +469,7 @@ export class KinCommunityAdmin extends KinElement {
         return m.changeLog(e.action === 'grant-role' ? m.granted : m.revokedRole, this.#nameOf(e.targetPath) + (e.reason ? ` (${e.reason})` : ''), formatDate(e.at, locale));
       }
       const inv = invites.find((i) => i.id === e.targetPath.split('/')[1]);
-      const who = this.#nameOf(`members/${e.actorId}`) + (inv ? ` (${inv.email})` : '');
+      const who = inv?.email ?? this.#nameOf(`members/${e.actorId}`);
       return m.changeAccepted(who, inv ? m.role(inv.role) : e.reason, formatDate(e.at, locale));
     };
     const f = this.inviteForm;
