@@ -186,12 +186,15 @@ export interface TeamMember {
   updatedAt: number;
 }
 
-/** How a tag id reads to members in `locale` (settings.tagLabels, set in the admin console); the id when unlabelled. */
-export function tagLabel(settings: Pick<CommunitySettings, 'tagLabels'> | null | undefined, tag: string, locale: Locale): string {
+/**
+ * What the community's admins named a tag in `locale` (settings.tagLabels, set in the admin console; English when
+ * there is no Welsh name), or null: then the elements show i18n/tags.ts tagLabel (the id read as words).
+ */
+export function customTagLabel(settings: Pick<CommunitySettings, 'tagLabels'> | null | undefined, tag: string, locale: Locale): string | null {
   const labels = settings?.tagLabels;
   const pick = (l: Locale) => {
     const v = labels?.[l]?.[tag];
     return typeof v === 'string' && v.trim() ? v : null;
   };
-  return pick(locale) ?? pick('en') ?? tag;
+  return pick(locale) ?? pick('en');
 }

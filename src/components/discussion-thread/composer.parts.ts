@@ -8,6 +8,7 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {GUIDELINES_FIELD} from '../../data/guidelines.js';
 import {guidelinesText} from '../guidelines.parts.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
+import {composerChoices} from './safety.parts.js';
 
 export function composerForm(t: ThreadContext, parentId: string | null, label: string, submitLabel: string): TemplateResult {
   const m = t.m;
@@ -48,6 +49,7 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
         </p>
         ${over > 0 ? html`<p class="field-error" role="alert">${m.overLimit(over)}</p>` : nothing}
         ${c.invalid === 'empty' ? html`<p class="field-error" role="alert">${m.emptyBody}</p>` : nothing}
+        ${composerChoices(t, parentId, c, fieldId)}
         <div class="composer-actions">
           <button type="submit" class="primary" part="submit" aria-disabled=${pending ? 'true' : 'false'}>
             ${pending ? m.posting : submitLabel}

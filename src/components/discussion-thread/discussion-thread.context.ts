@@ -14,6 +14,7 @@ import type {HubPager} from './hub.controller.js';
 import type {ThreadMeta} from './thread-meta.controller.js';
 import type {ThreadFollow} from './follow.controller.js';
 import type {DeepLink} from './deep-link.controller.js';
+import type {ThreadSafety} from './safety.controller.js';
 import type {Community, MemberProfile} from '../../data/types.js';
 
 /** The composer key of the hub's "start a conversation" form. */
@@ -54,6 +55,8 @@ export interface ThreadContext {
   readonly follow: ThreadFollow;
   /** Issue 15: the `#post-<id>` the address links to. */
   readonly deepLink: DeepLink;
+  /** Issue 18: content warnings and the visitors' members-only count. */
+  readonly safety: ThreadSafety;
   announce(text: string): void;
   emit(event: Event): void;
   fail(e: unknown, operation: string): KindredError;

@@ -58,6 +58,10 @@ import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
+import {
+  membersOnlyDelta, newPostAudience, validateWarning, validateWarningPrefs, withSafety,
+  type ContentWarning, type WarningPrefs,
+} from '../domain/safety.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -383,6 +387,8 @@ class FirebaseStore implements CommunityStore {
         ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
         // Issue 15: email notifications.
         ...(d.notify ? {notify: d.notify as PrivateRecord['notify']} : {}),
+        // Issue 18: warning topics the member hides or shows open.
+        ...(d.warnings ? {warnings: d.warnings as PrivateRecord['warnings']} : {}),
       };
     });
   }
@@ -450,9 +456,27 @@ class FirebaseStore implements CommunityStore {
           badged.next([...byId.values()].sort(comparePosts).slice(-lim));
         };
         const fail = (e: KindredError) => error(e);
-        inner.push(this.#watchQuery(
-          query(posts, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
-          'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail));
+        // Issue 18: a reader who is not a member may ask only for posts shared with everyone (firestore.rules
+        // seesAudience), so their query says so; it changes when they join (or leave).
+        let sharedUnsub: Unsubscribe | null = null;
+        let asMember: boolean | null = null;
+        const watchShared = (member: boolean) => {
+          if (asMember === member) return;
+          asMember = member;
+          sharedUnsub?.();
+          const audience = member ? [] : [where('audience', '==', 'everyone')];
+          sharedUnsub = this.#watchQuery(
+            query(posts, ...audience, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
+            'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail);
+        };
+        inner.push(() => sharedUnsub?.());
+        if (!user) watchShared(false);
+        else {
+          inner.push(onSnapshot(this.#doc('members', user.uid), (snap) => {
+            if (snap.metadata.hasPendingWrites) return;
+            watchShared(snap.exists());
+          }, (e) => error(mapFirebaseError(e, 'load your profile'))));
+        }
         // The member's own held posts: a second query the rules can prove (authorId == me).
         if (user) {
           inner.push(this.#watchQuery(
@@ -473,11 +497,14 @@ class FirebaseStore implements CommunityStore {
     const user = this.session.user;
     return this.#run('load older posts', async () => {
       const posts = collection(this.db, this.#path(layout.posts(validateId('threadId', threadId))));
+      // Issue 18: a reader who is not a member asks only for posts shared with everyone.
+      const member = user ? (await getDoc(this.#doc('members', user.uid))).exists() : false;
+      const audience = member ? [] : [where('audience', '==', 'everyone')];
       const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
         orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
       // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
       const [shared, held, badges] = await Promise.all([
-        page(where('status', 'in', READABLE_STATUSES)),
+        page(...audience, where('status', 'in', READABLE_STATUSES)),
         user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
         readBadges(this.db, this.communityId),
       ]);
@@ -494,6 +521,7 @@ class FirebaseStore implements CommunityStore {
     const threadPath = this.#threadPath(input.threadId);
     const body = validatePostBody(input.body);
     const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
+    const warning = validateWarning(input.warning);
     const newThread = input.createThread
       ? {key: input.createThread.key, title: validateThreadTitle(input.createThread.title)}
       : null;
@@ -556,7 +584,10 @@ class FirebaseStore implements CommunityStore {
         authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
         parentId, editedAt: null, status: status.status, statusReason: status.reason, reactions: DEFAULT_REACTIONS(),
       };
-      batch.set(postRef, {...post, createdAt: serverTimestamp()});
+      // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
+      const audience = newPostAudience(input.audience, parentSnap?.exists() ? {audience: parentSnap.get('audience')} : null);
+      batch.set(postRef, {...post, warning, audience, createdAt: serverTimestamp()});
+      this.#countMembersOnly(batch, input.threadId, id, null, {audience, status: status.status});
       const visible = status.status === 'visible';
       // A held post is listed for the moderators' queue (see ./moderation.ts).
       if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
@@ -587,8 +618,57 @@ class FirebaseStore implements CommunityStore {
         }
         throw e;
       }
-      return {...post, id, threadId: input.threadId, createdAt: Date.now()};
+      return withSafety({...post, id, threadId: input.threadId, createdAt: Date.now()}, warning, audience);
     });
+  }
+
+  /** Issue 18: moves the thread's members-only count (audienceCounts/{tid}) with a post's change, in `batch`. */
+  #countMembersOnly(batch: ReturnType<typeof writeBatch>, threadId: string, postId: string,
+    before: {audience?: unknown; status: string} | null, after: {audience?: unknown; status: string} | null) {
+    const delta = membersOnlyDelta(before, after);
+    if (delta) batch.set(this.#doc('audienceCounts', threadId), {membersOnly: increment(delta), lastPostId: postId}, {merge: true});
+  }
+
+  // Safety and inclusion (issue 18): domain/safety.ts ---------------------------------------------
+  async setContentWarning(threadId: string, postId: string, warning: ContentWarning | null): Promise<void> {
+    const user = this.#requireUser('set a content warning');
+    const w = validateWarning(warning);
+    const postRef = doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`);
+    await this.#run('save the content warning', async () => {
+      const [snap, rolesSnap] = await Promise.all([getDoc(postRef), getDoc(this.#doc('roles', user.uid))]);
+      if (!snap.exists()) throw new KindredError('not-found', 'That post no longer exists.');
+      const moderator = isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null);
+      const own = snap.get('authorId') === user.uid;
+      if (!own && !moderator) throw new KindredError('permission-denied', 'Only the author or a moderator can change a post\'s content warning.');
+      if (own && !moderator && !['visible', 'held'].includes(snap.get('status'))) {
+        throw new KindredError('permission-denied', 'This post was removed, so its warning cannot be changed.');
+      }
+      const batch = writeBatch(this.db);
+      batch.update(postRef, {warning: w});
+      // A moderator's change of someone else's warning is logged like every moderator action.
+      if (moderator && !own) {
+        batch.set(this.#doc('modLog', newId()), {action: 'set-warning', actorId: user.uid, targetPath: `threads/${threadId}/posts/${postId}`,
+          reason: w ? w.label ?? w.topic : 'removed', at: serverTimestamp()});
+      }
+      await batch.commit();
+    });
+  }
+
+  async setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord> {
+    const user = this.#requireUser('choose which warned posts you see');
+    const warnings = validateWarningPrefs(prefs);
+    await this.#run('save your choices', async () => {
+      const ref = this.#doc('private', user.uid);
+      if (!(await getDoc(ref)).exists()) throw new KindredError('permission-denied', 'Join the community before choosing which warned posts you see.');
+      await updateDoc(ref, {warnings});
+    });
+    return (await this.getPrivateRecord())!;
+  }
+
+  watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
+    const ref = doc(this.db, this.#path('audienceCounts', validateId('threadId', threadId)));
+    return this.#listen(() => onSnapshot(ref, (snap) => next(Math.max(0, Number(snap.get('membersOnly') ?? 0) || 0)),
+      (e) => error(mapFirebaseError(e, 'load the thread'))));
   }
 
   /**
@@ -670,6 +750,7 @@ class FirebaseStore implements CommunityStore {
       const batch = writeBatch(this.db);
       batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason});
       batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
+      this.#countMembersOnly(batch, threadId, postId, {audience: postSnap.get('audience'), status: postSnap.get('status')}, {audience: postSnap.get('audience'), status: 'held'});
       await batch.commit();
     });
   }
