@@ -3,7 +3,7 @@ import {DraftStore, draftKey} from '../../controllers/draft.js';
 import {ResendController, isTransient} from '../../controllers/resend.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
 import {LIMITS} from '../../data/policy.js';
-import {hasCrisisWording} from '../../data/crisis.js';
+import {crisisWording} from './crisis-check.js';
 import type {Post} from '../../data/types.js';
 import {WARNING_LABEL_MAX, type ContentWarning, type PostAudience} from '../../data/domain/safety.js';
 import {KinPostSubmitEvent} from '../../events/post-submit.js';
@@ -113,12 +113,12 @@ export class ThreadComposer implements ReactiveController {
     const t = this.t;
     const c = this.get(parentId);
     const value = (e.target as HTMLTextAreaElement | HTMLInputElement).value;
-    const before = hasCrisisWording(c.body);
+    const before = crisisWording(c.body, () => t.host.requestUpdate());
     if (field === 'title') c.title = value;
     else c.body = value;
     c.invalid = null;
     this.#saveDraft(parentId, c);
-    const after = hasCrisisWording(c.body);
+    const after = crisisWording(c.body, () => t.host.requestUpdate());
     if (after && !before && !this.#crisisShown.has(parentId ?? '')) {
       this.#crisisShown.add(parentId ?? '');
       t.announce(t.m.crisisHeading);

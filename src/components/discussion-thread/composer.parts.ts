@@ -3,7 +3,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {LIMITS} from '../../data/policy.js';
-import {hasCrisisWording} from '../../data/crisis.js';
+import {crisisWording} from './crisis-check.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
 import {composerChoices} from './safety.parts.js';
@@ -18,7 +18,7 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
   const len = c.body.replace(/\r\n?/g, '\n').trim().length;
   const over = len - LIMITS.postBody;
   const pending = c.status === 'pending';
-  const crisis = hasCrisisWording(c.body);
+  const crisis = crisisWording(c.body, () => t.host.requestUpdate());
   return html`<form class=${crisis ? 'composer with-crisis' : 'composer'} part="composer" novalidate
       aria-busy=${pending ? 'true' : 'false'}
       @submit=${(e: Event) => {

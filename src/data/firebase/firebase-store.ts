@@ -529,6 +529,9 @@ class FirebaseStore implements CommunityStore {
     }
     if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
+      // Issue 16: the usual post is two reads and one commit; anything unusual takes the checked path below.
+      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread);
+      if (quick) return quick;
       const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
       const limitsRef = this.#doc(layout.limits(user.uid));
@@ -663,6 +666,55 @@ class FirebaseStore implements CommunityStore {
     const ref = doc(this.db, this.#path('audienceCounts', validateId('threadId', threadId)));
     return this.#listen(() => onSnapshot(ref, (snap) => next(Math.max(0, Number(snap.get('membersOnly') ?? 0) || 0)),
       (e) => error(mapFirebaseError(e, 'load the thread'))));
+  }
+
+  /**
+   * Issue 16: a post in the common case reads two documents (the member, for the author fields the rules
+   * compare, and the community's settings) and commits; the rules check the rest themselves (thread,
+   * parent, suspension, peer thread still open, id not taken). Null — nothing written — whenever the
+   * checked path must decide: a rate-limited community (the limits document), a post or title that would
+   * be held (a moderator's would not: the roles document), or a commit the rules refused (then the checked
+   * path reads everything, finds a retried post that already landed, or names what was wrong).
+   */
+  async #quickPost(user: SessionUser, id: string, threadId: string, threadPath: string, body: string, parentId: string | null,
+    newThread: {key: string | null; title: string} | null): Promise<Post | null> {
+    const [memberSnap, communitySnap] = await Promise.all([getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc())]);
+    if (!memberSnap.exists() || !communitySnap.exists()) return null;
+    const settings = toCommunity(communitySnap).settings;
+    if (postIntervalMs(settings)) return null;
+    const status = this.#statusFor(body, settings, false, memberSnap.get('approvedPosts'));
+    if (status.status !== 'visible') return null;
+    const threadStatus = newThread ? newThreadStatus(settings, false, newThread.key ?? null, newThread.title, status.status) : null;
+    if (threadStatus && (threadStatus.titleHold || threadStatus.status !== 'visible')) return null;
+    assertSignInAccepted(settings, user, 'post');
+    const member = toMember(memberSnap);
+    const post = {
+      body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
+      authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
+      parentId, editedAt: null, status: 'visible' as const, statusReason: null, reactions: DEFAULT_REACTIONS(),
+    };
+    const batch = writeBatch(this.db);
+    const threadRef = doc(this.db, threadPath);
+    batch.set(this.#doc(layout.post(threadId, id)), {...post, createdAt: serverTimestamp()});
+    const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
+    if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, threadId, id), crisisFlag(threadId, id, user.uid, crisis));
+    if (newThread) {
+      batch.set(threadRef, {
+        key: newThread.key ?? null, title: newThread.title, authorId: user.uid, authorName: member.pseudonym,
+        createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: 1,
+        status: threadStatus!.status, participants: null, lastPostId: id,
+      });
+    } else {
+      batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
+    }
+    try {
+      await batch.commit();
+    } catch (e) {
+      const code = (e as {code?: string})?.code;
+      if (code === 'permission-denied' || code === 'not-found' || code === 'already-exists' || code === 'failed-precondition' || code === 'invalid-argument') return null;
+      throw e;
+    }
+    return {...post, id, threadId, createdAt: Date.now()};
   }
 
   /**
