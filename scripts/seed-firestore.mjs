@@ -23,6 +23,7 @@ const layout = {
   private: (uid) => `private/${uid}`,
   roles: (uid) => `roles/${uid}`,
   /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badges: "badges",
   badge: (uid) => `badges/${uid}`,
   threads: "threads",
   thread: (tid) => `threads/${tid}`,

@@ -23,6 +23,7 @@ import {KinProfileSavedEvent} from '../../events/profile-saved.js';
 import {KinEraseRequestEvent} from '../../events/erase-request.js';
 import {KinErasedEvent} from '../../events/erased.js';
 import {communityController, meController} from '../../controllers/community-data.js';
+import {tagLabel} from '../../i18n/tags.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -253,7 +254,7 @@ export class KinProfile extends KinElement {
         <fieldset class="field">
           <legend>${m.tags}</legend>
           ${communityTags.map((t) => html`<label class="check"><input type="checkbox" .checked=${d.tags.includes(t)}
-            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${t}</label>`)}
+            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${tagLabel(t, communityTags)}</label>`)}
           <label for="otherTags">${m.tagsOther}</label>
           <input id="otherTags" autocomplete="off" .value=${d.otherTags || custom.join(', ')} aria-invalid=${this.error?.field === 'tags' ? 'true' : 'false'}
             aria-describedby=${this.#describedBy('tags')}

@@ -13,6 +13,7 @@ export const layout = {
   private: (uid: string) => `private/${uid}`,
   roles: (uid: string) => `roles/${uid}`,
   /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badges: 'badges',
   badge: (uid: string) => `badges/${uid}`,
   threads: 'threads',
   thread: (tid: string) => `threads/${tid}`,
