@@ -59,8 +59,8 @@ import * as notify from './notifications.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
 import {
-  membersOnlyDelta, newPostAudience, validateWarning, validateWarningPrefs, withSafety,
-  type ContentWarning, type WarningPrefs,
+  membersOnlyDelta, newPostAudience, validateAudience, validateWarning, validateWarningPrefs, withSafety,
+  type ContentWarning, type PostAudience, type WarningPrefs,
 } from '../domain/safety.js';
 
 export interface FirebaseStoreOptions {
@@ -531,7 +531,7 @@ class FirebaseStore implements CommunityStore {
     if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
       // Issue 16: the usual post is two reads and one commit; anything unusual takes the checked path below.
-      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread, warning, input.audience);
+      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread, warning, validateAudience(input.audience));
       if (quick) return quick;
       const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
@@ -680,7 +680,7 @@ class FirebaseStore implements CommunityStore {
    * path reads everything, finds a retried post that already landed, or names what was wrong).
    */
   async #quickPost(user: SessionUser, id: string, threadId: string, threadPath: string, body: string, parentId: string | null,
-    newThread: {key: string | null; title: string} | null, warning: ContentWarning | null, chosenAudience: unknown): Promise<Post | null> {
+    newThread: {key: string | null; title: string} | null, warning: ContentWarning | null, audience: PostAudience): Promise<Post | null> {
     const [memberSnap, communitySnap] = await Promise.all([getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc())]);
     if (!memberSnap.exists() || !communitySnap.exists()) return null;
     const settings = toCommunity(communitySnap).settings;
@@ -698,9 +698,8 @@ class FirebaseStore implements CommunityStore {
     };
     const batch = writeBatch(this.db);
     const threadRef = doc(this.db, threadPath);
-    // Issue 18: the warning and the audience are written on every post. A reply to a members-only post
-    // must be members-only too: the rules refuse a wider one, and the checked path (which reads the parent) decides.
-    const audience = newPostAudience(chosenAudience, null);
+    // Issue 18: warning and audience as chosen; a reply to a members-only post that asked for everyone is
+    // refused by the rules, and the checked path then makes it members only (newPostAudience).
     batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp()});
     this.#countMembersOnly(batch, threadId, id, null, {audience, status: 'visible'});
     const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
