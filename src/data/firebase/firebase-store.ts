@@ -531,7 +531,7 @@ class FirebaseStore implements CommunityStore {
     if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
       // Issue 16: the usual post is two reads and one commit; anything unusual takes the checked path below.
-      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread);
+      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread, warning, input.audience);
       if (quick) return quick;
       const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
@@ -680,7 +680,7 @@ class FirebaseStore implements CommunityStore {
    * path reads everything, finds a retried post that already landed, or names what was wrong).
    */
   async #quickPost(user: SessionUser, id: string, threadId: string, threadPath: string, body: string, parentId: string | null,
-    newThread: {key: string | null; title: string} | null): Promise<Post | null> {
+    newThread: {key: string | null; title: string} | null, warning: ContentWarning | null, chosenAudience: unknown): Promise<Post | null> {
     const [memberSnap, communitySnap] = await Promise.all([getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc())]);
     if (!memberSnap.exists() || !communitySnap.exists()) return null;
     const settings = toCommunity(communitySnap).settings;
@@ -698,7 +698,11 @@ class FirebaseStore implements CommunityStore {
     };
     const batch = writeBatch(this.db);
     const threadRef = doc(this.db, threadPath);
-    batch.set(this.#doc(layout.post(threadId, id)), {...post, createdAt: serverTimestamp()});
+    // Issue 18: the warning and the audience are written on every post. A reply to a members-only post
+    // must be members-only too: the rules refuse a wider one, and the checked path (which reads the parent) decides.
+    const audience = newPostAudience(chosenAudience, null);
+    batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp()});
+    this.#countMembersOnly(batch, threadId, id, null, {audience, status: 'visible'});
     const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
     if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, threadId, id), crisisFlag(threadId, id, user.uid, crisis));
     if (newThread) {
@@ -717,7 +721,7 @@ class FirebaseStore implements CommunityStore {
       if (code === 'permission-denied' || code === 'not-found' || code === 'already-exists' || code === 'failed-precondition' || code === 'invalid-argument') return null;
       throw e;
     }
-    return {...post, id, threadId, createdAt: Date.now()};
+    return withSafety({...post, id, threadId, createdAt: Date.now()}, warning, audience);
   }
 
   /**
