@@ -2,9 +2,11 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
 import styles from './community-admin.styles.js';
+import {
+  TABS, changesList, draftOf, field, healthTable, invitesList, madeInvite, nextTab, teamTable, type Draft, type Tab,
+} from './community-admin.parts.js';
 import {communityAdminMessages, type CommunityAdminMessages} from './community-admin.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
-import {formatDate} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
@@ -12,31 +14,12 @@ import {communityController, meController} from '../../controllers/community-dat
 import {isKindredError, toKindredError, type KindredError} from '../../data/errors.js';
 import {INVITE_PARAM, inviteLink, inviteState, type Invite} from '../../data/invites.js';
 import {MODERATION_MODES, NATIONS, VISIBILITIES, bumpVersion, parseLines, type TeamMember} from '../../data/community-admin.js';
-import {HEALTH_KEYS, healthCsv, shownValue, type CommunityHealth, type HealthFigure} from '../../data/health.js';
+import {healthCsv, type CommunityHealth} from '../../data/health.js';
 import type {CommunityStore} from '../../data/store.js';
-import {ROLE_NAMES, type Community, type Locale, type ModLogEntry, type RoleName} from '../../data/types.js';
+import {ROLE_NAMES, type Locale, type ModLogEntry, type RoleName} from '../../data/types.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinAdminChangeEvent, KinAdminChangedEvent, type AdminChangeKind} from '../../events/admin-change.js';
 
-type Tab = 'settings' | 'team' | 'health';
-const TABS: readonly Tab[] = ['settings', 'team', 'health'];
-
-/** The settings form as typed (text fields stay text until saved, so nothing typed is lost). */
-interface Draft {
-  nameEn: string; nameCy: string; taglineEn: string; taglineCy: string;
-  visibility: string; moderation: string; holdFirstPosts: string; bannedWords: string;
-  nation: string; tags: string; postIntervalSeconds: string; reportsPerHour: string; bump: boolean;
-}
-
-function draftOf(c: Community): Draft {
-  const s = c.settings;
-  return {
-    nameEn: c.name.en, nameCy: c.name.cy ?? '', taglineEn: c.tagline.en, taglineCy: c.tagline.cy ?? '',
-    visibility: s.visibility, moderation: s.moderation, holdFirstPosts: String(s.holdFirstPosts), bannedWords: s.bannedWords.join('\n'),
-    nation: s.nation, tags: s.tags.join('\n'), postIntervalSeconds: String(s.postIntervalSeconds ?? 0), reportsPerHour: String(s.reportsPerHour ?? 0),
-    bump: false,
-  };
-}
 
 /**
  * The admin console for charity staff: community settings (name and tagline in English and Welsh, who
@@ -181,9 +164,7 @@ export class KinCommunityAdmin extends KinElement {
   }
 
   #tabKeys = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(this.tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length]
-      : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : null;
+    const next = nextTab(this.tab, e.key);
     if (!next) return;
     e.preventDefault();
     this.#select(next, true);
@@ -235,12 +216,7 @@ export class KinCommunityAdmin extends KinElement {
 
   // Settings -------------------------------------------------------------------------------------------
   #field(id: string, label: string, input: TemplateResult): TemplateResult {
-    const error = this.errors[id];
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${input}
-      ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
-    </div>`;
+    return field(id, label, input, this.errors[id]);
   }
 
   #text(id: keyof Draft, label: string, {type = 'text', multiline = false, inputmode}: {type?: string; multiline?: boolean; inputmode?: string} = {}): TemplateResult {
@@ -357,22 +333,11 @@ export class KinCommunityAdmin extends KinElement {
     const log = (this.#log.value ?? []).filter((e) => e.action === 'grant-role' || e.action === 'revoke-role');
     const claimed = invites.filter((i) => i.claimedBy && i.claimedAt);
     const f = this.inviteForm;
+    const disabled = this.busy !== null || this.#network.offline;
     return html`
       <section aria-labelledby="team-heading">
         ${this.#heading(m.teamHeading, 1, 'team-heading')}
-        ${this.team === null ? html`<p role="status" aria-busy="true">${c.loading}</p>` : this.team.length === 0 ? html`<p>${m.teamEmpty}</p>` : html`
-          <table class="team"><thead><tr><th scope="col">${m.person}</th><th scope="col">${m.roles}</th><th scope="col">${m.via}</th></tr></thead>
-            <tbody>${this.team.map((t) => {
-              const name = t.pseudonym ?? m.formerMember;
-              return html`<tr data-uid=${t.uid}>
-                <th scope="row">${name} ${t.uid === me ? m.you : nothing}</th>
-                <td><ul class="roles">${t.roles.map((r) => html`<li>${m.role(r)}${r === 'clinician' && t.clinicianScope ? ` (${t.clinicianScope})` : nothing}
-                  ${t.uid !== me ? html`<button type="button" class="link danger" ?disabled=${this.busy !== null || this.#network.offline}
-                    aria-label=${m.remove(m.role(r), name)} @click=${() => this.#removeRole(t, r)}>✕</button>` : nothing}</li>`)}</ul>
-                  ${t.suspendedUntil && t.suspendedUntil > Date.now() ? html`<p class="meta">${m.suspendedUntil(formatDate(t.suspendedUntil, locale))}</p>` : nothing}</td>
-                <td>${t.grantedBy.startsWith('invite:') ? m.viaInvite : m.viaAdmin}</td>
-              </tr>`;
-            })}</tbody></table>`}
+        ${this.team === null ? html`<p role="status" aria-busy="true">${c.loading}</p>` : this.team.length === 0 ? html`<p>${m.teamEmpty}</p>` : teamTable(this.team, m, locale, me, disabled, (t, r) => this.#removeRole(t, r))}
       </section>
       <form class="invite" novalidate aria-labelledby="invite-heading" @submit=${this.#sendInvite}>
         ${this.#heading(m.inviteHeading, 1, 'invite-heading')}
@@ -393,19 +358,11 @@ export class KinCommunityAdmin extends KinElement {
       </form>
       <section aria-labelledby="invites-heading">
         ${this.#heading(m.invitesHeading, 1, 'invites-heading')}
-        ${invites.length === 0 ? html`<p>${m.invitesEmpty}</p>` : html`<ul class="invites">${invites.map((i) => {
-          const st = inviteState(i, Date.now());
-          return html`<li data-invite=${i.id}><span>${i.email}</span> · <span>${m.role(i.role)}${i.clinicianScope ? ` (${i.clinicianScope})` : ''}</span> ·
-            <strong>${m.inviteState(st)}</strong>${st === 'open' ? html` · ${m.expires(formatDate(i.expiresAt, locale))}
-            <button type="button" class="link danger" ?disabled=${this.busy !== null || this.#network.offline} @click=${() => this.#revoke(i)}>${m.revoke(i.email)}</button>` : nothing}</li>`;
-        })}</ul>`}
+        ${invites.length === 0 ? html`<p>${m.invitesEmpty}</p>` : invitesList(invites, m, locale, disabled, (i) => this.#revoke(i))}
       </section>
       <section aria-labelledby="changes-heading">
         ${this.#heading(m.changesHeading, 1, 'changes-heading')}
-        ${claimed.length + log.length === 0 ? html`<p>${m.changesEmpty}</p>` : html`<ul class="changes">
-          ${[...claimed.map((i) => ({at: i.claimedAt!, text: m.changeAccepted(i.email, m.role(i.role), formatDate(i.claimedAt!, locale))})),
-            ...log.map((e) => ({at: e.at, text: m.changeLog(e.action === 'grant-role' ? m.granted : m.revokedRole, this.#nameOf(e.targetPath) + (e.reason ? ` (${e.reason})` : ''), formatDate(e.at, locale))}))]
-            .sort((a, b) => b.at - a.at).map((x) => html`<li>${x.text}</li>`)}</ul>`}
+        ${claimed.length + log.length === 0 ? html`<p>${m.changesEmpty}</p>` : changesList(claimed, log, m, locale, (path) => this.#nameOf(path))}
       </section>`;
   }
 
@@ -416,12 +373,7 @@ export class KinCommunityAdmin extends KinElement {
 
   #madeInvite(m: CommunityAdminMessages): TemplateResult {
     const link = this.#link(this.newInvite!.id);
-    return html`<div class="made" role="status">
-      <p>${m.inviteMade(this.newInvite!.email)}</p>
-      <label for="invite-link">${m.inviteLink}</label>
-      <div class="copy"><input id="invite-link" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-        <button type="button" @click=${() => this.#copy(link)}>${m.copy}</button></div>
-    </div>`;
+    return madeInvite(this.newInvite!.email, link, m, () => this.#copy(link));
   }
 
   #link(id: string): string {
@@ -518,13 +470,6 @@ export class KinCommunityAdmin extends KinElement {
     }
   }
 
-  #shown(f: HealthFigure, m: CommunityAdminMessages): string {
-    const s = shownValue(f);
-    if (s.suppressed) return f.unit === 'count' ? m.fewer : m.notEnough;
-    if (s.value === null) return '—';
-    return f.unit === 'percent' ? m.percent(s.value) : f.unit === 'hours' ? m.hours(s.value) : String(s.value);
-  }
-
   #healthView(m: CommunityAdminMessages, locale: Locale): TemplateResult {
     const c = commonMessages(locale);
     const h = this.health;
@@ -535,11 +480,7 @@ export class KinCommunityAdmin extends KinElement {
       <p>${m.healthIntro}</p>
       ${failure ? html`<p class="error" role="alert">${c.error(failure.code)} <button type="button" @click=${() => this.#loadHealth()}>${c.retry}</button></p>` : nothing}
       ${!h ? (failure ? nothing : html`<p role="status" aria-busy="true">${c.loading}</p>`) : html`
-        <table class="health"><caption class="visually-hidden">${m.healthHeading}</caption>
-          <thead><tr><th scope="col">${m.figure}</th><th scope="col">${m.value}</th><th scope="col">${m.reads}</th></tr></thead>
-          <tbody>${HEALTH_KEYS.map((k) => h.figures.find((f) => f.key === k)).filter((f): f is HealthFigure => !!f).map((f) => html`
-            <tr data-figure=${f.key}><th scope="row">${m.metric(f.key)}</th><td>${this.#shown(f, m)}</td><td>${f.reads}</td></tr>`)}</tbody>
-        </table>
+        ${healthTable(h, m)}
         <p class="actions">
           <button type="button" ?disabled=${this.busy !== null || this.#network.offline} @click=${() => this.#loadHealth()}>${this.busy === 'health' ? m.working : m.refresh}</button>
           <a class="button" href=${csv!} download="community-health-${new Date(h.at).toISOString().slice(0, 10)}.csv">${m.csv}</a>
