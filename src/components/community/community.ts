@@ -1,4 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, css, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {provide} from '@lit/context';
 import type {FirebaseApp} from '../../data/firebase/app-types.js';
@@ -7,7 +7,6 @@ import {communityContext, type CommunityContextValue} from '../../context/commun
 import type {CommunityStore, Unsubscribe} from '../../data/store.js';
 import {KindredError, toKindredError} from '../../data/errors.js';
 import type {Locale} from '../../data/types.js';
-import type {SeedFixture} from '../../data/seed.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinConsentEvent} from '../../events/consent.js';
@@ -15,10 +14,14 @@ import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
-import styles from './community.styles.js';
 import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
 import {createReaderStore} from '../../data/reader/reader-store.js';
 import {firstThread, readerPathFits} from './reader-path.js';
+import {CONFIG_ATTRIBUTES, checkFirebaseConfig, loadSeed, parseEmulatorHost} from './community.config.js';
+import * as t from '../../styles/tokens.js';
+
+// Kept exported from here, where it was first published (`kindred-kit/components/community/community.js`).
+export {isPlaceholder} from './community.config.js';
 
 /**
  * The root of a Kindred community: configuration, data store, signed-in session and language for
@@ -41,7 +44,120 @@ import {firstThread, readerPathFits} from './reader-path.js';
  * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
  */
 export class KinCommunity extends KinElement {
-  static override styles = [KinElement.styles, styles];
+  static override styles = [
+    KinElement.styles,
+    css`
+      .error {
+        border: 2px solid ${t.colorDanger};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
+      }
+      .sign-in {
+        display: grid;
+        gap: ${t.spaceS};
+        max-inline-size: 32rem;
+        border: 1px solid ${t.colorBorder};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
+      }
+      .sign-in p {
+        margin: 0;
+      }
+      .sign-in input {
+        font: inherit;
+        padding: 0.5rem;
+        border: 1px solid ${t.colorBorderStrong};
+        border-radius: ${t.radiusS};
+      }
+      .sign-in button {
+        font: inherit;
+        justify-self: start;
+        min-block-size: 44px;
+        padding: 0.5rem 1rem;
+        border-radius: ${t.radiusM};
+        border: 0;
+        background: ${t.colorPrimary};
+        color: ${t.colorOnPrimary};
+      }
+      .field-error {
+        color: ${t.colorDanger};
+        font-weight: 600;
+      }
+      dialog {
+        max-inline-size: min(42rem, calc(100vw - 2rem));
+        border: 0;
+        border-radius: ${t.radiusL};
+        padding: ${t.spaceL};
+        color: ${t.colorText};
+        background: ${t.colorSurface};
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.5);
+      }
+      .error p {
+        margin: 0;
+      }
+      .error p + p {
+        margin-block-start: ${t.spaceXs};
+      }
+      .preview {
+        margin: 0 0 ${t.spaceS};
+        padding: ${t.spaceXs} ${t.spaceS};
+        border: 1px dashed ${t.colorBorderStrong};
+        border-radius: ${t.radiusS};
+        color: ${t.colorText};
+        background: ${t.colorSurface};
+        font-size: 0.875em;
+        inline-size: fit-content;
+      }
+      .error code {
+        font-family: ${t.fontMono};
+        overflow-wrap: anywhere;
+      }
+      /* A host page reset (all: revert on every element, display: inline) must not unmake the root. */
+      :host {
+        display: block !important;
+      }
+      :host([hidden]) {
+        display: none !important;
+      }
+      :host([loading='lazy']) {
+        min-block-size: var(--kin-community-reserve, 16rem);
+      }
+      .consent {
+        border: 1px solid ${t.colorBorderStrong};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        background: ${t.colorSurface};
+      }
+      .consent p {
+        margin: 0 0 ${t.spaceS};
+      }
+      .consent button {
+        font: inherit;
+        min-block-size: 44px;
+        padding: ${t.spaceS} ${t.spaceM};
+        border: 2px solid transparent;
+        border-radius: ${t.radiusS};
+        color: ${t.colorOnPrimary};
+        background: ${t.colorPrimary};
+        cursor: pointer;
+      }
+      .consent button:focus-visible {
+        outline: 3px solid ${t.colorFocus};
+        outline-offset: 2px;
+      }
+      @media (forced-colors: active) {
+        .consent button {
+          border-color: ButtonText;
+        }
+      }
+    `,
+  ];
 
   /** Community id (the Firestore document id under `communities/`). */
   @property({reflect: true}) community = '';
@@ -361,73 +477,4 @@ export class KinCommunity extends KinElement {
     this.#lastFocus = null;
     if (target?.isConnected) queueMicrotask(() => target.focus());
   };
-}
-
-async function loadSeed(url: string): Promise<SeedFixture> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(url, document.baseURI));
-  } catch (e) {
-    throw new KindredError('misconfigured', `The seed file ${url} could not be fetched: ${(e as Error).message}`);
-  }
-  if (!response.ok) throw new KindredError('misconfigured', `The seed file ${url} could not be loaded (HTTP ${response.status}).`);
-  try {
-    return (await response.json()) as SeedFixture;
-  } catch {
-    throw new KindredError('misconfigured', `The seed file ${url} is not valid JSON.`);
-  }
-}
-
-function parseEmulatorHost(value: string): {host: string; port: number} | null {
-  if (!value.trim()) return null;
-  const m = /^([A-Za-z0-9.[\]:-]+):(\d{2,5})$/.exec(value.trim());
-  if (!m) throw new KindredError('misconfigured', `emulator-host="${value}" must look like 127.0.0.1:8080.`);
-  return {host: m[1], port: Number(m[2])};
-}
-
-const CONFIG_ATTRIBUTES = ['community', 'store', 'seed', 'project-id', 'api-key', 'app-id', 'auth-domain', 'emulator-host'];
-
-type ConfigAttr = 'project-id' | 'api-key' | 'app-id' | 'auth-domain';
-
-function toProp(attr: ConfigAttr): 'projectId' | 'apiKey' | 'appId' | 'authDomain' {
-  return ({'project-id': 'projectId', 'api-key': 'apiKey', 'app-id': 'appId', 'auth-domain': 'authDomain'} as const)[attr];
-}
-
-const WHERE = 'copy it from the Firebase console (Project settings → General → Your apps → SDK setup and configuration)';
-
-/** Values pasted from documentation rather than from the console: "…", "...", "YOUR_API_KEY", "<api key>". */
-export function isPlaceholder(value: string): boolean {
-  return /…|\.\.\.|^<.*>$|^\$\{.*\}$|^x+$|^(your|my)[-_ ]?(firebase|project|api|app|auth|key|id|domain)|change[-_ ]?me|placeholder|^todo$|^tbd$|^api[-_ ]?key$|^app[-_ ]?id$|^project[-_ ]?id$/i.test(value.trim());
-}
-
-const FORMATS: Record<ConfigAttr, {test: RegExp; what: string}> = {
-  'project-id': {test: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, what: 'a project id is 6–30 lower-case letters, digits and hyphens, like "asthma-cymru-prod"'},
-  'api-key': {test: /^AIza[0-9A-Za-z_-]{35}$/, what: 'a web API key is 39 characters starting "AIza"'},
-  'app-id': {test: /^\d+:\d+:web:[0-9a-f]+$/, what: 'a web app id looks like "1:1234567890:web:abc123def456"'},
-  'auth-domain': {test: /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, what: 'an auth domain is a host name like "asthma-cymru-prod.firebaseapp.com"'},
-};
-
-/**
- * Issue 12: placeholder, missing and malformed Firebase values are named before any network request,
- * each with how to fix it. Against an emulator only the project id is needed.
- */
-function checkFirebaseConfig(el: KinCommunity, emulator: boolean) {
-  const value = (a: ConfigAttr) => (el[toProp(a)] || el.getAttribute(a) || '').trim();
-  const needed: ConfigAttr[] = emulator ? ['project-id'] : ['project-id', 'api-key', 'app-id'];
-  const placeholders = (['project-id', 'api-key', 'app-id', 'auth-domain'] as const).filter((a) => value(a) && isPlaceholder(value(a)));
-  const missing = needed.filter((a) => !value(a));
-  if (missing.length || placeholders.length) {
-    const parts = [
-      missing.length ? `add ${missing.map((m) => `${m}="…"`).join(', ')}` : '',
-      placeholders.length ? `replace the placeholder ${placeholders.map((p) => `${p}="${value(p)}"`).join(', ')} with your project’s real value${placeholders.length > 1 ? 's' : ''}` : '',
-    ].filter(Boolean);
-    throw new KindredError('misconfigured',
-      `Firebase configuration is incomplete: ${parts.join('; ')} on <kin-community> (${WHERE}). To try the kit without a Firebase project, use store="local" instead.`);
-  }
-  if (emulator) return;
-  const bad = (['project-id', 'api-key', 'app-id', 'auth-domain'] as const).filter((a) => value(a) && !FORMATS[a].test.test(value(a)));
-  if (bad.length) {
-    throw new KindredError('misconfigured',
-      `Firebase configuration is invalid: ${bad.map((b) => `${b}="${value(b)}" (${FORMATS[b].what})`).join('; ')}. Check <kin-community> against your Firebase web app config (${WHERE}).`);
-  }
 }
