@@ -8,6 +8,7 @@ import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
 import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
 import {findChrome} from './scripts/prerequisites.mjs';
 import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
+import {readsPlugin} from './test/helpers/wtr-reads-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -30,7 +31,9 @@ export default {
   // tsx + tsconfig's `jsx: react-jsx`: the React example and its test (test/frameworks/).
   plugins: [esbuildPlugin({ts: true, tsx: true, target: 'es2022', tsconfig: 'tsconfig.json'}), frameworksPlugin(), rawSnippetsPlugin(),
     // Network faults over CDP and a private emulator to stop and restart (issue 17: test/faults/).
-    faultPlugin()],
+    faultPlugin(),
+    // Billed reads counted on the wire over CDP, priced in rules reads on the emulator (issue 16).
+    readsPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

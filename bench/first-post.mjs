@@ -38,6 +38,7 @@ import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {startEmulator} from '../scripts/emulator.mjs';
 import {seedFirestore} from '../scripts/seed-firestore.mjs';
+import {rulesReadsOf, watchWire} from './billed-reads.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -197,7 +198,7 @@ async function load(variant, net, {countReads = false} = {}) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
   if (net) await cdp.send('Network.emulateNetworkConditions', {offline: false, ...NETS[net], label: undefined});
-  const wire = countReads ? watchWire(cdp) : null;
+  const wire = countReads ? watchWire(cdp, `http://${emulator}`) : null;
   await page.evaluateOnNewDocument(DETECT);
   await page.goto(`${origin}/page/${variant}`, {waitUntil: 'domcontentloaded', timeout: 120000});
   await page.waitForFunction(() => window.__firstPost, {timeout: Number(opt('timeout', 120000)), polling: 50});
@@ -211,130 +212,19 @@ async function load(variant, net, {countReads = false} = {}) {
   return {...first, reads};
 }
 
-// Documents on the wire -----------------------------------------------------------------------------
-function watchWire(cdp) {
-  const requests = new Map();
-  const rest = [];
-  const listen = {docsByTarget: new Map(), targets: new Map(), text: ''};
-  const pending = [];
-  cdp.on('Network.requestWillBeSent', ({requestId, request}) => {
-    if (!request.url.startsWith(`http://${emulator}/`)) return;
-    requests.set(requestId, {url: request.url, method: request.method, postData: request.postData ?? ''});
-    if (request.url.includes('/Listen/channel') && request.method === 'GET') {
-      pending.push(cdp.send('Network.streamResourceContent', {requestId}).then(({bufferedData}) => {
-        listen.text += Buffer.from(bufferedData ?? '', 'base64').toString('utf8');
-      }).catch(() => {}));
-    }
-  });
-  cdp.on('Network.dataReceived', ({requestId, data}) => {
-    const r = requests.get(requestId);
-    if (r && data && r.url.includes('/Listen/channel')) listen.text += Buffer.from(data, 'base64').toString('utf8');
-  });
-  cdp.on('Network.loadingFinished', ({requestId}) => {
-    const r = requests.get(requestId);
-    if (!r || r.method === 'OPTIONS') return;
-    if (r.url.includes('/Listen/channel')) {
-      if (r.method === 'POST') pending.push(cdp.send('Network.getResponseBody', {requestId}).then(({body}) => { listen.text += body; }).catch(() => {}));
-      return;
-    }
-    if (r.url.includes('/Write/channel')) return;
-    pending.push(cdp.send('Network.getResponseBody', {requestId}).then(({body, base64Encoded}) => {
-      const text = base64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-      rest.push({...r, response: text});
-    }).catch(() => {}));
-  });
-  return {
-    async done() {
-      // POST bodies of the Listen channel name the targets (addTarget … targetId).
-      await Promise.all(pending);
-      const kinds = [];
-      let docs = 0;
-      for (const r of rest) {
-        let json;
-        try {
-          json = JSON.parse(r.response);
-        } catch {
-          continue;
-        }
-        if (r.url.includes(':runQuery')) {
-          const n = json.filter((x) => x.document).length;
-          docs += Math.max(1, n);
-          kinds.push(kindOfQuery(JSON.parse(r.postData).structuredQuery, r.url));
-        } else if (r.url.includes(':batchGet')) {
-          docs += json.filter((x) => x.found).length;
-          for (const x of json) if (x.found) kinds.push(kindOfDoc(x.found.name));
-        } else if (r.method === 'GET' && json.name) {
-          docs += 1;
-          kinds.push(kindOfDoc(json.name));
-        }
-      }
-      const sent = [...requests.values()].filter((r) => r.url.includes('/Listen/channel') && r.method === 'POST').map((r) => decodeURIComponent(r.postData.replace(/\+/g, ' '))).join('\n');
-      if (process.env.KINDRED_BENCH_DEBUG) process.stderr.write(`listen requests: ${sent.slice(0, 3000)}\n`);
-      for (const m of sent.matchAll(/"addTarget":(\{.*?"targetId":(\d+)[^}]*\})/g)) {
-        const target = m[1];
-        const id = Number(m[2]);
-        listen.targets.set(id, /"documents":\{"documents":\["([^"]+)"/.exec(target)?.[1] ?? target);
-      }
-      for (const m of listen.text.matchAll(/"documentChange":\s*\{[\s\S]*?"targetIds":\s*\[([\d,\s]*)\]/g)) {
-        for (const id of m[1].split(',').map((s) => Number(s.trim())).filter(Number.isFinite)) listen.docsByTarget.set(id, (listen.docsByTarget.get(id) ?? 0) + 1);
-      }
-      const listenDocs = (listen.text.match(/"documentChange"/g) ?? []).length;
-      docs += listenDocs;
-      for (const [id, target] of listen.targets) {
-        if (!listen.docsByTarget.get(id)) docs += 1; // a listen with nothing to send still bills one read
-        kinds.push(target.includes('"structuredQuery"') ? kindOfListenQuery(target) : kindOfDoc(target));
-      }
-      return {docs, rest: rest.length, listenTargets: listen.targets.size, listenDocs, kinds};
-    },
-  };
-}
-
-const kindOfDoc = (name) => (/\/communities\/[^/]+$/.test(name) ? 'community-get' : `get:${name.split('/').slice(-2, -1)[0]}`);
-const kindOfQuery = (sq, url) => `list:${sq.from[0].collectionId}${/\/threads\/[^/:]+/.test(url) ? '' : ''}`;
-const kindOfListenQuery = (target) => `list:${/"collectionId":"(\w+)"/.exec(target)?.[1] ?? '?'}`;
-
-// Rules reads per kind of request, from the emulator's rules coverage in a fresh project.
+// Billed reads (bench/billed-reads.mjs) ---------------------------------------------------------------
+// Rules reads per kind of request, replayed once into a fresh project seeded like the page's.
 const rulesReadsCache = new Map();
 let freshN = 0;
-async function rulesReads(kind) {
-  if (rulesReadsCache.has(kind)) return rulesReadsCache.get(kind);
+async function rulesReads(replay) {
+  if (rulesReadsCache.has(replay.kind)) return rulesReadsCache.get(replay.kind);
   const project = `demo-rules-${Date.now().toString(36)}-${++freshN}`;
   await seedFirestore({project, emulator, fixture: fixture(), replace: true});
-  const docs = `http://${emulator}/v1/projects/${project}/databases/(default)/documents`;
-  const community = `${docs}/communities/${CID}`;
-  let res;
-  if (kind === 'community-get') res = await fetch(community);
-  else if (kind === 'list:posts') {
-    res = await fetch(`${community}/threads/${TID}:runQuery`, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({structuredQuery: {
-      from: [{collectionId: 'posts'}], where: {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: [{stringValue: 'visible'}, {stringValue: 'hidden'}, {stringValue: 'deleted'}]}}}},
-      orderBy: [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {field: {fieldPath: '__name__'}, direction: 'DESCENDING'}], limit: 20}})});
-  } else if (kind === 'get:threads') await fetch(`${community}/threads/${TID}`);
-  else {
-    rulesReadsCache.set(kind, null);
-    return null;
-  }
-  const cov = await (await fetch(`http://${emulator}/emulator/v1/projects/${project}:ruleCoverage`)).json();
-  const src = cov.rules.files[0].content;
-  const paths = new Set();
-  const collect = (n) => {
-    for (const v of n.values ?? []) {
-      const s = v.value?.pathValue?.segments;
-      if (s && s.length % 2 === 1) paths.add(s.map((x) => x.simple ?? JSON.stringify(x)).join('/'));
-    }
-    for (const c of n.children ?? []) collect(c);
-  };
-  const walk = (nodes) => {
-    for (const n of nodes ?? []) {
-      const text = src.slice(n.sourcePosition.currentOffset, n.sourcePosition.endOffset);
-      if (/^\W{0,3}(get|exists)\(/.test(text) || /(get|exists)\(/.test(text.slice(0, 12))) collect(n);
-      walk(n.children);
-    }
-  };
-  walk(cov.report);
+  const r = await rulesReadsOf(`http://${emulator}`, project, replay);
   await fetch(`http://${emulator}/emulator/v1/projects/${project}/databases/(default)/documents`, {method: 'DELETE'});
-  if (args.includes('--verbose')) process.stderr.write(`  rules reads of ${kind} (HTTP ${res.status}): ${[...paths].join(', ') || 'none'}\n`);
-  rulesReadsCache.set(kind, paths.size);
-  return paths.size;
+  if (args.includes('--verbose')) process.stderr.write(`  rules reads of ${replay.kind} (HTTP ${r.status}): ${r.paths.join(', ') || 'none'}\n`);
+  rulesReadsCache.set(replay.kind, r.reads);
+  return r.reads;
 }
 
 // Run ---------------------------------------------------------------------------------------------
@@ -358,11 +248,7 @@ try {
     const r = await load(v, null, {countReads: true});
     let rules = 0;
     const unknown = [];
-    for (const k of r.reads.kinds) {
-      const n = await rulesReads(k);
-      if (n === null) unknown.push(k);
-      else rules += n;
-    }
+    for (const replay of r.reads.replays) rules += await rulesReads(replay);
     reads[v] = {...r.reads, rules, unknown, total: r.reads.docs + rules,
       scripts: r.scripts.filter((s) => s.done).map((s) => `${s.name.replace(origin, '')} ${s.gzip} B`)};
   }

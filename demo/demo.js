@@ -7,6 +7,10 @@
 //   2. Keeps ?lang (and the emulator settings) on the site's own links, so navigation keeps them.
 //   3. Development only: with ?emulator=127.0.0.1:PORT&as=UID (printed by `npm run start:emulator`),
 //      points every <kin-community> at the Firestore emulator instead of the local preview store.
+//   4. The local preview (no ?emulator): ?as=UID acts as one of the seeded members in this browser, so
+//      staff can try every screen: ?as=u-megan is the moderator (queue with a held post and a report),
+//      ?as=u-rhys an admin, ?as=u-catrin the founder (peer matches, a connection); ?as= signs out.
+//      `npm start` prints these links.
 
 const params = new URLSearchParams(location.search);
 const LANGS = ['en', 'cy'];
@@ -72,7 +76,36 @@ function useEmulator() {
   }
 }
 
+// The LocalStore remembers a signed-in member of this browser's preview under this key (src/data/local/
+// session.ts SESSION_KEY); writing it is what signing in there does. Demo site only: a real site never
+// chooses who its visitors are.
+const LOCAL_SESSION_KEY = 'kindred-local:session';
+const SEEDED = {
+  'u-catrin': 'Catrin H, the founder', 'u-rhys': 'Rhys, an admin', 'u-megan': 'MeganB, a moderator',
+  'u-sian': 'Siân, a verified clinician', 'u-priya': 'Priya M, a member', 'u-gareth': 'Gareth, a newer member',
+};
+
+function actAsLocally() {
+  if (params.get('emulator') || !params.has('as')) return;
+  const as = params.get('as');
+  try {
+    if (as && /^[A-Za-z0-9_-]{1,64}$/.test(as)) localStorage.setItem(LOCAL_SESSION_KEY, JSON.stringify({uid: as, anonymous: false}));
+    else localStorage.removeItem(LOCAL_SESSION_KEY);
+  } catch {
+    console.warn('demo: this browser blocks storage, so ?as= cannot choose who you are in the preview.');
+    return;
+  }
+  const note = document.querySelector('[data-dev-note]');
+  if (note) {
+    note.hidden = false;
+    note.textContent = as
+      ? `Demo: you are ${SEEDED[as] ?? as} in this browser's preview (add ?as= to the address to sign out).`
+      : 'Demo: signed out of this browser\'s preview.';
+  }
+}
+
 useEmulator();
+actAsLocally();
 const requested = params.get('lang');
 setLanguage(LANGS.includes(requested) ? requested : document.documentElement.lang || 'en', {remember: false});
 carryParams();

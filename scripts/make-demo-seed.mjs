@@ -160,7 +160,7 @@ function addThread({id, key = null, title, author, created}) {
 }
 
 /** Adds a post; `react` lists [uid, kind] pairs (never the author's own). */
-function addPost(thread, {id, author, body, created, parent = null, react = []}) {
+function addPost(thread, {id, author, body, created, parent = null, react = [], status = 'visible', statusReason = null}) {
   const p = byUid.get(author);
   // Replies are one level deep: a parent is always a top-level post of the same thread.
   if (parent && !posts.some((x) => x.id === parent && x.threadId === thread.id && x.parentId === null)) {
@@ -175,10 +175,13 @@ function addPost(thread, {id, author, body, created, parent = null, react = []})
   posts.push({
     id, threadId: thread.id, body, authorId: author, authorName: p.pseudonym, authorRelationship: p.relationship,
     authorAvatarUrl: null, authorAvatarHue: p.hue, authorBadges: p.badges, parentId: parent, createdAt: created,
-    editedAt: null, status: 'visible', statusReason: null, reactions: counts,
+    editedAt: null, status, statusReason, reactions: counts,
   });
-  thread.postCount++;
-  thread.lastActivityAt = Math.max(thread.lastActivityAt, created);
+  // Only visible posts count (as the stores count them); a held one is counted when a moderator approves it.
+  if (status === 'visible') {
+    thread.postCount++;
+    thread.lastActivityAt = Math.max(thread.lastActivityAt, created);
+  }
   return id;
 }
 
@@ -226,6 +229,9 @@ function addPost(thread, {id, author, body, created, parent = null, react = []})
   addPost(t, {id: 'p-cold-7', author: 'u-eleri', parent: 'p-cold-6', created: at(7, 9, 30),
     body: 'Da iawn ti! Mae pob parkrun yn y rhew yn cyfri ddwywaith.',
     react: [['u-tom', 'heart']]});
+  // Issue 12: a post a member has reported, waiting in the moderation queue.
+  addPost(t, {id: 'p-cold-8', author: 'u-gareth', created: at(1, 8, 40),
+    body: 'Honestly I stopped my brown inhaler over Christmas and felt no different. I reckon they are mostly a con.'});
 }
 
 // Hub thread 3: back to school.
@@ -252,6 +258,10 @@ function addPost(thread, {id, author, body, created, parent = null, react = []})
   addPost(t, {id: 'p-school-6', author: 'u-megan', created: at(2, 20, 10),
     body: 'Moderator note: lovely thread. A gentle reminder not to name schools or staff here, so nobody can be identified. Thank you for keeping it kind.',
     react: [['u-rhys', 'thanks'], ['u-catrin', 'thanks']]});
+  // Issue 12: the moderation queue has something to review in the demo. A post with a phone number is
+  // held for review (policy: contact details), shown to its author and the moderators only.
+  addPost(t, {id: 'p-school-8', author: 'u-gareth', parent: a, created: at(1, 21, 5), status: 'held', statusReason: 'contact-details',
+    body: 'I have a template letter for the school asthma policy if anyone wants it. Text me on 07700 900123 and I will send it over.'});
 }
 
 // The page-keyed thread under the campaign page (thread-key="walk-2026").
@@ -295,7 +305,59 @@ for (const t of threads) validateThreadTitle(t.title);
 for (const p of posts) validatePostBody(p.body);
 validateFounderStory(community.founderStory);
 
-const seed = {community, members, privates, roles, threads, posts, reactions, reports: []};
+// Issue 12: a report waiting for the moderators (about p-cold-8).
+const reports = [{
+  id: 'r-cold-8', target: {kind: 'post', threadId: 't-cold-weather', postId: 'p-cold-8'}, reason: 'misinformation',
+  details: 'Stopping a preventer inhaler without talking to a nurse or GP can be dangerous.', reporterId: 'u-megan',
+  createdAt: at(1, 9, 15), status: 'open',
+}];
+
+// Issue 12: peer matching in the demo. Members who gave health consent share coarse profiles, so the
+// peer-match card shows "people like me" (conditions are the community's own tags).
+const match = (uid, p) => {
+  if (!byUid.get(uid).health && (p.conditions?.length || p.experiences?.length || p.diagnosedBand)) throw new Error(`${uid}: health details need health consent`);
+  return {uid, conditions: [], diagnosedBand: null, experiences: [], relationship: byUid.get(uid).relationship, ageBand: null,
+    region: null, languages: ['en'], interests: [], open: true, updatedAt: at(30), ...p};
+};
+const matchProfiles = [
+  match('u-catrin', {conditions: ['children', 'severe-asthma'], diagnosedBand: 'over-10', experiences: ['hospital stays', 'school plans'],
+    ageBand: '35-49', region: 'north-wales', languages: ['en', 'cy'], interests: ['walking', 'rugby']}),
+  match('u-priya', {conditions: ['children', 'inhalers'], diagnosedBand: 'under-1', experiences: ['school plans'],
+    ageBand: '25-34', region: 'south-east-wales', interests: ['walking']}),
+  match('u-megan', {conditions: ['adult-onset', 'exercise', 'severe-asthma'], diagnosedBand: '3-10', experiences: ['running'],
+    ageBand: '35-49', region: 'south-east-wales', interests: ['running', 'walking']}),
+  match('u-tom', {conditions: ['exercise', 'adult-onset'], diagnosedBand: '1-3', experiences: ['running'],
+    ageBand: '25-34', region: 'south-west-wales', interests: ['running']}),
+  match('u-dafydd', {conditions: ['allergies', 'cold-weather'], diagnosedBand: 'over-10', ageBand: '50-64', region: 'north-wales',
+    languages: ['cy', 'en'], interests: ['walking']}),
+  match('u-eleri', {conditions: ['cold-weather', 'inhalers', 'severe-asthma'], diagnosedBand: 'over-10', ageBand: '18-24', region: 'mid-wales',
+    languages: ['cy', 'en'], interests: ['walking']}),
+];
+
+// Issue 12: a connection. Catrin and Priya (both parents of young children with asthma) are connected and
+// have a private thread; Tom has asked Megan to connect and waits for her answer.
+const connections = [
+  {id: 'u-catrin_u-priya', members: ['u-catrin', 'u-priya'], requestedBy: 'u-priya', status: 'accepted', threadId: 'c_u-catrin_u-priya',
+    message: 'Hello Catrin, your post about spacers helped so much. Could we chat about nursery?', createdAt: at(10, 20), updatedAt: at(10, 21)},
+  {id: 'u-megan_u-tom', members: ['u-megan', 'u-tom'], requestedBy: 'u-tom', status: 'pending', threadId: null,
+    message: 'Hi Megan, I would love some tips on running through the winter.', createdAt: at(2, 18), updatedAt: at(2, 18)},
+];
+{
+  const t = {id: 'c_u-catrin_u-priya', key: null, title: 'Priya M · Catrin H', authorId: 'u-catrin', authorName: byUid.get('u-catrin').pseudonym,
+    createdAt: at(10, 21), lastActivityAt: at(10, 21), postCount: 0, status: 'visible', participants: ['u-catrin', 'u-priya']};
+  threads.push(t);
+  addPost(t, {id: 'p-peer-1', author: 'u-catrin', created: at(10, 21, 30),
+    body: 'Lovely to hear from you, Priya. Nursery was a big step for us too. Ask me anything, any time.'});
+  addPost(t, {id: 'p-peer-2', author: 'u-priya', created: at(10, 22, 10),
+    body: 'Thank you! Did you give the nursery a written plan, or talk them through it?'});
+}
+
+const {validateMatchProfile} = await import(pathToFileURL(join(root, 'dist', 'data', 'connections.js')).href);
+for (const m of matchProfiles) validateMatchProfile(m.uid, m, community.settings.tags, m.updatedAt);
+for (const p of posts.filter((x) => x.threadId.startsWith('c_'))) validatePostBody(p.body);
+
+const seed = {community, members, privates, roles, threads, posts, reactions, reports, connections, matchProfiles};
 const out = join(root, 'demo', 'seed.json');
 writeFileSync(out, JSON.stringify(seed, null, 1) + '\n');
-console.log(`make-demo-seed: wrote ${out}: ${members.length} members, ${threads.length} threads, ${posts.length} posts, ${reactions.length} reactions; walk-2026 → ${threadIdForKey('walk-2026')}`);
+console.log(`make-demo-seed: wrote ${out}: ${members.length} members, ${threads.length} threads, ${posts.length} posts, ${reactions.length} reactions, `
+  + `${reports.length} report, ${matchProfiles.length} match profiles, ${connections.length} connections; walk-2026 → ${threadIdForKey('walk-2026')}`);

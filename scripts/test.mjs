@@ -1,7 +1,7 @@
 // `npm test`: the whole check, as CI runs it.
 //   1. type-check (tsc) and lint (eslint: import bans between layers, lit/wc rules)
 //   2. custom-elements.json, README's API tables, the framework types and firestore.rules' generated
-//      constants (scripts/gen-rules.mjs) must match the source;
+//      constants (scripts/gen-rules.mjs) and the seed script's layout (scripts/gen-layout.mjs) must match the source;
 //      the build must work and the script-tag entry stay within its gzip budget (scripts/size.mjs)
 //   3. start the real Firestore emulator with ./firestore.rules and the Firebase Auth emulator (from
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
@@ -72,6 +72,8 @@ if (!noStatic) {
   if (await run(process.execPath, ['scripts/gen-types.mjs', '--check'])) failed = true;
   step('firestore.rules constants are up to date (scripts/gen-rules.mjs)');
   if (await run(process.execPath, ['scripts/gen-rules.mjs', '--check'])) failed = true;
+  step('scripts/seed-firestore.mjs layout is up to date (scripts/gen-layout.mjs)');
+  if (await run(process.execPath, ['scripts/gen-layout.mjs', '--check'])) failed = true;
   step('build and bundle budget (npm run size)');
   if (await run(process.execPath, ['scripts/size.mjs', '--build'])) failed = true;
 }

@@ -1,6 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Unsubscribe} from '../data/store.js';
 import {KindredError, toKindredError} from '../data/errors.js';
+import {backoffMs, isTransient} from './resend.js';
 
 export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,6 +21,12 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
   #unsub: Unsubscribe | null = null;
   #key: K | null = null;
   #connected = false;
+  /** Automatic attempts since the last value (the backoff grows with it). */
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #retryFor = -1;
+  /** When the next automatic attempt is due (ms since the epoch), or null. */
+  retryAt: number | null = null;
 
   constructor(
     private host: ReactiveControllerHost,
@@ -29,6 +36,8 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
       subscribe: (key: K, next: (value: T) => void, error: (e: KindredError) => void) => Unsubscribe | null;
       /** Called with each new value before the host re-renders. */
       onValue?: (value: T, previous: T | undefined) => void;
+      /** Delays of the automatic retries (tests); defaults 2 s doubling to 60 s. */
+      backoff?: {baseMs?: number; maxMs?: number};
     },
   ) {
     host.addController(this);
@@ -36,6 +45,7 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
 
   hostConnected() {
     this.#connected = true;
+    window.addEventListener('online', this.#onOnline);
     this.#sync(true);
   }
 
@@ -45,12 +55,15 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
 
   hostDisconnected() {
     this.#connected = false;
+    window.removeEventListener('online', this.#onOnline);
     this.#stop();
     this.#key = null;
+    this.#attempt = 0;
   }
 
   /** Re-subscribes (e.g. the "try again" button after an error). */
   retry() {
+    this.#cancelRetry();
     this.#stop();
     this.#key = null;
     this.#sync(true);
@@ -81,6 +94,7 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
           this.value = value;
           this.status = 'ready';
           this.error = null;
+          this.#attempt = 0;
           this.options.onValue?.(value, previous);
           this.host.requestUpdate();
         },
@@ -88,12 +102,14 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
           if (generation !== this.#generation) return;
           this.error = toKindredError(e);
           this.status = 'error';
+          this.#scheduleRetry();
           this.host.requestUpdate();
         },
       );
     } catch (e) {
       this.error = e instanceof KindredError ? e : toKindredError(e);
       this.status = 'error';
+      this.#scheduleRetry();
       return;
     }
     this.#unsub = unsub;
@@ -102,7 +118,40 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
   }
   #generation = 0;
 
+  #scheduleRetry() {
+    // One attempt per subscription: a store may report the same failure more than once.
+    if (this.#retryTimer && this.#retryFor === this.#generation) return;
+    this.#cancelRetry();
+    if (!this.#connected || !isTransient(this.error)) return;
+    this.#retryFor = this.#generation;
+    // Offline: the `online` event tries again; a timer would only fail again.
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
+    this.#attempt++;
+    const wait = backoffMs(this.#attempt, this.options.backoff?.baseMs, this.options.backoff?.maxMs);
+    this.retryAt = Date.now() + wait;
+    this.#retryTimer = setTimeout(() => this.#autoRetry(), wait);
+  }
+
+  #cancelRetry() {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.retryAt = null;
+  }
+
+  #autoRetry() {
+    this.#retryTimer = null;
+    this.retryAt = null;
+    if (!this.#connected || this.status !== 'error') return;
+    // retry() keeps the attempt count (only a value resets it), so the next delay is longer.
+    this.retry();
+  }
+
+  #onOnline = () => {
+    if (this.status === 'error' && isTransient(this.error)) this.#autoRetry();
+  };
+
   #stop() {
+    this.#cancelRetry();
     this.#generation++;
     this.#unsub?.();
     this.#unsub = null;

@@ -3,6 +3,7 @@ import {KindredError} from './errors.js';
 import {validateId, validateText} from './policy.js';
 import {MODERATION_ACTIONS, type ModerationAction, type ModerationItem, type ModerationTarget} from './store.js';
 import type {ModLogEntry} from './types.js';
+import {guard} from './domain/access.js';
 
 /** A suspension "until lifted" ends at the last time Firestore can store. */
 export const UNTIL_LIFTED = Date.UTC(9999, 11, 31);
@@ -61,4 +62,5 @@ export function sortQueue(items: ModerationItem[], order: 'newest' | 'oldest'): 
 /** Log order: newest first. */
 export const compareLog = (x: ModLogEntry, y: ModLogEntry) => y.at - x.at || (x.id < y.id ? 1 : x.id > y.id ? -1 : 0);
 
-export const notModerator = () => new KindredError('permission-denied', 'Only moderators and admins can see the moderation queue and act on it.');
+/** @deprecated the guard's message lives in domain/access.ts (guard.notModerator). */
+export const notModerator = () => guard.notModerator();

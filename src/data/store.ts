@@ -43,6 +43,12 @@ export type ConnectionState = 'connected' | 'reconnecting';
 export interface AuthSession {
   /** The current user, or null when signed out. */
   readonly user: SessionUser | null;
+  /**
+   * Issue 17: signed out because the sign-in on this device ended by itself (it expired, was revoked,
+   * or the account was disabled), not because the member signed out. Cleared by the next sign-in.
+   * Optional: sessions that cannot expire leave it out.
+   */
+  readonly expired?: boolean;
   /** Calls `next` at once with the current user, then on every change. */
   watch(next: (user: SessionUser | null) => void): Unsubscribe;
   signInAnonymously(): Promise<SessionUser>;

@@ -7,6 +7,9 @@ const en = {
   offline: 'You are offline. What you write is kept on this device and sent when you reconnect.',
   reconnecting: 'Reconnecting to the community… What you see may be out of date; what you write is kept and sent once we are back.',
   signedOut: 'Join the community to take part.',
+  // Issue 17: the sign-in on this device ended by itself (expired or revoked), not by signing out.
+  sessionExpired: 'Your sign-in has expired. Sign in again to take part: what you wrote is kept on this device.',
+  signInAgain: 'Sign in again',
   join: 'Join',
   signIn: 'Sign in',
   membersOnly: 'This community is for members only. Join to read and take part.',
@@ -40,6 +43,8 @@ const cy: typeof en = {
   offline: 'Rydych all-lein. Caiff yr hyn rydych yn ei ysgrifennu ei gadw ar y ddyfais hon a’i anfon pan fyddwch yn ailgysylltu.',
   reconnecting: 'Yn ailgysylltu â’r gymuned… Efallai fod yr hyn a welwch wedi dyddio; caiff yr hyn a ysgrifennwch ei gadw a’i anfon pan fyddwn yn ôl.',
   signedOut: 'Ymunwch â’r gymuned i gymryd rhan.',
+  sessionExpired: 'Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i gymryd rhan: caiff yr hyn a ysgrifennoch ei gadw ar y ddyfais hon.',
+  signInAgain: 'Mewngofnodi eto',
   join: 'Ymuno',
   signIn: 'Mewngofnodi',
   membersOnly: 'Mae’r gymuned hon ar gyfer aelodau yn unig. Ymunwch i ddarllen a chymryd rhan.',

@@ -2,57 +2,12 @@
 // `Authorization: Bearer owner` (bypasses the rules). Seeds a SeedFixture, removes a community,
 // clears a project. The emulator answers CORS, so this runs in the browser.
 import type {SeedFixture} from '../../src/data/seed.js';
+import {communityPath, fixtureDocs, toRestFields, type RestValue} from '../../src/data/domain/layout.js';
 import {emulatorHost} from './env.js';
 
-/** Fields stored as Firestore Timestamps (the store converts them back to epoch ms). */
-export const TIME_FIELDS = new Set(['createdAt', 'lastActivityAt', 'joinedAt', 'updatedAt', 'at', 'editedAt', 'approvedAt', 'verifiedAt', 'suspendedUntil']);
-
-type RestValue = Record<string, unknown>;
-
-/** A JS value as a Firestore REST Value; numbers under TIME_FIELDS become timestamps. */
-export function toRestValue(value: unknown, key = ''): RestValue {
-  if (value === null || value === undefined) return {nullValue: null};
-  if (typeof value === 'boolean') return {booleanValue: value};
-  if (typeof value === 'number') {
-    if (TIME_FIELDS.has(key)) return {timestampValue: new Date(value).toISOString()};
-    return Number.isInteger(value) ? {integerValue: String(value)} : {doubleValue: value};
-  }
-  if (typeof value === 'string') return {stringValue: value};
-  if (value instanceof Date) return {timestampValue: value.toISOString()};
-  if (Array.isArray(value)) return {arrayValue: {values: value.map((v) => toRestValue(v))}};
-  if (typeof value === 'object') return {mapValue: {fields: toRestFields(value as Record<string, unknown>)}};
-  throw new Error(`Cannot encode ${typeof value} for Firestore`);
-}
-
-export function toRestFields(data: Record<string, unknown>): Record<string, RestValue> {
-  const fields: Record<string, RestValue> = {};
-  for (const [k, v] of Object.entries(data)) if (v !== undefined) fields[k] = toRestValue(v, k);
-  return fields;
-}
-
-function omit<T extends object>(obj: T, ...keys: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {...(obj as Record<string, unknown>)};
-  for (const k of keys) delete out[k];
-  return out;
-}
-
-/** The fixture as [path relative to the database root, data] pairs, in the Firestore data model. */
-export function fixtureDocs(fixture: SeedFixture): [string, Record<string, unknown>][] {
-  const cid = fixture.community.id;
-  const c = `communities/${cid}`;
-  const docs: [string, Record<string, unknown>][] = [[c, omit(fixture.community, 'id')]];
-  for (const m of fixture.members ?? []) docs.push([`${c}/members/${m.uid}`, {...m}]);
-  for (const p of fixture.privates ?? []) docs.push([`${c}/private/${p.uid}`, {...p}]);
-  for (const r of fixture.roles ?? []) docs.push([`${c}/roles/${r.uid}`, {...r}]);
-  for (const t of fixture.threads ?? []) docs.push([`${c}/threads/${t.id}`, omit(t, 'id')]);
-  for (const p of fixture.posts ?? []) docs.push([`${c}/threads/${p.threadId}/posts/${p.id}`, omit(p, 'id', 'threadId')]);
-  for (const r of fixture.reactions ?? []) {
-    docs.push([`${c}/threads/${r.threadId}/reactions/${r.postId}_${r.uid}_${r.kind}`, omit(r, 'threadId')]);
-  }
-  for (const r of fixture.reports ?? []) docs.push([`${c}/reports/${r.id}`, omit(r, 'id')]);
-  for (const k of fixture.connections ?? []) docs.push([`${c}/connections/${k.id}`, {endedBy: null, ...omit(k, 'id')}]);
-  return docs;
-}
+// The layout, the seed → documents conversion and the REST encoding are the domain's (one copy, also
+// generated into scripts/seed-firestore.mjs): re-exported here under the names tests already import.
+export {TIME_FIELDS, fixtureDocs, toRestFields, toRestValue} from '../../src/data/domain/layout.js';
 
 export class FirestoreAdmin {
   readonly base: string;
@@ -95,7 +50,7 @@ export class FirestoreAdmin {
 
   /** Every document under communities/{cid} (all subcollections), as relative paths. */
   async communityPaths(cid: string): Promise<string[]> {
-    const result = (await this.#fetch(`/v1/${this.#root}/communities/${cid}:runQuery`, {
+    const result = (await this.#fetch(`/v1/${this.#root}/${communityPath(cid)}:runQuery`, {
       method: 'POST',
       body: JSON.stringify({structuredQuery: {from: [{allDescendants: true}]}}),
     })) as {document?: {name: string}}[];
@@ -106,7 +61,7 @@ export class FirestoreAdmin {
   /** Removes the community document and everything under it. */
   async removeCommunity(cid: string): Promise<void> {
     const paths = await this.communityPaths(cid);
-    await this.deleteDocs([...paths, `communities/${cid}`]);
+    await this.deleteDocs([...paths, communityPath(cid)]);
   }
 
   /** Replaces everything under the fixture's community with the fixture. */

@@ -7,6 +7,12 @@
 //   kin-emulator       {action: start|stop|restart|status, docs?, projectId?} a private emulator on a fixed port;
 //                                                 start/restart answer at once, `status` gives {host, port} once
 //                                                 it is up; `docs` ([path, REST fields]) are written as soon as it answers
+//   kin-fail-requests  {pattern, times, status?}      the next `times` requests whose URL matches a CDP `pattern` (or array)
+//                                                 fail while the page stays online: a refused connection, or (with
+//                                                 `status`) a server answering that status (503, 429…); later ones pass;
+//                                                 `times: 0` ends the fault
+//   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
+//   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
 import {startEmulator} from '../../scripts/emulator.mjs';
 
 async function seedDocs(emulator, projectId, docs) {
@@ -29,6 +35,8 @@ async function seedDocs(emulator, projectId, docs) {
 export function faultPlugin() {
   /** Per test session: its CDP session and timers. */
   const sessions = new Map();
+  /** Per test session: kin-fail-requests' own CDP session and what is left to fail. */
+  const failing = new Map();
   let emulator = null;
   let emulatorPort = null;
   /** Settles with null once the last start finished, or with why it failed. */
@@ -104,6 +112,47 @@ export function faultPlugin() {
         s.armed = {match, forMs};
         s.dropped = false;
         return true;
+      }
+      if (command === 'kin-fail-requests') {
+        // Its own CDP session, so its Fetch interception never meets kin-drop-on-write's.
+        let f = failing.get(session.id);
+        if (!f) {
+          const page = session.browser.getPage(session.id);
+          f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, log: []};
+          failing.set(session.id, f);
+          f.cdp.on('Fetch.requestPaused', (ev) => {
+            if (f.left <= 0) {
+              void f.cdp.send('Fetch.continueRequest', {requestId: ev.requestId}).catch(() => {});
+              return;
+            }
+            f.left--;
+            f.failed++;
+            f.log.push({at: Date.now(), url: ev.request.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 120)});
+            const done = f.left <= 0 ? () => f.cdp.send('Fetch.disable').catch(() => {}) : () => undefined;
+            const fail = f.status
+              ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status,
+                responseHeaders: [{name: 'Content-Type', value: 'text/plain'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
+                body: Buffer.from(`kin-fail-requests: ${f.status}`).toString('base64')})
+              : f.cdp.send('Fetch.failRequest', {requestId: ev.requestId, errorReason: 'ConnectionRefused'});
+            void fail.catch(() => {}).then(done);
+          });
+        }
+        f.left = Math.max(0, Number(payload?.times ?? 1));
+        f.status = Number(payload?.status ?? 0);
+        if (f.left > 0) {
+          f.failed = 0;
+          f.log = [];
+        }
+        const patterns = [payload?.pattern ?? '*'].flat().map((p) => ({urlPattern: String(p), requestStage: 'Request'}));
+        if (f.left > 0) await f.cdp.send('Fetch.enable', {patterns});
+        else await f.cdp.send('Fetch.disable').catch(() => {});
+        return true;
+      }
+      if (command === 'kin-failed-count') {
+        return failing.get(session.id)?.failed ?? 0;
+      }
+      if (command === 'kin-failed-log') {
+        return failing.get(session.id)?.log ?? [];
       }
       if (command === 'kin-drop-happened') {
         const s = await cdpFor(session);

@@ -1,7 +1,8 @@
 // Domain ↔ firestore.rules parity (issue 13): one table of inputs, each run through the domain
 // (src/data/domain, policy.ts) and through the real emulator's rules. For every limit (at the limit
 // and one past it), every enumeration value (and one that is not), and every hold pattern (contact
-// details, links, banned words, moderation modes, first posts), the two must give the same answer:
+// details, links, banned words, moderation modes, first posts), and every connection transition
+// (domain/connections.ts: each move from each state of a pair), the two must give the same answer:
 // the domain accepts / lets the post be visible exactly when the rules allow the write.
 //
 // Each row runs in a freshly seeded community (the rules baseline), so rows never see each other.
@@ -13,6 +14,7 @@ import {
   validateReportReason, validateTags, validateText,
 } from '../../src/data/policy.js';
 import type {CommunitySettings} from '../../src/data/types.js';
+import {blockMove, endMove, requestMove, respondMove, type ConnectionMove, type StoredConnection} from '../../src/data/domain/connections.js';
 
 const P = (cid: string) => `communities/${cid}`;
 const x = (n: number) => 'x'.repeat(n);
@@ -26,7 +28,11 @@ const accepts = (fn: () => unknown) => {
 };
 
 type Rules = (db: (uid: string) => Db, cid: string) => Promise<unknown>;
-interface Row {name: string; domain: () => boolean; rules: Rules; settings?: Partial<CommunitySettings>; approvedPosts?: number}
+interface Row {
+  name: string; domain: () => boolean; rules: Rules; settings?: Partial<CommunitySettings>; approvedPosts?: number;
+  /** Extra documents (path under the community, fields) written before the row. */
+  docs?: [string, Record<string, unknown>][];
+}
 
 const join = (profile: Record<string, unknown>): Rules => (db, cid) => joinBatch(db('newcomer'), cid, 'newcomer', profile);
 const postAs = (body: string): Rules => (db, cid) => {
@@ -83,6 +89,75 @@ const ROWS: Row[] = [
     rules: postAs('Hello'), settings: {moderation: 'first-posts', holdFirstPosts: 1}, approvedPosts: 1},
 ];
 
+// Connection transitions (domain/connections.ts): m1 makes each move from each state of the pair m1_m2.
+// The domain "accepts" when the move writes something; the rules side tries the write FirebaseStore
+// makes for that move (firebase/matching-store.ts), whatever the domain said.
+const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
+const PAIR = 'm1_m2';
+const CONNECTION_STATES: [string, StoredConnection | null][] = [
+  ['no connection', null],
+  ['pending (m1 asked)', {members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'pending', createdAt: T0, updatedAt: T0, threadId: null, endedBy: null}],
+  ['pending (m2 asked)', {members: ['m1', 'm2'], requestedBy: 'm2', message: '', status: 'pending', createdAt: T0, updatedAt: T0, threadId: null, endedBy: null}],
+  ['accepted', {members: ['m1', 'm2'], requestedBy: 'm2', message: '', status: 'accepted', createdAt: T0, updatedAt: T0, threadId: `c_${PAIR}`, endedBy: null}],
+  ['ended by m1', {members: ['m1', 'm2'], requestedBy: 'm2', message: '', status: 'ended', createdAt: T0, updatedAt: T0, threadId: null, endedBy: 'm1'}],
+  ['ended by m2', {members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'ended', createdAt: T0, updatedAt: T0, threadId: null, endedBy: 'm2'}],
+];
+const writes = (move: () => ConnectionMove) => () => {
+  try {
+    return move().patch !== null;
+  } catch {
+    return false;
+  }
+};
+const NOW = Date.now();
+const CONNECTION_MOVES: [string, (c: StoredConnection | null) => () => boolean, Rules][] = [
+  ['asks to connect', (c) => writes(() => requestMove({me: 'm1', other: 'm2', message: '', now: NOW, existing: c, otherIsMember: true, limit: null})),
+    (db, cid) => {
+      const m1 = db('m1');
+      const batch = m1.batch();
+      batch.set(m1.doc(`${P(cid)}/connections/${PAIR}`), {
+        members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'pending', threadId: null, endedBy: null, createdAt: ts(), updatedAt: ts(),
+      });
+      batch.set(m1.doc(`${P(cid)}/connectionLimits/m1`), {windowStart: ts(), count: 1, lastConnectionId: PAIR});
+      return batch.commit();
+    }],
+  ['accepts', (c) => writes(() => respondMove({me: 'm1', id: PAIR, accept: true, now: NOW, connection: c, myName: 'Mel', requesterName: 'Mo'})),
+    (db, cid) => {
+      const m1 = db('m1');
+      const batch = m1.batch();
+      batch.update(m1.doc(`${P(cid)}/connections/${PAIR}`), {status: 'accepted', threadId: `c_${PAIR}`, updatedAt: ts()});
+      batch.set(m1.doc(`${P(cid)}/threads/c_${PAIR}`), {
+        key: null, title: 'Mo · Mel', authorId: 'm1', authorName: 'Mel', createdAt: ts(), lastActivityAt: ts(), postCount: 0,
+        status: 'visible', participants: ['m1', 'm2'], lastPostId: null,
+      });
+      return batch.commit();
+    }],
+  ['declines', (c) => writes(() => respondMove({me: 'm1', id: PAIR, accept: false, now: NOW, connection: c, myName: 'Mel', requesterName: 'Mo'})),
+    (db, cid) => db('m1').doc(`${P(cid)}/connections/${PAIR}`).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
+  ['ends', (c) => writes(() => endMove({me: 'm1', id: PAIR, now: NOW, connection: c})),
+    (db, cid) => db('m1').doc(`${P(cid)}/connections/${PAIR}`).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
+  ['blocks', (c) => writes(() => blockMove({me: 'm1', other: 'm2', now: NOW, connection: c})),
+    async (db, cid) => {
+      const ref = db('m1').doc(`${P(cid)}/connections/${PAIR}`);
+      // As FirebaseStore: end the pair's document, or make an ended one when there is none.
+      if ((await ref.get()).exists) return ref.update({status: 'ended', endedBy: 'm1', updatedAt: ts()});
+      return ref.set({members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'ended', threadId: null, endedBy: 'm1', createdAt: ts(), updatedAt: ts()});
+    }],
+];
+const TRANSITION_ROWS: Row[] = CONNECTION_STATES.flatMap(([state, c]) => CONNECTION_MOVES
+  // A decline writes what an end writes (status ended, endedBy m1), so the rules cannot tell them apart:
+  // declining what m1 asked for (withdrawing) or an accepted connection is an end (endMove), which its own
+  // rows cover. The domain's "only the member asked answers" is about which button, not access.
+  .filter(([move]) => !(move === 'declines' && (c?.requestedBy === 'm1' || c?.status === 'accepted')))
+  .map(([move, domain, rules]): Row => ({
+    name: `m1 ${move}: ${state}`, domain: domain(c), rules,
+    docs: c ? [[`connections/${PAIR}`, {...c}], ...(c.status === 'accepted' ? [[`threads/c_${PAIR}`, {
+      key: null, title: 'Mo · Mel', authorId: 'm2', authorName: 'Mo', createdAt: T0, lastActivityAt: T0, postCount: 0, status: 'visible',
+      participants: ['m1', 'm2'], lastPostId: null,
+    }] as [string, Record<string, unknown>]] : [])] : [],
+  })));
+ROWS.push(...TRANSITION_ROWS);
+
 describe('domain ↔ firestore.rules parity (issue 13)', function () {
   this.timeout(300000);
   let rt: RulesEnv;
@@ -103,6 +178,7 @@ describe('domain ↔ firestore.rules parity (issue 13)', function () {
       const community = docs.find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>};
       Object.assign(community.settings, row.settings ?? {});
       if (row.approvedPosts) (docs.find(([p]) => p === `${P(cid)}/members/m1`)![1] as Record<string, unknown>).approvedPosts = row.approvedPosts;
+      for (const [path, fields] of row.docs ?? []) docs.push([`${P(cid)}/${path}`, fields]);
       await rt.admin.writeDocs(docs);
       const open: Db[] = [];
       const db = (uid: string) => {
@@ -129,5 +205,10 @@ describe('domain ↔ firestore.rules parity (issue 13)', function () {
     // The table tests both answers, not only refusals.
     expect(allowed).to.be.greaterThan(10);
     expect(ROWS.length - allowed).to.be.greaterThan(10);
+    // Every connection move is allowed from some state and refused from another.
+    for (const [move] of CONNECTION_MOVES) {
+      const rows = TRANSITION_ROWS.filter((r) => r.name.startsWith(`m1 ${move}:`)).map((r) => r.domain());
+      expect(rows, move).to.include(true).and.to.include(false);
+    }
   });
 });

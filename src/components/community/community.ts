@@ -14,6 +14,8 @@ import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
+import {commonMessages} from '../../i18n/common.messages.js';
+import {backoffMs, isTransient} from '../../controllers/resend.js';
 import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
 import {createReaderStore} from '../../data/reader/reader-store.js';
 import {firstThread, readerPathFits} from './reader-path.js';
@@ -36,9 +38,11 @@ export {isPlaceholder} from './community.config.js';
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
  * @csspart preview - The "Preview — stored only in this browser" notice shown with a local store.
+ * @csspart session-expired - The notice shown when the member's sign-in on this device ended by itself (expired or revoked), with its "Sign in again" button.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of the configuration error.
+ * @cssproperty [--kin-color-warning=#b54708] - Border of the notice that the sign-in has expired.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Background of the consent prompt's button.
  * @cssproperty [--kin-color-on-primary=#ffffff] - Text of the consent prompt's button.
  * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
@@ -49,6 +53,13 @@ export class KinCommunity extends KinElement {
     css`
       .error {
         border: 2px solid ${t.colorDanger};
+        border-radius: ${t.radiusM};
+        padding: ${t.spaceM};
+        margin-block-end: ${t.spaceM};
+        background: ${t.colorSurface};
+      }
+      .expired {
+        border: 2px solid ${t.colorWarning};
         border-radius: ${t.radiusM};
         padding: ${t.spaceM};
         margin-block-end: ${t.spaceM};
@@ -209,6 +220,8 @@ export class KinCommunity extends KinElement {
   /** An email sign-in link was opened on another device: ask which address it was sent to. */
   @state() private signInEmailNeeded = false;
   @state() private signInError = '';
+  /** Issue 17: signed out because the sign-in on this device ended by itself (expired or revoked). */
+  @state() private sessionExpired = false;
   /** Whether the join dialog is open (after a `kin-join-request` from an element inside). */
   @state() private joining = false;
   #lastFocus: HTMLElement | null = null;
@@ -218,6 +231,9 @@ export class KinCommunity extends KinElement {
   #langObserver: MutationObserver | null = null;
   #generation = 0;
   #consentUnsub: (() => void) | null = null;
+  /** Issue 17: automatic attempts to load the store after a passing failure (the backoff grows with it). */
+  #loadAttempt = 0;
+  #loadRetry: ReturnType<typeof setTimeout> | null = null;
   /** Lazy loading or consent opened or closed the gate since the last update. */
   #gateChanged = false;
   #lazy = new LazyController(this, {
@@ -255,6 +271,7 @@ export class KinCommunity extends KinElement {
     this.#consentUnsub?.();
     this.#consentUnsub = null;
     this.#teardown();
+    this.#loadAttempt = 0;
   }
 
   /** Whether the root may load its store now: near the viewport, and consent given when required. */
@@ -288,6 +305,8 @@ export class KinCommunity extends KinElement {
   }
 
   #teardown() {
+    this.#cancelLoadRetry();
+    this.sessionExpired = false;
     this.#generation++;
     this.#sessionUnsub?.();
     this.#sessionUnsub = null;
@@ -308,20 +327,48 @@ export class KinCommunity extends KinElement {
       const error = toKindredError(e);
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
+      this.#scheduleLoadRetry(error);
       return;
     }
+    this.#loadAttempt = 0;
     if (generation !== this.#generation) {
       if (store !== this.store) void store.dispose();
       return;
     }
     if (store !== this.store) this.#ownedStore = store;
     this.#sessionUnsub = store.session.watch((user) => {
+      this.sessionExpired = !user && store.session.expired === true;
       this.context = {...this.context, store, user};
     });
     this.context = {...this.context, store, user: store.session.user, error: null};
     this.#watchExists(store, generation);
     void this.#finishEmailSignIn(store);
   }
+
+  /**
+   * Issue 17: the store's code or first data did not arrive (the network dropped, a CDN or server
+   * hiccup): try again by itself after a growing delay, and at once when the browser is back online.
+   * A set-up mistake is not tried again.
+   */
+  #scheduleLoadRetry(error: KindredError) {
+    this.#cancelLoadRetry();
+    if (!isTransient(error) || !this.isConnected) return;
+    window.addEventListener('online', this.#retryLoad);
+    if (navigator.onLine === false) return;
+    this.#loadAttempt++;
+    this.#loadRetry = setTimeout(this.#retryLoad, backoffMs(this.#loadAttempt));
+  }
+
+  #cancelLoadRetry() {
+    if (this.#loadRetry) clearTimeout(this.#loadRetry);
+    this.#loadRetry = null;
+    window.removeEventListener('online', this.#retryLoad);
+  }
+
+  #retryLoad = () => {
+    this.#cancelLoadRetry();
+    if (this.isConnected && this.#mayLoad) void this.#connectStore();
+  };
 
   /**
    * Issue 12: a community id that names no community is a set-up error, not an empty page. Only a
@@ -388,7 +435,7 @@ export class KinCommunity extends KinElement {
       return createReaderStore({
         communityId, projectId: this.projectId.trim() || 'demo-kindred', apiKey: this.apiKey.trim(),
         emulator: emulator ?? undefined, thread: firstThread(this), full,
-        resume: (store, page, threadId, next, error) => resume?.(store, page, threadId, next, error) ?? null,
+        resume: (store, page, threadId, next, error, onThread) => resume?.(store, page, threadId, next, error, onThread) ?? null,
       });
     }
     return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
@@ -404,7 +451,13 @@ export class KinCommunity extends KinElement {
             <p>${m.consentBody}</p>
             <button type="button" part="consent-button" @click=${this.#agree}>${m.consentAgree}</button>
           </div>`
-        : nothing}${error
+        : nothing}${error && isTransient(error)
+        ? html`<div class="error" part="error" role="alert">
+            <p>${commonMessages(this.context.locale).error(error.code)}</p>
+            <p>${m.retrying}</p>
+            <button type="button" @click=${this.#retryLoad}>${commonMessages(this.context.locale).retry}</button>
+          </div>`
+        : error
         ? html`<div class="error" part="error" role="alert">
             <p><strong>${m.title}</strong></p>
             <p><code>${error.message}</code></p>
@@ -418,6 +471,11 @@ export class KinCommunity extends KinElement {
             ${this.signInError ? html`<p id="sign-in-error" class="field-error">${this.signInError}</p>` : nothing}
             <button type="submit">${m.signInSubmit}</button>
           </form>`
+        : nothing}${this.sessionExpired && !this.context.user
+        ? html`<div class="expired" part="session-expired" role="alert">
+            <p>${commonMessages(this.context.locale).sessionExpired}</p>
+            <button type="button" @click=${this.#signInAgain}>${commonMessages(this.context.locale).signInAgain}</button>
+          </div>`
         : nothing}${this.context.store?.kind === 'local'
         ? html`<p class="preview" part="preview" role="note">${m.preview}</p>`
         : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
@@ -468,6 +526,12 @@ export class KinCommunity extends KinElement {
   #agree = () => {
     this.dispatchEvent(new KinConsentEvent(this.community));
     grantConsent();
+  };
+
+  /** Issue 17: the way back in after a sign-in ended by itself is the join dialog, as for any visitor. */
+  #signInAgain = (e: Event) => {
+    this.#lastFocus = e.currentTarget as HTMLElement;
+    void import('../join/kin-join.js').then(() => (this.joining = true));
   };
 
   #closeJoin = () => {

@@ -416,9 +416,11 @@ export class KinDiscussionThread extends KinElement {
     if (!listView && this.#feed.posts.status !== 'ready') return nothing;
     if (!this.#isMember) {
       if (!!this.#uid && this.#me.status !== 'ready') return nothing;
+      // Issue 17: a sign-in that ended by itself says so, and that the draft is kept for when they are back.
+      const expired = !this.#uid && this.#store?.session.expired === true;
       return html`<div class="notice join" part="join">
-        <p>${common.signedOut}</p>
-        <button type="button" class="primary" @click=${() => this.#requestJoin('post')}>${common.join}</button>
+        <p>${expired ? common.sessionExpired : common.signedOut}</p>
+        <button type="button" class="primary" @click=${() => this.#requestJoin('post')}>${expired ? common.signInAgain : common.join}</button>
       </div>`;
     }
     if (listView) return nothing;

@@ -2,7 +2,8 @@
 // milliseconds) to the interface type. FirebaseStore's converters (firebase/converters.ts) and its
 // moderation queue used to carry two copies each of the member, post and roles decoders.
 import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
-import type {Community, MemberProfile, Post, ReactionKind, RoleRecord, Thread} from '../types.js';
+import type {Community, MatchProfile, MemberProfile, Post, ReactionKind, RoleRecord, Thread} from '../types.js';
+import type {StoredConnection} from './connections.js';
 
 export type Fields = Record<string, unknown>;
 
@@ -85,6 +86,36 @@ export function rolesFromDoc(uid: string, d: Fields): RoleRecord {
     verifiedAt: msOrNull(d.verifiedAt),
     suspendedUntil: msOrNull(d.suspendedUntil),
     grantedBy: String(d.grantedBy ?? ''),
+    updatedAt: ms(d.updatedAt),
+  };
+}
+
+/** connections/{a_b} as stored (domain/connections.ts decides its moves). */
+export function connectionFromDoc(d: Fields): StoredConnection {
+  return {
+    members: [...(d.members as string[])] as [string, string],
+    requestedBy: d.requestedBy as string,
+    message: (d.message ?? '') as string,
+    status: d.status as StoredConnection['status'],
+    createdAt: ms(d.createdAt),
+    updatedAt: ms(d.updatedAt),
+    threadId: (d.threadId ?? null) as string | null,
+    endedBy: (d.endedBy ?? null) as string | null,
+  };
+}
+
+export function matchProfileFromDoc(uid: string, d: Fields): MatchProfile {
+  return {
+    uid,
+    conditions: (d.conditions ?? []) as string[],
+    diagnosedBand: (d.diagnosedBand ?? null) as MatchProfile['diagnosedBand'],
+    experiences: (d.experiences ?? []) as string[],
+    relationship: (d.relationship ?? null) as MatchProfile['relationship'],
+    ageBand: (d.ageBand ?? null) as MatchProfile['ageBand'],
+    region: (d.region ?? null) as string | null,
+    languages: (d.languages ?? []) as MatchProfile['languages'],
+    interests: (d.interests ?? []) as string[],
+    open: d.open === true,
     updatedAt: ms(d.updatedAt),
   };
 }

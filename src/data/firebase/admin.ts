@@ -6,6 +6,8 @@ import {applyCommunityPatch, type CommunityPatch, type TeamMember} from '../comm
 import {isSuspended} from '../policy.js';
 import type {Community, RoleRecord, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {gone, guard} from '../domain/access.js';
+import {communityPath, layout} from '../domain/layout.js';
 
 export interface AdminCtx {
   db: Firestore;
@@ -16,11 +18,11 @@ export interface AdminCtx {
 }
 
 export async function updateCommunity(c: AdminCtx, patch: CommunityPatch): Promise<Community> {
-  if (!c.user) throw new KindredError('unauthenticated', 'Sign in as an admin to change the settings.');
-  const ref = doc(c.db, `communities/${c.communityId}`);
+  if (!c.user) throw guard.adminSignIn();
+  const ref = doc(c.db, communityPath(c.communityId));
   try {
     const snap = await getDoc(ref);
-    if (!snap.exists()) throw new KindredError('not-found', 'This community does not exist.');
+    if (!snap.exists()) throw gone.community();
     const current = c.toCommunity(snap);
     const next = applyCommunityPatch(current, patch);
     await updateDoc(ref, {name: next.name, tagline: next.tagline, settings: next.settings});
@@ -34,9 +36,9 @@ export async function updateCommunity(c: AdminCtx, patch: CommunityPatch): Promi
 export async function listTeam(c: AdminCtx): Promise<TeamMember[]> {
   if (!c.user) throw new KindredError('unauthenticated', 'Sign in as an admin to see the team.');
   try {
-    const snap = await getDocs(collection(c.db, `communities/${c.communityId}/roles`));
+    const snap = await getDocs(collection(c.db, `${communityPath(c.communityId)}/roles`));
     const records = snap.docs.map((d) => c.toRoles(d)).filter((r) => r.roles.length || isSuspended(r));
-    const names = await Promise.all(records.map((r) => getDoc(doc(c.db, `communities/${c.communityId}/members/${r.uid}`))));
+    const names = await Promise.all(records.map((r) => getDoc(doc(c.db, `${communityPath(c.communityId)}/${layout.member(r.uid)}`))));
     return records.map((r, i): TeamMember => ({
       uid: r.uid, pseudonym: names[i].exists() ? String(names[i].get('pseudonym')) : null, roles: r.roles, clinicianScope: r.clinicianScope,
       suspendedUntil: r.suspendedUntil, grantedBy: r.grantedBy, updatedAt: r.updatedAt,

@@ -31,13 +31,39 @@ const remembered = () => {
 
 const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, anonymous: u.isAnonymous} : null);
 
+// Issue 17: which app had a member signed in on this device, so a sign-in that Firebase Auth drops by
+// itself (an expired or revoked session, found when the page opens or when the token is refreshed) is
+// told apart from never having signed in, and from signing out.
+const signedInKey = (app: FirebaseApp) => `kindred:signed-in:${app.name}`;
+const markSignedIn = (app: FirebaseApp, on: boolean) => {
+  try {
+    if (on) localStorage.setItem(signedInKey(app), '1');
+    else localStorage.removeItem(signedInKey(app));
+  } catch { /* storage blocked: an ended sign-in then reads as signed out */ }
+};
+const wasSignedIn = (app: FirebaseApp) => {
+  try {
+    return localStorage.getItem(signedInKey(app)) === '1';
+  } catch {
+    return false;
+  }
+};
+
 export class FirebaseAuthSession implements AuthSession {
   user: SessionUser | null = null;
   #listeners = new Set<(user: SessionUser | null) => void>();
   #unsub: Unsubscribe;
 
-  private constructor(private mod: AuthModule, private auth: Auth) {
+  /** The sign-in on this device ended by itself (see AuthSession.expired). */
+  expired = false;
+  /** signOut() is under way: the user going away is the member's own doing. */
+  #signingOut = false;
+
+  private constructor(private mod: AuthModule, private auth: Auth, private app: FirebaseApp) {
     this.user = toSessionUser(auth.currentUser);
+    // A member was signed in here, and Auth, restoring that session, dropped it: it expired or was revoked.
+    if (this.user) markSignedIn(app, true);
+    else this.expired = wasSignedIn(app);
     this.#unsub = mod.onAuthStateChanged(auth, (u) => this.#set(toSessionUser(u)));
   }
 
@@ -62,11 +88,17 @@ export class FirebaseAuthSession implements AuthSession {
     // Stores sharing one app share its Auth, which may be connected once only, before its first call.
     if (emulatorUrl && !auth.emulatorConfig) mod.connectAuthEmulator(auth, emulatorUrl, {disableWarnings: true});
     await auth.authStateReady();
-    return new FirebaseAuthSession(mod, auth);
+    return new FirebaseAuthSession(mod, auth, app);
   }
 
   #set(user: SessionUser | null) {
     if (user?.uid === this.user?.uid && user?.anonymous === this.user?.anonymous) return;
+    if (user) {
+      this.expired = false;
+      markSignedIn(this.app, true);
+    } else if (this.user && !this.#signingOut) {
+      this.expired = true;
+    }
     this.user = user;
     for (const l of [...this.#listeners]) l(user);
   }
@@ -148,11 +180,16 @@ export class FirebaseAuthSession implements AuthSession {
   }
 
   async signOut(): Promise<void> {
+    this.#signingOut = true;
     try {
       await this.mod.signOut(this.auth);
+      markSignedIn(this.app, false);
+      this.expired = false;
       this.#set(null);
     } catch (e) {
       throw mapFirebaseError(e, 'sign out');
+    } finally {
+      this.#signingOut = false;
     }
   }
 

@@ -1,8 +1,11 @@
 // Firestore snapshots → interface types: Timestamps become milliseconds here, then the domain's one
 // decoder per document (domain/documents.ts) shapes them. Used by the store and its moderation queue.
 import {Timestamp, type DocumentSnapshot} from 'firebase/firestore';
-import {communityFromDoc, memberFromDoc, postFromDoc, rolesFromDoc, threadFromDoc, type Fields} from '../domain/documents.js';
-import type {Community, MemberProfile, Post, RoleRecord, Thread} from '../types.js';
+import {
+  communityFromDoc, connectionFromDoc, matchProfileFromDoc, memberFromDoc, postFromDoc, rolesFromDoc, threadFromDoc, type Fields,
+} from '../domain/documents.js';
+import type {StoredConnection} from '../domain/connections.js';
+import type {Community, MatchProfile, MemberProfile, Post, RoleRecord, Thread} from '../types.js';
 
 export {ms, msOrNull} from '../domain/documents.js';
 
@@ -22,3 +25,5 @@ export const toThread = (snap: DocumentSnapshot): Thread => threadFromDoc(snap.i
 export const toPost = (snap: DocumentSnapshot, threadId: string, hiddenBody: string | null = null): Post =>
   postFromDoc(snap.id, threadId, dataOf(snap), hiddenBody);
 export const toRoles = (snap: DocumentSnapshot): RoleRecord => rolesFromDoc(snap.id, dataOf(snap));
+export const toStoredConnection = (snap: DocumentSnapshot): StoredConnection => connectionFromDoc(dataOf(snap));
+export const toMatchProfile = (snap: DocumentSnapshot): MatchProfile => matchProfileFromDoc(snap.id, dataOf(snap));

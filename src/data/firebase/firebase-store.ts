@@ -30,6 +30,7 @@ import {LazyAuthSession} from './lazy-auth-session.js';
 import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {dataOf, ms, msOrNull, toCommunity, toMember, toPost, toRoles, toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
+import {currentBadges, readBadges, withBadges} from './badges.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
 import {communityHealth} from './health.js';
@@ -43,6 +44,7 @@ import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../sto
 import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
 import {placeProfilePatch} from '../domain/members.js';
+import {communityPath, layout} from '../domain/layout.js';
 import {defaultAvatarHue, validateAvatarHue} from '../domain/avatars.js';
 import {approvedPostCount} from '../domain/posts.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
@@ -198,13 +200,13 @@ class FirebaseStore implements CommunityStore {
 
   // Paths ---------------------------------------------------------------------------------------
   #path(...segments: string[]) {
-    return ['communities', this.communityId, ...segments].join('/');
+    return [communityPath(this.communityId), ...segments].join('/');
   }
   #doc(...segments: string[]) {
     return doc(this.db, this.#path(...segments));
   }
   #threadPath(threadId: string) {
-    return this.#path('threads', validateId('threadId', threadId));
+    return this.#path(layout.thread(validateId('threadId', threadId)));
   }
 
   #requireUser(action: string): SessionUser {
@@ -263,7 +265,7 @@ class FirebaseStore implements CommunityStore {
     assertUsableUid(user.uid);
     return this.#run('join the community', async () => {
       const [communitySnap, memberSnap, sanctionSnap] = await Promise.all([
-        getDoc(this.#doc()), getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('sanctions', user.uid)),
+        getDoc(this.#doc()), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.sanction(user.uid))),
       ]);
       if (!communitySnap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
       if (memberSnap.exists()) throw new KindredError('already-exists', 'You have already joined this community.');
@@ -284,8 +286,8 @@ class FirebaseStore implements CommunityStore {
       assertProfileText(profile, settings.bannedWords);
       assertSignInAccepted(settings, user, 'join');
       const batch = writeBatch(this.db);
-      batch.set(this.#doc('members', user.uid), {...profile, joinedAt: serverTimestamp()});
-      batch.set(this.#doc('private', user.uid), {
+      batch.set(this.#doc(layout.member(user.uid)), {...profile, joinedAt: serverTimestamp()});
+      batch.set(this.#doc(layout.private(user.uid)), {
         uid: user.uid,
         guidelines: {version: settings.guidelinesVersion, at: serverTimestamp()},
         healthConsent: input.healthConsentVersion === null ? null : {version: settings.consentVersion, at: serverTimestamp()},
@@ -298,7 +300,7 @@ class FirebaseStore implements CommunityStore {
 
   async getMember(uid: string): Promise<MemberProfile | null> {
     return this.#run('load the member', async () => {
-      const snap = await getDoc(this.#doc('members', validateId('uid', uid)));
+      const snap = await getDoc(this.#doc(layout.member(validateId('uid', uid))));
       return snap.exists() ? toMember(snap) : null;
     });
   }
@@ -312,7 +314,7 @@ class FirebaseStore implements CommunityStore {
         if (!user) return next(null);
         // Only what the server holds: a join still in flight must not look like membership yet,
         // or an element would query members-only data before the rules can see the new member.
-        inner = onSnapshot(this.#doc('members', user.uid), {includeMetadataChanges: true}, (snap) => {
+        inner = onSnapshot(this.#doc(layout.member(user.uid)), {includeMetadataChanges: true}, (snap) => {
           if (snap.metadata.hasPendingWrites) return;
           next(snap.exists() ? toMember(snap) : null);
         }, (e) => error(mapFirebaseError(e, 'load your profile')));
@@ -341,10 +343,10 @@ class FirebaseStore implements CommunityStore {
     if (patch.tags !== undefined) update.tags = validateTags(patch.tags);
     if (patch.listed !== undefined) update.listed = patch.listed === true;
     return this.#run('save your profile', async () => {
-      const ref = this.#doc('members', user.uid);
+      const ref = this.#doc(layout.member(user.uid));
       // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
       let placed: ReturnType<typeof placeProfilePatch> = null;
-      const [m, p, c] = await Promise.all([getDoc(ref), getDoc(this.#doc('private', user.uid)), getDoc(this.#doc())]);
+      const [m, p, c] = await Promise.all([getDoc(ref), getDoc(this.#doc(layout.private(user.uid))), getDoc(this.#doc())]);
       if ((update.bio !== undefined || update.tags !== undefined) && m.exists() && p.exists()) {
         const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
         placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
@@ -354,7 +356,7 @@ class FirebaseStore implements CommunityStore {
       if (placed) {
         const batch = writeBatch(this.db);
         batch.update(ref, {...update, ...placed.profile});
-        batch.update(this.#doc('private', user.uid), {kept: placed.kept});
+        batch.update(this.#doc(layout.private(user.uid)), {kept: placed.kept});
         await batch.commit();
       } else if (Object.keys(update).length) await updateDoc(ref, update);
       const snap = await getDoc(ref);
@@ -367,7 +369,7 @@ class FirebaseStore implements CommunityStore {
     const user = this.session.user;
     if (!user) return null;
     return this.#run('load your private record', async () => {
-      const snap = await getDoc(this.#doc('private', user.uid));
+      const snap = await getDoc(this.#doc(layout.private(user.uid)));
       if (!snap.exists()) return null;
       const d = dataOf(snap);
       return {
@@ -386,7 +388,7 @@ class FirebaseStore implements CommunityStore {
 
   async getRoles(uid: string): Promise<RoleRecord | null> {
     return this.#run('load roles', async () => {
-      const snap = await getDoc(this.#doc('roles', validateId('uid', uid)));
+      const snap = await getDoc(this.#doc(layout.roles(validateId('uid', uid))));
       return snap.exists() ? toRoles(snap) : null;
     });
   }
@@ -399,9 +401,9 @@ class FirebaseStore implements CommunityStore {
     ];
     if (cursor) {
       const c = parseThreadCursor(cursor);
-      return query(collection(this.db, this.#path('threads')), ...parts, startAfter(Timestamp.fromMillis(c.lastActivityAt), c.id), qLimit(limit));
+      return query(collection(this.db, this.#path(layout.threads)), ...parts, startAfter(Timestamp.fromMillis(c.lastActivityAt), c.id), qLimit(limit));
     }
-    return query(collection(this.db, this.#path('threads')), ...parts, qLimit(limit));
+    return query(collection(this.db, this.#path(layout.threads)), ...parts, qLimit(limit));
   }
 
   async listThreads(options: PageOptions = {}): Promise<Page<Thread>> {
@@ -429,7 +431,7 @@ class FirebaseStore implements CommunityStore {
   // Posts -----------------------------------------------------------------------------------------
   watchPosts(threadId: string, options: {limit: number}, next: (posts: Post[]) => void, error: OnError): Unsubscribe {
     const lim = clampLimit(options.limit);
-    const posts = collection(this.db, `${this.#threadPath(threadId)}/posts`);
+    const posts = collection(this.db, this.#path(layout.posts(validateId('threadId', threadId))));
     return this.#listen(() => {
       let inner: Unsubscribe[] = [];
       const outer = this.session.watch((user) => {
@@ -437,11 +439,14 @@ class FirebaseStore implements CommunityStore {
         inner = [];
         let shared: Post[] | null = null;
         let held: Post[] | null = user ? null : [];
+        // Issue 12: posts show their authors' current badges (./badges.ts), not the copy each post keeps.
+        const badged = currentBadges(this.db, this.communityId, next);
+        inner.push(badged.stop);
         const emit = () => {
           if (!shared || !held) return;
           const byId = new Map<string, Post>();
           for (const p of [...shared, ...held]) byId.set(p.id, p);
-          next([...byId.values()].sort(comparePosts).slice(-lim));
+          badged.next([...byId.values()].sort(comparePosts).slice(-lim));
         };
         const fail = (e: KindredError) => error(e);
         inner.push(this.#watchQuery(
@@ -466,15 +471,16 @@ class FirebaseStore implements CommunityStore {
     const c = parsePostCursor(options.cursor);
     const user = this.session.user;
     return this.#run('load older posts', async () => {
-      const posts = collection(this.db, `${this.#threadPath(threadId)}/posts`);
+      const posts = collection(this.db, this.#path(layout.posts(validateId('threadId', threadId))));
       const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
         orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
       // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
-      const [shared, held] = await Promise.all([
+      const [shared, held, badges] = await Promise.all([
         page(where('status', 'in', READABLE_STATUSES)),
         user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
+        readBadges(this.db, this.communityId),
       ]);
-      const all = [...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts);
+      const all = withBadges([...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts), badges);
       const items = all.slice(-lim);
       const more = shared.size === lim || (held?.size ?? 0) === lim;
       return {items, next: more && items.length ? postCursor(items[0]) : null};
@@ -495,13 +501,13 @@ class FirebaseStore implements CommunityStore {
     }
     if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
-      const postRef = doc(this.db, `${threadPath}/posts/${id}`);
+      const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
-      const limitsRef = this.#doc('limits', user.uid);
+      const limitsRef = this.#doc(layout.limits(user.uid));
       const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap, limitsSnap] = await Promise.all([
-        getDoc(postRef), getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('roles', user.uid)),
+        getDoc(postRef), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.roles(user.uid))),
         getDoc(threadRef), getDoc(this.#doc()),
-        parentId ? getDoc(doc(this.db, `${threadPath}/posts/${parentId}`)) : Promise.resolve(null),
+        parentId ? getDoc(this.#doc(layout.post(input.threadId, parentId))) : Promise.resolve(null),
         getDoc(limitsRef),
       ]);
       // A retried write that already landed: return it, never duplicate.
@@ -516,7 +522,7 @@ class FirebaseStore implements CommunityStore {
       // Issue 11: a private thread whose connection was ended or blocked takes no more posts (firestore.rules peerOpen).
       const participants = threadSnap.exists() ? (threadSnap.get('participants') ?? null) as string[] | null : null;
       if (participants) {
-        const connection = await getDoc(this.#doc('connections', peerConnectionId(participants)));
+        const connection = await getDoc(this.#doc(layout.connection(peerConnectionId(participants))));
         if (!peerThreadOpen({participants}, connection.exists() ? connection.get('status') as string : null)) {
           throw new KindredError('permission-denied', 'This conversation has ended: neither of you can write in it any more.');
         }
@@ -592,12 +598,12 @@ class FirebaseStore implements CommunityStore {
   async editPost(threadId: string, postId: string, body: string): Promise<void> {
     const user = this.#requireUser('edit a post');
     const text = validatePostBody(body);
-    const postRef = doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`);
+    const postRef = this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId)));
     await this.#run('save your edit', async () => {
       // An edit that adds what would hold a new post holds it again (issue 7; policy.editHoldReason), with
       // its queue marker in the same batch: firestore.rules refuses such an edit that stays visible.
       const [postSnap, rolesSnap, communitySnap, memberSnap] = await Promise.all([
-        getDoc(postRef), getDoc(this.#doc('roles', user.uid)), getDoc(this.#doc()), getDoc(this.#doc('members', user.uid)),
+        getDoc(postRef), getDoc(this.#doc(layout.roles(user.uid))), getDoc(this.#doc()), getDoc(this.#doc(layout.member(user.uid))),
       ]);
       // 'first-posts' counts the moderator-written approvals firestore.rules reads (as #statusFor does).
       const approved = memberSnap.get('approvedPosts');
@@ -615,29 +621,29 @@ class FirebaseStore implements CommunityStore {
 
   async deletePost(threadId: string, postId: string): Promise<void> {
     this.#requireUser('delete a post');
-    await this.#run('delete the post', () => updateDoc(doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`),
+    await this.#run('delete the post', () => updateDoc(this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId))),
       {status: 'deleted', body: '', statusReason: null}));
   }
 
   async setReaction(threadId: string, postId: string, kind: ReactionKind, on: boolean): Promise<void> {
     const user = this.#requireUser('react');
     const k = validateReactionKind(kind);
-    const threadPath = this.#threadPath(threadId);
+    const tid = validateId('threadId', threadId);
     const pid = validateId('postId', postId);
     await this.#run('save your reaction', async () => {
-      const reactionRef = doc(this.db, `${threadPath}/reactions/${pid}_${user.uid}_${k}`);
+      const reactionRef = this.#doc(layout.reaction(tid, pid, user.uid, k));
       const snap = await getDoc(reactionRef);
       if (snap.exists() === on) return;
       const batch = writeBatch(this.db);
       if (on) batch.set(reactionRef, {postId: pid, uid: user.uid, kind: k, at: serverTimestamp()});
       else batch.delete(reactionRef);
-      batch.update(doc(this.db, `${threadPath}/posts/${pid}`), {[`reactions.${k}`]: increment(on ? 1 : -1)});
+      batch.update(this.#doc(layout.post(tid, pid)), {[`reactions.${k}`]: increment(on ? 1 : -1)});
       await batch.commit();
     });
   }
 
   watchMyReactions(threadId: string, next: (keys: Set<string>) => void, error: OnError): Unsubscribe {
-    const reactions = collection(this.db, `${this.#threadPath(threadId)}/reactions`);
+    const reactions = collection(this.db, this.#path(layout.reactions(validateId('threadId', threadId))));
     return this.#listen(() => {
       let inner: Unsubscribe | null = null;
       const outer = this.session.watch((user) => {
@@ -795,17 +801,17 @@ class FirebaseStore implements CommunityStore {
       })();
     const report = {target, reason, details, reporterId: user.uid, status: 'open' as const};
     await this.#run('send the report', async () => {
-      const limitsRef = this.#doc('limits', user.uid);
+      const limitsRef = this.#doc(layout.limits(user.uid));
       const [communitySnap, limitsSnap] = await Promise.all([getDoc(this.#doc()), getDoc(limitsRef)]);
       const batch = writeBatch(this.db);
-      batch.set(this.#doc('reports', id), {...report, createdAt: serverTimestamp()});
+      batch.set(this.#doc(layout.report(id)), {...report, createdAt: serverTimestamp()});
       // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
       const limits = communitySnap.exists() ? nextReportLimits(limitsBefore, toCommunity(communitySnap).settings, Date.now(), id) : null;
       if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'report');
       // A report about a post in a private peer thread opens it to moderators (firestore.rules reportedThreads).
       if (target.kind === 'post' && isPeerThreadId(target.threadId)) {
-        batch.set(this.#doc('reportedThreads', target.threadId), {threadId: target.threadId, reportId: id, at: serverTimestamp()});
+        batch.set(this.#doc(layout.reportedThread(target.threadId)), {threadId: target.threadId, reportId: id, at: serverTimestamp()});
       }
       await batch.commit();
     });

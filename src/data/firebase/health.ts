@@ -11,6 +11,7 @@ import {KindredError} from '../errors.js';
 import {REPLY_WINDOW, WEEK, aggregationReads, replyFigures, type CommunityHealth, type HealthFigure} from '../health.js';
 import type {SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {communityPath} from '../domain/layout.js';
 
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 const msOf = (v: unknown) => (v instanceof Timestamp ? v.toMillis() : 0);
@@ -23,7 +24,7 @@ async function counted(q: Query): Promise<{value: number; reads: number}> {
 
 export async function communityHealth(db: Firestore, communityId: string, user: SessionUser | null, postIntervalSeconds: number): Promise<CommunityHealth> {
   if (!user) throw new KindredError('unauthenticated', 'Sign in as an admin to see the health figures.');
-  const base = `communities/${communityId}`;
+  const base = communityPath(communityId);
   const col = (name: string) => collection(db, `${base}/${name}`);
   const now = Date.now();
   try {

@@ -13,6 +13,9 @@ import type {OnError, Unsubscribe} from '../store.js';
 import type {RoleRecord, SessionUser} from '../types.js';
 import {emptyRoles} from '../domain/members.js';
 import {mapFirebaseError} from './errors.js';
+import {gone, guard} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
+import {setBadges} from './badges.js';
 
 const DAY = 86400000;
 
@@ -23,7 +26,7 @@ export interface InvitesCtx {
   toRoles(snap: DocumentSnapshot): RoleRecord;
 }
 
-const ref = (c: InvitesCtx, ...segments: string[]) => doc(c.db, ['communities', c.communityId, ...segments].join('/'));
+const ref = (c: InvitesCtx, ...segments: string[]) => doc(c.db, [communityPath(c.communityId), ...segments].join('/'));
 const ms = (v: unknown) => (v instanceof Timestamp ? v.toMillis() : typeof v === 'number' ? v : null);
 
 function toInvite(snap: DocumentSnapshot): Invite {
@@ -36,7 +39,7 @@ function toInvite(snap: DocumentSnapshot): Invite {
 }
 
 function requireUser(c: InvitesCtx, doing: string): SessionUser {
-  if (!c.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!c.user) throw guard.signInOnly(doing);
   return c.user;
 }
 
@@ -74,7 +77,7 @@ export async function getInvite(c: InvitesCtx, id: string): Promise<Invite | nul
 }
 
 export function watchInvites(c: InvitesCtx, next: (invites: Invite[]) => void, error: OnError): Unsubscribe {
-  return onSnapshot(query(collection(c.db, `communities/${c.communityId}/invites`), orderBy('createdAt', 'desc')),
+  return onSnapshot(query(collection(c.db, `${communityPath(c.communityId)}/invites`), orderBy('createdAt', 'desc')),
     (snap) => next(snap.docs.map(toInvite)), (e) => error(mapFirebaseError(e, 'load the invites')));
 }
 
@@ -94,7 +97,7 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     if (!inviteSnap) {
       throw new KindredError('permission-denied', 'This invite is for another email address. Sign in with the address it was sent to (with the emailed sign-in link).', 'email');
     }
-    if (!inviteSnap.exists()) throw new KindredError('not-found', 'This invite does not exist: check the link, or ask an admin for a new one.', 'invite');
+    if (!inviteSnap.exists()) throw gone.invite();
     const invite = toInvite(inviteSnap);
     const refusal = claimRefusal(invite, user.uid, null, Date.now());
     if (refusal) throw refusal;
@@ -108,6 +111,7 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     if (rolesSnap.exists()) batch.update(ref(c, 'roles', user.uid), changes);
     else batch.set(ref(c, 'roles', user.uid), {uid: user.uid, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, ...changes});
     batch.update(ref(c, 'members', user.uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    setBadges(batch, c.db, c.communityId, user.uid, next);
     await batch.commit();
     return next;
   });

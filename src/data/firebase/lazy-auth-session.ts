@@ -22,6 +22,7 @@ export class LazyAuthSession implements AuthSession {
         s.dispose();
         return s;
       }
+      this.#loaded = s;
       this.#unsub = s.watch((user) => this.#set(user));
       return s;
     }, (e) => {
@@ -30,6 +31,12 @@ export class LazyAuthSession implements AuthSession {
     });
     return this.#real;
   }
+
+  /** Issue 17: the loaded session's sign-in ended by itself (AuthSession.expired). */
+  get expired(): boolean {
+    return this.#loaded?.expired ?? false;
+  }
+  #loaded: Session | null = null;
 
   #set(user: SessionUser | null) {
     if (user?.uid === this.user?.uid && user?.anonymous === this.user?.anonymous) return;

@@ -6,13 +6,13 @@
 // (the bounded candidate query) + the member's connections (one query) + one member document per
 // suggestion returned. `reads` counts them (bench/peer-match.bench.ts prints it).
 import {
-  Timestamp, collection, deleteDoc, doc, getDoc, getDocs, increment, limit as qLimit, onSnapshot, orderBy, query,
+  collection, deleteDoc, doc, getDoc, getDocs, increment, limit as qLimit, onSnapshot, orderBy, query,
   serverTimestamp, setDoc, where, writeBatch,
-  type DocumentSnapshot, type Firestore, type QueryConstraint,
+  type DocumentSnapshot, type Firestore, type QueryConstraint, type WriteBatch,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
 import {
-  CONNECTION_LIMITS, nextLimit, pairId, pairMembers, peerThreadId, validateConnectionId, validateConnectionMessage,
+  CONNECTION_LIMITS, pairId, validateConnectionId, validateConnectionMessage,
   validateMatchProfile, validateUid, type MatchProfileInput,
 } from '../connections.js';
 import {candidateQuery, scoreCandidates} from '../matching.js';
@@ -21,38 +21,34 @@ import type {AuthSession, FindMatchesOptions, MatchCandidate, OnError, Unsubscri
 import type {Connection, MatchProfile, SessionUser} from '../types.js';
 import {mapFirebaseError} from './errors.js';
 import {requireHealthConsentForMatching} from '../connections.js';
+import {requireMember, requireSignedIn, requireWriter, type Caller} from '../domain/access.js';
+import {
+  blockMove, endMove, listedConnections, requestMove, respondMove, toConnection as toConnectionOf,
+  type ConnectionMove, type ConnectionWrite, type StoredConnection,
+} from '../domain/connections.js';
+import {communityPath, layout} from '../domain/layout.js';
+import {dataOf, ms, toMatchProfile, toMember, toRoles, toStoredConnection} from './converters.js';
 
-const ms = (v: unknown): number => (v instanceof Timestamp ? Math.floor(v.toMillis()) : typeof v === 'number' ? v : Date.now());
+const toConnection = (snap: DocumentSnapshot): Connection => toConnectionOf(snap.id, toStoredConnection(snap));
+const stored = (snap: DocumentSnapshot): StoredConnection | null => (snap.exists() ? toStoredConnection(snap) : null);
 
-function toMatchProfile(snap: DocumentSnapshot): MatchProfile {
-  const d = snap.data({serverTimestamps: 'estimate'}) ?? {};
-  return {
-    uid: snap.id,
-    conditions: (d.conditions ?? []) as string[],
-    diagnosedBand: (d.diagnosedBand ?? null) as MatchProfile['diagnosedBand'],
-    experiences: (d.experiences ?? []) as string[],
-    relationship: (d.relationship ?? null) as MatchProfile['relationship'],
-    ageBand: (d.ageBand ?? null) as MatchProfile['ageBand'],
-    region: (d.region ?? null) as string | null,
-    languages: (d.languages ?? []) as MatchProfile['languages'],
-    interests: (d.interests ?? []) as string[],
-    open: d.open === true,
-    updatedAt: ms(d.updatedAt),
-  };
-}
-
-function toConnection(snap: DocumentSnapshot): Connection {
-  const d = snap.data({serverTimestamps: 'estimate'}) ?? {};
-  return {
-    id: snap.id,
-    members: [...(d.members as string[])] as [string, string],
-    requestedBy: d.requestedBy as string,
-    message: (d.message ?? '') as string,
-    status: d.status as Connection['status'],
-    createdAt: ms(d.createdAt),
-    updatedAt: ms(d.updatedAt),
-    threadId: (d.threadId ?? null) as string | null,
-  };
+/** The domain's answer to a connection move, as the batch firestore.rules expects (server times). */
+function writeMove(db: Firestore, batch: WriteBatch, path: (p: string) => string, move: ConnectionWrite): void {
+  const times = (fields: Record<string, unknown>) => Object.fromEntries(Object.entries(fields).map(([k, v]) =>
+    [k, k === 'createdAt' || k === 'updatedAt' || k === 'lastActivityAt' ? serverTimestamp() : v]));
+  const ref = doc(db, path(layout.connection(move.id)));
+  if (move.create) batch.set(ref, times(move.connection));
+  else batch.update(ref, times(move.patch));
+  if (move.limit) {
+    const limitRef = doc(db, path(layout.connectionLimit(move.connection.requestedBy)));
+    // The limit names this request (issue 11: firestore.rules ties one move to one request).
+    if (move.limit.count === 1) batch.set(limitRef, {windowStart: serverTimestamp(), count: 1, lastConnectionId: move.id});
+    else batch.update(limitRef, {count: increment(1), lastConnectionId: move.id});
+  }
+  if (move.thread) {
+    const {id, ...thread} = move.thread;
+    batch.set(doc(db, path(layout.thread(id))), {...times(thread), lastPostId: null});
+  }
 }
 
 export class FirebaseMatching {
@@ -62,16 +58,14 @@ export class FirebaseMatching {
   constructor(private db: Firestore, private communityId: string, private session: AuthSession) {}
 
   #path(...segments: string[]) {
-    return ['communities', this.communityId, ...segments].join('/');
+    return [communityPath(this.communityId), ...segments].join('/');
   }
   #doc(...segments: string[]) {
     return doc(this.db, this.#path(...segments));
   }
 
-  #user(action: string): SessionUser {
-    const user = this.session.user;
-    if (!user) throw new KindredError('unauthenticated', `Sign in and join the community to ${action}.`);
-    return user;
+  #user(doing: string): SessionUser {
+    return requireSignedIn(this.session.user, doing);
   }
 
   async #run<T>(action: string, fn: () => Promise<T>): Promise<T> {
@@ -145,105 +139,75 @@ export class FirebaseMatching {
     });
   }
 
+  /** The caller as the domain's guards see them: their member and roles documents (domain/access.ts). */
+  async #caller(user: SessionUser): Promise<Caller> {
+    const [member, roles] = await Promise.all([getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('roles', user.uid))]);
+    return {user, member: member.exists() ? toMember(member) : null, roles: roles.exists() ? toRoles(roles) : null, now: Date.now()};
+  }
+
+  async #commit(move: ConnectionMove): Promise<void> {
+    if (!move.patch) return;
+    const batch = writeBatch(this.db);
+    writeMove(this.db, batch, (p) => this.#path(p), move);
+    await batch.commit();
+  }
+
   async requestConnection(uid: string, message?: string): Promise<Connection> {
-    const user = this.#user('connect with someone');
+    const user = requireSignedIn(this.session.user, 'connect with someone');
     const other = validateUid('uid', uid);
     const text = validateConnectionMessage(message);
-    if (other === user.uid) throw new KindredError('invalid-argument', 'You cannot connect with yourself.', 'uid');
     const id = pairId(user.uid, other);
     return this.#run('send your request', async () => {
-      const [existing, limitSnap, otherSnap, communitySnap] = await Promise.all([
-        getDoc(this.#doc('connections', id)), getDoc(this.#doc('connectionLimits', user.uid)), getDoc(this.#doc('members', other)),
-        getDoc(doc(this.db, 'communities', this.communityId)),
+      const [caller, existing, limitSnap, otherSnap, communitySnap] = await Promise.all([
+        this.#caller(user), getDoc(this.#doc(layout.connection(id))), getDoc(this.#doc(layout.connectionLimit(user.uid))),
+        getDoc(this.#doc(layout.member(other))), getDoc(doc(this.db, communityPath(this.communityId))),
       ]);
+      requireWriter(caller, 'connect with someone');
       // Issue 11: a message is read without review, so what would hold a post is refused (firestore.rules).
       const settings = (communitySnap.get('settings') ?? {}) as {bannedWords?: string[]; requireEmailSignIn?: boolean};
       assertMessageText(text, settings.bannedWords ?? []);
       assertSignInAccepted(settings, user, 'ask to connect');
-      if (existing.exists()) {
-        const c = toConnection(existing);
-        if (c.status === 'pending' && c.requestedBy === user.uid) return c;
-        if (c.status === 'accepted') throw new KindredError('already-exists', 'You are already connected with this member.');
-        if (c.status === 'pending') throw new KindredError('already-exists', 'This member has already asked to connect with you: accept their request.');
-        throw new KindredError('permission-denied', 'You cannot send this member a request.');
-      }
-      if (!otherSnap.exists()) throw new KindredError('not-found', 'This member is no longer in the community.');
-      const current = limitSnap.exists() ? {windowStart: ms(limitSnap.get('windowStart')), count: limitSnap.get('count') as number} : null;
-      const next = nextLimit(current, Date.now(), id);
-      const batch = writeBatch(this.db);
-      const stored = {
-        members: pairMembers(user.uid, other), requestedBy: user.uid, message: text, status: 'pending' as const,
-        threadId: null, endedBy: null,
-      };
-      batch.set(this.#doc('connections', id), {...stored, createdAt: serverTimestamp(), updatedAt: serverTimestamp()});
-      // The limit names this request (issue 11: firestore.rules ties one move to one request).
-      if (next.count === 1) batch.set(this.#doc('connectionLimits', user.uid), {windowStart: serverTimestamp(), count: 1, lastConnectionId: id});
-      else batch.update(this.#doc('connectionLimits', user.uid), {count: increment(1), lastConnectionId: id});
-      await batch.commit();
-      const now = Date.now();
-      return {id, members: stored.members, requestedBy: user.uid, message: text, status: 'pending', createdAt: now, updatedAt: now, threadId: null};
+      const limit = limitSnap.exists() ? {windowStart: ms(dataOf(limitSnap).windowStart), count: limitSnap.get('count') as number} : null;
+      const move = requestMove({me: user.uid, other, message: text, now: Date.now(), existing: stored(existing), otherIsMember: otherSnap.exists(), limit});
+      await this.#commit(move);
+      return toConnectionOf(id, move.connection!);
     });
   }
 
   async respondToConnection(id: string, accept: boolean): Promise<Connection> {
-    const user = this.#user('answer a connection request');
+    const user = requireSignedIn(this.session.user, 'answer a connection request');
     validateConnectionId(id);
     return this.#run(accept ? 'accept the request' : 'decline the request', async () => {
-      const ref = this.#doc('connections', id);
-      const snap = await getDoc(ref);
-      if (!snap.exists()) throw new KindredError('not-found', 'This connection no longer exists.');
-      const c = toConnection(snap);
-      if (c.status !== 'pending') throw new KindredError('not-found', 'This request is no longer waiting for an answer.');
-      if (c.requestedBy === user.uid) throw new KindredError('permission-denied', 'Only the member you asked can answer your request.');
-      if (!accept) {
-        await setDoc(ref, {status: 'ended', endedBy: user.uid, updatedAt: serverTimestamp()}, {merge: true});
-        return {...c, status: 'ended', updatedAt: Date.now()};
-      }
-      const [meSnap, requesterSnap] = await Promise.all([getDoc(this.#doc('members', user.uid)), getDoc(this.#doc('members', c.requestedBy))]);
-      if (!meSnap.exists()) throw new KindredError('permission-denied', 'Join the community before accepting requests.');
-      const myName = meSnap.get('pseudonym') as string;
-      const tid = peerThreadId(id);
-      const batch = writeBatch(this.db);
-      batch.update(ref, {status: 'accepted', threadId: tid, updatedAt: serverTimestamp()});
-      batch.set(this.#doc('threads', tid), {
-        key: null, title: `${requesterSnap.exists() ? requesterSnap.get('pseudonym') as string : '…'} · ${myName}`.slice(0, 120),
-        authorId: user.uid, authorName: myName, createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: 0,
-        status: 'visible', participants: [...c.members], lastPostId: null,
+      const [caller, snap] = await Promise.all([this.#caller(user), getDoc(this.#doc(layout.connection(id)))]);
+      const {me} = requireWriter(caller, 'answer a connection request');
+      const connection = stored(snap);
+      const requester = connection && accept ? await getDoc(this.#doc(layout.member(connection.requestedBy))) : null;
+      const move = respondMove({
+        me: user.uid, id, accept, now: Date.now(), connection, myName: me.pseudonym,
+        requesterName: requester?.exists() ? requester.get('pseudonym') as string : null,
       });
-      await batch.commit();
-      return {...c, status: 'accepted', threadId: tid, updatedAt: Date.now()};
+      await this.#commit(move);
+      return toConnectionOf(id, move.connection);
     });
   }
 
   async endConnection(id: string): Promise<void> {
-    const user = this.#user('end a connection');
+    const user = requireSignedIn(this.session.user, 'end a connection');
     validateConnectionId(id);
     await this.#run('end the connection', async () => {
-      const ref = this.#doc('connections', id);
-      const snap = await getDoc(ref);
-      if (!snap.exists()) throw new KindredError('not-found', 'This connection no longer exists.');
-      if (snap.get('status') === 'ended') return;
-      await setDoc(ref, {status: 'ended', endedBy: user.uid, updatedAt: serverTimestamp()}, {merge: true});
+      const [caller, snap] = await Promise.all([this.#caller(user), getDoc(this.#doc(layout.connection(id)))]);
+      requireMember(caller, 'end a connection');
+      await this.#commit(endMove({me: user.uid, id, now: Date.now(), connection: stored(snap)}));
     });
   }
 
   async blockMember(uid: string): Promise<void> {
-    const user = this.#user('block a member');
+    const user = requireSignedIn(this.session.user, 'block a member');
     const other = validateUid('uid', uid);
-    if (other === user.uid) throw new KindredError('invalid-argument', 'You cannot block yourself.', 'uid');
-    const id = pairId(user.uid, other);
     await this.#run('block the member', async () => {
-      const ref = this.#doc('connections', id);
-      const snap = await getDoc(ref);
-      if (snap.exists()) {
-        if (snap.get('status') === 'ended') return;
-        await setDoc(ref, {status: 'ended', endedBy: user.uid, updatedAt: serverTimestamp()}, {merge: true});
-      } else {
-        await setDoc(ref, {
-          members: pairMembers(user.uid, other), requestedBy: user.uid, message: '', status: 'ended', threadId: null,
-          endedBy: user.uid, createdAt: serverTimestamp(), updatedAt: serverTimestamp(),
-        });
-      }
+      const [caller, snap] = await Promise.all([this.#caller(user), getDoc(this.#doc(layout.connection(pairId(user.uid, other))))]);
+      requireMember(caller, 'block a member');
+      await this.#commit(blockMove({me: user.uid, other, now: Date.now(), connection: stored(snap)}));
     });
   }
 
@@ -255,9 +219,7 @@ export class FirebaseMatching {
       if (!user) return next([]);
       inner = onSnapshot(
         query(collection(this.db, this.#path('connections')), where('members', 'array-contains', user.uid)),
-        (snap) => next(snap.docs.map(toConnection)
-          .filter((c) => c.status === 'pending' || c.status === 'accepted')
-          .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
+        (snap) => next(listedConnections(snap.docs.map(toConnection))),
         (e) => error(mapFirebaseError(e, 'load your connections')));
     });
     return () => {

@@ -14,6 +14,9 @@ import {
   emptyRoles, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
   validateVisibility,
 } from '../domain/members.js';
+import {gone, guard} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
+import {deleteBadges, setBadges} from './badges.js';
 
 /** What the adapter lends these operations. */
 export interface MembersCtx {
@@ -28,11 +31,11 @@ export interface MembersCtx {
   plain(snap: DocumentSnapshot): Record<string, unknown>;
 }
 
-const base = (c: MembersCtx) => `communities/${c.communityId}`;
+const base = (c: MembersCtx) => communityPath(c.communityId);
 const ref = (c: MembersCtx, ...segments: string[]) => doc(c.db, [base(c), ...segments].join('/'));
 
 function requireUser(c: MembersCtx, doing: string): SessionUser {
-  if (!c.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!c.user) throw guard.signInOnly(doing);
   return c.user;
 }
 
@@ -177,7 +180,7 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
   await c.run('erase your data', async () => {
     const g = await gather(c, user.uid);
     if (!g.member.exists() && !g.priv.exists()) {
-      throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
+      throw gone.noMembershipToErase();
     }
     // Issue 11: the moderators' queue markers of their held posts name them; they go with the placeholders.
     const heldMarkers = (await getDocs(query(collection(c.db, `${base(c)}/heldPosts`), where('authorId', '==', user.uid)))).docs;
@@ -227,7 +230,10 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     }
     if (g.matchProfile.exists()) batch.delete(g.matchProfile.ref);
     if (g.priv.exists()) batch.delete(g.priv.ref);
-    if (g.roles.exists()) batch.delete(g.roles.ref);
+    if (g.roles.exists()) {
+      batch.delete(g.roles.ref);
+      deleteBadges(batch, c.db, c.communityId, uid);
+    }
     if (g.member.exists()) batch.delete(g.member.ref);
     await batch.commit();
     await inBatches(c, [...ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)),
@@ -246,7 +252,7 @@ export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: bo
   if (uid === user.uid) throw new KindredError('permission-denied', 'Admins cannot change their own roles: ask another admin.');
   return c.run(on ? 'grant the role' : 'revoke the role', async () => {
     const [target, current] = await Promise.all([getDoc(ref(c, 'members', uid)), getDoc(ref(c, 'roles', uid))]);
-    if (!target.exists()) throw new KindredError('not-found', 'That person is not a member of this community.');
+    if (!target.exists()) throw gone.personNotMember();
     const now = Date.now();
     const next = nextRoles(current.exists() ? c.toRoles(current) : emptyRoles(uid), role, on, user.uid, now, scope);
     const verifying = role === 'clinician' && on;
@@ -264,6 +270,8 @@ export async function setRole(c: MembersCtx, uid: string, role: RoleName, on: bo
       });
     }
     batch.update(ref(c, 'members', uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
+    // Issue 12: the public projection posts read their author's badges from (./badges.ts).
+    setBadges(batch, c.db, c.communityId, uid, next);
     // The moderation log of role changes (issue 14), in the same batch.
     batch.set(ref(c, 'modLog', newId()), {action: on ? 'grant-role' : 'revoke-role', actorId: user.uid, targetPath: `members/${uid}`,
       reason: scope ? `${role}: ${scope}` : role, at: serverTimestamp()});

@@ -14,19 +14,20 @@ import {
   writeBatch, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import type {CrisisKind} from '../crisis.js';
-import {KindredError} from '../errors.js';
 import {checkModeration, sortQueue} from '../moderation.js';
-import {isModerator, isSuspended, newId} from '../policy.js';
+import {isSuspended, newId} from '../policy.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget, OnError, Unsubscribe} from '../store.js';
-import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser} from '../types.js';
+import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser, Thread} from '../types.js';
+import {guard, requireModerator} from '../domain/access.js';
+import {decideModeration} from '../domain/moderation.js';
+import {communityPath, layout} from '../domain/layout.js';
 import {mapFirebaseError} from './errors.js';
 import {dataOf, ms, toMember as decodeMember, toPost as decodePost, toRoles as decodeRoles} from './converters.js';
 
-const base = (cid: string) => `communities/${cid}`;
-export const heldMarkerRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/heldPosts/${tid}_${pid}`);
+const base = communityPath;
+export const heldMarkerRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/${layout.heldPost(tid, pid)}`);
 export const heldMarker = (threadId: string, postId: string, authorId: string) => ({threadId, postId, authorId, createdAt: serverTimestamp()});
-const hiddenRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/hiddenBodies/${tid}_${pid}`);
-export const crisisFlagRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/crisisFlags/${tid}_${pid}`);
+export const crisisFlagRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/${layout.crisisFlag(tid, pid)}`);
 export const crisisFlag = (threadId: string, postId: string, authorId: string, kinds: CrisisKind[]) =>
   ({threadId, postId, authorId, kinds, createdAt: serverTimestamp()});
 const flagKinds = (snap: DocumentSnapshot | undefined): CrisisKind[] | undefined =>
@@ -57,17 +58,17 @@ class Reads {
 
 async function postItem(reads: Reads, cid: string, id: string, kind: ModerationItem['kind'], createdAt: number, report: Report | null, tid: string, pid: string): Promise<ModerationItem> {
   const load = async (postId: string) => {
-    const snap = await reads.get(`${base(cid)}/threads/${tid}/posts/${postId}`);
+    const snap = await reads.get(`${base(cid)}/${layout.post(tid, postId)}`);
     const hidden = snap.exists() && snap.get('status') === 'hidden'
-      ? await reads.get(`${base(cid)}/hiddenBodies/${tid}_${postId}`).then((h) => (h.exists() ? String(h.get('body')) : null))
+      ? await reads.get(`${base(cid)}/${layout.hiddenBody(tid, postId)}`).then((h) => (h.exists() ? String(h.get('body')) : null))
       : null;
     return toPost(snap, tid, hidden);
   };
-  const [post, threadSnap] = await Promise.all([load(pid), reads.get(`${base(cid)}/threads/${tid}`)]);
+  const [post, threadSnap] = await Promise.all([load(pid), reads.get(`${base(cid)}/${layout.thread(tid)}`)]);
   const [parent, member, roles] = await Promise.all([
     post?.parentId ? load(post.parentId) : null,
-    post ? reads.get(`${base(cid)}/members/${post.authorId}`).then(toMember) : null,
-    post ? reads.get(`${base(cid)}/roles/${post.authorId}`).then(toRoles) : null,
+    post ? reads.get(`${base(cid)}/${layout.member(post.authorId)}`).then(toMember) : null,
+    post ? reads.get(`${base(cid)}/${layout.roles(post.authorId)}`).then(toRoles) : null,
   ]);
   return {
     id, kind, createdAt, report, post, parent, member,
@@ -102,7 +103,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
         jobs.push(postItem(reads, cid, `report:${r.id}`, 'report', r.createdAt, r, r.target.threadId, r.target.postId));
       } else {
         const uid = r.target.uid;
-        jobs.push(Promise.all([reads.get(`${base(cid)}/members/${uid}`), reads.get(`${base(cid)}/roles/${uid}`)]).then(([m, ro]) => {
+        jobs.push(Promise.all([reads.get(`${base(cid)}/${layout.member(uid)}`), reads.get(`${base(cid)}/${layout.roles(uid)}`)]).then(([m, ro]) => {
           const roles = toRoles(ro);
           return {
             id: `report:${r.id}`, kind: 'report' as const, createdAt: r.createdAt, report: r, post: null, parent: null, threadTitle: null,
@@ -139,15 +140,15 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
       fail(e);
     }
   };
-  const u1 = onSnapshot(query(collection(db, `${base(cid)}/reports`), where('status', '==', 'open')), (s) => {
+  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open')), (s) => {
     reports = s.docs;
     void resolve();
   }, fail);
-  const u2 = onSnapshot(collection(db, `${base(cid)}/heldPosts`), (s) => {
+  const u2 = onSnapshot(collection(db, `${base(cid)}/${layout.heldPosts}`), (s) => {
     held = s.docs;
     void resolve();
   }, fail);
-  const u3 = onSnapshot(collection(db, `${base(cid)}/crisisFlags`), (s) => {
+  const u3 = onSnapshot(collection(db, `${base(cid)}/${layout.crisisFlags}`), (s) => {
     flags = s.docs;
     void resolve();
   }, fail);
@@ -164,71 +165,64 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
 
 export function watchModLog(db: Firestore, cid: string, limit: number, next: (entries: ModLogEntry[]) => void, error: OnError): Unsubscribe {
   const n = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 100) : 50;
-  return onSnapshot(query(collection(db, `${base(cid)}/modLog`), orderBy('at', 'desc'), qLimit(n)),
+  return onSnapshot(query(collection(db, `${base(cid)}/${layout.modLog}`), orderBy('at', 'desc'), qLimit(n)),
     (s) => next(s.docs.map(toEntry)), (e) => error(mapFirebaseError(e, 'load the moderation log')));
 }
 
 export async function moderate(db: Firestore, cid: string, user: SessionUser | null, action: ModerationAction, target: ModerationTarget, reason: string): Promise<ModLogEntry> {
-  if (!user) throw new KindredError('unauthenticated', 'Sign in as a moderator to moderate.');
+  if (!user) throw guard.moderatorSignIn();
   const c = checkModeration(action, target, reason, Date.now());
+  const at = (path: string) => doc(db, `${base(cid)}/${path}`);
   try {
-    const [meMember, meRoles] = await Promise.all([getDoc(doc(db, `${base(cid)}/members/${user.uid}`)), getDoc(doc(db, `${base(cid)}/roles/${user.uid}`))]);
-    const roles = toRoles(meRoles);
-    if (!meMember.exists() || !isModerator(roles)) throw new KindredError('permission-denied', 'Only moderators and admins can moderate.');
-    if (isSuspended(roles)) throw new KindredError('permission-denied', 'Your own membership is suspended: you cannot moderate until it ends.');
-    const batch = writeBatch(db);
     const t = c.target;
+    const reportId = t.kind === 'report' ? t.reportId : 'reportId' in t ? t.reportId : undefined;
+    const none = Promise.resolve(null);
+    const [meMember, meRoles, postSnap, threadSnap, hiddenSnap, reportSnap, targetSnap, targetRolesSnap] = await Promise.all([
+      getDoc(at(layout.member(user.uid))), getDoc(at(layout.roles(user.uid))),
+      t.kind === 'post' ? getDoc(at(layout.post(t.threadId, t.postId))) : none,
+      t.kind === 'post' ? getDoc(at(layout.thread(t.threadId))) : none,
+      t.kind === 'post' ? getDoc(at(layout.hiddenBody(t.threadId, t.postId))) : none,
+      reportId ? getDoc(at(layout.report(reportId))) : none,
+      t.kind === 'member' ? getDoc(at(layout.member(t.uid))) : none,
+      t.kind === 'member' ? getDoc(at(layout.roles(t.uid))) : none,
+    ]);
+    const roles = toRoles(meRoles);
+    requireModerator({user, member: toMember(meMember), roles, now: Date.now()}, true);
+    const post = postSnap?.exists() ? {status: postSnap.get('status') as Post['status'], authorId: String(postSnap.get('authorId')), body: String(postSnap.get('body') ?? '')} : null;
+    const authorSnap = post ? await getDoc(at(layout.member(post.authorId))) : null;
+    const e = decideModeration(c, {
+      me: user.uid, callerIsAdmin: roles?.roles.includes('admin') ?? false,
+      post, threadStatus: threadSnap?.exists() ? threadSnap.get('status') as Thread['status'] : null,
+      authorIsMember: !!authorSnap?.exists(), hiddenBody: hiddenSnap?.exists() ? String(hiddenSnap.get('body')) : null,
+      reportExists: !!reportSnap?.exists(), targetIsMember: !!targetSnap?.exists(), targetRoles: targetRolesSnap ? toRoles(targetRolesSnap) : null,
+    }, Date.now());
+    // The domain's answer as one batch, shaped as firestore.rules expects (server times, increments).
+    const batch = writeBatch(db);
     if (t.kind === 'post') {
-      const postRef = doc(db, `${base(cid)}/threads/${t.threadId}/posts/${t.postId}`);
-      const threadRef = doc(db, `${base(cid)}/threads/${t.threadId}`);
-      const snap = await getDoc(postRef);
-      if (!snap.exists()) throw new KindredError('not-found', 'That post no longer exists.');
-      const status = snap.get('status') as Post['status'];
-      const marker = heldMarkerRef(db, cid, t.threadId, t.postId);
-      // Any moderator action on the post means a person has read it: the crisis flag is done with.
-      batch.delete(crisisFlagRef(db, cid, t.threadId, t.postId));
-      if (c.action === 'clear-crisis') {
-        // (the flag's deletion above is the whole action)
-      } else if (c.action === 'approve') {
-        if (status !== 'held') throw new KindredError('permission-denied', 'Only a held post can be approved.');
-        batch.update(postRef, {status: 'visible', statusReason: null});
-        // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
-        const threadHeld = (await getDoc(threadRef)).get('status') === 'held';
-        batch.update(threadRef, threadHeld ? {postCount: increment(1), status: 'visible'} : {postCount: increment(1)});
-        batch.delete(marker);
-        // The author's approval count, which 'first-posts' reads (firestore.rules: only a moderator moves it,
-        // by one). An erased author has no profile left to count on.
-        const authorRef = doc(db, `${base(cid)}/members/${String(snap.get('authorId'))}`);
-        if ((await getDoc(authorRef)).exists()) batch.update(authorRef, {approvedPosts: increment(1)});
-      } else if (c.action === 'hide') {
-        if (status !== 'visible' && status !== 'held') throw new KindredError('permission-denied', 'Only a visible or held post can be hidden.');
-        batch.set(hiddenRef(db, cid, t.threadId, t.postId), {threadId: t.threadId, postId: t.postId, body: snap.get('body'), hiddenBy: user.uid, at: serverTimestamp()});
-        batch.update(postRef, {status: 'hidden', statusReason: c.reason, body: ''});
-        if (status === 'visible') batch.update(threadRef, {postCount: increment(-1)});
-        else batch.delete(marker);
-      } else {
-        if (status !== 'hidden') throw new KindredError('permission-denied', 'Only a hidden post can be restored.');
-        const kept = await getDoc(hiddenRef(db, cid, t.threadId, t.postId));
-        batch.update(postRef, {status: 'visible', statusReason: null, body: kept.exists() ? kept.get('body') : ''});
-        if (kept.exists()) batch.delete(kept.ref);
-        batch.update(threadRef, {postCount: increment(1)});
+      if (e.crisisFlagDone) batch.delete(at(layout.crisisFlag(t.threadId, t.postId)));
+      if (e.post) batch.update(at(layout.post(t.threadId, t.postId)), e.post);
+      if (e.postCount || e.listThread) {
+        batch.update(at(layout.thread(t.threadId)), {...(e.postCount ? {postCount: increment(e.postCount)} : {}), ...(e.listThread ? {status: 'visible'} : {})});
       }
-    } else if (t.kind === 'report') {
-      batch.update(doc(db, `${base(cid)}/reports/${t.reportId}`), {status: 'dismissed'});
-    } else {
-      const ref = doc(db, `${base(cid)}/roles/${t.uid}`);
-      const existing = await getDoc(ref);
-      const until = c.action === 'suspend' ? Timestamp.fromMillis(c.until!) : null;
-      if (existing.exists()) batch.update(ref, {suspendedUntil: until, grantedBy: user.uid, updatedAt: serverTimestamp()});
+      if (e.heldMarkerDone) batch.delete(at(layout.heldPost(t.threadId, t.postId)));
+      // The author's approval count, which 'first-posts' reads (firestore.rules: only a moderator moves it, by one).
+      if (e.approvalFor) batch.update(at(layout.member(e.approvalFor)), {approvedPosts: increment(1)});
+      if (e.hiddenBody === 'delete') batch.delete(at(layout.hiddenBody(t.threadId, t.postId)));
+      else if (e.hiddenBody) batch.set(at(layout.hiddenBody(t.threadId, t.postId)), {...e.hiddenBody, at: serverTimestamp()});
+    }
+    for (const r of e.reports) batch.update(at(layout.report(r.id)), {status: r.status});
+    if (e.suspension) {
+      const until = e.suspension.until === null ? null : Timestamp.fromMillis(e.suspension.until);
+      const ref = at(layout.roles(e.suspension.uid));
+      if (!e.suspension.create) batch.update(ref, {suspendedUntil: until, grantedBy: user.uid, updatedAt: serverTimestamp()});
       else {
-        batch.set(ref, {uid: t.uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: until, grantedBy: user.uid, updatedAt: serverTimestamp()});
+        batch.set(ref, {uid: e.suspension.uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: until, grantedBy: user.uid, updatedAt: serverTimestamp()});
       }
     }
-    if ('reportId' in t && t.reportId) batch.update(doc(db, `${base(cid)}/reports/${t.reportId}`), {status: 'actioned'});
     const id = newId();
-    batch.set(doc(db, `${base(cid)}/modLog/${id}`), {action: c.action, actorId: user.uid, targetPath: c.targetPath, reason: c.reason, at: serverTimestamp()});
+    batch.set(at(layout.logEntry(id)), {...e.log, at: serverTimestamp()});
     await batch.commit();
-    return {id, action: c.action, actorId: user.uid, targetPath: c.targetPath, reason: c.reason, at: Date.now()};
+    return {id, ...e.log, at: Date.now()};
   } catch (e) {
     throw mapFirebaseError(e, 'moderate');
   }

@@ -4,12 +4,13 @@ import {
   collection, doc, getDoc, getDocs, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, setDoc, updateDoc, where, writeBatch,
   type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
-import {KindredError} from '../errors.js';
 import {validateId} from '../policy.js';
 import {NOTIFY_LIMITS, validateNotificationId, validatePrefs, type KinNotification, type NotifyPrefs} from '../domain/notifications.js';
 import type {AuthSession, NotificationFeed, OnError, Unsubscribe} from '../store.js';
 import type {PrivateRecord} from '../types.js';
 import {mapFirebaseError} from './errors.js';
+import {notifyMessages} from '../domain/access.js';
+import {communityPath} from '../domain/layout.js';
 
 export interface NotifyCtx {
   db: Firestore;
@@ -19,7 +20,7 @@ export interface NotifyCtx {
   plain(snap: DocumentSnapshot): Record<string, unknown>;
 }
 
-const base = (c: NotifyCtx) => `communities/${c.communityId}`;
+const base = (c: NotifyCtx) => communityPath(c.communityId);
 const itemsPath = (c: NotifyCtx, uid: string) => `${base(c)}/notifications/${uid}/items`;
 
 function toNotification(c: NotifyCtx, snap: DocumentSnapshot): KinNotification {
@@ -79,8 +80,8 @@ export function watchNotifications(c: NotifyCtx, limit: number, next: (feed: Not
 
 export async function markRead(c: NotifyCtx, ids: readonly string[] | 'all'): Promise<void> {
   const user = c.session.user;
-  if (!user) throw new KindredError('unauthenticated', 'Sign in to see your notifications.');
-  if (ids !== 'all' && !Array.isArray(ids)) throw new KindredError('invalid-argument', 'markNotificationsRead needs a list of ids or "all".', 'ids');
+  if (!user) throw notifyMessages.signInToRead();
+  if (ids !== 'all' && !Array.isArray(ids)) throw notifyMessages.badReadIds();
   await c.run('mark notifications read', async () => {
     let refs;
     if (ids === 'all') {
@@ -99,9 +100,9 @@ export async function markRead(c: NotifyCtx, ids: readonly string[] | 'all'): Pr
 
 export async function followThread(c: NotifyCtx, threadId: string, on: boolean): Promise<void> {
   const user = c.session.user;
-  if (!user) throw new KindredError('unauthenticated', 'Sign in and join the community to follow a conversation.');
+  if (!user) throw notifyMessages.signInToFollow();
   const tid = validateId('threadId', threadId);
-  if (typeof on !== 'boolean') throw new KindredError('invalid-argument', 'follow must be true or false.', 'follow');
+  if (typeof on !== 'boolean') throw notifyMessages.followNotBoolean();
   await c.run('follow this conversation', () => setDoc(doc(c.db, `${base(c)}/threads/${tid}/followers/${user.uid}`),
     {uid: user.uid, state: on ? 'following' : 'muted', at: serverTimestamp()}));
 }
@@ -125,7 +126,7 @@ export function watchFollowing(c: NotifyCtx, threadId: string, next: (following:
 
 export async function setEmailNotifications(c: NotifyCtx, prefs: NotifyPrefs): Promise<PrivateRecord> {
   const user = c.session.user;
-  if (!user) throw new KindredError('unauthenticated', 'Sign in to choose your email notifications.');
+  if (!user) throw notifyMessages.signInForEmail();
   const valid = validatePrefs(prefs);
   return c.run('save your email notifications', async () => {
     const ref = doc(c.db, `${base(c)}/private/${user.uid}`);

@@ -6,15 +6,16 @@ import {applyCommunityPatch, type CommunityPatch, type TeamMember} from '../comm
 import type {Community, RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
+import {gone, guard} from '../domain/access.js';
 
 const denied = (message: string) => new KindredError('permission-denied', message);
 
 export function updateCommunity(db: Db, ctx: Ctx, patch: CommunityPatch): {result: Community; writes: Write[]} {
-  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in as an admin to change the settings.');
+  if (!ctx.user) throw guard.adminSignIn();
   const roles = db.roles(ctx.user.uid);
   if (!db.member(ctx.user.uid) || !hasRole(roles, 'admin') || isSuspended(roles, ctx.now)) throw denied('Only an admin can change the community settings.');
   const current = db.community();
-  if (!current) throw new KindredError('not-found', 'This community does not exist.');
+  if (!current) throw gone.community();
   const next: Community = {...current, ...applyCommunityPatch(current, patch)};
   return {result: next, writes: [[paths.community, next]]};
 }

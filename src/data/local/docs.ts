@@ -15,31 +15,34 @@ import {DEFAULT_REACTIONS, sanitizeRoles, type Sanction} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
 import type {Community, MemberLimits, MemberProfile, Post, PrivateRecord, Reaction, ReactionKind, Report, RoleRecord, Thread} from '../types.js';
 import {approvedPostCount} from '../domain/posts.js';
+import {layout} from '../domain/layout.js';
 
 export type Docs = ReadonlyMap<string, unknown>;
 /** A document write: a value, or null to delete. */
 export type Write = readonly [path: string, value: unknown];
 
+// The Firestore layout's keys (domain/layout.ts) wherever this store keeps the same document; posts and
+// reactions sit apart from threads/ here so that listing threads is one prefix scan.
 export const paths = {
   community: 'community',
   meta: 'meta',
-  member: (uid: string) => `members/${uid}`,
-  private: (uid: string) => `private/${uid}`,
-  roles: (uid: string) => `roles/${uid}`,
-  thread: (tid: string) => `threads/${tid}`,
+  member: layout.member,
+  private: layout.private,
+  roles: layout.roles,
+  thread: layout.thread,
   posts: (tid: string) => `posts/${tid}/`,
   post: (tid: string, pid: string) => `posts/${tid}/${pid}`,
   reactions: (tid: string) => `reactions/${tid}/`,
   reaction: (tid: string, pid: string, uid: string, kind: ReactionKind) => `reactions/${tid}/${pid}_${uid}_${kind}`,
-  report: (rid: string) => `reports/${rid}`,
+  report: layout.report,
   /** A member's write limits (MemberLimits). */
-  limits: (uid: string) => `limits/${uid}`,
+  limits: layout.limits,
   /** A private thread a participant reported: moderators may read it. */
-  reportedThread: (tid: string) => `reportedThreads/${tid}`,
+  reportedThread: layout.reportedThread,
   /** What outlives a member's own erasure (issue 11; policy.ts Sanction). */
-  sanction: (uid: string) => `sanctions/${uid}`,
+  sanction: layout.sanction,
   /** A pair's connection (issue 6; local/matching-store.ts). */
-  connection: (id: string) => `connections/${id}`,
+  connection: layout.connection,
   /** How many of a member's posts moderators approved (Firestore: members/{uid}.approvedPosts). */
   approvals: (uid: string) => `approvedPosts/${uid}`,
 };
@@ -124,5 +127,6 @@ export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, un
   }
   for (const r of seed.reports ?? []) put(paths.report(r.id), r);
   for (const {id, ...c} of seed.connections ?? []) put(paths.connection(id), {endedBy: null, ...c});
+  for (const m of seed.matchProfiles ?? []) put(`matchProfiles/${m.uid}`, m);
   return docs;
 }

@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import {Db, paths, type Write} from './docs.js';
 import {placeProfilePatch} from '../domain/members.js';
+import {gone, requireSignedIn, requireWriter as requireWriterOf} from '../domain/access.js';
 
 export interface Ctx {
   user: SessionUser | null;
@@ -57,15 +58,10 @@ function requireContent(db: Db, ctx: Ctx): {community: Community; r: Reader} {
 
 /** A member in good standing; `doing` completes "before you …" in the messages. */
 function requireWriter(db: Db, ctx: Ctx, doing: string): {community: Community; r: Reader; user: SessionUser; me: MemberProfile} {
-  const user = ctx.user;
-  if (!user) throw new KindredError('unauthenticated', `Sign in and join the community before you ${doing}.`);
+  requireSignedIn(ctx.user, doing);
   const community = requireCommunity(db);
-  const r = reader(db, user);
-  const me = db.member(user.uid);
-  if (!me) throw denied(`Only members can ${doing}: join the community first.`);
-  if (isSuspended(r.roles, ctx.now)) {
-    throw denied(`Your membership is suspended until ${new Date(r.roles!.suspendedUntil!).toISOString()}: you can read, but not ${doing}, until then.`);
-  }
+  const r = reader(db, ctx.user);
+  const {user, me} = requireWriterOf({user: ctx.user, member: db.member(ctx.user!.uid), roles: r.roles, now: ctx.now}, doing);
   return {community, r, user, me};
 }
 
@@ -124,7 +120,17 @@ function visiblePosts(db: Db, ctx: Ctx, threadId: string): Post[] {
   const thread = db.thread(threadId);
   // A page-keyed thread that does not exist yet reads as empty, not as an error.
   if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
-  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).sort(comparePosts);
+  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).map((p) => withCurrentBadges(db, p)).sort(comparePosts);
+}
+
+/**
+ * Issue 12: a post shows its author's badges as they are now (the member profile's, which every role change
+ * keeps equal to roles/{uid}), not the copy the post took when written; FirebaseStore reads the same from
+ * the public badges/{uid} projection.
+ */
+function withCurrentBadges(db: Db, post: Post): Post {
+  const now = db.member(post.authorId)?.badges;
+  return now && (now.length !== post.authorBadges.length || now.some((r, i) => post.authorBadges[i] !== r)) ? {...post, authorBadges: [...now]} : post;
 }
 
 export function watchPosts(db: Db, ctx: Ctx, threadId: string, limit: number): Post[] {
@@ -337,7 +343,7 @@ function ownPost(db: Db, ctx: Ctx, threadId: string, postId: string, doing: stri
   validateId('postId', postId);
   const {user} = requireWriter(db, ctx, doing);
   const post = db.post(threadId, postId);
-  if (!post) throw new KindredError('not-found', 'That post no longer exists.');
+  if (!post) throw gone.post();
   if (post.authorId !== user.uid) throw denied(`Only the author can ${doing}.`);
   return {post};
 }
@@ -378,7 +384,7 @@ export function setReaction(db: Db, ctx: Ctx, threadId: string, postId: string, 
   const thread = db.thread(threadId);
   if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
   const post = db.post(threadId, postId);
-  if (!post) throw new KindredError('not-found', 'That post no longer exists.');
+  if (!post) throw gone.post();
   if (post.status !== 'visible') throw denied('Reactions are only for visible posts.');
   if (thread) assertPeerOpen(db, thread);
   const path = paths.reaction(threadId, postId, user.uid, k);

@@ -10,6 +10,7 @@ import type {RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
 import {emptyRoles} from '../domain/members.js';
+import {gone, guard} from '../domain/access.js';
 
 export const invitePath = (id: string) => `invites/${id}`;
 const DAY = 86400000;
@@ -18,7 +19,7 @@ type Result<T> = {result: T; writes: Write[]};
 const denied = (message: string) => new KindredError('permission-denied', message);
 
 function requireMember(db: Db, ctx: Ctx, doing: string): string {
-  if (!ctx.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!ctx.user) throw guard.signInOnly(doing);
   if (!db.member(ctx.user.uid)) throw denied(`Join the community first, then ${doing}.`);
   if (isSuspended(db.roles(ctx.user.uid), ctx.now)) throw denied('Your membership is suspended: you cannot do this until it ends.');
   return ctx.user.uid;
@@ -63,7 +64,7 @@ export function claimInvite(db: Db, ctx: Ctx, id: string): Result<RoleRecord> {
   validateInviteId(id);
   const me = requireMember(db, ctx, 'accept the invitation');
   const invite = db.docs.get(invitePath(id)) as Invite | undefined;
-  if (!invite) throw new KindredError('not-found', 'This invite does not exist: check the link, or ask an admin for a new one.', 'invite');
+  if (!invite) throw gone.invite();
   const refusal = claimRefusal(invite, me, null, ctx.now);
   if (refusal) throw refusal;
   const next = claimedRoles(db.roles(me) ?? emptyRoles(me), invite, ctx.now);

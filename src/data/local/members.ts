@@ -11,6 +11,7 @@ import {
   validateMemberQuery, validateRole, validateVisibility,
 } from '../domain/members.js';
 import type {Ctx} from './engine.js';
+import {gone, guard} from '../domain/access.js';
 
 type Result<T> = {result: T; writes: Write[]};
 
@@ -51,7 +52,7 @@ function* entries(db: Db, prefix: string): Iterable<[string, unknown]> {
 // Consent and visibility --------------------------------------------------------------------------
 
 function requireOwn(db: Db, ctx: Ctx, doing: string): {uid: string; me: MemberProfile; record: PrivateRecord} {
-  if (!ctx.user) throw new KindredError('unauthenticated', `Sign in to ${doing}.`);
+  if (!ctx.user) throw guard.signInOnly(doing);
   const uid = ctx.user.uid;
   const me = db.member(uid);
   const record = db.private(uid);
@@ -114,7 +115,7 @@ export function exportMyData(db: Db, ctx: Ctx, communityId: string): MyDataExpor
 export function eraseMe(db: Db, ctx: Ctx): Result<void> {
   if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to erase your data.');
   const uid = ctx.user.uid;
-  if (!db.member(uid) && !db.private(uid)) throw new KindredError('not-found', 'There is no membership to erase: you have not joined this community.');
+  if (!db.member(uid) && !db.private(uid)) throw gone.noMembershipToErase();
   const writes: Write[] = [];
   const posts = new Map<string, Post>();
   const postOf = (tid: string, pid: string) => posts.get(`${tid}/${pid}`) ?? db.post(tid, pid);
@@ -175,7 +176,7 @@ function requireAdmin(db: Db, ctx: Ctx, uid: string, doing: string): {me: string
   if (!db.member(me) || !hasRole(roles, 'admin') || isSuspended(roles, ctx.now)) throw denied(`Only an admin can ${doing}.`);
   if (uid === me) throw denied(`Admins cannot ${doing} for themselves: ask another admin.`);
   const target = db.member(uid);
-  if (!target) throw new KindredError('not-found', 'That person is not a member of this community.');
+  if (!target) throw gone.personNotMember();
   return {me, target, record: db.roles(uid)};
 }
 

@@ -7,24 +7,20 @@
 //                                wording (issue 18), moderators only; any moderator action on the post clears it
 import type {CrisisKind} from '../crisis.js';
 import {KindredError} from '../errors.js';
-import {checkModeration, compareLog, notModerator, sortQueue} from '../moderation.js';
-import {isSuspended, newId, readerIsModerator, type Reader} from '../policy.js';
+import {checkModeration, compareLog, sortQueue} from '../moderation.js';
+import {isSuspended, newId, type Reader} from '../policy.js';
+import {guard, requireModerator as requireModeratorOf} from '../domain/access.js';
+import {decideModeration, type HiddenBody} from '../domain/moderation.js';
+import {layout} from '../domain/layout.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {ModLogEntry, Post, Report, RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
 
-export const modPaths = {
-  log: (eid: string) => `modLog/${eid}`,
-  hiddenBody: (tid: string, pid: string) => `hiddenBodies/${tid}_${pid}`,
-  crisisFlag: (tid: string, pid: string) => `crisisFlags/${tid}_${pid}`,
-};
+export const modPaths = {log: layout.logEntry, hiddenBody: layout.hiddenBody, crisisFlag: layout.crisisFlag};
 
 interface CrisisFlag {threadId: string; postId: string; authorId: string; kinds: CrisisKind[]; createdAt: number}
 
-interface HiddenBody {threadId: string; postId: string; body: string; hiddenBy: string; at: number}
-
-const denied = (message: string) => new KindredError('permission-denied', message);
 
 function reader(db: Db, ctx: Ctx): Reader {
   const user = ctx.user;
@@ -34,9 +30,7 @@ function reader(db: Db, ctx: Ctx): Reader {
 function requireModerator(db: Db, ctx: Ctx, writing: boolean): string {
   if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in as a moderator to use the moderation queue.');
   const r = reader(db, ctx);
-  if (!readerIsModerator(r)) throw notModerator();
-  if (writing && isSuspended(r.roles, ctx.now)) throw denied('Your own membership is suspended: you cannot moderate until it ends.');
-  return ctx.user.uid;
+  return requireModeratorOf({user: ctx.user, member: db.member(ctx.user.uid), roles: r.roles, now: ctx.now}, writing).uid;
 }
 
 function* under<T>(db: Db, prefix: string): Iterable<[string, T]> {
@@ -101,62 +95,42 @@ export function modLog(db: Db, ctx: Ctx, limit: number): ModLogEntry[] {
 }
 
 export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: ModerationTarget, reason: string): {result: ModLogEntry; writes: Write[]} {
-  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in as a moderator to moderate.');
+  if (!ctx.user) throw guard.moderatorSignIn();
   const c = checkModeration(action, target, reason, ctx.now);
   const me = requireModerator(db, ctx, true);
-  const writes: Write[] = [];
   const t = c.target;
+  const post = t.kind === 'post' ? db.post(t.threadId, t.postId) : null;
+  const reportId = t.kind === 'report' ? t.reportId : 'reportId' in t ? t.reportId : undefined;
+  const e = decideModeration(c, {
+    me, callerIsAdmin: db.roles(me)?.roles.includes('admin') ?? false,
+    post, threadStatus: t.kind === 'post' ? db.thread(t.threadId)?.status ?? null : null,
+    authorIsMember: !!post && !!db.member(post.authorId),
+    hiddenBody: t.kind === 'post' ? (db.docs.get(modPaths.hiddenBody(t.threadId, t.postId)) as HiddenBody | undefined)?.body ?? null : null,
+    reportExists: reportId ? !!db.report(reportId) : false,
+    targetIsMember: t.kind === 'member' && !!db.member(t.uid), targetRoles: t.kind === 'member' ? db.roles(t.uid) : null,
+  }, ctx.now);
+  // The domain's answer as a write list.
+  const writes: Write[] = [];
   if (t.kind === 'post') {
-    const post = db.post(t.threadId, t.postId);
-    if (!post) throw new KindredError('not-found', 'That post no longer exists.');
+    if (e.crisisFlagDone && db.docs.has(modPaths.crisisFlag(t.threadId, t.postId))) writes.push([modPaths.crisisFlag(t.threadId, t.postId), null]);
+    if (e.post) writes.push([paths.post(t.threadId, t.postId), {...post!, ...e.post}]);
     const thread = db.thread(t.threadId);
-    const count = (by: number) => {
-      if (thread) writes.push([paths.thread(t.threadId), {...thread, postCount: Math.max(0, thread.postCount + by)}]);
-    };
-    // Any moderator action on the post means a person has read it: the crisis flag is done with.
-    if (db.docs.has(modPaths.crisisFlag(t.threadId, t.postId))) writes.push([modPaths.crisisFlag(t.threadId, t.postId), null]);
-    if (c.action === 'clear-crisis') {
-      // (clearing the flag is the whole action)
-    } else if (c.action === 'approve') {
-      if (post.status !== 'held') throw denied('Only a held post can be approved.');
-      writes.push([paths.post(t.threadId, t.postId), {...post, status: 'visible', statusReason: null}]);
-      // A thread held with its first post (issue 11: policy.newThreadStatus) is listed once that post is approved.
-      if (thread?.status === 'held') writes.push([paths.thread(t.threadId), {...thread, status: 'visible', postCount: thread.postCount + 1}]);
-      else count(1);
-      // The author's approval count, which 'first-posts' reads (domain/posts.ts); an erased author has none.
-      if (db.member(post.authorId)) writes.push([paths.approvals(post.authorId), db.approvedPosts(post.authorId) + 1]);
-    } else if (c.action === 'hide') {
-      if (post.status !== 'visible' && post.status !== 'held') throw denied('Only a visible or held post can be hidden.');
-      writes.push([paths.post(t.threadId, t.postId), {...post, status: 'hidden', statusReason: c.reason, body: ''}]);
-      writes.push([modPaths.hiddenBody(t.threadId, t.postId), {threadId: t.threadId, postId: t.postId, body: post.body, hiddenBy: me, at: ctx.now} satisfies HiddenBody]);
-      if (post.status === 'visible') count(-1);
-    } else {
-      if (post.status !== 'hidden') throw denied('Only a hidden post can be restored.');
-      const kept = db.docs.get(modPaths.hiddenBody(t.threadId, t.postId)) as HiddenBody | undefined;
-      writes.push([paths.post(t.threadId, t.postId), {...post, status: 'visible', statusReason: null, body: kept?.body ?? ''}]);
-      writes.push([modPaths.hiddenBody(t.threadId, t.postId), null]);
-      count(1);
+    if (thread && (e.postCount || e.listThread)) {
+      writes.push([paths.thread(t.threadId), {
+        ...thread, postCount: Math.max(0, thread.postCount + (e.postCount ?? 0)), ...(e.listThread ? {status: 'visible'} : {}),
+      }]);
     }
-  } else if (t.kind === 'report') {
-    const report = db.report(t.reportId);
-    if (!report) throw new KindredError('not-found', 'That report no longer exists.');
-    writes.push([paths.report(t.reportId), {...report, status: 'dismissed'}]);
-  } else {
-    if (!db.member(t.uid)) throw new KindredError('not-found', 'That member is not in this community.');
-    if (t.uid === me) throw denied('You cannot suspend yourself or lift your own suspension.');
-    const existing: RoleRecord | null = db.roles(t.uid);
-    // Moderators suspend ordinary members only; admins anyone but themselves (as in firestore.rules).
-    const callerIsAdmin = db.roles(me)?.roles.includes('admin') ?? false;
-    if (!callerIsAdmin && existing?.roles.some((n) => n === 'moderator' || n === 'admin')) throw denied('Only an admin can suspend a moderator or an admin.');
-    const base: RoleRecord = existing ?? {uid: t.uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: me, updatedAt: ctx.now};
-    writes.push([paths.roles(t.uid), {...base, suspendedUntil: c.action === 'suspend' ? c.until : null, grantedBy: me, updatedAt: ctx.now}]);
+    if (e.approvalFor) writes.push([paths.approvals(e.approvalFor), db.approvedPosts(e.approvalFor) + 1]);
+    if (e.hiddenBody) writes.push([modPaths.hiddenBody(t.threadId, t.postId), e.hiddenBody === 'delete' ? null : e.hiddenBody]);
   }
-  if ('reportId' in t && t.reportId) {
-    const report = db.report(t.reportId);
-    if (!report) throw new KindredError('not-found', 'That report no longer exists.');
-    writes.push([paths.report(t.reportId), {...report, status: 'actioned'}]);
+  for (const r of e.reports) writes.push([paths.report(r.id), {...db.report(r.id)!, status: r.status}]);
+  if (e.suspension) {
+    const base: RoleRecord = db.roles(e.suspension.uid) ?? {
+      uid: e.suspension.uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: me, updatedAt: ctx.now,
+    };
+    writes.push([paths.roles(e.suspension.uid), {...base, suspendedUntil: e.suspension.until, grantedBy: me, updatedAt: ctx.now}]);
   }
-  const entry: ModLogEntry = {id: newId(), action: c.action, actorId: me, targetPath: c.targetPath, reason: c.reason, at: ctx.now};
+  const entry: ModLogEntry = {id: newId(), ...e.log};
   writes.push([modPaths.log(entry.id), entry]);
   return {result: entry, writes};
 }

@@ -17,6 +17,7 @@ import type {NotificationFeed} from '../store.js';
 import type {Connection, Post, PrivateRecord, Reaction, Report, RoleRecord} from '../types.js';
 import {Db, paths, type Docs, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
+import {notifyMessages} from '../domain/access.js';
 
 export const notifyPaths = {
   items: (uid: string) => `notifications/${uid}/`,
@@ -137,8 +138,8 @@ export function feed(db: Db, ctx: Ctx, limit: number, enabled: boolean): Notific
 }
 
 export function markRead(db: Db, ctx: Ctx, ids: readonly string[] | 'all'): Result<void> {
-  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to see your notifications.');
-  if (ids !== 'all' && !Array.isArray(ids)) throw new KindredError('invalid-argument', 'markNotificationsRead needs a list of ids or "all".', 'ids');
+  if (!ctx.user) throw notifyMessages.signInToRead();
+  if (ids !== 'all' && !Array.isArray(ids)) throw notifyMessages.badReadIds();
   const uid = ctx.user.uid;
   const writes: Write[] = [];
   const targets = ids === 'all'
@@ -152,9 +153,9 @@ export function markRead(db: Db, ctx: Ctx, ids: readonly string[] | 'all'): Resu
 }
 
 export function follow(db: Db, ctx: Ctx, threadId: string, on: boolean): Result<void> {
-  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in and join the community to follow a conversation.');
+  if (!ctx.user) throw notifyMessages.signInToFollow();
   const tid = validateId('threadId', threadId);
-  if (typeof on !== 'boolean') throw new KindredError('invalid-argument', 'follow must be true or false.', 'follow');
+  if (typeof on !== 'boolean') throw notifyMessages.followNotBoolean();
   const uid = ctx.user.uid;
   const community = db.community();
   const me = db.member(uid);
@@ -177,7 +178,7 @@ export function following(db: Db, ctx: Ctx, threadId: string): boolean | null {
 }
 
 export function setPrefs(db: Db, ctx: Ctx, prefs: NotifyPrefs): Result<PrivateRecord> {
-  if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to choose your email notifications.');
+  if (!ctx.user) throw notifyMessages.signInForEmail();
   const valid = validatePrefs(prefs);
   const uid = ctx.user.uid;
   const record = db.private(uid);

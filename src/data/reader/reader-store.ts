@@ -10,7 +10,7 @@
 import {KindredError} from '../errors.js';
 import {clampLimit, newId} from '../policy.js';
 import type {AuthSession, CommunityStore, OnError, Unsubscribe} from '../store.js';
-import type {Community, Post, SessionUser} from '../types.js';
+import type {Community, Post, SessionUser, Thread} from '../types.js';
 import {readCommunity, readFirstPage, type FirstPage, type RestTarget} from './rest-reader.js';
 
 export interface ReaderStoreOptions extends RestTarget {
@@ -23,7 +23,8 @@ export interface ReaderStoreOptions extends RestTarget {
    * Optional: hands a thread's live posts to the full store without reading the first page a second time
    * (src/data/firebase/resume.ts, loaded with the full store). Null when it cannot; then `full.watchPosts` is used.
    */
-  resume?: (full: CommunityStore, page: FirstPage, threadId: string, next: (posts: Post[]) => void, error: OnError) => Unsubscribe | null;
+  resume?: (full: CommunityStore, page: FirstPage, threadId: string, next: (posts: Post[]) => void, error: OnError,
+    onThread?: (thread: Thread | null) => void) => Unsubscribe | null;
 }
 
 type Watch = {start(full: CommunityStore): void; stop(): void};
@@ -92,6 +93,8 @@ class Reader {
   #sessionUnsub: Unsubscribe | null = null;
   /** The REST read answered for the community (its document, or a refusal). */
   #communityAnswered = false;
+  /** The page thread's document, from the live listener that keeps its first page current (see getThread). */
+  #pageThread: {value: Promise<Thread | null>; resolve: (t: Thread | null) => void; followed: boolean} | null = null;
 
   constructor(private options: ReaderStoreOptions) {
     this.communityId = options.communityId;
@@ -106,7 +109,8 @@ class Reader {
     for (const name of ASYNC_METHODS) {
       // A thread's own title (the page thread's heading) is not worth loading the SDK early for: it is read
       // once the full store has taken over after the first view. Everything else is the visitor acting.
-      const load = name === 'getThread' ? () => this.#whenLoaded() : () => this.#loadFull();
+      if (name === 'getThread') continue;
+      const load = () => this.#loadFull();
       (this as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) =>
         ((await load()) as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name](...args);
     }
@@ -114,6 +118,31 @@ class Reader {
       (this as unknown as Record<string, unknown>)[name] = (...args: unknown[]) =>
         this.#watch((full) => (full as unknown as Record<string, (...a: unknown[]) => Unsubscribe>)[name](...args));
     }
+  }
+
+  /**
+   * A thread's title is not worth loading the SDK early for: it is read once the full store has taken over
+   * after the first view. The page thread's comes from the listener that keeps its posts live (no extra read).
+   */
+  async getThread(threadId: string): Promise<Thread | null> {
+    const full = await this.#whenLoaded();
+    const followed = this.#pageThread;
+    if (followed?.followed && this.options.thread?.id === threadId) return followed.value;
+    return full.getThread(threadId);
+  }
+
+  #followThread(): (thread: Thread | null) => void {
+    if (!this.#pageThread) {
+      let resolve!: (t: Thread | null) => void;
+      const value = new Promise<Thread | null>((r) => (resolve = r));
+      this.#pageThread = {value, resolve, followed: false};
+    }
+    const followed = this.#pageThread;
+    return (thread) => {
+      followed.resolve(thread);
+      // Later snapshots: a fresh answer for the next getThread.
+      if (thread) followed.value = Promise.resolve(thread);
+    };
   }
 
   get handedOver(): boolean {
@@ -224,7 +253,11 @@ class Reader {
     if (this.#fullStore || !page) return this.#watch((full) => full.watchPosts(threadId, {limit: lim}, next, error), error);
     let active = true;
     let first: FirstPage | null = null;
-    const w = this.#lateWatch((full) => (first && this.options.resume?.(full, first, threadId, next, error)) || full.watchPosts(threadId, {limit: lim}, next, error), error);
+    const w = this.#lateWatch((full) => {
+      const live = first && this.options.resume?.(full, first, threadId, next, error, this.#followThread());
+      if (live && this.#pageThread) this.#pageThread.followed = true;
+      return live || full.watchPosts(threadId, {limit: lim}, next, error);
+    }, error);
     page.then((p) => {
       if (!active || this.#fullStore) return;
       first = p;

@@ -1,0 +1,69 @@
+// Issue 12 (finding 13): `npm start` starts in seconds when nothing changed, prints every demo page, host
+// page and example, serves existing-firebase.html under a policy that page's own site would send, and the
+// examples are apps one can open. Node's test runner (npm test runs test/**/*.test.mjs).
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync, existsSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {buildExamples, buildReason, pages, serve} from '../../scripts/start.mjs';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** A checkout with a built dist/ whose sources are `age` seconds older than the build stamp. */
+function checkout() {
+  const dir = mkdtempSync(join(tmpdir(), 'kindred-start-'));
+  for (const d of ['src/data', 'dist/cdn', 'examples']) mkdirSync(join(dir, d), {recursive: true});
+  for (const f of ['src/data/types.ts', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'dist/cdn/kindred.js']) writeFileSync(join(dir, f), '');
+  const old = Date.now() / 1000 - 3600;
+  for (const f of ['src/data/types.ts', 'src/data', 'src', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'examples']) utimesSync(join(dir, f), old, old);
+  return dir;
+}
+
+test('a second start with nothing changed needs no build; a changed source does', () => {
+  const dir = checkout();
+  try {
+    assert.match(buildReason(dir), /not built by npm start/);
+    writeFileSync(join(dir, 'dist', '.start-stamp'), 'now\n');
+    assert.equal(buildReason(dir), null, 'nothing changed since the stamp: no build');
+    const later = Date.now() / 1000 + 5;
+    utimesSync(join(dir, 'src', 'data', 'types.ts'), later, later);
+    assert.equal(buildReason(dir), 'src changed since the last build');
+    rmSync(join(dir, 'dist', 'cdn', 'kindred.js'));
+    assert.equal(buildReason(dir), 'dist/ has no build yet');
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('lists every demo page, every host page in demo/embed and both examples', () => {
+  const listed = pages().map(([, path]) => path);
+  const embed = readdirSync(join(root, 'demo', 'embed')).filter((f) => f.endsWith('.html'));
+  assert.ok(embed.length >= 5);
+  for (const f of embed) assert.ok(listed.includes(`/demo/embed/${f}`), `host page ${f} is printed`);
+  for (const f of ['/demo/', '/demo/hub.html', '/demo/account.html', '/demo/nhs.html', '/examples/react/', '/examples/vue/']) {
+    assert.ok(listed.includes(f), `${f} is printed`);
+  }
+});
+
+test('serves existing-firebase.html with its site\'s Firebase CDN allowed, and every other page under the strict policy', async () => {
+  const server = await serve({port: 0});
+  try {
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const csp = async (path) => (await fetch(`${base}${path}`)).headers.get('content-security-policy');
+    assert.match(await csp('/demo/embed/existing-firebase.html'), /script-src 'self' https:\/\/www\.gstatic\.com;/);
+    assert.match(await csp('/demo/embed/strict-csp.html'), /script-src 'self';/);
+    assert.match(await csp('/demo/'), /script-src 'self';/);
+    const example = await fetch(`${base}/examples/react/`);
+    assert.equal(example.status, 200);
+    assert.match(await example.text(), /\.\.\/\.\.\/dist\/examples\/react\.js/);
+  } finally {
+    await new Promise((res) => server.close(res));
+  }
+});
+
+test('bundles the React and Vue examples into scripts their pages load', async () => {
+  await buildExamples();
+  for (const name of ['react', 'vue']) assert.ok(existsSync(join(root, 'dist', 'examples', `${name}.js`)), `dist/examples/${name}.js`);
+});
