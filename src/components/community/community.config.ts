@@ -1,8 +1,12 @@
-// <kin-community>'s configuration: the seed file of a local store, the emulator host, and the Firebase
-// values checked before any network request (issue 12).
+// <kin-community>'s configuration: the store its attributes describe, the seed file of a local store, the
+// emulator host, and the Firebase values checked before any network request (issue 12).
 import {KindredError} from '../../data/errors.js';
 import type {SeedFixture} from '../../data/seed.js';
 import type {KinCommunity} from './community.js';
+import type {CommunityStore} from '../../data/store.js';
+import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
+import {createReaderStore} from '../../data/reader/reader-store.js';
+import {firstThread, readerPathFits} from './reader-path.js';
 
 /** Loads a local store's seed file (JSON), naming the file in every failure. */
 export async function loadSeed(url: string): Promise<SeedFixture> {
@@ -72,4 +76,61 @@ export function checkFirebaseConfig(el: KinCommunity, emulator: boolean) {
     throw new KindredError('misconfigured',
       `Firebase configuration is invalid: ${bad.map((b) => `${b}="${value(b)}" (${FORMATS[b].what})`).join('; ')}. Check <kin-community> against your Firebase web app config (${WHERE}).`);
   }
+}
+
+/**
+ * The store a `<kin-community>`'s attributes and properties describe: its own `store`, a local preview
+ * store, the REST reader path for a visitor (issue 16) or the Firebase store, loaded on demand.
+ */
+export async function createStore(el: KinCommunity): Promise<CommunityStore> {
+  if (el.store) return el.store;
+  // A bare <kin-community> is how the npm quick start begins: the app sets `.store` a moment later
+  // (after `await LocalStore.open(…)`). Wait briefly before calling that a misconfiguration.
+  if (!el.firebaseApp && !CONFIG_ATTRIBUTES.some((a) => el.hasAttribute(a))) await new Promise((r) => setTimeout(r, 2000));
+  const communityId = el.community.trim();
+  if (!communityId) {
+    throw new KindredError('misconfigured', 'Add a community="…" attribute to <kin-community> naming your community.');
+  }
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(communityId)) {
+    throw new KindredError('misconfigured', `community="${communityId}" is not a valid community id: use letters, digits, "-" and "_".`);
+  }
+  if (el.storeMode === 'local' || (!el.firebaseApp && !el.projectId && !el.apiKey && el.storeMode !== 'firebase')) {
+    if (el.storeMode !== 'local') {
+      throw new KindredError('misconfigured',
+        'No data store is configured. Add project-id, api-key, app-id and auth-domain from your Firebase project, or store="local" for a preview that keeps data in this browser only.');
+    }
+    const {LocalStore} = await import('../../data/local/local-store.js');
+    return LocalStore.open({communityId, name: el.name.trim() || undefined, seed: el.seed ? await loadSeed(el.seed) : undefined});
+  }
+  if (!el.firebaseApp) checkFirebaseConfig(el, !!el.emulatorHost.trim());
+  const emulator = parseEmulatorHost(el.emulatorHost);
+  const options: FirebaseStoreOptions = {
+    communityId,
+    emulator: emulator
+      ? el.emulatorAuthHost
+        ? {...emulator, authHost: el.emulatorAuthHost.trim()}
+        : {...emulator, mockUser: el.emulatorUser ? {uid: el.emulatorUser} : null}
+      : undefined,
+    app: el.firebaseApp ?? undefined,
+    config: el.firebaseApp ? undefined : {
+      projectId: el.projectId.trim(), apiKey: el.apiKey.trim() || 'emulator', appId: el.appId.trim() || 'emulator',
+      authDomain: el.authDomain.trim() || `${el.projectId.trim()}.firebaseapp.com`,
+    },
+  };
+  let resume: typeof import('../../data/firebase/resume.js').resumePosts | null = null;
+  const full = () => Promise.all([import('../../data/firebase/firebase-store.js'), import('../../data/firebase/resume.js')])
+    .then(([m, r]) => {
+      resume = r.resumePosts;
+      return m.createFirebaseStore(options);
+    });
+  // Issue 16: a visitor with no saved session sees the first view from two REST reads made at once,
+  // before the Firebase SDK arrives; the SDK takes over after first paint (or when the visitor acts).
+  if (!el.firebaseApp && (await readerPathFits(el.emulatorUser.trim()))) {
+    return createReaderStore({
+      communityId, projectId: el.projectId.trim() || 'demo-kindred', apiKey: el.apiKey.trim(),
+      emulator: emulator ?? undefined, thread: firstThread(el), full,
+      resume: (store, page, threadId, next, error, onThread) => resume?.(store, page, threadId, next, error, onThread) ?? null,
+    });
+  }
+  return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
 }

@@ -16,10 +16,7 @@ import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
 import {communityMessages} from './community.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {backoffMs, isTransient} from '../../controllers/resend.js';
-import type {FirebaseStoreOptions} from '../../data/firebase/firebase-store.js';
-import {createReaderStore} from '../../data/reader/reader-store.js';
-import {firstThread, readerPathFits} from './reader-path.js';
-import {CONFIG_ATTRIBUTES, checkFirebaseConfig, loadSeed, parseEmulatorHost} from './community.config.js';
+import {createStore} from './community.config.js';
 import * as t from '../../styles/tokens.js';
 
 // Kept exported from here, where it was first published (`kindred-kit/components/community/community.js`).
@@ -321,7 +318,7 @@ export class KinCommunity extends KinElement {
     this.context = {...this.context, store: null, user: null, error: null};
     let store: CommunityStore;
     try {
-      store = await this.#createStore();
+      store = await createStore(this);
     } catch (e) {
       if (generation !== this.#generation) return;
       const error = toKindredError(e);
@@ -386,59 +383,6 @@ export class KinCommunity extends KinElement {
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
     }, () => queueMicrotask(() => unsub()));
-  }
-
-  async #createStore(): Promise<CommunityStore> {
-    if (this.store) return this.store;
-    // A bare <kin-community> is how the npm quick start begins: the app sets `.store` a moment later
-    // (after `await LocalStore.open(…)`). Wait briefly before calling that a misconfiguration.
-    if (!this.firebaseApp && !CONFIG_ATTRIBUTES.some((a) => this.hasAttribute(a))) await new Promise((r) => setTimeout(r, 2000));
-    const communityId = this.community.trim();
-    if (!communityId) {
-      throw new KindredError('misconfigured', 'Add a community="…" attribute to <kin-community> naming your community.');
-    }
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(communityId)) {
-      throw new KindredError('misconfigured', `community="${communityId}" is not a valid community id: use letters, digits, "-" and "_".`);
-    }
-    if (this.storeMode === 'local' || (!this.firebaseApp && !this.projectId && !this.apiKey && this.storeMode !== 'firebase')) {
-      if (this.storeMode !== 'local') {
-        throw new KindredError('misconfigured',
-          'No data store is configured. Add project-id, api-key, app-id and auth-domain from your Firebase project, or store="local" for a preview that keeps data in this browser only.');
-      }
-      const {LocalStore} = await import('../../data/local/local-store.js');
-      return LocalStore.open({communityId, name: this.name.trim() || undefined, seed: this.seed ? await loadSeed(this.seed) : undefined});
-    }
-    if (!this.firebaseApp) checkFirebaseConfig(this, !!this.emulatorHost.trim());
-    const emulator = parseEmulatorHost(this.emulatorHost);
-    const options: FirebaseStoreOptions = {
-      communityId,
-      emulator: emulator
-        ? this.emulatorAuthHost
-          ? {...emulator, authHost: this.emulatorAuthHost.trim()}
-          : {...emulator, mockUser: this.emulatorUser ? {uid: this.emulatorUser} : null}
-        : undefined,
-      app: this.firebaseApp ?? undefined,
-      config: this.firebaseApp ? undefined : {
-        projectId: this.projectId.trim(), apiKey: this.apiKey.trim() || 'emulator', appId: this.appId.trim() || 'emulator',
-        authDomain: this.authDomain.trim() || `${this.projectId.trim()}.firebaseapp.com`,
-      },
-    };
-    let resume: typeof import('../../data/firebase/resume.js').resumePosts | null = null;
-    const full = () => Promise.all([import('../../data/firebase/firebase-store.js'), import('../../data/firebase/resume.js')])
-      .then(([m, r]) => {
-        resume = r.resumePosts;
-        return m.createFirebaseStore(options);
-      });
-    // Issue 16: a visitor with no saved session sees the first view from two REST reads made at once,
-    // before the Firebase SDK arrives; the SDK takes over after first paint (or when the visitor acts).
-    if (!this.firebaseApp && (await readerPathFits(this.emulatorUser.trim()))) {
-      return createReaderStore({
-        communityId, projectId: this.projectId.trim() || 'demo-kindred', apiKey: this.apiKey.trim(),
-        emulator: emulator ?? undefined, thread: firstThread(this), full,
-        resume: (store, page, threadId, next, error, onThread) => resume?.(store, page, threadId, next, error, onThread) ?? null,
-      });
-    }
-    return import('../../data/firebase/firebase-store.js').then((m) => m.createFirebaseStore(options));
   }
 
   override render() {
