@@ -14,12 +14,14 @@ const DOCS = '/databases/(default)/documents';
 
 /** Starts recording the Firestore traffic of the page behind `cdp` (Network must be enabled). */
 export function watchWire(cdp, emulatorOrigin) {
+  const port = new URL(emulatorOrigin).port;
   const requests = new Map();
   const rest = [];
   let listenText = '';
   const pending = [];
   const onSent = ({requestId, request}) => {
-    if (!request.url.startsWith(`${emulatorOrigin}/`)) return;
+    // Any host name on the emulator's port (tests give each client a host of its own: foo.localhost).
+    if (!/^https?:/.test(request.url) || new URL(request.url).port !== port) return;
     requests.set(requestId, {url: request.url, method: request.method, postData: request.postData ?? ''});
     if (request.url.includes('/Listen/channel') && request.method === 'GET') {
       pending.push(cdp.send('Network.streamResourceContent', {requestId}).then(({bufferedData}) => {

@@ -1,6 +1,8 @@
 // Benchmark (figures, not a timed test): <kin-discussion-thread> on the real Firestore emulator.
 //   1. documents read for the first view of a 45-post thread (visitor and member) and for "show older";
-//   2. live-update latency: a post written by one member's store, seen by another member's element.
+//   2. live-update latency: a post written by one member's store, seen by another member's element, side by
+//      side (interleaved, same run) with a bare Firestore SDK baseline: setDoc by one client, onSnapshot in another;
+//   3. what createPost reads before it commits, counted on the wire (CDP, test/helpers/wtr-reads-plugin.mjs).
 // Run: npm run bench:thread   (node scripts/test.mjs --only=bench/thread-firestore.bench.ts)
 //
 // How reads are counted: every store call the element makes is wrapped, and each document it delivers
@@ -8,6 +10,9 @@
 // documents, as Firestore bills them). The store reads nothing it does not deliver on these paths
 // (watchCommunity, watchMe, watchPosts, watchMyReactions, listOlderPosts).
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
+import {initializeApp} from 'firebase/app';
+import {collection, connectFirestoreEmulator, doc, getDoc, getFirestore, onSnapshot, setDoc} from 'firebase/firestore';
 import {createFirebaseStore} from '../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../src/data/store.js';
 import {emulatorHost} from '../test/helpers/env.js';
@@ -124,30 +129,101 @@ describe('bench: <kin-discussion-thread> on the Firestore emulator', function ()
     }
   });
 
-  it('live-update latency between two members (20 posts)', async () => {
+  it('live-update latency between two members, beside a bare SDK write → snapshot (interleaved)', async () => {
     const cid = nextCommunityId();
     await admin.seed(seed(cid, [post('p0', alice, {createdAt: T0})]));
     const writer = await storeAs(cid, 'bob');
     const reader = await mount(await storeAs(cid, 'alice'));
     await waitUntil(() => articles(reader) >= 1, 'reader ready', {timeout: 20000});
+    // The baseline: two bare Firestore clients (no Kindred), one writing a document, one listening.
+    const {port} = emulatorHost();
+    const bare = (name: string) => {
+      const db = getFirestore(initializeApp({projectId: PROJECT, apiKey: 'bench', appId: 'bench'}, `bare-${name}-${cid}`));
+      // The emulator's owner token: no rules (the baseline is the SDK and the emulator alone).
+      connectFirestoreEmulator(db, `${name}.localhost`, port, {mockUserToken: 'owner'});
+      return db;
+    };
+    const bareWriter = bare('w');
+    const bareReader = bare('r');
+    const col = `bench-bare/${cid}/items`;
+    let bareSeen: (id: string) => void = () => {};
+    let warm = false;
+    const unsub = onSnapshot(collection(bareReader, col), (snap) => {
+      warm = true;
+      for (const ch of snap.docChanges()) if (ch.type === 'added') bareSeen(ch.doc.id);
+    });
+    await waitUntil(() => warm, 'bare reader ready', {timeout: 20000});
     const samples: number[] = [];
+    const commits: number[] = [];
+    const bareSamples: number[] = [];
     const {threadIdForKey} = await import('../src/data/policy.js');
     const tid = threadIdForKey(KEY);
-    for (let i = 0; i < 20; i++) {
-      const seen = new Promise<number>((resolve) => {
-        const t0 = performance.now();
-        const check = () => {
-          // New posts from others wait behind the "N new posts" control: its count is what the reader sees.
-          const text = reader.shadowRoot!.textContent ?? '';
-          if (text.includes(`${i + 1} new`) || text.includes(`Live ${i}`)) resolve(performance.now() - t0);
-          else requestAnimationFrame(check);
-        };
-        void writer.createPost({id: writer.newId(), threadId: tid, body: `Live ${i}`});
-        check();
-      });
-      samples.push(await seen);
-      await new Promise((r) => setTimeout(r, 250));
+    const N = 20;
+    for (let i = 0; i < N; i++) {
+      // Interleaved: Kindred then bare on even rounds, bare then Kindred on odd ones.
+      const kindred = async () => {
+        const seen = new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          const check = () => {
+            // New posts from others wait behind the "N new posts" control: its count is what the reader sees.
+            const text = reader.shadowRoot!.textContent ?? '';
+            if (text.includes(`${i + 1} new`) || text.includes(`Live ${i}`)) resolve(performance.now() - t0);
+            else requestAnimationFrame(check);
+          };
+          void writer.createPost({id: writer.newId(), threadId: tid, body: `Live ${i}`}).then(() => commits.push(performance.now() - t0));
+          check();
+        });
+        samples.push(await seen);
+      };
+      const baseline = async () => {
+        const id = `b${i}`;
+        const seen = new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          bareSeen = (got) => {
+            if (got === id) requestAnimationFrame(() => resolve(performance.now() - t0));
+          };
+          void setDoc(doc(bareWriter, col, id), {body: `Live ${i}`, at: Date.now()});
+        });
+        bareSamples.push(await seen);
+      };
+      for (const step of i % 2 ? [baseline, kindred] : [kindred, baseline]) {
+        await step();
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
-    console.log(`[bench] live update, writer → reader's screen: p50 ${pct(samples, 50).toFixed(0)} ms, p95 ${pct(samples, 95).toFixed(0)} ms (n=${samples.length})`);
+    unsub();
+    // Where createPost's time goes: its two reads (a member and the community document, in parallel, as a
+    // bare client makes them) against the whole call.
+    const readPairs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await Promise.all([getDoc(doc(bareWriter, `communities/${cid}/members/bob`)), getDoc(doc(bareWriter, `communities/${cid}`))]);
+      readPairs.push(performance.now() - t0);
+    }
+    const row = (label: string, xs: number[]) => `${label.padEnd(44)} p50 ${String(pct(xs, 50).toFixed(0)).padStart(5)} ms   p95 ${String(pct(xs, 95).toFixed(0)).padStart(5)} ms`;
+    console.log(`[bench] writer → reader's screen, n=${N} each, interleaved (goal: Kindred p50 ≤ 150 ms, p95 ≤ 400 ms)\n` +
+      `${row('Kindred: createPost → "N new" on screen', samples)}\n${row('  (of which createPost → committed)', commits)}\n` +
+      `${row('bare SDK: setDoc → onSnapshot (+1 frame)', bareSamples)}\n${row('bare SDK: two getDoc in parallel (n=10)', readPairs)}\n` +
+      `  ratio p50 ${(pct(samples, 50) / pct(bareSamples, 50)).toFixed(2)}×, p95 ${(pct(samples, 95) / pct(bareSamples, 95)).toFixed(2)}×`);
+  });
+
+  it('createPost: documents read before the commit, on the wire', async () => {
+    const cid = nextCommunityId();
+    await admin.seed(seed(cid, [post('p0', alice, {createdAt: T0})]));
+    const {threadIdForKey} = await import('../src/data/policy.js');
+    const tid = threadIdForKey(KEY);
+    const rows: string[] = [];
+    for (const [label, parentId] of [['a post', null], ['a reply', 'p0']] as const) {
+      // A store of its own (its own channel), so every read it makes is on the recorded wire.
+      await executeServerCommand('kin-wire-start');
+      const writer = await createFirebaseStore({communityId: cid, config: {projectId: PROJECT},
+        emulator: {host: `${label.length}-writer-bench.localhost`, port: emulatorHost().port, mockUser: {uid: parentId ? 'alice' : 'bob'}}});
+      await writer.createPost({id: writer.newId(), threadId: tid, body: `Counted ${label}`, parentId});
+      await new Promise((r) => setTimeout(r, 300));
+      const wire = (await executeServerCommand('kin-wire-stop')) as {docs: number; kinds: string[]};
+      await writer.dispose();
+      rows.push(`  createPost, ${label}: ${wire.docs} documents read [${wire.kinds.join(', ')}]`);
+    }
+    console.log(`[bench] createPost reads before the commit, counted on the wire (goal ≤ 2):\n${rows.join('\n')}`);
   });
 });

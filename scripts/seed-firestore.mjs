@@ -23,6 +23,7 @@ const layout = {
   private: (uid) => `private/${uid}`,
   roles: (uid) => `roles/${uid}`,
   /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badges: "badges",
   badge: (uid) => `badges/${uid}`,
   threads: "threads",
   thread: (tid) => `threads/${tid}`,
@@ -79,7 +80,13 @@ function fixtureDocs(f, options = {}) {
     ...(f.roles ?? []).map((r) => [at(layout.roles(r.uid)), { ...r }]),
     ...(f.roles ?? []).map((r) => [at(layout.badge(r.uid)), { roles: [...r.roles], clinicianScope: r.clinicianScope ?? null }]),
     ...(f.threads ?? []).map((t) => [at(layout.thread(t.id)), omit(t, "id")]),
-    ...(f.posts ?? []).map((p) => [at(layout.post(p.threadId, p.id)), omit(p, "id", "threadId")]),
+    // Issue 18: every post carries warning and audience (a visitor's query asks for audience 'everyone'), and
+    // a thread's members-only posts that are not held are counted in audienceCounts/{tid}.
+    ...(f.posts ?? []).map((p) => [at(layout.post(p.threadId, p.id)), { warning: null, audience: "everyone", ...omit(p, "id", "threadId") }]),
+    ...[...(f.posts ?? []).filter((p) => p.audience === "members" && p.status !== "held").reduce((m, p) => m.set(
+      p.threadId,
+      { membersOnly: (m.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id }
+    ), /* @__PURE__ */ new Map())].map(([tid, count]) => [at(`audienceCounts/${tid}`), count]),
     ...(f.reactions ?? []).map((r) => [at(layout.reaction(r.threadId, r.postId, r.uid, r.kind)), omit(r, "threadId")]),
     ...(f.reports ?? []).map((r) => [at(layout.report(r.id)), omit(r, "id")]),
     ...(options.heldMarkers ? f.posts ?? [] : []).filter((p) => p.status === "held").map((p) => [at(layout.heldPost(p.threadId, p.id)), { threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: p.createdAt }]),

@@ -2,6 +2,8 @@
 // sign-in round trip or a lost connection never loses it. Nothing is stored before the member types
 // (private by default), and a draft is cleared only once the store confirmed the write.
 
+import {validateAudience, warningOf, type ContentWarning, type PostAudience} from '../data/domain/safety.js';
+
 export type DraftStorageKind = 'session' | 'local';
 
 export interface Draft {
@@ -16,7 +18,28 @@ export interface Draft {
    * reached): it is sent again by itself, even after a reload (issue 17).
    */
   queued?: boolean;
+  /**
+   * Issue 18: the content warning and audience chosen with the text, kept with it so a post sent again
+   * after a reload is still members only, still warned.
+   */
+  choices?: {warning: ContentWarning | null; audience: PostAudience};
   savedAt: number;
+}
+
+/** Stored choices, read leniently (anything malformed: no warning; an unknown audience: members, the closed side). */
+function choicesOf(value: unknown): Draft['choices'] {
+  if (!value || typeof value !== 'object') return undefined;
+  const c = value as {warning?: unknown; audience?: unknown};
+  let audience: PostAudience;
+  try {
+    audience = validateAudience(c.audience);
+  } catch {
+    audience = 'members';
+  }
+  const w = c.warning as {topic?: unknown; label?: unknown} | null | undefined;
+  // A custom warning still being written (empty label) is kept as it is.
+  const warning = w && w.topic === 'custom' && typeof w.label === 'string' ? {topic: 'custom' as const, label: w.label} : warningOf(w);
+  return {warning, audience};
 }
 
 const PREFIX = 'kin-draft@1:';
@@ -48,6 +71,7 @@ export class DraftStore {
       return {
         body: d.body, postId: typeof d.postId === 'string' ? d.postId : null, queued: d.queued === true && typeof d.postId === 'string',
         savedAt: Number(d.savedAt) || 0,
+        ...(d.choices ? {choices: choicesOf(d.choices)} : {}),
       };
     } catch {
       return null;

@@ -200,6 +200,9 @@ export function explain(shared: readonly SharedAttribute[], locale: Locale): str
   for (const s of shared) {
     switch (s.kind) {
       case 'condition':
+        // Issue 12: a condition is a community tag id ("adult-onset"): read as words mid-sentence ("adult onset").
+        items.push(/^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)+$/u.test(s.value) ? s.value.replace(/-/g, ' ') : s.value);
+        break;
       case 'experience':
       case 'interest':
         items.push(s.value);

@@ -16,6 +16,7 @@ import type {KinNotification, NotifyPrefs} from './domain/notifications.js';
 import type {Invite, InviteInput} from './invites.js';
 import type {CommunityPatch, TeamMember} from './community-admin.js';
 import type {CommunityHealth} from './health.js';
+import type {ContentWarning, PostAudience, WarningPrefs} from './domain/safety.js';
 
 export type {MatchProfileInput} from './connections.js';
 
@@ -91,6 +92,10 @@ export interface CreatePostInput {
   parentId?: string | null;
   /** When the thread does not exist yet (a page-keyed thread), it is created with this first post. */
   createThread?: {key: string | null; title: string};
+  /** Issue 18: a content warning readers see before the post (domain/safety.ts validateWarning). */
+  warning?: ContentWarning | null;
+  /** Issue 18: 'members' keeps the post from visitors; a reply to a members-only post is members only. Default 'everyone'. */
+  audience?: PostAudience;
 }
 
 export interface ReportInput {
@@ -358,6 +363,17 @@ export interface CommunityStore {
   listTeam(): Promise<TeamMember[]>;
   /** Admins only: the health figures of health.ts (FirebaseStore: aggregation queries; each figure says what it read). */
   communityHealth(): Promise<CommunityHealth>;
+
+  // Safety and inclusion (issue 18). Decisions in src/data/domain/safety.ts.
+  /**
+   * Sets (or, with null, removes) a post's content warning: its author, or a moderator (logged as
+   * 'set-warning', the reason naming the new warning).
+   */
+  setContentWarning(threadId: string, postId: string, warning: ContentWarning | null): Promise<void>;
+  /** The signed-in member's choices per warning topic (collapse, hide or show), kept in their private record. */
+  setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord>;
+  /** How many members-only posts a thread has that a reader who is not a member cannot see, kept live. */
+  watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe;
 
   /** Ends every listener and releases resources. */
   dispose(): Promise<void>;

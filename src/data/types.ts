@@ -1,5 +1,6 @@
 // Plain, serialisable domain types. No Firestore Timestamp, snapshot or DOM type crosses this line:
 // every time is epoch milliseconds (number), every id a string.
+import type {ContentWarning, PostAudience, WarningPrefs} from './domain/safety.js';
 
 export type Locale = 'en' | 'cy';
 export const LOCALES: readonly Locale[] = ['en', 'cy'];
@@ -138,6 +139,8 @@ export interface PrivateRecord {
   healthConsentWithdrawnAt?: number | null;
   /** Email notifications (issue 15; domain/notifications.ts NotifyPrefs): off / immediate / daily digest. */
   notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: Locale};
+  /** Issue 18: topics whose warned posts the member wants hidden or shown open (missing topic = collapsed). */
+  warnings?: WarningPrefs;
 }
 
 export interface RoleRecord {
@@ -193,6 +196,10 @@ export interface Post {
   /** Why a post was held or hidden, shown to the author / as placeholder. */
   statusReason: string | null;
   reactions: Record<ReactionKind, number>;
+  /** Issue 18: the post's content warning (domain/safety.ts); absent when it has none. */
+  warning?: ContentWarning;
+  /** Issue 18: 'members' for a members-only post; absent means everyone who may read the community. */
+  audience?: PostAudience;
 }
 
 export interface Reaction {
@@ -241,7 +248,7 @@ export interface Connection {
   threadId: string | null;
 }
 
-export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'clear-crisis' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
+export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'clear-crisis' | 'set-warning' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
 
 export interface ModLogEntry {
   id: string;

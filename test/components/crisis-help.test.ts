@@ -5,9 +5,8 @@ import '../../src/components/community/kin-community.js';
 import type {KinCrisisHelp} from '../../src/components/crisis-help/crisis-help.js';
 import {nextEvent} from '../helpers/events.js';
 import {community, disposeStores, nextCommunityId, openStore} from './discussion-thread.fixture.js';
+import {$, $$} from '../support/dom.js';
 
-const $ = (el: KinCrisisHelp, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const $$ = (el: KinCrisisHelp, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const links = (el: KinCrisisHelp) => $$(el, 'a[part="contact"]').map((a) => ({href: a.getAttribute('href'), text: a.textContent!.replace(/\s+/g, ' ').trim()}));
 
 describe('<kin-crisis-help>', () => {

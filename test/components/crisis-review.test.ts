@@ -8,12 +8,12 @@ import type {CommunityStore} from '../../src/data/store.js';
 import {
   $, TID, articleFor, bob, disposeStores, eventually, nextCommunityId, once, openStore, post, ready, render, seed, type,
 } from './discussion-thread.fixture.js';
+import {button} from '../support/dom.js';
 
 const CRISIS = 'I’ve been stockpiling my tablets and I can’t see a way out';
 const composer = (el: HTMLElement) => $(el, 'textarea#compose') as HTMLTextAreaElement;
 const submitButton = (el: HTMLElement) => $(el, 'form.composer [part="submit"]') as HTMLButtonElement;
 const q$ = (el: HTMLElement, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text) ?? null;
 
 async function queue(store: CommunityStore, lang = 'en') {
   const root = await fixture<HTMLElement>(html`<kin-community .store=${store} lang=${lang}><kin-moderation-queue heading-level="2"></kin-moderation-queue></kin-community>`);

@@ -12,9 +12,8 @@ import type {FounderStory} from '../../src/data/types.js';
 import {member, privateRecord, roles, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import type {KinStorySavedEvent} from '../../src/events/story-saved.js';
+import {$, text} from '../support/dom.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const visible = (node: Element | null) => !!node && node.getClientRects().length > 0;
 
 const STORY: FounderStory = {

@@ -4,9 +4,8 @@ import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/components/founder-story-banner/kin-founder-story-banner.js';
 import type {KinFounderStoryBanner} from '../../src/components/founder-story-banner/founder-story-banner.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
+import {$, text} from '../support/dom.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const visible = (node: Element | null) => !!node && node.getClientRects().length > 0;
 
 describe('<kin-founder-story-banner>', () => {

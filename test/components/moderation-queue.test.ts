@@ -9,11 +9,9 @@ import type {Post, Report} from '../../src/data/types.js';
 import {nextEvent} from '../helpers/events.js';
 import {Live} from '../data/store.contract.js';
 import {T0, TID, alice, bob, cara, disposeStores, nextCommunityId, openStore, post, seed, type} from './discussion-thread.fixture.js';
+import {$, $$, button} from '../support/dom.js';
 
-const $ = (el: HTMLElement, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const $$ = (el: HTMLElement, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const items = (el: HTMLElement) => $$(el, 'li[part="item"]').map((li) => li.dataset.item);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text) ?? null;
 
 /** Alice's reported reply to Cara, and Alice's held post. */
 function world(id = nextCommunityId()): SeedFixture {

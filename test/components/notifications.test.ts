@@ -7,9 +7,8 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {TID, alice, disposeStores, member, nextCommunityId, openStore, post, seed} from './discussion-thread.fixture.js';
+import {$, $$} from '../support/dom.js';
 
-const $ = (el: HTMLElement, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const $$ = (el: HTMLElement, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
 const dan = member('dan', 'Dan', {badges: ['admin']});
 
 /** Alice's post p1 in the page thread; Bob moderates; Dan is an admin. */

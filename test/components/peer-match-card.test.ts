@@ -13,11 +13,8 @@ import type {Connection} from '../../src/data/types.js';
 import {KinConnectRequestEvent} from '../../src/events/connect-request.js';
 import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
 import {nextEvent} from '../helpers/events.js';
+import {$, $$, text, button} from '../support/dom.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const button = (el: Element, label: string) => $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === label);
 
 const profile = (extra: MatchProfileInput = {}): MatchProfileInput => ({
   conditions: ['asthma'], diagnosedBand: '1-3', relationship: 'patient', region: 'north-wales', languages: ['en', 'cy'], open: true, ...extra,

@@ -8,7 +8,7 @@ import type {CommunityStore} from '../../src/data/store.js';
 import {emulatorHost} from '../helpers/env.js';
 import {FirestoreAdmin} from '../helpers/firestore-admin.js';
 import {member, post, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
-import type {StoreHarness} from './contract-harness.js';
+import {firebaseHarness as firebaseHarnessFor} from '../support/stores.js';
 import {runModerationContract} from './moderation.contract.js';
 import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, runStoreContract} from './store.contract.js';
@@ -18,41 +18,8 @@ import {dumpFirebase, runMembersContract} from './members.contract.js';
 
 const PROJECT = 'demo-kindred-contract';
 
-/**
- * Each user's store reaches the emulator under its own `<name>.localhost` host (Chrome resolves every
- * *.localhost to loopback). A page has 6 HTTP/1.1 connections per host and every Firestore client holds
- * two streaming requests open, so a test with three or four users on one host starves its own writes.
- * A real page has one user and talks HTTP/2 to Firestore, so this is a test-only concern.
- */
-function hostFor(uid: string | null): {host: string; port: number} {
-  const {port} = emulatorHost();
-  return {host: `${(uid ?? 'visitor').toLowerCase().replace(/[^a-z0-9-]/g, '-')}.localhost`, port};
-}
-
-function firebaseHarness(): StoreHarness {
-  const admin = new FirestoreAdmin(PROJECT);
-  const stores: CommunityStore[] = [];
-  const seeded = new Set<string>();
-  return {
-    kind: 'firebase',
-    async seed(fixture) {
-      seeded.add(fixture.community.id);
-      await admin.seed(fixture);
-    },
-    async storeAs(communityId, uid) {
-      const store = await createFirebaseStore({
-        communityId, config: {projectId: PROJECT}, emulator: {...hostFor(uid), mockUser: uid ? {uid} : null},
-      });
-      stores.push(store);
-      return store;
-    },
-    async cleanup() {
-      await Promise.all(stores.splice(0).map((s) => s.dispose()));
-      await Promise.all([...seeded].map((cid) => admin.removeCommunity(cid)));
-      seeded.clear();
-    },
-  };
-}
+// The harness (and why each user gets its own *.localhost host) lives in test/support/stores.ts.
+const firebaseHarness = () => firebaseHarnessFor(PROJECT);
 
 runStoreContract(firebaseHarness);
 runMembersContract(firebaseHarness, dumpFirebase(PROJECT));

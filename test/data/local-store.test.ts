@@ -7,7 +7,7 @@ import type {SeedFixture} from '../../src/data/seed.js';
 import type {OnError, Unsubscribe} from '../../src/data/store.js';
 import type {Community, Post} from '../../src/data/types.js';
 import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
-import type {StoreHarness} from './contract-harness.js';
+import {localHarness} from '../support/stores.js';
 import {runModerationContract} from './moderation.contract.js';
 import {runCrisisFlagsContract} from './crisis-flags.contract.js';
 import {Live, expectError, runStoreContract} from './store.contract.js';
@@ -15,28 +15,7 @@ import {runMatchingContract} from './matching.contract.js';
 import {runHolesContract} from './holes.contract.js';
 import {dumpLocal, runMembersContract} from './members.contract.js';
 
-function localHarness(): StoreHarness {
-  const stores: LocalStore[] = [];
-  const seeded = new Set<string>();
-  return {
-    kind: 'local',
-    async seed(fixture) {
-      seeded.add(fixture.community.id);
-      await LocalStore.reset({communityId: fixture.community.id, persistence: 'memory'}, fixture);
-    },
-    async storeAs(communityId, uid) {
-      const store = await LocalStore.open({communityId, persistence: 'memory', user: uid ? {uid, anonymous: false} : null});
-      stores.push(store);
-      return store;
-    },
-    async cleanup() {
-      await Promise.all(stores.splice(0).map((s) => s.dispose()));
-      for (const communityId of seeded) await LocalStore.reset({communityId, persistence: 'memory'});
-      seeded.clear();
-    },
-  };
-}
-
+// The harness lives in test/support/stores.ts.
 runStoreContract(localHarness);
 runMembersContract(localHarness, dumpLocal);
 runModerationContract(localHarness);

@@ -93,7 +93,10 @@ const DRIVERS: Record<string, Driver> = {
   },
   posts: {
     get: (c) => path(c, 'threads/t1/posts/p1').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/threads/t1/posts`).where('status', 'in', ['visible', 'hidden', 'deleted']).get(),
+    // Issue 18: a reader who is not a member may list only posts shared with everyone, so asks for them.
+    list: (c) => (c.role === 'visitor' || c.role === 'nonMember'
+      ? c.db.collection(`communities/${c.cid}/threads/t1/posts`).where('audience', '==', 'everyone')
+      : c.db.collection(`communities/${c.cid}/threads/t1/posts`)).where('status', 'in', ['visible', 'hidden', 'deleted']).get(),
     create: (c) => c.role === 'other'
       ? postWithBump(c.db, c.cid, 'auth1', 'p-other')
       : postWithBump(c.db, c.cid, actor(c), `p-${c.role}`),

@@ -3,8 +3,9 @@ import {DraftStore, draftKey} from '../../controllers/draft.js';
 import {ResendController, isTransient} from '../../controllers/resend.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
 import {LIMITS} from '../../data/policy.js';
-import {hasCrisisWording} from '../../data/crisis.js';
+import {crisisWording} from './crisis-check.js';
 import type {Post} from '../../data/types.js';
+import {WARNING_LABEL_MAX, type ContentWarning, type PostAudience} from '../../data/domain/safety.js';
 import {KinPostSubmitEvent} from '../../events/post-submit.js';
 import {KinPostCreatedEvent} from '../../events/post-created.js';
 import {NEW_THREAD, SLOW_SEND_MS, focusIn, focusPost, type ThreadContext} from './discussion-thread.context.js';
@@ -19,8 +20,12 @@ export interface Composer {
   /** When the current attempt started: a send that hangs (server unreachable) says so instead of "Posting…" forever. */
   since?: number;
   /** A problem found before writing (empty, over the limit). */
-  invalid: 'empty' | 'title' | null;
+  invalid: 'empty' | 'title' | 'warning' | null;
   title: string;
+  /** Issue 18: the content warning chosen (a custom one may be unfinished: empty label), or none. */
+  warning?: ContentWarning | null;
+  /** Issue 18: who can read it (a reply to a members-only post is members only whatever this says). */
+  audience?: PostAudience;
 }
 
 /**
@@ -81,7 +86,8 @@ export class ThreadComposer implements ReactiveController {
           text = draft.body;
         }
       }
-      c = {body: text, postId: draft?.postId ?? null, status: draft?.queued ? 'waiting' : 'idle', error: null, invalid: null, title};
+      c = {body: text, postId: draft?.postId ?? null, status: draft?.queued ? 'waiting' : 'idle', error: null, invalid: null, title,
+        warning: draft?.choices?.warning ?? null, audience: draft?.choices?.audience ?? 'everyone'};
       this.#composers.set(k, c);
       // Pressed before a reload and never confirmed: the promise still holds.
       if (key && draft?.queued) this.resend.schedule(key, () => this.#resendDraft(parentId, key));
@@ -93,7 +99,8 @@ export class ThreadComposer implements ReactiveController {
     const key = this.draftKey(parentId);
     if (!key) return;
     const text = parentId === NEW_THREAD ? (c.body || c.title ? JSON.stringify({title: c.title, body: c.body}) : '') : c.body;
-    const kept = this.drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting'});
+    const choices = c.warning || (c.audience && c.audience !== 'everyone') ? {choices: {warning: c.warning ?? null, audience: c.audience ?? 'everyone'}} : {};
+    const kept = this.drafts.save(key, {body: text, postId: c.postId, queued: c.status === 'pending' || c.status === 'waiting', ...choices});
     // Storage full or blocked (quota, a sandboxed or storage-partitioned iframe): the draft lives in
     // this page's memory only, and the member is told so (issue 17).
     if (kept === this.draftsInMemory) {
@@ -106,17 +113,27 @@ export class ThreadComposer implements ReactiveController {
     const t = this.t;
     const c = this.get(parentId);
     const value = (e.target as HTMLTextAreaElement | HTMLInputElement).value;
-    const before = hasCrisisWording(c.body);
+    const before = crisisWording(c.body, () => t.host.requestUpdate());
     if (field === 'title') c.title = value;
     else c.body = value;
     c.invalid = null;
     this.#saveDraft(parentId, c);
-    const after = hasCrisisWording(c.body);
+    const after = crisisWording(c.body, () => t.host.requestUpdate());
     if (after && !before && !this.#crisisShown.has(parentId ?? '')) {
       this.#crisisShown.add(parentId ?? '');
       t.announce(t.m.crisisHeading);
     }
     t.host.requestUpdate();
+  }
+
+  /** Issue 18: the member chose a warning or an audience; kept with the draft. */
+  setChoices(parentId: string | null, patch: Pick<Composer, 'warning' | 'audience'>) {
+    const c = this.get(parentId);
+    if (c.status === 'pending') return;
+    Object.assign(c, patch);
+    if (c.invalid === 'warning') c.invalid = null;
+    this.#saveDraft(parentId, c);
+    this.t.host.requestUpdate();
   }
 
   onKeydown(parentId: string | null, e: KeyboardEvent) {
@@ -163,6 +180,16 @@ export class ThreadComposer implements ReactiveController {
       return;
     }
     if (text.length > LIMITS.postBody) return;
+    // Issue 18: a custom warning needs its few words.
+    const warning = c.warning?.topic === 'custom'
+      ? (c.warning.label ?? '').trim() ? {topic: 'custom' as const, label: (c.warning.label ?? '').trim().slice(0, WARNING_LABEL_MAX)} : null
+      : c.warning ?? null;
+    if (c.warning?.topic === 'custom' && !warning) {
+      c.invalid = 'warning';
+      host.requestUpdate();
+      return;
+    }
+    const audience = c.audience ?? 'everyone';
     const postId = c.postId ?? store.newId();
     // A new hub thread gets its id from the first post's id, so a retry never makes a second thread.
     const tid = threadId ?? `t_${postId}`;
@@ -192,14 +219,14 @@ export class ThreadComposer implements ReactiveController {
     const slow = setTimeout(() => host.requestUpdate(), SLOW_SEND_MS + 50);
     try {
       try {
-        post = await store.createPost({id: postId, threadId: tid, body: text, parentId: realParent, createThread});
+        post = await store.createPost({id: postId, threadId: tid, body: text, parentId: realParent, createThread, warning, audience});
       } catch (e) {
         // Someone else created the page's thread first, or our earlier attempt did land: write the
         // post alone; if the post itself already exists, the earlier attempt succeeded.
         if (!isKindredError(e) || e.code !== 'already-exists') throw e;
         if (createThread && !isNewThread) {
           try {
-            post = await store.createPost({id: postId, threadId: tid, body: text, parentId: realParent});
+            post = await store.createPost({id: postId, threadId: tid, body: text, parentId: realParent, warning, audience});
           } catch (e2) {
             if (!isKindredError(e2) || e2.code !== 'already-exists') throw e2;
           }

@@ -3,9 +3,10 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {LIMITS} from '../../data/policy.js';
-import {hasCrisisWording} from '../../data/crisis.js';
+import {crisisWording} from './crisis-check.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
+import {composerChoices} from './safety.parts.js';
 
 export function composerForm(t: ThreadContext, parentId: string | null, label: string, submitLabel: string): TemplateResult {
   const m = t.m;
@@ -17,7 +18,7 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
   const len = c.body.replace(/\r\n?/g, '\n').trim().length;
   const over = len - LIMITS.postBody;
   const pending = c.status === 'pending';
-  const crisis = hasCrisisWording(c.body);
+  const crisis = crisisWording(c.body, () => t.host.requestUpdate());
   return html`<form class=${crisis ? 'composer with-crisis' : 'composer'} part="composer" novalidate
       aria-busy=${pending ? 'true' : 'false'}
       @submit=${(e: Event) => {
@@ -46,6 +47,7 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
         </p>
         ${over > 0 ? html`<p class="field-error" role="alert">${m.overLimit(over)}</p>` : nothing}
         ${c.invalid === 'empty' ? html`<p class="field-error" role="alert">${m.emptyBody}</p>` : nothing}
+        ${composerChoices(t, parentId, c, fieldId)}
         <div class="composer-actions">
           <button type="submit" class="primary" part="submit" aria-disabled=${pending ? 'true' : 'false'}>
             ${pending ? m.posting : submitLabel}

@@ -12,6 +12,7 @@ import type {PostActions} from './post-actions.controller.js';
 import type {ThreadComposer} from './composer.controller.js';
 import type {HubPager} from './hub.controller.js';
 import type {ThreadMeta} from './thread-meta.controller.js';
+import type {ThreadSafety} from './safety.controller.js';
 import type {Community, MemberProfile} from '../../data/types.js';
 
 /** The composer key of the hub's "start a conversation" form. */
@@ -48,6 +49,8 @@ export interface ThreadContext {
   readonly composer: ThreadComposer;
   readonly hub: HubPager;
   readonly meta: ThreadMeta;
+  /** Issue 18: content warnings and the visitors' members-only count. */
+  readonly safety: ThreadSafety;
   announce(text: string): void;
   emit(event: Event): void;
   fail(e: unknown, operation: string): KindredError;

@@ -340,4 +340,76 @@ export default css`
       outline-color: Highlight;
     }
   }
+
+  /* Issue 18: content warnings, audience choices and the visitors' members-only notice. */
+  .warning {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    align-items: baseline;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid ${t.colorBorderStrong};
+    background: ${t.colorSurface};
+  }
+  .warning-label {
+    font-weight: 600;
+  }
+  .choices,
+  .warning-form {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .choice {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .audience {
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusM};
+    padding: 0.5rem 0.75rem;
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  .audience legend {
+    font-weight: 600;
+    padding-inline: 0.25rem;
+  }
+  .radio {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+  input[type='radio'] {
+    inline-size: auto;
+    margin: 0;
+  }
+  select {
+    font: inherit;
+    max-inline-size: 100%;
+    padding: 0.5rem;
+    border: 1px solid ${t.colorBorderStrong};
+    border-radius: ${t.radiusM};
+    background: ${t.colorSurface};
+    color: ${t.colorText};
+  }
+  select:focus-visible {
+    outline: 3px solid ${t.colorFocus};
+    outline-offset: 2px;
+  }
+  .badge.audience {
+    border-style: dashed;
+  }
+  @media (forced-colors: active) {
+    .warning,
+    .audience,
+    select {
+      border: 1px solid CanvasText;
+    }
+    select:focus-visible {
+      outline-color: Highlight;
+    }
+  }
 `;

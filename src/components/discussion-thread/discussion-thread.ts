@@ -22,6 +22,7 @@ import {PostActions} from './post-actions.controller.js';
 import {ThreadComposer} from './composer.controller.js';
 import {HubPager} from './hub.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
+import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
 import {composerForm} from './composer.parts.js';
 import {hub} from './hub.parts.js';
@@ -58,6 +59,10 @@ import {hub} from './hub.parts.js';
  * @csspart crisis - The support shown beside the composer on crisis wording (holds a `<kin-crisis-help>`).
  * @csspart thread-list - The list of threads in `mode="list"`.
  * @csspart show-more - The "Show more conversations" button of the hub.
+ * @csspart warning - A post's content warning, with the button that opens or folds the post (issue 18).
+ * @csspart warning-form - The author's or a moderator's form to change a post's content warning.
+ * @csspart composer-choices - The composer's content warning and audience ("who can read this?") choices.
+ * @csspart members-only-notice - Visitors' notice that some posts are shared with members only, with a way to join.
  * @csspart error - An error message.
  * @cssproperty [--kin-color-text=#1f2328] - Text colour.
  * @cssproperty [--kin-color-text-muted=#4b5563] - Secondary text (times, counts).
@@ -141,6 +146,7 @@ export class KinDiscussionThread extends KinElement {
     get composer() { return el.#composer; },
     get hub() { return el.#hub; },
     get meta() { return el.#meta; },
+    get safety() { return el.#safety; },
     announce: (text) => el.#announce(text),
     emit: (event) => el.#emit(event),
     fail: (e, operation) => el.#fail(e, operation),
@@ -151,6 +157,7 @@ export class KinDiscussionThread extends KinElement {
   #composer = new ThreadComposer(this.#t);
   #actions = new PostActions(this.#t);
   #meta = new ThreadMeta(this.#t);
+  #safety = new ThreadSafety(this.#t);
   #timer: ReturnType<typeof setInterval> | null = null;
 
   #community = communityController(this, () => this.#store);

@@ -11,14 +11,20 @@ import {reactionIcon} from '../icons.js';
 import {authorAvatar, body, time} from '../shared/parts.js';
 import {composerForm} from './composer.parts.js';
 import type {ThreadContext} from './discussion-thread.context.js';
+import {membersOnlyNotice, warningBar, warningEditor} from './safety.parts.js';
+import {safetyMessages} from '../../i18n/safety.messages.js';
 
 /** The posts shown, oldest first, with "show older" above and "N new posts" below. */
 export function feed(t: ThreadContext): TemplateResult {
   const m = t.m;
   const f = t.feed;
-  const {top, replies} = f.timeline;
+  // Issue 18: posts warned for a topic the member chose to hide are not shown at all (replies with them).
+  const shown = (p: Post) => t.safety.display(p) !== 'hidden';
+  const top = f.timeline.top.filter(shown);
+  const replies = new Map([...f.timeline.replies].map(([id, list]) => [id, list.filter(shown)]));
   const waiting = f.waiting;
   return html`
+      ${membersOnlyNotice(t)}
       ${f.hasOlder
         ? html`<div class="older">
             <button type="button" @click=${() => void f.loadOlder()} aria-disabled=${f.olderStatus === 'loading' ? 'true' : 'false'}>
@@ -48,6 +54,8 @@ export function postView(t: ThreadContext, post: Post, pos: number, size: number
   const orphan = !isReply && !!post.parentId;
   const id = post.id;
   const error = a.postErrors.get(id);
+  // Issue 18: a warned post stays folded (body, reactions, actions and replies) until the reader opens it.
+  const folded = !placeholder && t.safety.folded(post);
   return html`<article
       class=${isReply ? 'post reply' : 'post'}
       part=${isReply ? 'post reply' : 'post'}
@@ -68,16 +76,20 @@ export function postView(t: ThreadContext, post: Post, pos: number, size: number
               ${post.authorBadges.map((b) => html`<span class="badge role" part="badge">${common[`badge_${b}`]}</span>`)}
               <span class="when" id=${`t-${id}`}>${time(post.createdAt, locale, t.now)}</span>
               ${post.editedAt ? html`<span class="edited">${m.editedAt} ${time(post.editedAt, locale, t.now)}</span>` : nothing}
+              ${post.audience === 'members' ? html`<span class="badge audience" part="badge">${safetyMessages(locale).membersOnlyBadge}</span>` : nothing}
             </div>
           </header>
+          ${warningBar(t, post)}
           ${orphan ? html`<p class="context">${m.inReplyToEarlier}</p>` : nothing}
           ${post.status === 'held' ? html`<p class="held" part="held">${own ? m.awaitingReview : m.heldForReview}${own && post.statusReason ? html` ${moderationMessages(locale).holdWhy(post.statusReason)}` : nothing}</p>` : nothing}
-          ${a.editing?.postId === id ? editForm(t, post) : html`<div class="post-body" part="post-body">${body(post.body)}</div>`}
+          ${folded ? nothing : html`
+          ${a.editing?.postId === id ? editForm(t, post) : html`<div class="post-body" part="post-body" id=${`pb-${id}`}>${body(post.body)}</div>`}
           ${post.status === 'visible' ? reactions(t, post) : nothing}
           ${actions(t, post, own, isReply)}
+          ${warningEditor(t, post)}`}
         `}
       ${error ? html`<p class="error" part="error" role="alert">${common.error(error.code)}</p>` : nothing}
-      ${replies.length || (a.replyOpen === id && t.isMember)
+      ${!folded && (replies.length || (a.replyOpen === id && t.isMember))
         ? html`<div class="replies">
             ${repeat(replies, (r) => r.id, (r, i) => postView(t, r, i + 1, replies.length, [], true))}
             ${a.replyOpen === id && t.isMember ? composerForm(t, id, m.replyLabel(post.authorName), m.submitReply) : nothing}
@@ -115,7 +127,9 @@ function actions(t: ThreadContext, post: Post, own: boolean, isReply: boolean) {
   const canEdit = own && canEditPost(user, post);
   const canReport = member && !own && post.status === 'visible';
   const canReply = member && !isReply && post.status === 'visible';
-  if (!canEdit && !canReport && !canReply && !a.reported.has(id)) return nothing;
+  // Issue 18: the author (while they can edit) or a moderator sets the post's content warning.
+  const canWarn = (canEdit || (member && t.safety.isModerator && post.status !== 'deleted')) && a.editing?.postId !== id;
+  if (!canEdit && !canReport && !canReply && !canWarn && !a.reported.has(id)) return nothing;
   return html`<div class="actions" part="actions">
         ${canReply
           ? html`<button type="button" class="link" data-action="reply" aria-expanded=${a.replyOpen === id ? 'true' : 'false'}
@@ -125,6 +139,10 @@ function actions(t: ThreadContext, post: Post, own: boolean, isReply: boolean) {
           ? html`<button type="button" class="link" data-action="edit" @click=${() => a.startEdit(post)}>${m.edit}</button>
               <button type="button" class="link" data-action="delete" aria-expanded=${a.confirmDelete === id ? 'true' : 'false'}
                 @click=${() => a.toggleDelete(id)}>${m.delete}</button>`
+          : nothing}
+        ${canWarn
+          ? html`<button type="button" class="link" data-action="warning" aria-expanded=${t.safety.editing?.postId === id ? 'true' : 'false'}
+              @click=${() => t.safety.openEditor(post)}>${safetyMessages(t.locale).changeWarning}</button>`
           : nothing}
         ${canReport && !a.reported.has(id)
           ? html`<button type="button" class="link" data-action="report" aria-expanded=${a.reportOpen === id ? 'true' : 'false'}

@@ -69,6 +69,11 @@ const en = {
     approve: 'Approved', hide: 'Hid', restore: 'Restored', 'dismiss-report': 'Dismissed a report', suspend: 'Suspended',
     'lift-suspension': 'Lifted a suspension', 'clear-crisis': 'Read a crisis flag', 'grant-role': 'Granted a role', 'revoke-role': 'Revoked a role', 'approve-story': 'Approved the founder story',
   } as Record<string, string>)[action] ?? action,
+  // Issue 12: what an action was about, in words (never a raw document path).
+  logPost: (title: string | null) => (title ? `a post in “${title}”` : 'a post'),
+  logMember: (name: string | null) => name ?? 'a member',
+  logReport: 'a report',
+  logBy: (name: string) => `by ${name}`,
   offline: 'You are offline. Moderation actions need a connection; the queue updates when you reconnect.',
 };
 
@@ -138,6 +143,10 @@ const cy: typeof en = {
     approve: 'Cymeradwyodd', hide: 'Cuddiodd', restore: 'Adferodd', 'dismiss-report': 'Gwrthododd adroddiad', suspend: 'Ataliodd',
     'lift-suspension': 'Cododd ataliad', 'clear-crisis': 'Darllenodd faner argyfwng', 'grant-role': 'Rhoddodd rôl', 'revoke-role': 'Dileodd rôl', 'approve-story': 'Cymeradwyodd stori’r sylfaenydd',
   } as Record<string, string>)[action] ?? action,
+  logPost: (title: string | null) => (title ? `neges yn “${title}”` : 'neges'),
+  logMember: (name: string | null) => name ?? 'aelod',
+  logReport: 'adroddiad',
+  logBy: (name: string) => `gan ${name}`,
   offline: 'Rydych all-lein. Mae angen cysylltiad ar gamau cymedroli; bydd y ciw yn diweddaru pan fyddwch yn ailgysylltu.',
 };
 

@@ -326,6 +326,38 @@ export class KinModerationQueue extends KinElement {
     return nothing;
   }
 
+  // Issue 12: the log names what an action was about (the thread's title, the member's name) instead of a raw
+  // document path. Names are read once each, as the entries arrive; until then (or if unreadable) a plain word.
+  #names = new Map<string, string | null>();
+  #nameFor(key: string, read: (store: CommunityStore) => Promise<string | null>): string | null {
+    if (this.#names.has(key)) return this.#names.get(key) ?? null;
+    const store = this.#consumer.store;
+    if (!store) return null;
+    this.#names.set(key, null);
+    read(store).then((name) => {
+      if (name) {
+        this.#names.set(key, name);
+        this.requestUpdate();
+      }
+    }, () => undefined);
+    return null;
+  }
+  #memberName(uid: string): string | null {
+    return this.#nameFor(`m:${uid}`, async (store) => (await store.getMember(uid))?.pseudonym ?? null);
+  }
+  #logTarget(path: string, m: ModerationQueueMessages): string {
+    const post = /^threads\/([A-Za-z0-9_-]+)\/posts\/[A-Za-z0-9_-]+$/.exec(path);
+    if (post) return ` ${m.logPost(this.#nameFor(`t:${post[1]}`, async (store) => (await store.getThread(post[1]))?.title ?? null))}`;
+    const member = /^members\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (member) return ` ${m.logMember(this.#memberName(member[1]))}`;
+    if (/^reports\//.test(path)) return ` ${m.logReport}`;
+    return '';
+  }
+  #logActor(uid: string, m: ModerationQueueMessages): string {
+    const name = uid ? this.#memberName(uid) : null;
+    return name ? ` ${m.logBy(name)}` : '';
+  }
+
   #logView(m: ModerationQueueMessages, locale: Locale): TemplateResult {
     const entries = this.#log.value ?? [];
     return html`<section part="log" class="log" aria-labelledby="log-heading">
@@ -333,7 +365,7 @@ export class KinModerationQueue extends KinElement {
       ${this.#log.status === 'ready' && entries.length === 0 ? html`<p class="notice">${m.logEmpty}</p>` : nothing}
       ${entries.length ? html`<ol class="entries">${entries.map((e) => html`<li>
         ${time(e.at, locale)}
-        <span>${m.logAction(e.action)} <code>${e.targetPath}</code>${e.reason ? html` – ${e.reason}` : nothing}</span>
+        <span>${m.logAction(e.action)}${this.#logTarget(e.targetPath, m)}${this.#logActor(e.actorId, m)}${e.reason ? html` – ${e.reason}` : nothing}</span>
         ${this.#logAction(e, m)}
         ${this.actionError?.itemId === `log:${e.id}` ? html`<p class="error" role="alert">${commonMessages(locale).error(this.actionError.error.code)}</p>` : nothing}
       </li>`)}</ol>` : nothing}

@@ -4,6 +4,7 @@ import {RELATIONSHIPS, type Locale} from '../../data/types.js';
 import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS, regionName} from '../../data/matching.js';
 import type {commonMessages} from '../../i18n/common.messages.js';
 import type {peerMatchCardMessages} from './peer-match-card.messages.js';
+import {tagLabel} from '../../i18n/tags.js';
 
 const DIAGNOSED_KEYS = {'under-1': 'diagnosed_under1', '1-3': 'diagnosed_1to3', '3-10': 'diagnosed_3to10', 'over-10': 'diagnosed_over10'} as const;
 
@@ -14,7 +15,7 @@ export function optInForm(t: ReturnType<typeof peerMatchCardMessages>, common: R
   return html`<form part="form" @submit=${submit}>
     <p class="muted">${t.formLegend}</p>
     ${tags.length ? html`<fieldset><legend>${t.conditions}</legend>
-      ${tags.map((tag, i) => html`<label class="check"><input type="checkbox" name="conditions" value=${tag} id=${`c-${i}`} />${tag}</label>`)}
+      ${tags.map((tag, i) => html`<label class="check"><input type="checkbox" name="conditions" value=${tag} id=${`c-${i}`} />${tagLabel(tag, tags)}</label>`)}
     </fieldset>` : nothing}
     <div class="field"><label for="f-diagnosed">${t.diagnosed}</label>
       <select id="f-diagnosed" name="diagnosedBand">${option('', t.band_unset)}

@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {KinElement} from '../kin-element.js';
 import {EmailNotificationsSection} from './email-notifications.js';
+import {WarningPrefsSection} from './warning-prefs.js';
 import styles from './profile.styles.js';
 import {profileMessages} from './profile.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -22,6 +23,7 @@ import {KinProfileSavedEvent} from '../../events/profile-saved.js';
 import {KinEraseRequestEvent} from '../../events/erase-request.js';
 import {KinErasedEvent} from '../../events/erased.js';
 import {communityController, meController} from '../../controllers/community-data.js';
+import {tagLabel} from '../../i18n/tags.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -58,6 +60,7 @@ interface Draft {
  * @csspart save - The Save button.
  * @csspart consent - The consent section.
  * @csspart data - The export and erase section.
+ * @csspart warning-prefs - The section where the member chooses, per topic, how posts with content warnings are shown (issue 18).
  * @csspart account - The sign-out and email-link section.
  * @cssproperty [--kin-profile-max-width=40rem] - Maximum width of the profile.
  * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons.
@@ -87,6 +90,9 @@ export class KinProfile extends KinElement {
   // Issue 15: email notifications (its own module; this element only hosts it).
   #emailSection = new EmailNotificationsSection(this, () => this.#store, () => this.record, (r) => (this.record = r),
     (error) => this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'email-notifications')));
+  // Issue 18: how posts with content warnings are shown to this member (its own module too).
+  #warningSection = new WarningPrefsSection(this, () => this.#store, () => this.record, (r) => (this.record = r),
+    (error) => this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'warning-prefs')));
   #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
@@ -181,6 +187,7 @@ export class KinProfile extends KinElement {
       ${this.#form(m, c)}
       ${this.#consent(m, level + 1)}
       ${this.#emailSection.render(this.#community.locale, level + 1)}
+      ${this.#warningSection.render(this.#community.locale, level + 1)}
       ${this.#data(m, c, level + 1)}
       ${this.#account(m, level + 1)}
     `);
@@ -247,7 +254,7 @@ export class KinProfile extends KinElement {
         <fieldset class="field">
           <legend>${m.tags}</legend>
           ${communityTags.map((t) => html`<label class="check"><input type="checkbox" .checked=${d.tags.includes(t)}
-            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${t}</label>`)}
+            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${tagLabel(t, communityTags)}</label>`)}
           <label for="otherTags">${m.tagsOther}</label>
           <input id="otherTags" autocomplete="off" .value=${d.otherTags || custom.join(', ')} aria-invalid=${this.error?.field === 'tags' ? 'true' : 'false'}
             aria-describedby=${this.#describedBy('tags')}

@@ -2,6 +2,7 @@
 // milliseconds) to the interface type. FirebaseStore's converters (firebase/converters.ts) and its
 // moderation queue used to carry two copies each of the member, post and roles decoders.
 import {DEFAULT_REACTIONS, sanitizeRoles} from '../policy.js';
+import {audienceOf, warningOf, withSafety} from './safety.js';
 import type {Community, MatchProfile, MemberProfile, Post, ReactionKind, RoleRecord, Thread} from '../types.js';
 import type {StoredConnection} from './connections.js';
 
@@ -74,6 +75,8 @@ export function postFromDoc(id: string, threadId: string, d: Fields, hiddenBody:
     status,
     statusReason: (d.statusReason ?? null) as string | null,
     reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
+    // Issue 18: content warning and audience (domain/safety.ts), present only when not the default.
+    ...withSafety({}, warningOf(d.warning), audienceOf(d)),
   };
 }
 

@@ -13,6 +13,7 @@ export const layout = {
   private: (uid: string) => `private/${uid}`,
   roles: (uid: string) => `roles/${uid}`,
   /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  badges: 'badges',
   badge: (uid: string) => `badges/${uid}`,
   threads: 'threads',
   thread: (tid: string) => `threads/${tid}`,
@@ -56,7 +57,7 @@ interface Fixture {
   privates?: readonly {uid: string}[];
   roles?: readonly {uid: string; roles: readonly string[]; clinicianScope?: string | null}[];
   threads?: readonly {id: string}[];
-  posts?: readonly {id: string; threadId: string; status?: string; authorId: string; createdAt: number}[];
+  posts?: readonly {id: string; threadId: string; status?: string; authorId: string; createdAt: number; audience?: string}[];
   reactions?: readonly {threadId: string; postId: string; uid: string; kind: string}[];
   reports?: readonly {id: string}[];
   connections?: readonly {id: string}[];
@@ -84,7 +85,12 @@ export function fixtureDocs(f: Fixture, options: {heldMarkers?: boolean} = {}): 
     ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.roles(r.uid)), {...r}]),
     ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.badge(r.uid)), {roles: [...r.roles], clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t): [string, Doc] => [at(layout.thread(t.id)), omit(t, 'id')]),
-    ...(f.posts ?? []).map((p): [string, Doc] => [at(layout.post(p.threadId, p.id)), omit(p, 'id', 'threadId')]),
+    // Issue 18: every post carries warning and audience (a visitor's query asks for audience 'everyone'), and
+    // a thread's members-only posts that are not held are counted in audienceCounts/{tid}.
+    ...(f.posts ?? []).map((p): [string, Doc] => [at(layout.post(p.threadId, p.id)), {warning: null, audience: 'everyone', ...omit(p, 'id', 'threadId')}]),
+    ...[...(f.posts ?? []).filter((p) => p.audience === 'members' && p.status !== 'held').reduce((m, p) => m.set(p.threadId,
+      {membersOnly: (m.get(p.threadId)?.membersOnly ?? 0) + 1, lastPostId: p.id}), new Map<string, Doc & {membersOnly: number}>())]
+      .map(([tid, count]): [string, Doc] => [at(`audienceCounts/${tid}`), count]),
     ...(f.reactions ?? []).map((r): [string, Doc] => [at(layout.reaction(r.threadId, r.postId, r.uid, r.kind)), omit(r, 'threadId')]),
     ...(f.reports ?? []).map((r): [string, Doc] => [at(layout.report(r.id)), omit(r, 'id')]),
     ...(options.heldMarkers ? f.posts ?? [] : []).filter((p) => p.status === 'held').map((p): [string, Doc] =>

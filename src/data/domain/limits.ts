@@ -3,6 +3,7 @@
 // `npm test` fails when that section is out of date, so a limit is changed here and nowhere else.
 import {LIMITS} from '../policy.js';
 import {REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES} from '../types.js';
+import {POST_AUDIENCES, WARNING_LABEL_MAX, WARNING_TOPICS} from './safety.js';
 
 export {LIMITS, REACTION_KINDS, RELATIONSHIPS, REPORT_REASONS, ROLE_NAMES};
 
@@ -32,4 +33,8 @@ export const RULES_CONSTANTS: Readonly<Record<string, number | readonly string[]
   relationships: RELATIONSHIPS,
   postStatuses: POST_STATUSES,
   reportReasons: REPORT_REASONS,
+  // Issue 18: content warnings and per-post audience (./safety.ts).
+  warningTopics: WARNING_TOPICS,
+  warningLabelMax: WARNING_LABEL_MAX,
+  postAudiences: POST_AUDIENCES,
 };

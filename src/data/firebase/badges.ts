@@ -9,13 +9,14 @@
 // project whose rules refuse the list keep the badges stored on the posts: less, but not wrong-looking.
 import {collection, doc, getDocs, onSnapshot, type Firestore, type WriteBatch} from 'firebase/firestore';
 import {sanitizeRoles} from '../policy.js';
+import {communityPath, layout} from '../domain/layout.js';
 import type {Unsubscribe} from '../store.js';
 import type {Post, RoleName} from '../types.js';
 
 /** The current badges by uid; null while unknown (not loaded, refused, or never written). */
 export type BadgeMap = ReadonlyMap<string, RoleName[]> | null;
 
-const path = (communityId: string) => `communities/${communityId}/badges`;
+const path = (communityId: string) => `${communityPath(communityId)}/${layout.badges}`;
 
 function toMap(docs: {id: string; get(field: string): unknown}[]): BadgeMap {
   if (!docs.length) return null;

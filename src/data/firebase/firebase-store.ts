@@ -57,6 +57,10 @@ import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
+import {
+  membersOnlyDelta, newPostAudience, validateWarning, validateWarningPrefs, withSafety,
+  type ContentWarning, type WarningPrefs,
+} from '../domain/safety.js';
 
 export interface FirebaseStoreOptions {
   communityId: string;
@@ -382,6 +386,8 @@ class FirebaseStore implements CommunityStore {
         ...('healthConsentWithdrawnAt' in d ? {healthConsentWithdrawnAt: (d.healthConsentWithdrawnAt ?? null) as number | null} : {}),
         // Issue 15: email notifications.
         ...(d.notify ? {notify: d.notify as PrivateRecord['notify']} : {}),
+        // Issue 18: warning topics the member hides or shows open.
+        ...(d.warnings ? {warnings: d.warnings as PrivateRecord['warnings']} : {}),
       };
     });
   }
@@ -449,9 +455,27 @@ class FirebaseStore implements CommunityStore {
           badged.next([...byId.values()].sort(comparePosts).slice(-lim));
         };
         const fail = (e: KindredError) => error(e);
-        inner.push(this.#watchQuery(
-          query(posts, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
-          'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail));
+        // Issue 18: a reader who is not a member may ask only for posts shared with everyone (firestore.rules
+        // seesAudience), so their query says so; it changes when they join (or leave).
+        let sharedUnsub: Unsubscribe | null = null;
+        let asMember: boolean | null = null;
+        const watchShared = (member: boolean) => {
+          if (asMember === member) return;
+          asMember = member;
+          sharedUnsub?.();
+          const audience = member ? [] : [where('audience', '==', 'everyone')];
+          sharedUnsub = this.#watchQuery(
+            query(posts, ...audience, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
+            'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail);
+        };
+        inner.push(() => sharedUnsub?.());
+        if (!user) watchShared(false);
+        else {
+          inner.push(onSnapshot(this.#doc('members', user.uid), (snap) => {
+            if (snap.metadata.hasPendingWrites) return;
+            watchShared(snap.exists());
+          }, (e) => error(mapFirebaseError(e, 'load your profile'))));
+        }
         // The member's own held posts: a second query the rules can prove (authorId == me).
         if (user) {
           inner.push(this.#watchQuery(
@@ -472,11 +496,14 @@ class FirebaseStore implements CommunityStore {
     const user = this.session.user;
     return this.#run('load older posts', async () => {
       const posts = collection(this.db, this.#path(layout.posts(validateId('threadId', threadId))));
+      // Issue 18: a reader who is not a member asks only for posts shared with everyone.
+      const member = user ? (await getDoc(this.#doc('members', user.uid))).exists() : false;
+      const audience = member ? [] : [where('audience', '==', 'everyone')];
       const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
         orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
       // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
       const [shared, held, badges] = await Promise.all([
-        page(where('status', 'in', READABLE_STATUSES)),
+        page(...audience, where('status', 'in', READABLE_STATUSES)),
         user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
         readBadges(this.db, this.communityId),
       ]);
@@ -493,6 +520,7 @@ class FirebaseStore implements CommunityStore {
     const threadPath = this.#threadPath(input.threadId);
     const body = validatePostBody(input.body);
     const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
+    const warning = validateWarning(input.warning);
     const newThread = input.createThread
       ? {key: input.createThread.key, title: validateThreadTitle(input.createThread.title)}
       : null;
@@ -501,6 +529,9 @@ class FirebaseStore implements CommunityStore {
     }
     if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
     return this.#run('post', async () => {
+      // Issue 16: the usual post is two reads and one commit; anything unusual takes the checked path below.
+      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread, warning, input.audience);
+      if (quick) return quick;
       const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
       const limitsRef = this.#doc(layout.limits(user.uid));
@@ -550,7 +581,10 @@ class FirebaseStore implements CommunityStore {
         authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
         parentId, editedAt: null, status: status.status, statusReason: status.reason, reactions: DEFAULT_REACTIONS(),
       };
-      batch.set(postRef, {...post, createdAt: serverTimestamp()});
+      // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
+      const audience = newPostAudience(input.audience, parentSnap?.exists() ? {audience: parentSnap.get('audience')} : null);
+      batch.set(postRef, {...post, warning, audience, createdAt: serverTimestamp()});
+      this.#countMembersOnly(batch, input.threadId, id, null, {audience, status: status.status});
       const visible = status.status === 'visible';
       // A held post is listed for the moderators' queue (see ./moderation.ts).
       if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
@@ -581,8 +615,110 @@ class FirebaseStore implements CommunityStore {
         }
         throw e;
       }
-      return {...post, id, threadId: input.threadId, createdAt: Date.now()};
+      return withSafety({...post, id, threadId: input.threadId, createdAt: Date.now()}, warning, audience);
     });
+  }
+
+  /** Issue 18: moves the thread's members-only count (audienceCounts/{tid}) with a post's change, in `batch`. */
+  #countMembersOnly(batch: ReturnType<typeof writeBatch>, threadId: string, postId: string,
+    before: {audience?: unknown; status: string} | null, after: {audience?: unknown; status: string} | null) {
+    const delta = membersOnlyDelta(before, after);
+    if (delta) batch.set(this.#doc('audienceCounts', threadId), {membersOnly: increment(delta), lastPostId: postId}, {merge: true});
+  }
+
+  // Safety and inclusion (issue 18): domain/safety.ts ---------------------------------------------
+  async setContentWarning(threadId: string, postId: string, warning: ContentWarning | null): Promise<void> {
+    const user = this.#requireUser('set a content warning');
+    const w = validateWarning(warning);
+    const postRef = doc(this.db, `${this.#threadPath(threadId)}/posts/${validateId('postId', postId)}`);
+    await this.#run('save the content warning', async () => {
+      const [snap, rolesSnap] = await Promise.all([getDoc(postRef), getDoc(this.#doc('roles', user.uid))]);
+      if (!snap.exists()) throw new KindredError('not-found', 'That post no longer exists.');
+      const moderator = isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null);
+      const own = snap.get('authorId') === user.uid;
+      if (!own && !moderator) throw new KindredError('permission-denied', 'Only the author or a moderator can change a post\'s content warning.');
+      if (own && !moderator && !['visible', 'held'].includes(snap.get('status'))) {
+        throw new KindredError('permission-denied', 'This post was removed, so its warning cannot be changed.');
+      }
+      const batch = writeBatch(this.db);
+      batch.update(postRef, {warning: w});
+      // A moderator's change of someone else's warning is logged like every moderator action.
+      if (moderator && !own) {
+        batch.set(this.#doc('modLog', newId()), {action: 'set-warning', actorId: user.uid, targetPath: `threads/${threadId}/posts/${postId}`,
+          reason: w ? w.label ?? w.topic : 'removed', at: serverTimestamp()});
+      }
+      await batch.commit();
+    });
+  }
+
+  async setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord> {
+    const user = this.#requireUser('choose which warned posts you see');
+    const warnings = validateWarningPrefs(prefs);
+    await this.#run('save your choices', async () => {
+      const ref = this.#doc('private', user.uid);
+      if (!(await getDoc(ref)).exists()) throw new KindredError('permission-denied', 'Join the community before choosing which warned posts you see.');
+      await updateDoc(ref, {warnings});
+    });
+    return (await this.getPrivateRecord())!;
+  }
+
+  watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
+    const ref = doc(this.db, this.#path('audienceCounts', validateId('threadId', threadId)));
+    return this.#listen(() => onSnapshot(ref, (snap) => next(Math.max(0, Number(snap.get('membersOnly') ?? 0) || 0)),
+      (e) => error(mapFirebaseError(e, 'load the thread'))));
+  }
+
+  /**
+   * Issue 16: a post in the common case reads two documents (the member, for the author fields the rules
+   * compare, and the community's settings) and commits; the rules check the rest themselves (thread,
+   * parent, suspension, peer thread still open, id not taken). Null — nothing written — whenever the
+   * checked path must decide: a rate-limited community (the limits document), a post or title that would
+   * be held (a moderator's would not: the roles document), or a commit the rules refused (then the checked
+   * path reads everything, finds a retried post that already landed, or names what was wrong).
+   */
+  async #quickPost(user: SessionUser, id: string, threadId: string, threadPath: string, body: string, parentId: string | null,
+    newThread: {key: string | null; title: string} | null, warning: ContentWarning | null, chosenAudience: unknown): Promise<Post | null> {
+    const [memberSnap, communitySnap] = await Promise.all([getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc())]);
+    if (!memberSnap.exists() || !communitySnap.exists()) return null;
+    const settings = toCommunity(communitySnap).settings;
+    if (postIntervalMs(settings)) return null;
+    const status = this.#statusFor(body, settings, false, memberSnap.get('approvedPosts'));
+    if (status.status !== 'visible') return null;
+    const threadStatus = newThread ? newThreadStatus(settings, false, newThread.key ?? null, newThread.title, status.status) : null;
+    if (threadStatus && (threadStatus.titleHold || threadStatus.status !== 'visible')) return null;
+    assertSignInAccepted(settings, user, 'post');
+    const member = toMember(memberSnap);
+    const post = {
+      body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
+      authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
+      parentId, editedAt: null, status: 'visible' as const, statusReason: null, reactions: DEFAULT_REACTIONS(),
+    };
+    const batch = writeBatch(this.db);
+    const threadRef = doc(this.db, threadPath);
+    // Issue 18: the warning and the audience are written on every post. A reply to a members-only post
+    // must be members-only too: the rules refuse a wider one, and the checked path (which reads the parent) decides.
+    const audience = newPostAudience(chosenAudience, null);
+    batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp()});
+    this.#countMembersOnly(batch, threadId, id, null, {audience, status: 'visible'});
+    const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
+    if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, threadId, id), crisisFlag(threadId, id, user.uid, crisis));
+    if (newThread) {
+      batch.set(threadRef, {
+        key: newThread.key ?? null, title: newThread.title, authorId: user.uid, authorName: member.pseudonym,
+        createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: 1,
+        status: threadStatus!.status, participants: null, lastPostId: id,
+      });
+    } else {
+      batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
+    }
+    try {
+      await batch.commit();
+    } catch (e) {
+      const code = (e as {code?: string})?.code;
+      if (code === 'permission-denied' || code === 'not-found' || code === 'already-exists' || code === 'failed-precondition' || code === 'invalid-argument') return null;
+      throw e;
+    }
+    return withSafety({...post, id, threadId, createdAt: Date.now()}, warning, audience);
   }
 
   /**
@@ -615,6 +751,7 @@ class FirebaseStore implements CommunityStore {
       const batch = writeBatch(this.db);
       batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason});
       batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
+      this.#countMembersOnly(batch, threadId, postId, {audience: postSnap.get('audience'), status: postSnap.get('status')}, {audience: postSnap.get('audience'), status: 'held'});
       await batch.commit();
     });
   }

@@ -17,6 +17,7 @@ import {
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
 import {deleteBadges, setBadges} from './badges.js';
+import {packBatches, type Keyed} from './erasure-batches.js';
 
 /** What the adapter lends these operations. */
 export interface MembersCtx {
@@ -175,6 +176,15 @@ async function inBatches(c: MembersCtx, items: ((b: WriteBatch) => void)[]) {
   }
 }
 
+/** Issue 17: commits keyed writes in batches that stay under production's rule-read limit (erasure-batches.ts). */
+async function inRuleBoundBatches(c: MembersCtx, items: Keyed<(b: WriteBatch) => void>[], readsPerKey: number) {
+  for (const writes of packBatches(items, readsPerKey)) {
+    const batch = writeBatch(c.db);
+    for (const add of writes) add(batch);
+    await batch.commit();
+  }
+}
+
 export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Promise<void> {
   const user = requireUser(c, 'erase your data');
   await c.run('erase your data', async () => {
@@ -204,17 +214,25 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     // One reaction per batch: two on the same post in one batch would each see the other's count.
     for (const w of reactionWrites) await inBatches(c, [w]);
     // 2. Posts become unlinked "removed" placeholders; threads they started and reports they filed lose their name.
-    await inBatches(c, [
-      ...g.posts.map((d) => (b: WriteBatch) => b.update(d.ref, {
+    //    Issue 17: grouped by thread, at most 5 threads a batch (3 rule reads each), so a member with posts
+    //    in many threads never makes a batch production refuses for its rule reads.
+    const byThread = [
+      ...g.posts.map((d) => ({key: threadIdOf(d.ref.path), write: (b: WriteBatch) => b.update(d.ref, {
         body: '', authorId: FORMER_MEMBER, authorName: '', authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0,
         authorBadges: [], status: 'deleted', statusReason: null, editedAt: null,
-      })),
-      ...g.threads.map((d) => (b: WriteBatch) => b.update(d.ref, {authorId: FORMER_MEMBER, authorName: ''})),
-      ...g.reports.map((d) => (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})),
-      ...pending.map((d) => (b: WriteBatch) => b.delete(d.ref)),
-    ]);
-    // After the placeholders: a marker goes only once its post is no longer held (firestore.rules heldPosts).
-    await inBatches(c, heldMarkers.map((d) => (b: WriteBatch) => b.delete(d.ref)));
+      })})),
+      ...g.threads.map((d) => ({key: d.id, write: (b: WriteBatch) => b.update(d.ref, {authorId: FORMER_MEMBER, authorName: ''})})),
+    ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    await inRuleBoundBatches(c, byThread, 3);
+    // Reports filed and pending connections read only the shared documents; a pending connection's rule may
+    // read its peer thread: one key each.
+    await inRuleBoundBatches(c, [
+      ...g.reports.map((d) => ({key: null, write: (b: WriteBatch) => b.update(d.ref, {reporterId: FORMER_MEMBER})})),
+      ...pending.map((d) => ({key: d.id, write: (b: WriteBatch) => b.delete(d.ref)})),
+    ], 1);
+    // After the placeholders: a marker goes only once its post is no longer held (firestore.rules heldPosts:
+    // getAfter of its post, one rule read a marker).
+    await inRuleBoundBatches(c, heldMarkers.map((d) => ({key: d.id, write: (b: WriteBatch) => b.delete(d.ref)})), 1);
     // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch). An
     //    ended connection (a block) may only go with the profile, or after it (firestore.rules connections).
     const batch = writeBatch(c.db);

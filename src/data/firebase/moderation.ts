@@ -14,6 +14,7 @@ import {
   writeBatch, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import type {CrisisKind} from '../crisis.js';
+import {membersOnlyDelta} from '../domain/safety.js';
 import {checkModeration, sortQueue} from '../moderation.js';
 import {isSuspended, newId} from '../policy.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget, OnError, Unsubscribe} from '../store.js';
@@ -201,6 +202,11 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
     if (t.kind === 'post') {
       if (e.crisisFlagDone) batch.delete(at(layout.crisisFlag(t.threadId, t.postId)));
       if (e.post) batch.update(at(layout.post(t.threadId, t.postId)), e.post);
+      // Issue 18: a members-only post leaving 'held' (approved, or hidden from the queue) joins the thread's
+      // members-only count that visitors are told (domain/safety.ts; firestore.rules audienceCounts).
+      const audience = postSnap?.exists() ? postSnap.get('audience') : undefined;
+      const delta = post && e.post?.status ? membersOnlyDelta({audience, status: post.status}, {audience, status: e.post.status}) : 0;
+      if (delta) batch.set(at(`audienceCounts/${t.threadId}`), {membersOnly: increment(delta), lastPostId: t.postId}, {merge: true});
       if (e.postCount || e.listThread) {
         batch.update(at(layout.thread(t.threadId)), {...(e.postCount ? {postCount: increment(e.postCount)} : {}), ...(e.listThread ? {status: 'visible'} : {})});
       }

@@ -57,7 +57,8 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
   const startNewer = () => {
     if (newerOn || switched) return;
     newerOn = true;
-    const filters: QueryConstraint[] = [where('status', 'in', READABLE_STATUSES)];
+    // Issue 18: this is a visitor's listener, and a visitor may ask only for posts shared with everyone.
+    const filters: QueryConstraint[] = [where('audience', '==', 'everyone'), where('status', 'in', READABLE_STATUSES)];
     // createdAt is whole milliseconds here: `>` that floor includes the newest post itself (merged by id).
     if (newest) filters.push(where('createdAt', '>', Timestamp.fromMillis(newest.createdAt)));
     stops.push(onSnapshot(query(collection(inner.db, `${threadPath}/posts`), ...filters, orderBy('createdAt', 'desc'),

@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import {Db, paths, type Write} from './docs.js';
 import {placeProfilePatch} from '../domain/members.js';
+import {audienceAllows, newPostAudience, validateWarning, withSafety} from '../domain/safety.js';
 import {gone, requireSignedIn, requireWriter as requireWriterOf} from '../domain/access.js';
 
 export interface Ctx {
@@ -120,7 +121,8 @@ function visiblePosts(db: Db, ctx: Ctx, threadId: string): Post[] {
   const thread = db.thread(threadId);
   // A page-keyed thread that does not exist yet reads as empty, not as an error.
   if (thread && !canReadThread(community.settings.visibility, r, thread, db.reported(threadId))) throw denied('This is a private conversation between two members.');
-  return db.posts(threadId).filter((p) => listedInThread(r.user, p)).map(postForReader).map((p) => withCurrentBadges(db, p)).sort(comparePosts);
+  // Issue 18: a reader who is not a member receives only posts shared with everyone.
+  return db.posts(threadId).filter((p) => listedInThread(r.user, p) && audienceAllows(r.isMember, p)).map(postForReader).map((p) => withCurrentBadges(db, p)).sort(comparePosts);
 }
 
 /**
@@ -270,6 +272,7 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
   const body = validatePostBody(input.body);
   const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
   if (parentId === id) throw invalid('parentId', 'a post cannot reply to itself.');
+  const warning = validateWarning(input.warning);
   const {community, r, user, me} = requireWriter(db, ctx, 'post');
   assertSignInAccepted(community.settings, user, 'post');
 
@@ -314,11 +317,13 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (t.titleHold && status === 'visible') ({status, statusReason} = {status: 'held', statusReason: t.titleHold});
     thread = {...thread, status: t.status};
   }
-  const post: Post = {
+  // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
+  const audience = newPostAudience(input.audience, parentId ? db.post(threadId, parentId) : null);
+  const post: Post = withSafety({
     id, threadId, body, authorId: user.uid, authorName: me.pseudonym, authorRelationship: me.relationship,
     authorAvatarUrl: me.avatarUrl, authorAvatarHue: me.avatarHue, authorBadges: [...me.badges], parentId,
     createdAt: ctx.now, editedAt: null, status, statusReason, reactions: DEFAULT_REACTIONS(),
-  };
+  } as Post, warning, audience);
   // Rate limit (firestore.rules limits/{uid}): throws rate-limited with how long to wait.
   const limits = nextPostLimits(db.limits(user.uid), community.settings, ctx.now, `${threadId}/${id}`);
   if (limits) writes.push([paths.limits(user.uid), limits]);

@@ -46,6 +46,8 @@ import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 import {previewSeed} from './preview.js';
+import * as safety from './safety.js';
+import type {ContentWarning, WarningPrefs} from '../domain/safety.js';
 
 export interface LocalStoreOptions {
   /** Community id: 1–64 letters, digits, "-" or "_". */
@@ -255,6 +257,19 @@ export class LocalStore implements CommunityStore {
 
   listOlderPosts(threadId: string, options: {cursor: string; limit?: number}): Promise<Page<Post>> {
     return this.#read((db, ctx) => engine.listOlderPosts(db, ctx, threadId, options));
+  }
+
+  // Safety and inclusion (issue 18): ./safety.ts
+  setContentWarning(threadId: string, postId: string, warning: ContentWarning | null): Promise<void> {
+    return this.#write((db, ctx) => safety.setContentWarning(db, ctx, threadId, postId, warning));
+  }
+
+  setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => safety.setWarningPrefs(db, ctx, prefs));
+  }
+
+  watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
+    return this.#watch((db, ctx) => safety.membersOnlyCount(db, ctx, threadId), next, error);
   }
 
   createPost(input: CreatePostInput): Promise<Post> {

@@ -66,6 +66,8 @@ const ASYNC_METHODS = [
   'listOlderPosts', 'createPost', 'editPost', 'deletePost', 'setReaction', 'report', 'moderate', 'listMembers',
   'setHealthConsent', 'setFieldVisibility', 'exportMyData', 'eraseMe', 'grantRole', 'revokeRole', 'getMatchProfile',
   'setMatchProfile', 'removeMatchProfile', 'findMatches', 'requestConnection', 'respondToConnection', 'endConnection', 'blockMember',
+  // issue 18
+  'setContentWarning', 'setWarningPrefs',
 ] as const;
 const WATCH_METHODS = ['watchMe', 'watchThreads', 'watchMyReactions', 'watchModerationQueue', 'watchModLog', 'watchConnections'] as const;
 
@@ -272,6 +274,14 @@ class Reader {
       active = false;
       w();
     };
+  }
+
+  /**
+   * Issue 18: a visitor's count of members-only posts is not worth loading the SDK early for: it is
+   * told once the full store has taken over after the first view.
+   */
+  watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
+    return this.#lateWatch((full) => full.watchMembersOnlyCount(threadId, next, error), error);
   }
 
   /** A subscription the full store takes over when it arrives (without loading it now), or at once if it is here. */

@@ -6,6 +6,7 @@
 import {KindredError} from '../errors.js';
 import {DEFAULT_REACTIONS, comparePosts, sanitizeRoles} from '../policy.js';
 import type {Community, Post, ReactionKind} from '../types.js';
+import {audienceOf, warningOf, withSafety} from '../domain/safety.js';
 
 /** Where to read: a Firebase project (`apiKey` is the public web key) or a Firestore emulator. */
 export interface RestTarget {
@@ -105,6 +106,7 @@ export function toPost(doc: RestDocument, threadId: string): Post {
     status,
     statusReason: (d.statusReason ?? null) as string | null,
     reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
+    ...withSafety({}, warningOf(d.warning), audienceOf(d)),
   };
 }
 
@@ -124,7 +126,11 @@ export async function readCommunity(t: RestTarget, communityId: string): Promise
 export function postsQuery(limit: number) {
   return {
     from: [{collectionId: 'posts'}],
-    where: {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: READABLE_STATUSES.map((s) => ({stringValue: s}))}}}},
+    // Issue 18: the reader is a visitor's path, and a visitor may ask only for posts shared with everyone.
+    where: {compositeFilter: {op: 'AND', filters: [
+      {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: READABLE_STATUSES.map((s) => ({stringValue: s}))}}}},
+      {fieldFilter: {field: {fieldPath: 'audience'}, op: 'EQUAL', value: {stringValue: 'everyone'}}},
+    ]}},
     orderBy: [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {field: {fieldPath: '__name__'}, direction: 'DESCENDING'}],
     limit,
   };
