@@ -351,6 +351,7 @@ export class KinCommunity extends KinElement {
     this.#cancelLoadRetry();
     if (!isTransient(error) || !this.isConnected) return;
     window.addEventListener('online', this.#retryLoad);
+    this.#awaitingOnline = true;
     if (navigator.onLine === false) return;
     this.#loadAttempt++;
     this.#loadRetry = setTimeout(this.#retryLoad, backoffMs(this.#loadAttempt));
@@ -359,8 +360,12 @@ export class KinCommunity extends KinElement {
   #cancelLoadRetry() {
     if (this.#loadRetry) clearTimeout(this.#loadRetry);
     this.#loadRetry = null;
-    window.removeEventListener('online', this.#retryLoad);
+    // Only a listener this element added is removed (a host page counting its window listeners sees them pair up).
+    if (this.#awaitingOnline) window.removeEventListener('online', this.#retryLoad);
+    this.#awaitingOnline = false;
   }
+
+  #awaitingOnline = false;
 
   #retryLoad = () => {
     this.#cancelLoadRetry();
