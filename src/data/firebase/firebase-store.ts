@@ -471,8 +471,10 @@ class FirebaseStore implements CommunityStore {
         inner.push(() => sharedUnsub?.());
         if (!user) watchShared(false);
         else {
-          inner.push(onSnapshot(this.#doc('members', user.uid), (snap) => {
-            if (snap.metadata.hasPendingWrites) return;
+          inner.push(onSnapshot(this.#doc('members', user.uid), {includeMetadataChanges: true}, (snap) => {
+            // A cache that has not seen the member's doc yet is not an answer: a member would first get the
+            // visitors' list (without members-only posts), then the full one. Wait for the server.
+            if (snap.metadata.hasPendingWrites || (snap.metadata.fromCache && !snap.exists())) return;
             watchShared(snap.exists());
           }, (e) => error(mapFirebaseError(e, 'load your profile'))));
         }
