@@ -56,6 +56,10 @@ if (!noStatic) {
   if (await run(process.execPath, ['--test', 'scripts/prerequisites.test.mjs'])) failed = true;
   step('the npm tarball holds what the README names (node --test scripts/pack.test.mjs)');
   if (await run(process.execPath, ['--test', 'scripts/pack.test.mjs'])) failed = true;
+  // Issue 17: advisories in what the kit ships (not the dev tools); says so when it cannot ask.
+  step('npm audit --omit=dev (node scripts/audit.mjs; its own test: node --test scripts/audit.test.mjs)');
+  if (await run(process.execPath, ['--test', 'scripts/audit.test.mjs'])) failed = true;
+  if (await run(process.execPath, ['scripts/audit.mjs'])) failed = true;
   step('lint');
   if (await run(bin('eslint'), ['src', 'test', 'examples', 'functions/src'])) failed = true;
   step('custom-elements.json is up to date');

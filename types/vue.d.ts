@@ -104,7 +104,7 @@ export interface KinCrisisHelpVueProps {
   headingLevel?: KinCrisisHelp['headingLevel'];
   /** Replaces the panel heading (which also names the region), e.g. when two panels share a page. */
   heading?: KinCrisisHelp['heading'];
-  /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
+  /** More contacts to add, or defaults to leave out, beyond the community's own (999 and Samaritans always stay). */
   config?: KinCrisisHelp['config'];
   /** Attribute form of `alwaysOpen`. */
   'always-open'?: boolean;

@@ -10,7 +10,7 @@ import {Timestamp, type DocumentReference, type DocumentSnapshot, type Firestore
 import {pairId} from '../../src/data/connections.js';
 import {
   NOTIFY_LIMITS, bumped, decideConnection, decidePostWrite, decideReaction, decideReport, digestMail, followOnPost,
-  immediateMail, isEmailAddress, readPrefs, wantsImmediateEmail,
+  immediateMail, isEmailAddress, mailOpenLink, readPrefs, wantsImmediateEmail,
   type Delivery, type FollowRecord, type KinNotification, type NotifyPrefs, type Recipient, type ThreadCtx,
 } from '../../src/data/domain/notifications.js';
 import type {Community, Connection, Post, ReactionKind, Report, RoleRecord, Thread} from '../../src/data/types.js';
@@ -173,7 +173,7 @@ export async function write(db: Firestore, cid: string, deliveries: Delivery[], 
 function emailFor(d: Delivery, prefs: NotifyPrefs | null, cid: string, comm: Community, mail: MailConfig) {
   if (!prefs || !wantsImmediateEmail(prefs, d.notification.kind) || !isEmailAddress(prefs.address)) return null;
   return immediateMail(d.notification, prefs.address, comm.name, prefs.language, {
-    open: mail.siteUrl,
+    open: mailOpenLink(mail.siteUrl, d.notification),
     unsubscribe: unsubscribeUrl(mail.unsubscribeUrl, mail.secret, cid, d.uid, mail.now + NOTIFY_LIMITS.unsubscribeMs),
   });
 }
@@ -274,7 +274,7 @@ export async function runDigest(db: Firestore, mail: MailConfig): Promise<{mails
     const member = await db.doc(`${c(cid)}/members/${uid}`).get();
     if (!comm || !member.exists) continue;
     const message = digestMail(items, prefs.address, comm.name, prefs.language, {
-      open: mail.siteUrl,
+      open: mailOpenLink(mail.siteUrl, {threadId: null, postId: null}),
       unsubscribe: unsubscribeUrl(mail.unsubscribeUrl, mail.secret, cid, uid, mail.now + NOTIFY_LIMITS.unsubscribeMs),
     });
     if (!message) continue;

@@ -16,10 +16,15 @@ import {logger, setGlobalOptions} from 'firebase-functions/v2';
 import type {Connection, Report, ReactionKind} from '../../src/data/types.js';
 import {dataOf, emailOff, forgetMember, onConnection, onPost, onReaction, onReport, runDigest, type MailConfig} from './deliver.js';
 import {verifyToken} from './unsubscribe.js';
+import {onInvite} from './invites.js';
+import type {Invite} from '../../src/data/invites.js';
 
 setGlobalOptions({region: 'europe-west2', maxInstances: 10});
 
-/** The page that hosts the community; emails link there. Empty = no emails are written. */
+/**
+ * The page that hosts the community; emails link there. `{thread}` and `{post}` are filled with the ids, so an
+ * email opens the post in its thread ("https://…/talk?thread={thread}#post-{post}"). Empty = no emails are written.
+ */
 const SITE_URL = defineString('KINDRED_SITE_URL', {default: ''});
 /** This project's `unsubscribe` function URL. */
 const UNSUBSCRIBE_URL = defineString('KINDRED_UNSUBSCRIBE_URL', {default: ''});
@@ -73,6 +78,12 @@ export const notifyOnReport = onDocumentCreated({document: 'communities/{cid}/re
   if (!report) return;
   const r = await onReport(db(), event.params.cid, {...report, id: event.params.rid}, mailConfig());
   logger.debug('notifyOnReport', {event: event.id, ...r});
+});
+
+/** Issue 14: an invite with a link emails it to the invited address (English and Welsh). */
+export const mailInvite = onDocumentCreated({document: 'communities/{cid}/invites/{id}', retry: true}, async (event) => {
+  const sent = await onInvite(db(), event.params.cid, event.params.id, dataOf<Invite>(event.data));
+  logger.debug('mailInvite', {event: event.id, sent});
 });
 
 /** Erasure: a member's notifications, follows and unsent emails go with their profile. */

@@ -3,7 +3,8 @@
 // field. No Lit, no DOM, no Firebase.
 import {KindredError} from './errors.js';
 import {validateText} from './policy.js';
-import type {Community, CommunitySettings, LocalizedText, ModerationMode, Nation, RoleRecord, Visibility} from './types.js';
+import {HIDEABLE_CONTACTS, MAX_COMMUNITY_CONTACTS, dialable} from './safeguarding.js';
+import type {Community, CommunityCrisisContact, CommunityCrisisContacts, CommunitySettings, Locale, LocalizedText, ModerationMode, Nation, RoleRecord, Visibility} from './types.js';
 
 export const VISIBILITIES: readonly Visibility[] = ['public', 'members'];
 export const MODERATION_MODES: readonly ModerationMode[] = ['post', 'first-posts', 'all'];
@@ -13,6 +14,8 @@ export const NATIONS: readonly Nation[] = ['england', 'wales', 'scotland', 'nort
 export const SETTINGS_LIMITS = {
   name: 120, tagline: 300, holdFirstPosts: 100, bannedWords: 500, bannedWord: 100, tags: 100, tag: 40,
   version: 40, postIntervalSeconds: 86400, reportsPerHour: 1000,
+  // issue 14, second slice: guidelines text, tag labels, the community's own crisis contacts
+  guidelines: 8000, tagLabel: 60, contacts: MAX_COMMUNITY_CONTACTS, contactName: 80, contactDetail: 200,
 } as const;
 
 /** What an admin may change: name, tagline and settings (the founder story has its own call). */
@@ -84,10 +87,73 @@ export function validateSettings(s: Partial<CommunitySettings>, current: Communi
   if (next.reportsPerHour !== undefined) {
     out.reportsPerHour = int('reportsPerHour', next.reportsPerHour, 0, SETTINGS_LIMITS.reportsPerHour, 'Reports per hour');
   }
+  // Settings other issues added (11, 18): kept as they are, so saving here never drops them.
+  if (next.requireEmailSignIn !== undefined) out.requireEmailSignIn = next.requireEmailSignIn === true;
+  if (next.crisisReview !== undefined) out.crisisReview = next.crisisReview === true;
+  if (next.guidelines !== undefined) out.guidelines = localized('guidelines', next.guidelines, SETTINGS_LIMITS.guidelines, 0);
+  if (next.tagLabels !== undefined) out.tagLabels = validateTagLabels(next.tagLabels, out.tags);
+  if (next.crisisContacts !== undefined) out.crisisContacts = validateCrisisContacts(next.crisisContacts);
   if (out.moderation === 'first-posts' && out.holdFirstPosts < 1) {
     throw invalid('holdFirstPosts', 'With “first posts” moderation, hold at least 1 post of each new member.');
   }
   return out;
+}
+
+/**
+ * Tag labels per language (firestore.rules validTagLabels): only for the community's tags, one line of 1–60
+ * characters each. Empty labels are dropped (the tag id shows).
+ */
+export function validateTagLabels(value: unknown, tags: readonly string[]): NonNullable<CommunitySettings['tagLabels']> {
+  if (!value || typeof value !== 'object') throw invalid('tagLabels', 'Tag labels must be a list per language.');
+  const out: NonNullable<CommunitySettings['tagLabels']> = {};
+  for (const [lang, labels] of Object.entries(value as Record<string, unknown>)) {
+    if (lang !== 'en' && lang !== 'cy') throw invalid('tagLabels', `Tag labels are in English (en) or Welsh (cy), not “${lang}”.`);
+    if (!labels || typeof labels !== 'object') throw invalid(`tagLabels.${lang}`, 'Tag labels must be a list.');
+    const kept: Record<string, string> = {};
+    for (const [tag, label] of Object.entries(labels as Record<string, unknown>)) {
+      if (!tags.includes(tag)) throw invalid(`tagLabels.${lang}`, `“${tag}” is not one of the community’s tags: add it to the tags first.`);
+      const text = typeof label === 'string' ? label.trim().replace(/\s+/g, ' ') : '';
+      if (typeof label !== 'string') throw invalid(`tagLabels.${lang}`, `The label of “${tag}” must be text.`);
+      if (text.length > SETTINGS_LIMITS.tagLabel) throw invalid(`tagLabels.${lang}`, `The label of “${tag}” is ${text.length} characters; the limit is ${SETTINGS_LIMITS.tagLabel}.`);
+      if (text) kept[tag] = text;
+    }
+    out[lang as Locale] = kept;
+  }
+  return out;
+}
+
+/** "asthma = Asthma" lines (what the console's text areas hold) → {asthma: 'Asthma'}; lines without "=" are errors. */
+export function parseTagLabels(field: string, text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const i = line.indexOf('=');
+    if (i < 1) throw invalid(field, `“${line.trim().slice(0, 40)}” needs the form “tag = label”.`);
+    out[line.slice(0, i).trim().replace(/\s+/g, ' ')] = line.slice(i + 1).trim();
+  }
+  return out;
+}
+
+/** The community's own crisis contacts (firestore.rules validCrisisContacts). */
+export function validateCrisisContacts(value: unknown): CommunityCrisisContacts {
+  if (!value || typeof value !== 'object') throw invalid('crisisContacts', 'Crisis contacts must be a list.');
+  const v = value as Partial<CommunityCrisisContacts>;
+  const extra = Array.isArray(v.extra) ? v.extra : [];
+  if (extra.length > SETTINGS_LIMITS.contacts) throw invalid('crisisContacts', `At most ${SETTINGS_LIMITS.contacts} contacts of your own (you have ${extra.length}).`);
+  const contacts = extra.map((c, i): CommunityCrisisContact => {
+    const field = `crisisContacts.${i}`;
+    if (!c || typeof c !== 'object') throw invalid(field, 'A contact needs a name and a number.');
+    const name = localized(`${field}.name`, c.name, SETTINGS_LIMITS.contactName, 1);
+    const detail = localized(`${field}.detail`, c.detail ?? {en: ''}, SETTINGS_LIMITS.contactDetail, 0);
+    const number = typeof c.number === 'string' ? c.number.trim().replace(/\s+/g, ' ') : '';
+    if (!dialable(number) || !/^\+?[0-9]( ?[0-9]){2,14}$/.test(number)) throw invalid(`${field}.number`, `“${number}” is not a phone number: use 3 to 15 digits (spaces and a leading + are fine).`);
+    return {name, detail, number, sms: c.sms === true};
+  });
+  const hide = Array.isArray(v.hide) ? v.hide : [];
+  for (const id of hide) {
+    if (!HIDEABLE_CONTACTS.includes(id)) throw invalid('crisisContacts.hide', `“${String(id)}” cannot be left out (999 and Samaritans always show).`);
+  }
+  return {extra: contacts, hide: [...new Set(hide)]};
 }
 
 /** The community after an admin's patch, validated as a whole. */
@@ -118,4 +184,17 @@ export interface TeamMember {
   /** An admin's uid, or `invite:<id>` when the role came from an accepted invite. */
   grantedBy: string;
   updatedAt: number;
+}
+
+/**
+ * What the community's admins named a tag in `locale` (settings.tagLabels, set in the admin console; English when
+ * there is no Welsh name), or null: then the elements show i18n/tags.ts tagLabel (the id read as words).
+ */
+export function customTagLabel(settings: Pick<CommunitySettings, 'tagLabels'> | null | undefined, tag: string, locale: Locale): string | null {
+  const labels = settings?.tagLabels;
+  const pick = (l: Locale) => {
+    const v = labels?.[l]?.[tag];
+    return typeof v === 'string' && v.trim() ? v : null;
+  };
+  return pick(locale) ?? pick('en');
 }

@@ -24,6 +24,11 @@ export interface Invite {
   claimedBy: string | null;
   claimedAt: number | null;
   revokedBy: string | null;
+  /**
+   * The invite link (`https:`, carrying `kin-invite=<id>`), when the admin's page gave one: the Cloud Functions
+   * email it to the invitee through the Trigger Email extension. Missing / null: nobody is emailed.
+   */
+  url?: string | null;
 }
 
 export interface InviteInput {
@@ -32,6 +37,11 @@ export interface InviteInput {
   clinicianScope?: string | null;
   /** Days until the invite expires (default 14, 1–30). */
   days?: number;
+  /**
+   * The `https:` address of the page with `<kin-community-admin>` on it: the invite's link is made from it and
+   * emailed to the invitee (when the functions and the Trigger Email extension are deployed).
+   */
+  link?: string | null;
 }
 
 export type InviteState = 'open' | 'claimed' | 'revoked' | 'expired';
@@ -129,4 +139,62 @@ export function inviteLink(base: string, id: string): string {
   url.searchParams.set(INVITE_PARAM, id);
   url.hash = '';
   return url.toString();
+}
+
+/** The moderation-log entry a claim appends (issue 14): id, and what it records (the claimer is the actor). */
+export function claimLogEntry(invite: Pick<Invite, 'id' | 'role' | 'clinicianScope'>): {id: string; action: 'accept-invite'; targetPath: string; reason: string} {
+  return {
+    id: `invite_${invite.id}`, action: 'accept-invite', targetPath: `invites/${invite.id}`,
+    reason: invite.role === 'clinician' && invite.clinicianScope ? `${invite.role}: ${invite.clinicianScope}` : invite.role,
+  };
+}
+
+/** The stored link of a new invite: `link` + `?kin-invite=<id>`, https only (the rules check the same); null without one. */
+export function inviteUrl(link: string | null | undefined, id: string): string | null {
+  if (link == null || link === '') return null;
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    throw invalid('link', `“${link}” is not a web address: use the https:// address of the page with the admin console.`);
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) throw invalid('link', 'Invite links must be https:// addresses.');
+  const out = inviteLink(url.toString(), id);
+  if (out.length > 500) throw invalid('link', 'The page address is too long for an invite link (500 characters at most).');
+  return out;
+}
+
+const INVITE_ROLE_TEXT = {
+  en: {admin: 'an admin', moderator: 'a moderator', founder: 'the founder', clinician: 'a verified clinician'},
+  cy: {admin: 'yn weinyddwr', moderator: 'yn gymedrolwr', founder: 'yn sylfaenydd', clinician: 'yn glinigydd wedi’i wirio'},
+} as const;
+
+/**
+ * The invitation email (mail/{id} for the Trigger Email extension): English and Welsh together (the invitee's
+ * language is not known yet), the community's name, the role and the link; nothing else. No unsubscribe header:
+ * it is one message a person asked an admin for, not a list.
+ */
+export function inviteMail(invite: Pick<Invite, 'email' | 'role' | 'clinicianScope' | 'expiresAt'> & {url: string}, community: {en: string; cy?: string}):
+  {to: string; message: {subject: string; text: string; html: string}} {
+  const en = community.en;
+  const cy = community.cy || community.en;
+  const date = new Date(invite.expiresAt).toISOString().slice(0, 10);
+  const scope = invite.role === 'clinician' && invite.clinicianScope ? ` (${invite.clinicianScope})` : '';
+  const lines = [
+    `You have been invited to help run ${en} as ${INVITE_ROLE_TEXT.en[invite.role]}${scope}.`,
+    `Open this link, sign in with this email address (${invite.email}), join the community and accept the invitation. It works once, until ${date}:`,
+    invite.url,
+    'If you did not expect this, ignore this email: nothing happens unless you accept.',
+    '',
+    `Rydych wedi cael gwahoddiad i helpu i redeg ${cy} ${INVITE_ROLE_TEXT.cy[invite.role]}${scope}.`,
+    `Agorwch y ddolen hon, mewngofnodwch gyda’r cyfeiriad e-bost hwn (${invite.email}), ymunwch â’r gymuned a derbyniwch y gwahoddiad. Mae’n gweithio unwaith, tan ${date}:`,
+    invite.url,
+    'Os nad oeddech yn disgwyl hyn, anwybyddwch yr e-bost hwn: does dim yn digwydd oni bai eich bod yn derbyn.',
+  ];
+  const esc = (t: string) => t.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;'})[c]!);
+  const html = lines.filter(Boolean).map((l) => (l === invite.url ? `<p><a href="${esc(l)}">${esc(l)}</a></p>` : `<p>${esc(l)}</p>`)).join('\n');
+  return {
+    to: invite.email,
+    message: {subject: `Invitation: help run ${en} / Gwahoddiad: helpu i redeg ${cy}`, text: lines.join('\n'), html},
+  };
 }

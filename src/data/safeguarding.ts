@@ -1,7 +1,7 @@
 // Safeguarding (issue 7): UK crisis contacts by nation and language, configurable per community.
 // Pure: no DOM, no Lit. Numbers checked against the services' own pages (2026); a community may add
 // its own (a charity helpline) or leave some out, but 999 and Samaritans are always kept.
-import type {Locale, LocalizedText, Nation} from './types.js';
+import type {CommunityCrisisContacts, Locale, LocalizedText, Nation} from './types.js';
 
 export interface CrisisContact {
   id: string;
@@ -112,4 +112,34 @@ export function contactsFor(config: SafeguardingConfig = {}, locale: Locale = 'e
     if (i > 0) rest.unshift(...rest.splice(i, 1));
   }
   return [emergency, ...extra, ...rest];
+}
+
+// Issue 14: a community's own choices, kept in its settings (settings.crisisContacts) and edited in
+// <kin-community-admin>; <kin-crisis-help> reads them from the community.
+
+/** Default contacts a community may leave out (all but 999 and Samaritans). */
+export const HIDEABLE_CONTACTS: readonly string[] = UK_CRISIS_CONTACTS.map((c) => c.id).filter((id) => !ALWAYS_SHOWN.includes(id));
+/** At most this many contacts of a community's own. */
+export const MAX_COMMUNITY_CONTACTS = 3;
+
+/** "0300 222 5800" → "03002225800" (a leading + kept); null when it is not 3–15 digits. */
+export function dialable(number: string): string | null {
+  const n = number.replace(/\s+/g, '');
+  return /^\+?[0-9]{3,15}$/.test(n) ? n : null;
+}
+
+/** The SafeguardingConfig a community's stored choices (settings.crisisContacts) make; malformed entries are left out. */
+export function communitySafeguarding(stored: CommunityCrisisContacts | null | undefined): Pick<SafeguardingConfig, 'extra' | 'hide'> {
+  if (!stored || typeof stored !== 'object') return {};
+  const extra: CrisisContact[] = [];
+  (Array.isArray(stored.extra) ? stored.extra : []).slice(0, MAX_COMMUNITY_CONTACTS).forEach((c, i) => {
+    const digits = typeof c?.number === 'string' ? dialable(c.number) : null;
+    if (!digits || typeof c.name?.en !== 'string' || !c.name.en) return;
+    extra.push({
+      id: `community-${i}`, name: c.name, detail: c.detail && typeof c.detail.en === 'string' ? c.detail : {en: ''},
+      number: c.number.trim(), href: `${c.sms ? 'sms' : 'tel'}:${digits}`, sms: !!c.sms, nations: null,
+    });
+  });
+  const hide = (Array.isArray(stored.hide) ? stored.hide : []).filter((id) => typeof id === 'string' && HIDEABLE_CONTACTS.includes(id));
+  return {extra, hide};
 }

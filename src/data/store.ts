@@ -288,6 +288,11 @@ export interface CommunityStore {
   /** Gives (current text version) or withdraws consent to processing health information. Withdrawal is recorded and deletes the match profile. */
   setHealthConsent(given: boolean): Promise<PrivateRecord>;
   /**
+   * Issue 14: the member agrees to the guidelines `version` they were shown (it must be the community's current
+   * one). After an admin bumps the version, posts are refused (`permission-denied`, field `guidelines`) until then.
+   */
+  agreeToGuidelines(version: string): Promise<PrivateRecord>;
+  /**
    * Who sees `bio` / `tags`: members, or only the member (the value moves to the private record and
    * the public profile holds a blank). `values` sets the fields' new values at the same time.
    */

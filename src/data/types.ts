@@ -72,6 +72,32 @@ export interface CommunitySettings {
    * once (moderators still see the crisis flag in their queue).
    */
   crisisReview?: boolean;
+  /**
+   * Issue 14: the community's guidelines as members read them when they join, and again when a new
+   * version (guidelinesVersion) asks them to agree before their next post. Plain text, paragraphs by blank lines.
+   */
+  guidelines?: LocalizedText;
+  /** Issue 14: what each tag id reads as, per language ({cy: {asthma: 'Asthma'}}); a missing label shows the id. */
+  tagLabels?: Partial<Record<Locale, Record<string, string>>>;
+  /** Issue 14: the community's own crisis contacts (a charity helpline) and default contacts it leaves out. */
+  crisisContacts?: CommunityCrisisContacts;
+}
+
+/** A community's crisis-contact choices (issue 14), as stored in its settings; 999 and Samaritans always stay. */
+export interface CommunityCrisisContacts {
+  /** At most 3 (MAX_COMMUNITY_CONTACTS), shown after the emergency number. */
+  extra: CommunityCrisisContact[];
+  /** Ids of default contacts to leave out (src/data/safeguarding.ts UK_CRISIS_CONTACTS). */
+  hide: string[];
+}
+
+export interface CommunityCrisisContact {
+  name: LocalizedText;
+  detail: LocalizedText;
+  /** As people read it ("0300 222 5800"): digits and spaces, an optional leading +. */
+  number: string;
+  /** A text-message line rather than a phone line. */
+  sms: boolean;
 }
 
 /** A member's write-limit record (communities/{cid}/limits/{uid}); written by the stores with each post / report. */
@@ -248,7 +274,9 @@ export interface Connection {
   threadId: string | null;
 }
 
-export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'clear-crisis' | 'set-warning' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story';
+export type ModAction = 'approve' | 'hide' | 'restore' | 'dismiss-report' | 'clear-crisis' | 'set-warning' | 'suspend' | 'lift-suspension' | 'grant-role' | 'revoke-role' | 'approve-story'
+  /** Issue 14: a member accepted an invite (actor = the member; targetPath `invites/<id>`, reason = role[: scope]). */
+  | 'accept-invite';
 
 export interface ModLogEntry {
   id: string;

@@ -58,7 +58,7 @@ describe('billed reads on the emulator (issue 16)', function () {
     for (const cid of cids) await admin.removeCommunity(cid).catch(() => undefined);
   });
 
-  it('a visitor\'s first view of a 20-post page, SDK takeover included, is billed 25 reads (the page + 5), plus the current badges (issue 12)', async () => {
+  it('a visitor\'s first view of a 20-post page, SDK takeover included, is billed the page + 5 reads, plus the current badges (issue 12) and the members-only count (issue 18)', async () => {
     const cid = nextCommunityId();
     cids.push(cid);
     const posts = Array.from({length: 30}, (_, i) => post(`p${String(i).padStart(2, '0')}`, i % 2 ? alice : bob, {createdAt: T0 + i * 60000}));
@@ -85,13 +85,15 @@ describe('billed reads on the emulator (issue 16)', function () {
     // issue 12, to the community's badges: the authors' current roles; this seed has none, a listen that
     // answers nothing is billed 1).
     expect(reads.kinds, 'no listener over the posts until something new arrives').not.to.include('listen:list:posts');
-    expect(reads.kinds.filter((k) => k.startsWith('listen:')).sort()).to.deep.equal(['listen:get:threads', 'listen:list:badges']);
+    // Issue 18: and to the thread's members-only count (audienceCounts/{tid}), which tells a visitor how many
+    // posts only members see (1 document, missing or not, and its rule's read of the community).
+    expect(reads.kinds.filter((k) => k.startsWith('listen:')).sort()).to.deep.equal(['listen:get:audienceCounts', 'listen:get:threads', 'listen:list:badges']);
     // Issue 12: posts show their authors' current role badges, read from the public badges/{uid} projection:
     // one document per role holder (a listen that answers nothing is billed 1) and the list's rules read.
     const badgeDocs = Math.max(1, data.roles?.length ?? 0);
-    expect(reads.docs, 'community + 20 posts + the thread + the current badges').to.equal(22 + badgeDocs);
+    expect(reads.docs, 'community + 20 posts + the thread + the current badges + the members-only count').to.equal(23 + badgeDocs);
     // Rules: the posts query reads the thread and the community, the thread's rule the community, the badges' rule the community.
-    expect(reads.total).to.be.at.most(25 + badgeDocs + 1);
+    expect(reads.total).to.be.at.most(25 + badgeDocs + 1 + 2);
   });
 
   it('new posts reach a visitor through the thread listener, then the newer-posts listener', async () => {

@@ -136,7 +136,8 @@ export default css`
     font-weight: 600;
   }
   .notice,
-  .meta {
+  .meta,
+  .hint {
     color: ${t.colorTextMuted};
   }
   table {

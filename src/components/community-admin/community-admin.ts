@@ -4,14 +4,15 @@ import {KinElement} from '../kin-element.js';
 import styles from './community-admin.styles.js';
 import {communityAdminMessages, type CommunityAdminMessages} from './community-admin.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
-import {formatDate} from '../../i18n/messages.js';
+import {formatDate, pickLocalized} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {isKindredError, toKindredError, type KindredError} from '../../data/errors.js';
 import {INVITE_PARAM, inviteLink, inviteState, type Invite} from '../../data/invites.js';
-import {MODERATION_MODES, NATIONS, VISIBILITIES, bumpVersion, parseLines, type TeamMember} from '../../data/community-admin.js';
+import {MODERATION_MODES, NATIONS, VISIBILITIES, bumpVersion, parseLines, parseTagLabels, type TeamMember} from '../../data/community-admin.js';
+import {HIDEABLE_CONTACTS, MAX_COMMUNITY_CONTACTS, UK_CRISIS_CONTACTS} from '../../data/safeguarding.js';
 import {HEALTH_KEYS, healthCsv, shownValue, type CommunityHealth, type HealthFigure} from '../../data/health.js';
 import type {CommunityStore} from '../../data/store.js';
 import {ROLE_NAMES, type Community, type Locale, type ModLogEntry, type RoleName} from '../../data/types.js';
@@ -21,12 +22,21 @@ import {KinAdminChangeEvent, KinAdminChangedEvent, type AdminChangeKind} from '.
 type Tab = 'settings' | 'team' | 'health';
 const TABS: readonly Tab[] = ['settings', 'team', 'health'];
 
+/** One of the community's own crisis contacts as typed. */
+interface ContactDraft {nameEn: string; nameCy: string; detailEn: string; detailCy: string; number: string; sms: boolean}
+
 /** The settings form as typed (text fields stay text until saved, so nothing typed is lost). */
 interface Draft {
   nameEn: string; nameCy: string; taglineEn: string; taglineCy: string;
   visibility: string; moderation: string; holdFirstPosts: string; bannedWords: string;
   nation: string; tags: string; postIntervalSeconds: string; reportsPerHour: string; bump: boolean;
+  guidelinesEn: string; guidelinesCy: string; tagLabelsEn: string; tagLabelsCy: string;
+  contacts: ContactDraft[]; hidden: string[];
 }
+
+/** "tag = label" lines for every tag, so the admin fills in what is missing. */
+const labelLines = (tags: readonly string[], labels: Record<string, string> | undefined) =>
+  tags.map((t) => `${t} = ${labels?.[t] ?? ''}`).join('\n');
 
 function draftOf(c: Community): Draft {
   const s = c.settings;
@@ -35,7 +45,26 @@ function draftOf(c: Community): Draft {
     visibility: s.visibility, moderation: s.moderation, holdFirstPosts: String(s.holdFirstPosts), bannedWords: s.bannedWords.join('\n'),
     nation: s.nation, tags: s.tags.join('\n'), postIntervalSeconds: String(s.postIntervalSeconds ?? 0), reportsPerHour: String(s.reportsPerHour ?? 0),
     bump: false,
+    guidelinesEn: s.guidelines?.en ?? '', guidelinesCy: s.guidelines?.cy ?? '',
+    tagLabelsEn: labelLines(s.tags, s.tagLabels?.en), tagLabelsCy: labelLines(s.tags, s.tagLabels?.cy),
+    contacts: (s.crisisContacts?.extra ?? []).map((x) => ({
+      nameEn: x.name.en, nameCy: x.name.cy ?? '', detailEn: x.detail.en, detailCy: x.detail.cy ?? '', number: x.number, sms: x.sms,
+    })),
+    hidden: [...(s.crisisContacts?.hide ?? [])],
   };
+}
+
+/** The form field an `invalid-argument` error's `field` names (store paths → the console's input ids). */
+function fieldId(field: string): string {
+  const contact = /^crisisContacts\.(\d+)\.(name|detail)\.(en|cy)$/.exec(field);
+  if (contact) return `contact-${contact[1]}-${contact[2]}${contact[3] === 'en' ? 'En' : 'Cy'}`;
+  const number = /^crisisContacts\.(\d+)(?:\.number)?$/.exec(field);
+  if (number) return `contact-${number[1]}-number`;
+  return ({
+    'name.en': 'nameEn', 'name.cy': 'nameCy', 'tagline.en': 'taglineEn', 'tagline.cy': 'taglineCy',
+    'guidelines.en': 'guidelinesEn', 'guidelines.cy': 'guidelinesCy', 'tagLabels.en': 'tagLabelsEn', 'tagLabels.cy': 'tagLabelsCy',
+    tagLabels: 'tagLabelsEn', crisisContacts: 'contact-add', 'crisisContacts.hide': 'contact-add',
+  } as Record<string, string>)[field] ?? field;
 }
 
 /**
@@ -287,8 +316,16 @@ export class KinCommunityAdmin extends KinElement {
         ${this.#select_('nation', m.nation, NATIONS, (v) => m.nationOption(v as never))}
         ${this.#text('tags', m.tags, {multiline: true})}
       </fieldset>
+      <fieldset><legend>${m.tagLabelsHeading}</legend>
+        <p class="hint">${m.tagLabelsHint}</p>
+        ${this.#text('tagLabelsEn', m.tagLabelsEn, {multiline: true})}
+        ${this.#text('tagLabelsCy', m.tagLabelsCy, {multiline: true})}
+      </fieldset>
+      ${this.#contactsView(m, locale)}
       <fieldset><legend>${m.guidelinesHeading}</legend>
         <p>${m.guidelinesVersion(c.settings.guidelinesVersion)}</p>
+        ${this.#text('guidelinesEn', m.guidelinesEn, {multiline: true})}
+        ${this.#text('guidelinesCy', m.guidelinesCy, {multiline: true})}
         <label class="check"><input type="checkbox" name="bump" .checked=${d.bump}
           @change=${(e: Event) => (this.draft = {...this.draft!, bump: (e.target as HTMLInputElement).checked})} /> ${m.bump(next)}</label>
       </fieldset>
@@ -298,34 +335,103 @@ export class KinCommunityAdmin extends KinElement {
     </form>`;
   }
 
+  #contactsView(m: CommunityAdminMessages, locale: Locale): TemplateResult {
+    const d = this.draft!;
+    const set = (i: number, patch: Partial<ContactDraft>, id: string) => {
+      this.draft = {...this.draft!, contacts: this.draft!.contacts.map((x, j) => (j === i ? {...x, ...patch} : x))};
+      if (this.errors[id]) this.errors = {...this.errors, [id]: ''};
+    };
+    const input = (i: number, key: 'nameEn' | 'nameCy' | 'detailEn' | 'detailCy' | 'number', label: string) => {
+      const id = `contact-${i}-${key}`;
+      const error = this.errors[id];
+      return this.#field(id, label, html`<input id=${id} name=${id} type=${key === 'number' ? 'tel' : 'text'} .value=${d.contacts[i][key]}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-error` : nothing}
+        @input=${(e: Event) => set(i, {[key]: (e.target as HTMLInputElement).value}, id)} />`);
+    };
+    const defaults = HIDEABLE_CONTACTS.map((id) => UK_CRISIS_CONTACTS.find((c) => c.id === id)!);
+    return html`<fieldset class="contacts"><legend>${m.contactsHeading}</legend>
+      <p class="hint">${m.contactsHint}</p>
+      ${d.contacts.map((_x, i) => html`<fieldset class="contact" data-contact=${i}><legend>${m.contactN(i + 1)}</legend>
+        ${input(i, 'nameEn', m.contactNameEn)}${input(i, 'nameCy', m.contactNameCy)}
+        ${input(i, 'number', m.contactNumber)}
+        <label class="check"><input type="checkbox" name="contact-${i}-sms" .checked=${d.contacts[i].sms}
+          @change=${(e: Event) => set(i, {sms: (e.target as HTMLInputElement).checked}, `contact-${i}-sms`)} /> ${m.contactSms}</label>
+        ${input(i, 'detailEn', m.contactDetailEn)}${input(i, 'detailCy', m.contactDetailCy)}
+        <button type="button" class="link danger" @click=${() => this.#removeContact(i)}>${m.contactRemove(i + 1)}</button>
+      </fieldset>`)}
+      ${d.contacts.length < MAX_COMMUNITY_CONTACTS ? html`<button type="button" id="contact-add" @click=${this.#addContact}>${m.contactAdd}</button>`
+        : html`<p class="hint" id="contact-add" tabindex="-1">${m.contactsFull(MAX_COMMUNITY_CONTACTS)}</p>`}
+      ${this.errors['contact-add'] ? html`<p class="error" id="contact-add-error">${this.errors['contact-add']}</p>` : nothing}
+      <fieldset class="defaults"><legend>${m.defaultsHeading}</legend>
+        <p class="hint">${m.defaultsHint}</p>
+        ${defaults.map((c) => {
+          const name = pickLocalized(c.name, locale);
+          return html`<label class="check"><input type="checkbox" name="show-${c.id}" .checked=${!d.hidden.includes(c.id)}
+            @change=${(e: Event) => (this.draft = {...this.draft!, hidden: (e.target as HTMLInputElement).checked
+              ? this.draft!.hidden.filter((x) => x !== c.id) : [...this.draft!.hidden, c.id]})} />
+            <span lang=${name.lang}>${name.text}</span> (${c.number})</label>`;
+        })}
+      </fieldset>
+    </fieldset>`;
+  }
+
+  #addContact = async () => {
+    this.draft = {...this.draft!, contacts: [...this.draft!.contacts, {nameEn: '', nameCy: '', detailEn: '', detailCy: '', number: '', sms: false}]};
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#contact-${this.draft.contacts.length - 1}-nameEn`)?.focus();
+  };
+
+  async #removeContact(i: number) {
+    this.draft = {...this.draft!, contacts: this.draft!.contacts.filter((_x, j) => j !== i)};
+    this.errors = Object.fromEntries(Object.entries(this.errors).filter(([k]) => !k.startsWith('contact-')));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#contact-add')?.focus();
+  }
+
+  /** The settings the form holds, as the store takes them (parse errors name their field). */
+  #settingsFrom(d: Draft, current: Community['settings']): Community['settings'] {
+    const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
+    const tags = parseLines(d.tags);
+    // Labels of tags no longer listed are dropped rather than refused (the admin removed the tag).
+    const labels = (field: string, text: string) => Object.fromEntries(Object.entries(parseTagLabels(field, text)).filter(([t, l]) => tags.includes(t) && l));
+    const localizedOf = (en: string, cy: string) => ({en, ...(cy.trim() ? {cy} : {})});
+    return {
+      ...current, visibility: d.visibility as never, moderation: d.moderation as never, holdFirstPosts: num(d.holdFirstPosts),
+      bannedWords: parseLines(d.bannedWords), nation: d.nation as never, tags,
+      postIntervalSeconds: num(d.postIntervalSeconds), reportsPerHour: num(d.reportsPerHour),
+      guidelinesVersion: d.bump ? bumpVersion(current.guidelinesVersion) : current.guidelinesVersion,
+      guidelines: localizedOf(d.guidelinesEn, d.guidelinesCy),
+      tagLabels: {en: labels('tagLabels.en', d.tagLabelsEn), cy: labels('tagLabels.cy', d.tagLabelsCy)},
+      crisisContacts: {
+        extra: d.contacts.map((x) => ({name: localizedOf(x.nameEn, x.nameCy), detail: localizedOf(x.detailEn, x.detailCy), number: x.number, sms: x.sms})),
+        hide: d.hidden,
+      },
+    };
+  }
+
   #save = async (e: Event) => {
     e.preventDefault();
     const store = this.#store;
     const c = this.#community.value;
     const d = this.draft;
     if (!store || !c || !d || !this.#ask('settings', '')) return;
-    const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
     this.busy = 'settings';
     this.failure = null;
     try {
-      await store.updateCommunity({
+      const saved = await store.updateCommunity({
         name: {en: d.nameEn, ...(d.nameCy.trim() ? {cy: d.nameCy} : {})},
         tagline: {en: d.taglineEn, ...(d.taglineCy.trim() ? {cy: d.taglineCy} : {})},
-        settings: {
-          ...c.settings, visibility: d.visibility as never, moderation: d.moderation as never, holdFirstPosts: num(d.holdFirstPosts),
-          bannedWords: parseLines(d.bannedWords), nation: d.nation as never, tags: parseLines(d.tags),
-          postIntervalSeconds: num(d.postIntervalSeconds), reportsPerHour: num(d.reportsPerHour),
-          guidelinesVersion: d.bump ? bumpVersion(c.settings.guidelinesVersion) : c.settings.guidelinesVersion,
-        },
+        settings: this.#settingsFrom(d, c.settings),
       });
       this.errors = {};
-      this.draft = {...d, bump: false};
+      // The form shows what was saved (labels of every tag, trimmed contacts), keeping nothing stale.
+      this.draft = draftOf(saved);
       this.announcement = communityAdminMessages(this.#consumer.locale).saved;
       this.#done('settings', '');
     } catch (err) {
       const error = toKindredError(err);
       if (error.code === 'invalid-argument' && error.field) {
-        const key = error.field.replace(/^name\.en$/, 'nameEn').replace(/^name\.cy$/, 'nameCy').replace(/^tagline\.en$/, 'taglineEn').replace(/^tagline\.cy$/, 'taglineCy');
+        const key = fieldId(error.field);
         this.errors = {[key]: error.message};
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>(`#${key}`)?.focus();
@@ -354,8 +460,18 @@ export class KinCommunityAdmin extends KinElement {
     const me = this.#consumer.user?.uid;
     const failure = this.failure?.where === 'team' || this.failure?.where === 'invite' ? this.failure.error : null;
     const invites = this.#invites.value ?? [];
-    const log = (this.#log.value ?? []).filter((e) => e.action === 'grant-role' || e.action === 'revoke-role');
-    const claimed = invites.filter((i) => i.claimedBy && i.claimedAt);
+    const log = (this.#log.value ?? []).filter((e) => e.action === 'grant-role' || e.action === 'revoke-role' || e.action === 'accept-invite');
+    // Claims are in the moderation log (issue 14); invites claimed before that still show from the invite itself.
+    const logged = new Set(log.filter((e) => e.action === 'accept-invite').map((e) => e.targetPath.split('/')[1]));
+    const claimed = invites.filter((i) => i.claimedBy && i.claimedAt && !logged.has(i.id));
+    const changeText = (e: ModLogEntry) => {
+      if (e.action !== 'accept-invite') {
+        return m.changeLog(e.action === 'grant-role' ? m.granted : m.revokedRole, this.#nameOf(e.targetPath) + (e.reason ? ` (${e.reason})` : ''), formatDate(e.at, locale));
+      }
+      const inv = invites.find((i) => i.id === e.targetPath.split('/')[1]);
+      const who = inv?.email ?? this.#nameOf(`members/${e.actorId}`);
+      return m.changeAccepted(who, inv ? m.role(inv.role) : e.reason, formatDate(e.at, locale));
+    };
     const f = this.inviteForm;
     return html`
       <section aria-labelledby="team-heading">
@@ -404,7 +520,7 @@ export class KinCommunityAdmin extends KinElement {
         ${this.#heading(m.changesHeading, 1, 'changes-heading')}
         ${claimed.length + log.length === 0 ? html`<p>${m.changesEmpty}</p>` : html`<ul class="changes">
           ${[...claimed.map((i) => ({at: i.claimedAt!, text: m.changeAccepted(i.email, m.role(i.role), formatDate(i.claimedAt!, locale))})),
-            ...log.map((e) => ({at: e.at, text: m.changeLog(e.action === 'grant-role' ? m.granted : m.revokedRole, this.#nameOf(e.targetPath) + (e.reason ? ` (${e.reason})` : ''), formatDate(e.at, locale))}))]
+            ...log.map((e) => ({at: e.at, text: changeText(e)}))]
             .sort((a, b) => b.at - a.at).map((x) => html`<li>${x.text}</li>`)}</ul>`}
       </section>`;
   }
@@ -418,6 +534,7 @@ export class KinCommunityAdmin extends KinElement {
     const link = this.#link(this.newInvite!.id);
     return html`<div class="made" role="status">
       <p>${m.inviteMade(this.newInvite!.email)}</p>
+      ${this.newInvite!.url ? html`<p>${m.inviteEmailed}</p>` : nothing}
       <label for="invite-link">${m.inviteLink}</label>
       <div class="copy"><input id="invite-link" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button type="button" @click=${() => this.#copy(link)}>${m.copy}</button></div>
@@ -451,7 +568,12 @@ export class KinCommunityAdmin extends KinElement {
     this.newInvite = null;
     try {
       const days = f.days.trim() === '' ? NaN : Number(f.days);
-      this.newInvite = await store.createInvite({email: f.email, role: f.role, clinicianScope: f.role === 'clinician' ? f.scope : null, days});
+      // An https page gives the invite a link the functions email to the invitee (issue 14); elsewhere it is copied by hand.
+      const base = new URL(this.inviteUrl ?? location.href, location.href);
+      base.searchParams.delete(INVITE_PARAM);
+      base.hash = '';
+      const link = base.protocol === 'https:' ? base.toString() : null;
+      this.newInvite = await store.createInvite({email: f.email, role: f.role, clinicianScope: f.role === 'clinician' ? f.scope : null, days, link});
       this.inviteForm = {email: '', role: f.role, scope: '', days: f.days};
       this.errors = {};
       this.#done('invite', this.newInvite.id);

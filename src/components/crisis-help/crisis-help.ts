@@ -6,7 +6,7 @@ import {crisisHelpMessages} from './crisis-help.messages.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {OnlineController} from '../../controllers/online.js';
-import {contactsFor, type CrisisContact, type SafeguardingConfig} from '../../data/safeguarding.js';
+import {communitySafeguarding, contactsFor, type CrisisContact, type SafeguardingConfig} from '../../data/safeguarding.js';
 import type {Nation} from '../../data/types.js';
 import {KinCrisisHelpToggleEvent} from '../../events/crisis-help-toggle.js';
 import {communityController} from '../../controllers/community-data.js';
@@ -18,7 +18,8 @@ let counter = 0;
  * Welsh-language line, Shout, Childline and the helplines of the member's UK nation, as `tel:` and
  * `sms:` links that work on phones (and offline). Collapsed it is one "Need help now?" button; other
  * elements open it in one interaction with `show()`. The contacts never wait for data: the community's
- * nation refines them when it arrives, and the UK-wide numbers show whatever happens.
+ * nation and its own contacts (set by its admins in `<kin-community-admin>`) refine them when it
+ * arrives, and the UK-wide numbers show whatever happens.
  *
  * @summary Crisis support contacts, one interaction away.
  * @tagname kin-crisis-help
@@ -46,7 +47,7 @@ export class KinCrisisHelp extends KinElement {
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
   /** Replaces the panel heading (which also names the region), e.g. when two panels share a page. */
   @property() heading = '';
-  /** A community's own contacts to add, or defaults to leave out (999 and Samaritans always stay). */
+  /** More contacts to add, or defaults to leave out, beyond the community's own (999 and Samaritans always stay). */
   @property({attribute: false}) config: SafeguardingConfig | null = null;
 
   #network = new OnlineController(this);
@@ -70,8 +71,14 @@ export class KinCrisisHelp extends KinElement {
 
   /** The contacts shown now, in order. */
   get contacts(): CrisisContact[] {
-    const nation = this.nation ?? this.#community.value?.settings.nation ?? null;
-    return contactsFor({...this.config, nation}, this.#consumer.locale);
+    const settings = this.#community.value?.settings;
+    const nation = this.nation ?? settings?.nation ?? null;
+    // The community's own contacts (issue 14: set in <kin-community-admin>) come first, then the page's `config`.
+    const own = communitySafeguarding(settings?.crisisContacts);
+    return contactsFor({
+      nation, extra: [...(own.extra ?? []), ...(this.config?.extra ?? [])].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i),
+      hide: [...(own.hide ?? []), ...(this.config?.hide ?? [])],
+    }, this.#consumer.locale);
   }
 
   protected override updated(changed: PropertyValues) {

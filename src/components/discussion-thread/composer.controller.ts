@@ -159,6 +159,35 @@ export class ThreadComposer implements ReactiveController {
     void this.submit(parentId, true);
   }
 
+  /** Issue 14: an agreement to the current guidelines is being saved. */
+  agreeing = false;
+
+  /**
+   * Issue 14: the guidelines changed since the member agreed (the post was refused with field `guidelines`):
+   * they read them under the composer, agree, and the same post (same id, text kept) is sent.
+   */
+  async agreeAndSend(parentId: string | null) {
+    const t = this.t;
+    const store = t.store;
+    const version = t.community.value?.settings.guidelinesVersion;
+    if (!store || !version || this.agreeing) return;
+    const c = this.get(parentId);
+    this.agreeing = true;
+    t.host.requestUpdate();
+    try {
+      await store.agreeToGuidelines(version);
+    } catch (e) {
+      c.error = t.fail(e, 'agree-guidelines');
+      return;
+    } finally {
+      this.agreeing = false;
+      t.host.requestUpdate();
+    }
+    c.status = 'idle';
+    c.error = null;
+    await this.submit(parentId, true);
+  }
+
   async submit(parentId: string | null, auto = false) {
     const t = this.t;
     const host = t.host;

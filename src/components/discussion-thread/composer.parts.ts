@@ -5,6 +5,8 @@ import {live} from 'lit/directives/live.js';
 import {LIMITS} from '../../data/policy.js';
 import {crisisWording} from './crisis-check.js';
 import {commonMessages} from '../../i18n/common.messages.js';
+import {GUIDELINES_FIELD} from '../../data/guidelines.js';
+import {guidelinesText} from '../guidelines.parts.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
 import {composerChoices} from './safety.parts.js';
 
@@ -64,7 +66,14 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
               <button type="button" data-action="send-now" @click=${() => void composer.submit(parentId)}>${m.sendNow}</button>
             </div>`
           : nothing}
-        ${c.status === 'error' && c.error
+        ${c.status === 'error' && c.error?.field === GUIDELINES_FIELD
+          ? html`<div class="guidelines-again" part="guidelines" role="alert" aria-labelledby=${`${fieldId}-guidelines`}>
+              <p id=${`${fieldId}-guidelines`}><strong>${m.guidelinesChanged}</strong></p>
+              ${t.community.value?.settings.guidelines?.en ? guidelinesText(t.community.value.settings, t.locale) : html`<p>${m.guidelinesNone}</p>`}
+              <button type="button" class="primary" data-action="agree" aria-disabled=${composer.agreeing ? 'true' : 'false'}
+                @click=${() => void composer.agreeAndSend(parentId)}>${composer.agreeing ? m.agreeing : m.agreeAndPost}</button>
+            </div>`
+          : c.status === 'error' && c.error
           ? html`<div class="error" part="error" role="alert">
               <p>${m.postFailed} ${common.error(c.error.code)}</p>
               <button type="button" data-action="retry-post" @click=${() => void composer.submit(parentId)}>${m.retrySend}</button>

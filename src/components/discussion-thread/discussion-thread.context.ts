@@ -12,6 +12,8 @@ import type {PostActions} from './post-actions.controller.js';
 import type {ThreadComposer} from './composer.controller.js';
 import type {HubPager} from './hub.controller.js';
 import type {ThreadMeta} from './thread-meta.controller.js';
+import type {ThreadFollow} from './follow.controller.js';
+import type {DeepLink} from './deep-link.controller.js';
 import type {ThreadSafety} from './safety.controller.js';
 import type {Community, MemberProfile} from '../../data/types.js';
 
@@ -49,6 +51,10 @@ export interface ThreadContext {
   readonly composer: ThreadComposer;
   readonly hub: HubPager;
   readonly meta: ThreadMeta;
+  /** Issue 15: the member's follow of the conversation shown. */
+  readonly follow: ThreadFollow;
+  /** Issue 15: the `#post-<id>` the address links to. */
+  readonly deepLink: DeepLink;
   /** Issue 18: content warnings and the visitors' members-only count. */
   readonly safety: ThreadSafety;
   announce(text: string): void;

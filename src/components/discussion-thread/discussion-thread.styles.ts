@@ -106,6 +106,28 @@ export default css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* Issue 15: follow toggle; issue 14: the guidelines to agree to again, under the composer */
+  .follow {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: ${t.spaceS};
+  }
+  .follow-toggle[aria-pressed='true'] {
+    border-color: ${t.colorPrimary};
+    font-weight: 600;
+  }
+  .guidelines-again {
+    border: 2px solid ${t.colorPrimary};
+    border-radius: ${t.radiusM};
+    padding: ${t.spaceM};
+    display: grid;
+    gap: ${t.spaceS};
+  }
+  .guidelines-again p,
+  .guidelines p {
+    margin: 0;
+  }
   /* A post kept on the device and sent by itself (issue 17). */
   .queued {
     border-inline-start: 4px solid ${t.colorPrimary};

@@ -22,6 +22,9 @@ import {PostActions} from './post-actions.controller.js';
 import {ThreadComposer} from './composer.controller.js';
 import {HubPager} from './hub.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
+import {ThreadFollow} from './follow.controller.js';
+import {DeepLink} from './deep-link.controller.js';
+import {followButton} from './follow.parts.js';
 import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
 import {composerForm} from './composer.parts.js';
@@ -32,7 +35,8 @@ import {hub} from './hub.parts.js';
  * draft that is never lost, supportive reactions, reporting and crisis help one interaction away.
  * Three ways to embed it: a page's conversation (`thread-key`), a hub of conversations
  * (`mode="list"`, paged by cursor), or one existing conversation by id (`thread-id`, e.g. a private
- * peer conversation) with no list around it. Crisis contacts come from `<kin-crisis-help>`.
+ * peer conversation) with no list around it. Crisis contacts come from `<kin-crisis-help>`. A link to one
+ * post (`#post-<id>` in the address, as notifications and emails make) scrolls to that post and focuses it.
  *
  * @summary A live, safe discussion thread (or a hub of threads with `mode="list"`).
  * @tagname kin-discussion-thread
@@ -55,6 +59,8 @@ import {hub} from './hub.parts.js';
  * @csspart submit - The composer's submit button.
  * @csspart queued - The notice under the composer for a post kept on the device and sent by itself when the connection is back.
  * @csspart new-posts - The "N new posts" button.
+ * @csspart follow - The "Follow this conversation" toggle (members; new posts then reach their notifications).
+ * @csspart guidelines - Under the composer when the community's guidelines changed: their text and "I agree".
  * @csspart help - The "Need help now?" disclosure (a `<kin-crisis-help>`).
  * @csspart crisis - The support shown beside the composer on crisis wording (holds a `<kin-crisis-help>`).
  * @csspart thread-list - The list of threads in `mode="list"`.
@@ -146,6 +152,8 @@ export class KinDiscussionThread extends KinElement {
     get composer() { return el.#composer; },
     get hub() { return el.#hub; },
     get meta() { return el.#meta; },
+    get follow() { return el.#follow; },
+    get deepLink() { return el.#deepLink; },
     get safety() { return el.#safety; },
     announce: (text) => el.#announce(text),
     emit: (event) => el.#emit(event),
@@ -168,6 +176,9 @@ export class KinDiscussionThread extends KinElement {
   #feed = new ThreadFeed(this.#t);
   /** The hub's first page live, later pages by cursor. */
   #hub = new HubPager(this.#t);
+  /** Issue 15: follow / unfollow the conversation shown, and links to one post (`#post-<id>`). */
+  #follow = new ThreadFollow(this.#t);
+  #deepLink = new DeepLink(this.#t);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -336,15 +347,17 @@ export class KinDiscussionThread extends KinElement {
     const m = this.#m;
     const fixed = !!this.#fixedThreadId;
     const t = this.#meta.current?.id === this.#threadId ? this.#meta.current : null;
-    if (this.mode !== 'list' && !fixed) return this.#heading(t?.thread?.title ?? (this.threadTitle.trim() || m.heading), 'thread-heading');
+    const follow = followButton(this.#t);
+    if (this.mode !== 'list' && !fixed) return html`${this.#heading(t?.thread?.title ?? (this.threadTitle.trim() || m.heading), 'thread-heading')}${follow}`;
     const title = t?.thread?.title ?? (t?.status === 'loading' ? commonMessages(this.#consumer.locale).loading : m.heading);
     // A conversation shown by id stands alone: no way "back" to a list it never came from.
-    if (fixed) return this.#heading(title, 'thread-heading');
+    if (fixed) return html`${this.#heading(title, 'thread-heading')}${follow}`;
     return html`<button type="button" class="link back" @click=${() => void this.#back()}>
         <span aria-hidden="true">←</span> ${m.back}
       </button>
       ${this.#heading(title, 'thread-heading')}
-      ${t?.thread ? html`<p class="meta">${m.startedBy(t.thread.authorName)}</p>` : nothing}`;
+      ${t?.thread ? html`<p class="meta">${m.startedBy(t.thread.authorName)}</p>` : nothing}
+      ${follow}`;
   }
 
   get #isEmpty(): boolean {

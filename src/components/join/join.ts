@@ -16,6 +16,7 @@ import {KinErrorEvent} from '../../events/kin-error.js';
 import {styleProps} from '../../directives/style-props.js';
 import {KinJoinSubmitEvent, KinJoinedEvent} from '../../events/join.js';
 import {communityController, meController} from '../../controllers/community-data.js';
+import {guidelinesText} from '../guidelines.parts.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -120,6 +121,8 @@ export class KinJoin extends KinElement {
         </fieldset>
 
         <div class="field">
+          ${this.#communityDoc.value?.settings.guidelines?.en ? html`<details class="guidelines-text"><summary>${m.readGuidelines}</summary>
+            ${guidelinesText(this.#communityDoc.value.settings, locale)}</details>` : nothing}
           <label class="check"><input type="checkbox" name="guidelines" .checked=${this.guidelines}
             aria-invalid=${guidelinesError ? 'true' : 'false'}
             aria-describedby=${guidelinesError ? 'guidelines-error' : nothing}

@@ -18,6 +18,7 @@ import {KinJoinRequestEvent} from '../../events/join.js';
 import {KinConnectRequestEvent} from '../../events/connect-request.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {tagLabel} from '../../i18n/tags.js';
+import {customTagLabel} from '../../data/community-admin.js';
 
 type Filters = {search: string; relationship: Relationship | ''; tag: string; role: RoleName | ''; sort: 'newest' | 'name'};
 
@@ -245,7 +246,7 @@ export class KinMemberDirectory extends KinElement {
           <label for="tag">${m.tag}</label>
           <select id="tag" @change=${(e: Event) => this.#setFilter('tag', (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!f.tag}>${m.any}</option>
-            ${tags.map((t) => html`<option value=${t} ?selected=${f.tag === t}>${tagLabel(t, tags)}</option>`)}
+            ${tags.map((t) => html`<option value=${t} ?selected=${f.tag === t}>${customTagLabel(community?.settings, t, locale) ?? tagLabel(t, tags)}</option>`)}
           </select>
         </div>` : nothing}
         <div class="field">
@@ -302,7 +303,7 @@ export class KinMemberDirectory extends KinElement {
           </div>
         </div>
         ${member.badges.length ? html`<ul class="badges">${member.badges.map((b) => html`<li class="badge">${c[`badge_${b}`]}</li>`)}</ul>` : nothing}
-        ${member.tags.length ? html`<ul class="tags" aria-label=${m.tags}>${member.tags.map((t) => html`<li class="tag">${tagLabel(t, this.#communityDoc.value?.settings.tags ?? [])}</li>`)}</ul>` : nothing}
+        ${member.tags.length ? html`<ul class="tags" aria-label=${m.tags}>${member.tags.map((t) => html`<li class="tag">${customTagLabel(this.#communityDoc.value?.settings, t, this.#community.locale) ?? tagLabel(t, this.#communityDoc.value?.settings.tags ?? [])}</li>`)}</ul>` : nothing}
         <p class="muted">${m.joined(formatDate(member.joinedAt, locale))}</p>
         <div class="actions">
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} @click=${() => this.#toggle(member.uid)}>

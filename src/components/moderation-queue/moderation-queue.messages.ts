@@ -68,6 +68,7 @@ const en = {
   logAction: (action: string) => ({
     approve: 'Approved', hide: 'Hid', restore: 'Restored', 'dismiss-report': 'Dismissed a report', suspend: 'Suspended',
     'lift-suspension': 'Lifted a suspension', 'clear-crisis': 'Read a crisis flag', 'grant-role': 'Granted a role', 'revoke-role': 'Revoked a role', 'approve-story': 'Approved the founder story',
+    'accept-invite': 'Accepted an invite',
   } as Record<string, string>)[action] ?? action,
   // Issue 12: what an action was about, in words (never a raw document path).
   logPost: (title: string | null) => (title ? `a post in “${title}”` : 'a post'),
@@ -142,6 +143,7 @@ const cy: typeof en = {
   logAction: (action: string) => ({
     approve: 'Cymeradwyodd', hide: 'Cuddiodd', restore: 'Adferodd', 'dismiss-report': 'Gwrthododd adroddiad', suspend: 'Ataliodd',
     'lift-suspension': 'Cododd ataliad', 'clear-crisis': 'Darllenodd faner argyfwng', 'grant-role': 'Rhoddodd rôl', 'revoke-role': 'Dileodd rôl', 'approve-story': 'Cymeradwyodd stori’r sylfaenydd',
+    'accept-invite': 'Derbyniodd wahoddiad',
   } as Record<string, string>)[action] ?? action,
   logPost: (title: string | null) => (title ? `neges yn “${title}”` : 'neges'),
   logMember: (name: string | null) => name ?? 'aelod',

@@ -21,6 +21,7 @@ import {peerMatchCardMessages} from './peer-match-card.messages.js';
 import styles from './peer-match-card.styles.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {tagLabel} from '../../i18n/tags.js';
+import {customTagLabel} from '../../data/community-admin.js';
 
 type Person = Pick<MemberProfile, 'uid' | 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship'>;
 type Confirm = {kind: 'end' | 'block'; connection: Connection};
@@ -417,7 +418,7 @@ export class KinPeerMatchCard extends KinElement {
       <form part="form" @submit=${this.#onOptIn}>
         <p class="muted">${t.formLegend}</p>
         ${tags.length ? html`<fieldset><legend>${t.conditions}</legend>
-          ${tags.map((tag, i) => html`<label class="check"><input type="checkbox" name="conditions" value=${tag} id=${`c-${i}`} />${tagLabel(tag, tags)}</label>`)}
+          ${tags.map((tag, i) => html`<label class="check"><input type="checkbox" name="conditions" value=${tag} id=${`c-${i}`} />${customTagLabel(this.#community.value?.settings, tag, this.#locale) ?? tagLabel(tag, tags)}</label>`)}
         </fieldset>` : nothing}
         <div class="field"><label for="f-diagnosed">${t.diagnosed}</label>
           <select id="f-diagnosed" name="diagnosedBand">${option('', t.band_unset)}

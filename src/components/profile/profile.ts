@@ -24,6 +24,7 @@ import {KinEraseRequestEvent} from '../../events/erase-request.js';
 import {KinErasedEvent} from '../../events/erased.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {tagLabel} from '../../i18n/tags.js';
+import {customTagLabel} from '../../data/community-admin.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -254,7 +255,7 @@ export class KinProfile extends KinElement {
         <fieldset class="field">
           <legend>${m.tags}</legend>
           ${communityTags.map((t) => html`<label class="check"><input type="checkbox" .checked=${d.tags.includes(t)}
-            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${tagLabel(t, communityTags)}</label>`)}
+            @change=${(e: Event) => this.#set('tags', (e.target as HTMLInputElement).checked ? [...d.tags, t] : d.tags.filter((x) => x !== t))} />${customTagLabel(this.#communityDoc.value?.settings, t, this.#community.locale) ?? tagLabel(t, communityTags)}</label>`)}
           <label for="otherTags">${m.tagsOther}</label>
           <input id="otherTags" autocomplete="off" .value=${d.otherTags || custom.join(', ')} aria-invalid=${this.error?.field === 'tags' ? 'true' : 'false'}
             aria-describedby=${this.#describedBy('tags')}

@@ -422,6 +422,18 @@ function mailDoc(to: string, subject: string, lines: string[], language: Locale,
   };
 }
 
+/**
+ * Where an email's "open" link goes: the site address (KINDRED_SITE_URL), whose `{thread}` and `{post}` are
+ * filled with the notification's ids like the bell's `thread-href` ("https://…/talk?thread={thread}#post-{post}"),
+ * so the email opens the post in its thread. An item with no thread (a connection, a report) links to the page
+ * itself, without the placeholders' query and fragment.
+ */
+export function mailOpenLink(siteUrl: string, n: Pick<KinNotification, 'threadId' | 'postId'>): string {
+  if (!/\{(thread|post)\}/.test(siteUrl)) return siteUrl;
+  if (!n.threadId) return siteUrl.split(/[?#]/)[0];
+  return siteUrl.replace(/\{thread\}/g, encodeURIComponent(n.threadId)).replace(/\{post\}/g, encodeURIComponent(n.postId ?? ''));
+}
+
 /** An immediate email about one notification. */
 export function immediateMail(n: Pick<KinNotification, 'kind'>, to: string, community: LocalizedText, language: Locale,
   links: {open: string; unsubscribe: string}): MailDoc {

@@ -3,6 +3,7 @@
 // The data model is described at the top of firestore.rules, which is the real access control: every
 // write here is shaped exactly as those rules expect (server times, denormalised author fields, counts
 // moved in the same batch).
+import {guidelinesChanged, mustAgreeAgain} from '../guidelines.js';
 import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions} from 'firebase/app';
 import {
   Timestamp, collection, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
@@ -537,11 +538,11 @@ class FirebaseStore implements CommunityStore {
       const postRef = this.#doc(layout.post(input.threadId, id));
       const threadRef = doc(this.db, threadPath);
       const limitsRef = this.#doc(layout.limits(user.uid));
-      const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap, limitsSnap] = await Promise.all([
+      const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap, limitsSnap, privateSnap] = await Promise.all([
         getDoc(postRef), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.roles(user.uid))),
         getDoc(threadRef), getDoc(this.#doc()),
         parentId ? getDoc(this.#doc(layout.post(input.threadId, parentId))) : Promise.resolve(null),
-        getDoc(limitsRef),
+        getDoc(limitsRef), getDoc(this.#doc(layout.private(user.uid))),
       ]);
       // A retried write that already landed: return it, never duplicate.
       if (existing.exists()) {
@@ -566,6 +567,8 @@ class FirebaseStore implements CommunityStore {
       const member = toMember(memberSnap);
       const settings = toCommunity(communitySnap).settings;
       assertSignInAccepted(settings, user, 'post');
+      // Issue 14: after a guidelines version bump, the member agrees again first (firestore.rules guidelinesAgreed).
+      if (mustAgreeAgain(privateSnap.exists() ? {guidelines: privateSnap.get('guidelines')} : null, settings)) throw guidelinesChanged(settings.guidelinesVersion);
       // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
       const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
@@ -837,6 +840,10 @@ class FirebaseStore implements CommunityStore {
 
   setHealthConsent(given: boolean): Promise<PrivateRecord> {
     return members.setHealthConsent(this.#members(), given);
+  }
+
+  agreeToGuidelines(version: string): Promise<PrivateRecord> {
+    return members.agreeToGuidelines(this.#members(), version);
   }
 
   setFieldVisibility(visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord> {

@@ -7,7 +7,7 @@ import {
   type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
-import {claimRefusal, claimedRoles, mayInvite, validateInviteId, validateInviteInput, newInviteId, type Invite, type InviteInput} from '../invites.js';
+import {claimLogEntry, claimRefusal, claimedRoles, inviteUrl, mayInvite, validateInviteId, validateInviteInput, newInviteId, type Invite, type InviteInput} from '../invites.js';
 import {sanitizeRoles} from '../policy.js';
 import type {OnError, Unsubscribe} from '../store.js';
 import type {RoleRecord, SessionUser} from '../types.js';
@@ -34,7 +34,7 @@ function toInvite(snap: DocumentSnapshot): Invite {
   return {
     id: snap.id, email: String(d.email ?? ''), role: d.role, clinicianScope: d.clinicianScope ?? null, invitedBy: String(d.invitedBy ?? ''),
     createdAt: ms(d.createdAt) ?? 0, expiresAt: ms(d.expiresAt) ?? 0, claimedBy: d.claimedBy ?? null,
-    claimedAt: ms(d.claimedAt), revokedBy: d.revokedBy ?? null,
+    claimedAt: ms(d.claimedAt), revokedBy: d.revokedBy ?? null, url: typeof d.url === 'string' ? d.url : null,
   };
 }
 
@@ -61,12 +61,13 @@ export async function createInvite(c: InvitesCtx, input: InviteInput): Promise<I
       : 'Only admins and moderators can invite people.');
   }
   const id = newInviteId();
+  const url = inviteUrl(input.link, id);
   const expiresAt = Date.now() + fields.days * DAY;
   await run('send the invite', () => setDoc(ref(c, 'invites', id), {
     email: fields.email, role: fields.role, clinicianScope: fields.clinicianScope, invitedBy: user.uid, createdAt: serverTimestamp(),
-    expiresAt: Timestamp.fromMillis(expiresAt), claimedBy: null, claimedAt: null, revokedBy: null,
+    expiresAt: Timestamp.fromMillis(expiresAt), claimedBy: null, claimedAt: null, revokedBy: null, ...(url ? {url} : {}),
   }));
-  return {id, email: fields.email, role: fields.role, clinicianScope: fields.clinicianScope, invitedBy: user.uid, createdAt: Date.now(), expiresAt, claimedBy: null, claimedAt: null, revokedBy: null};
+  return {id, email: fields.email, role: fields.role, clinicianScope: fields.clinicianScope, invitedBy: user.uid, createdAt: Date.now(), expiresAt, claimedBy: null, claimedAt: null, revokedBy: null, url};
 }
 
 export async function getInvite(c: InvitesCtx, id: string): Promise<Invite | null> {
@@ -112,6 +113,9 @@ export async function claimInvite(c: InvitesCtx, id: string): Promise<RoleRecord
     else batch.set(ref(c, 'roles', user.uid), {uid: user.uid, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, ...changes});
     batch.update(ref(c, 'members', user.uid), {badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope});
     setBadges(batch, c.db, c.communityId, user.uid, next);
+    // The moderation log records the claim (the "issue 14" modLog rule: only in the claim's own batch).
+    const log = claimLogEntry(invite);
+    batch.set(ref(c, 'modLog', log.id), {action: log.action, actorId: user.uid, targetPath: log.targetPath, reason: log.reason, at: serverTimestamp()});
     await batch.commit();
     return next;
   });

@@ -3,10 +3,11 @@
 // rules) in firestore.rules expect.
 import {
   Timestamp, collection, collectionGroup, doc, documentId, getDoc, getDocs, increment, limit as qLimit, orderBy,
-  query, serverTimestamp, startAfter, where, writeBatch,
+  query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
   type DocumentSnapshot, type Firestore, type QueryConstraint, type WriteBatch,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
+import {assertCurrentVersion} from '../guidelines.js';
 import {newId, sanctionOnErasure, sanitizeRoles, validateText} from '../policy.js';
 import {FORMER_MEMBER, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport} from '../store.js';
 import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type Report, type RoleName, type RoleRecord, type SessionUser, type Thread} from '../types.js';
@@ -97,6 +98,18 @@ export async function setHealthConsent(c: MembersCtx, given: boolean): Promise<P
     // Matching works on health information: withdrawing consent ends it.
     if (!given) batch.delete(ref(c, 'matchProfiles', user.uid));
     await batch.commit();
+    return toPrivate(c, await getDoc(ref(c, 'private', user.uid)));
+  });
+}
+
+/** Issue 14: agree to the current guidelines (the private rule checks the version is the community's). */
+export async function agreeToGuidelines(c: MembersCtx, version: string): Promise<PrivateRecord> {
+  const user = requireUser(c, 'agree to the guidelines');
+  return c.run('save your agreement', async () => {
+    const [community, own] = await Promise.all([getDoc(doc(c.db, base(c))), getDoc(ref(c, 'private', user.uid))]);
+    if (!own.exists()) throw new KindredError('not-found', 'Join the community before you agree to its guidelines.');
+    assertCurrentVersion(version, community.get('settings') as {guidelinesVersion: string});
+    await updateDoc(ref(c, 'private', user.uid), {guidelines: {version, at: serverTimestamp()}});
     return toPrivate(c, await getDoc(ref(c, 'private', user.uid)));
   });
 }

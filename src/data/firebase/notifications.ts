@@ -2,7 +2,7 @@
 // reads their own, marks them read (the only write the rules allow), follows threads and chooses email.
 import {
   collection, doc, getDoc, getDocs, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, setDoc, updateDoc, where, writeBatch,
-  type DocumentSnapshot, type Firestore,
+  type DocumentReference, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import {validateId} from '../policy.js';
 import {NOTIFY_LIMITS, validateNotificationId, validatePrefs, type KinNotification, type NotifyPrefs} from '../domain/notifications.js';
@@ -78,22 +78,31 @@ export function watchNotifications(c: NotifyCtx, limit: number, next: (feed: Not
   };
 }
 
+/** Unread items read per query by markRead('all'). */
+export const MARK_ALL_PAGE = 500;
+
 export async function markRead(c: NotifyCtx, ids: readonly string[] | 'all'): Promise<void> {
   const user = c.session.user;
   if (!user) throw notifyMessages.signInToRead();
   if (ids !== 'all' && !Array.isArray(ids)) throw notifyMessages.badReadIds();
-  await c.run('mark notifications read', async () => {
-    let refs;
-    if (ids === 'all') {
-      const snap = await getDocs(query(collection(c.db, itemsPath(c, user.uid)), where('read', '==', false), qLimit(500)));
-      refs = snap.docs.map((d) => d.ref);
-    } else {
-      refs = ids.map((id) => doc(c.db, `${itemsPath(c, user.uid)}/${validateNotificationId(id)}`));
-    }
+  const commit = async (refs: DocumentReference[]) => {
     for (let i = 0; i < refs.length; i += NOTIFY_LIMITS.batch) {
       const batch = writeBatch(c.db);
       for (const ref of refs.slice(i, i + NOTIFY_LIMITS.batch)) batch.update(ref, {read: true});
       await batch.commit();
+    }
+  };
+  await c.run('mark notifications read', async () => {
+    if (ids !== 'all') {
+      await commit(ids.map((id) => doc(c.db, `${itemsPath(c, user.uid)}/${validateNotificationId(id)}`)));
+      return;
+    }
+    // Every unread item, a page of MARK_ALL_PAGE at a time: each page once marked no longer matches, so the
+    // same query returns the next page, until a short one.
+    for (;;) {
+      const snap = await getDocs(query(collection(c.db, itemsPath(c, user.uid)), where('read', '==', false), qLimit(MARK_ALL_PAGE)));
+      await commit(snap.docs.map((d) => d.ref));
+      if (snap.size < MARK_ALL_PAGE) return;
     }
   });
 }

@@ -1,6 +1,7 @@
 // LocalStore's rules: every read and write as a pure function of the documents, the signed-in user
 // and the time. They decide what firestore.rules decides (through the shared helpers in policy.ts),
 // so the contract suite passes against both stores.
+import {guidelinesChanged, mustAgreeAgain} from '../guidelines.js';
 import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import {modPaths} from './moderation.js';
 import {KindredError} from '../errors.js';
@@ -282,6 +283,8 @@ export function createPost(db: Db, ctx: Ctx, input: CreatePostInput): Result<Pos
     if (existing.authorId === user.uid) return {result: postForReader(existing), writes: []};
     throw new KindredError('already-exists', 'A post with this id already exists: make a new id with store.newId().');
   }
+  // Issue 14: after a guidelines version bump, the member agrees again first (firestore.rules guidelinesAgreed).
+  if (mustAgreeAgain(db.private(user.uid), community.settings)) throw guidelinesChanged(community.settings.guidelinesVersion);
 
   const writes: Write[] = [];
   let thread = db.thread(threadId);

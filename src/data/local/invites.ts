@@ -5,7 +5,7 @@
 //   invites/{id}   Invite
 import {KindredError} from '../errors.js';
 import {hasRole, isSuspended, sanitizeRoles} from '../policy.js';
-import {claimRefusal, claimedRoles, inviteState, mayInvite, validateInviteId, validateInviteInput, type Invite, type InviteInput} from '../invites.js';
+import {claimLogEntry, claimRefusal, claimedRoles, inviteUrl, inviteState, mayInvite, validateInviteId, validateInviteInput, type Invite, type InviteInput} from '../invites.js';
 import type {RoleRecord} from '../types.js';
 import {paths, type Db, type Write} from './docs.js';
 import type {Ctx} from './engine.js';
@@ -43,6 +43,8 @@ export function createInvite(db: Db, ctx: Ctx, input: InviteInput, id: string): 
   const invite: Invite = {
     id: validateInviteId(id), email: fields.email, role: fields.role, clinicianScope: fields.clinicianScope, invitedBy: me,
     createdAt: ctx.now, expiresAt: ctx.now + fields.days * DAY, claimedBy: null, claimedAt: null, revokedBy: null,
+    // No email here: the link is kept so the console can show it again.
+    url: inviteUrl(input.link, validateInviteId(id)),
   };
   return {result: invite, writes: [[invitePath(invite.id), invite]]};
 }
@@ -69,12 +71,15 @@ export function claimInvite(db: Db, ctx: Ctx, id: string): Result<RoleRecord> {
   if (refusal) throw refusal;
   const next = claimedRoles(db.roles(me) ?? emptyRoles(me), invite, ctx.now);
   const member = db.member(me)!;
+  const log = claimLogEntry(invite);
   return {
     result: next,
     writes: [
       [invitePath(id), {...invite, claimedBy: me, claimedAt: ctx.now}],
       [paths.roles(me), next],
       [paths.member(me), {...member, badges: sanitizeRoles(next.roles), clinicianScope: next.clinicianScope}],
+      // The moderation log records the claim (firestore.rules: the claimer appends it in the claim's batch).
+      [`modLog/${log.id}`, {id: log.id, action: log.action, actorId: me, targetPath: log.targetPath, reason: log.reason, at: ctx.now}],
     ],
   };
 }

@@ -302,6 +302,10 @@ export class LocalStore implements CommunityStore {
     return this.#write((db, ctx) => members.setHealthConsent(db, ctx, given));
   }
 
+  agreeToGuidelines(version: string): Promise<PrivateRecord> {
+    return this.#write((db, ctx) => members.agreeToGuidelines(db, ctx, version));
+  }
+
   setFieldVisibility(visibility: Partial<Record<HideableField, FieldVisibility>>, values?: {bio?: string; tags?: string[]}): Promise<PrivateRecord> {
     return this.#write((db, ctx) => members.setFieldVisibility(db, ctx, visibility, values));
   }

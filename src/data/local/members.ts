@@ -1,6 +1,7 @@
 // LocalStore's member operations (issue 5): the directory, consent, field visibility, export, erasure
 // and roles, as pure functions of the documents, the user and the time (like engine.ts). They decide
 // what the members / private / roles rules in firestore.rules decide.
+import {assertCurrentVersion} from '../guidelines.js';
 import {KindredError} from '../errors.js';
 import {hasRole, isSuspended, newId, sanctionOnErasure, validateText} from '../policy.js';
 import {FORMER_MEMBER, type MemberQuery, type MyDataExport} from '../store.js';
@@ -72,6 +73,15 @@ export function setHealthConsent(db: Db, ctx: Ctx, given: boolean): Result<Priva
   // Matching works on health information: withdrawing consent ends it.
   if (!given && db.docs.has(`matchProfiles/${uid}`)) writes.push([`matchProfiles/${uid}`, null]);
   return {result: next, writes};
+}
+
+/** Issue 14: agree to the current guidelines (after an admin bumped their version). */
+export function agreeToGuidelines(db: Db, ctx: Ctx, version: string): Result<PrivateRecord> {
+  const {uid, record} = requireOwn(db, ctx, 'agree to the guidelines');
+  const settings = db.community()!.settings;
+  assertCurrentVersion(version, settings);
+  const next: PrivateRecord = {...record, guidelines: {version: settings.guidelinesVersion, at: ctx.now}};
+  return {result: next, writes: [[paths.private(uid), next]]};
 }
 
 export function setFieldVisibility(db: Db, ctx: Ctx, visibility: unknown, values?: unknown): Result<PrivateRecord> {
