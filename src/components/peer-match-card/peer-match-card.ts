@@ -7,8 +7,6 @@ import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MatchCandidate, MatchProfileInput} from '../../data/store.js';
 import type {Connection, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
-import {RELATIONSHIPS} from '../../data/types.js';
-import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS, regionName} from '../../data/matching.js';
 import {CONNECTION_LIMITS} from '../../data/connections.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -19,14 +17,12 @@ import {KinConnectRequestEvent} from '../../events/connect-request.js';
 import {KinConnectionChangeEvent, type ConnectionChange} from '../../events/connection-change.js';
 import {peerMatchCardMessages} from './peer-match-card.messages.js';
 import styles from './peer-match-card.styles.js';
+import {optInForm} from './peer-match-card.parts.js';
 import {communityController, meController} from '../../controllers/community-data.js';
-import {tagLabel} from '../../i18n/tags.js';
 import {customTagLabel} from '../../data/community-admin.js';
 
 type Person = Pick<MemberProfile, 'uid' | 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship'>;
 type Confirm = {kind: 'end' | 'block'; connection: Connection};
-
-const DIAGNOSED_KEYS = {'under-1': 'diagnosed_under1', '1-3': 'diagnosed_1to3', '3-10': 'diagnosed_3to10', 'over-10': 'diagnosed_over10'} as const;
 
 /**
  * "People like me": suggests members who opted in to matching and share experience with the signed-in
@@ -411,35 +407,9 @@ export class KinPeerMatchCard extends KinElement {
     const t = this.#t;
     const common = commonMessages(this.#locale);
     const tags = this.#community.value?.settings.tags ?? [];
-    const regions = Object.keys(REGIONS);
-    const option = (value: string, label: string) => html`<option value=${value}>${label}</option>`;
     return html`${this.#heading(t.inviteTitle, 'invite', 1)}
       <p>${t.invite}</p>
-      <form part="form" @submit=${this.#onOptIn}>
-        <p class="muted">${t.formLegend}</p>
-        ${tags.length ? html`<fieldset><legend>${t.conditions}</legend>
-          ${tags.map((tag, i) => html`<label class="check"><input type="checkbox" name="conditions" value=${tag} id=${`c-${i}`} />${customTagLabel(this.#community.value?.settings, tag, this.#locale) ?? tagLabel(tag, tags)}</label>`)}
-        </fieldset>` : nothing}
-        <div class="field"><label for="f-diagnosed">${t.diagnosed}</label>
-          <select id="f-diagnosed" name="diagnosedBand">${option('', t.band_unset)}
-            ${DIAGNOSED_BANDS.map((b) => option(b, t[DIAGNOSED_KEYS[b]]))}</select></div>
-        <div class="field"><label for="f-relationship">${t.relationship}</label>
-          <select id="f-relationship" name="relationship">${option('', t.band_unset)}
-            ${RELATIONSHIPS.map((r) => option(r, common[`relationship_${r}`]))}</select></div>
-        <div class="field"><label for="f-age">${t.age}</label>
-          <select id="f-age" name="ageBand">${option('', t.band_unset)}${AGE_BANDS.map((b) => option(b, b.replace('-', '–')))}</select></div>
-        <div class="field"><label for="f-region">${t.region}</label>
-          <select id="f-region" name="region">${option('', t.band_unset)}
-            ${regions.map((r) => option(r, regionName(r, this.#locale)))}</select></div>
-        <fieldset><legend>${t.languages}</legend>
-          <label class="check"><input type="checkbox" name="languages" value="en" />${t.lang_en}</label>
-          <label class="check"><input type="checkbox" name="languages" value="cy" />${t.lang_cy}</label>
-        </fieldset>
-        <div class="field"><label for="f-interests">${t.interests}</label>
-          <input id="f-interests" type="text" name="interests" maxlength="400" /></div>
-        <label class="check"><input type="checkbox" name="open" checked />${t.open}</label>
-        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy || this.offline}>${this.busy ? t.saving : t.save}</button></div>
-      </form>`;
+      ${optInForm(t, common, this.#locale, tags, (tag) => customTagLabel(this.#community.value?.settings, tag, this.#locale), {busy: this.busy, offline: this.offline, submit: this.#onOptIn})}`;
   }
 
   #connectionsSection(): TemplateResult | typeof nothing {
