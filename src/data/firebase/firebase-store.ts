@@ -457,26 +457,19 @@ class FirebaseStore implements CommunityStore {
         };
         const fail = (e: KindredError) => error(e);
         // Issue 18: a reader who is not a member may ask only for posts shared with everyone (firestore.rules
-        // seesAudience), so their query says so; it changes when they join (or leave).
+        // listsAudience). Signed out: that query at once. Signed in: every post, as before; the rules refuse
+        // it to a non-member, who then gets the visitors' query.
         let sharedUnsub: Unsubscribe | null = null;
-        let asMember: boolean | null = null;
         const watchShared = (member: boolean) => {
-          if (asMember === member) return;
-          asMember = member;
           sharedUnsub?.();
           const audience = member ? [] : [where('audience', '==', 'everyone')];
           sharedUnsub = this.#watchQuery(
             query(posts, ...audience, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
-            'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); }, fail);
+            'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); },
+            (e) => (member && e.code === 'permission-denied' ? watchShared(false) : fail(e)));
         };
         inner.push(() => sharedUnsub?.());
-        if (!user) watchShared(false);
-        else {
-          inner.push(onSnapshot(this.#doc('members', user.uid), (snap) => {
-            if (snap.metadata.hasPendingWrites) return;
-            watchShared(snap.exists());
-          }, (e) => error(mapFirebaseError(e, 'load your profile'))));
-        }
+        watchShared(!!user);
         // The member's own held posts: a second query the rules can prove (authorId == me).
         if (user) {
           inner.push(this.#watchQuery(
