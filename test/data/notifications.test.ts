@@ -169,6 +169,26 @@ describe('notifications in FirebaseStore (rules on the emulator)', function () {
     feed.stop();
   });
 
+  it('"mark all read" reaches past a page: 1,203 unread items all end read (pages of 500)', async () => {
+    const cid = uniqueCommunityId('nf');
+    await admin.seed(seed(cid));
+    const items: [string, Record<string, unknown>][] = Array.from({length: 1203}, (_, i) => [
+      `communities/${cid}/notifications/ann/items/reply~t1~r${i}`,
+      {kind: 'reply', threadId: 't1', postId: `r${i}`, connectionId: null, reportId: null, reactionKind: null, count: 1,
+        reason: null, createdAt: T0 + i, updatedAt: T0 + i, read: false},
+    ]);
+    await admin.writeDocs([[`communities/${cid}/services/notifications`, {since: new Date(T0)}], ...items]);
+    const a = await storeAs(cid, 'ann');
+    const feed = new Live<NotificationFeed>((next, error) => a.watchNotifications({limit: 20}, next, error));
+    // The bell counts up to 200 ("200+"); any item left unread would keep it above 0.
+    await feed.until((f) => f.enabled && f.unread === 200, 'the bell full');
+    await a.markNotificationsRead('all');
+    const got = await feed.until((f) => f.unread === 0, 'every item read');
+    expect(got.items.every((n) => n.read)).to.equal(true);
+    expect(await admin.getRaw(`communities/${cid}/notifications/ann/items/reply~t1~r0`)).to.deep.include({read: {booleanValue: true}});
+    feed.stop();
+  });
+
   it('follows a thread and saves email choices through the rules', async () => {
     const cid = uniqueCommunityId('nf');
     await admin.seed(seed(cid));
