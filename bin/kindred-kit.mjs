@@ -55,6 +55,11 @@ const HELP = `kindred-kit: set up Kindred in your charity's Firebase project.
       Export writes every document of the community as JSON, for your records; import restores such a
       file into a community that does not exist yet (or after it was deleted).
 
+  npx kindred-kit upgrade <community-id>
+      Brings a community's stored documents up to this version of the kit. Since 0.3: every post says who
+      may read it (audience) and carries its content warning; posts written by an older kit get
+      "everyone" and no warning, so visitors keep seeing them. Safe to run again.
+
   Where:  --project <id>   (or .firebaserc in this folder, or GOOGLE_CLOUD_PROJECT)
           --emulator host:port                  a local Firestore emulator; no credentials needed
           --credentials service-account.json    a key from Firebase console > Project settings > Service accounts
@@ -508,7 +513,47 @@ async function importCommunity({args, options, cwd, env, out}) {
   }
 }
 
-const COMMANDS = {init, 'create-community': createCommunity, invite, export: exportCommunity, import: importCommunity};
+/**
+ * Issue 18: a visitor's query asks for posts whose audience is 'everyone', and Firestore cannot match a
+ * missing field, so posts an older kit wrote (no audience, no warning) would disappear for visitors.
+ * Fills in the defaults the stores write today; never changes a value that is there.
+ */
+async function upgrade({args, options, cwd, env, out}) {
+  const cid = validateCommunityId(args[0]);
+  const conn = await connect(options, {cwd, env});
+  try {
+    const snap = await requireCommunity(conn, cid);
+    const threads = await snap.ref.collection('threads').listDocuments();
+    const writer = conn.db.bulkWriter();
+    const failures = [];
+    writer.onWriteError((e) => { failures.push(e); return false; });
+    let seen = 0;
+    let changed = 0;
+    for (const thread of threads) {
+      const posts = await thread.collection('posts').get();
+      for (const post of posts.docs) {
+        seen++;
+        const data = post.data();
+        const patch = {};
+        if (!('audience' in data)) patch.audience = 'everyone';
+        if (!('warning' in data)) patch.warning = null;
+        if (Object.keys(patch).length) {
+          changed++;
+          void writer.update(post.ref, patch).catch(() => {});
+        }
+      }
+    }
+    await writer.close();
+    if (failures.length) throw new CliError(`${failures.length} of ${changed} posts could not be updated: ${failures[0].message}`);
+    out(changed
+      ? `Brought ${changed} of ${seen} posts in "${cid}" (${conn.where}) up to date: audience "everyone", no content warning.`
+      : `All ${seen} posts in "${cid}" (${conn.where}) are already up to date.`);
+  } finally {
+    await conn.close();
+  }
+}
+
+const COMMANDS = {init, 'create-community': createCommunity, invite, export: exportCommunity, import: importCommunity, upgrade};
 
 export async function main(argv, {cwd = process.cwd(), env = process.env, out = (s) => console.log(s)} = {}) {
   const parsed = parseArgs(argv);

@@ -229,3 +229,37 @@ test('export writes every document; import restores it into an empty community, 
   const junk = await kit(['import', 'another-one', 'junk.json', '--emulator', emulator, '--project', PROJECT], {cwd: folder});
   assert.match(junk.stderr, /junk\.json is not a community export/);
 });
+
+test('upgrade gives posts from an older kit the audience and warning visitors\' queries need; safe to run again', async () => {
+  const cid = 'upgrade-old-posts';
+  assert.equal((await kit(['create-community', cid, '--name', 'Old posts', '--admin-email', 'ada@example.org', '--emulator', emulator, '--project', PROJECT])).code, 0);
+  const writes = [
+    ['threads/t1', {title: {stringValue: 'Spacers'}, postCount: {integerValue: '2'}, participants: {nullValue: null}, status: {stringValue: 'visible'}}],
+    ['threads/t1/posts/old', {body: {stringValue: 'Written before audiences'}, status: {stringValue: 'visible'}, createdAt: {timestampValue: '2026-01-10T09:00:00Z'}}],
+    ['threads/t1/posts/new', {body: {stringValue: 'Members only'}, status: {stringValue: 'visible'}, createdAt: {timestampValue: '2026-01-11T09:00:00Z'}, audience: {stringValue: 'members'},
+      warning: {mapValue: {fields: {topic: {stringValue: 'self-harm'}}}}}],
+  ];
+  await rest(':commit', {method: 'POST', body: JSON.stringify({writes: writes.map(([p, fields]) => ({update: {name: `projects/${PROJECT}/databases/(default)/documents/communities/${cid}/${p}`, fields}}))})});
+  const up = await kit(['upgrade', cid, '--emulator', emulator, '--project', PROJECT]);
+  assert.equal(up.code, 0, up.stderr);
+  assert.match(up.stdout, /Brought 1 of 2 posts in "upgrade-old-posts" .* up to date/);
+  const docs = await dump(cid);
+  assert.deepEqual(docs[`communities/${cid}/threads/t1/posts/old`].audience, {stringValue: 'everyone'});
+  assert.deepEqual(docs[`communities/${cid}/threads/t1/posts/old`].warning, {nullValue: null});
+  assert.deepEqual(docs[`communities/${cid}/threads/t1/posts/new`].audience, {stringValue: 'members'}, 'a value that is there is kept');
+  assert.equal(docs[`communities/${cid}/threads/t1/posts/new`].warning.mapValue.fields.topic.stringValue, 'self-harm');
+  // A visitor's query (audience == 'everyone', as the kit's reader asks) now finds the old post, over REST with no sign-in.
+  const visitor = await fetch(`${base()}/communities/${cid}/threads/t1:runQuery`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({structuredQuery: {from: [{collectionId: 'posts'}], where: {compositeFilter: {op: 'AND', filters: [
+      {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: [{stringValue: 'visible'}, {stringValue: 'hidden'}, {stringValue: 'deleted'}]}}}},
+      {fieldFilter: {field: {fieldPath: 'audience'}, op: 'EQUAL', value: {stringValue: 'everyone'}}},
+    ]}}, orderBy: [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {field: {fieldPath: '__name__'}, direction: 'DESCENDING'}], limit: 20}})});
+  const answer = await visitor.json();
+  assert.ok(Array.isArray(answer), JSON.stringify(answer));
+  const found = answer.filter((r) => r.document).map((r) => r.document.name.split('/').pop());
+  assert.deepEqual(found, ['old']);
+  const again = await kit(['upgrade', cid, '--emulator', emulator, '--project', PROJECT]);
+  assert.match(again.stdout, /All 2 posts in "upgrade-old-posts" .* are already up to date/);
+  const missing = await kit(['upgrade', 'no-such-community', '--emulator', emulator, '--project', PROJECT]);
+  assert.match(missing.stderr, /There is no community "no-such-community"/);
+});
