@@ -258,23 +258,33 @@ function defaultCommunity({name, nameCy, tagline, taglineCy, nation, visibility}
   };
 }
 
-async function writeInvite(conn, cid, fields) {
+async function writeInvite(conn, cid, fields, link) {
   const {Timestamp, FieldValue} = conn.firestore;
   const id = newInviteId();
   const expiresAt = Date.now() + fields.days * DAY;
+  // An https link is stored with the invite, as the admin console does: Kindred's mailInvite function
+  // (with the Trigger Email extension) then emails it to the invited address.
+  let url = null;
+  if (link?.protocol === 'https:') {
+    const u = new URL(link);
+    u.searchParams.set(INVITE_PARAM, id);
+    url = u.toString();
+  }
   await conn.db.doc(`communities/${cid}/invites/${id}`).create({
     email: fields.email, role: fields.role, clinicianScope: fields.clinicianScope, invitedBy: CLI_INVITER,
     createdAt: FieldValue.serverTimestamp(), expiresAt: Timestamp.fromMillis(expiresAt), claimedBy: null, claimedAt: null, revokedBy: null,
+    ...(url ? {url} : {}),
   });
-  return {id, expiresAt};
+  return {id, expiresAt, emailed: Boolean(url)};
 }
 
-function inviteInstructions(out, {id, expiresAt}, fields, link) {
+function inviteInstructions(out, {id, expiresAt, emailed}, fields, link) {
   const until = new Date(expiresAt).toISOString().slice(0, 10);
   out(`Invited ${fields.email} as ${fields.role}${fields.clinicianScope ? ` (${fields.clinicianScope})` : ''}; the invite expires on ${until}.`);
   if (link) {
     link.searchParams.set(INVITE_PARAM, id);
     out(`Send them this link: ${link}`);
+    if (emailed) out(`Where Kindred's functions and the Trigger Email extension are deployed, it is also emailed to ${fields.email}.`);
   } else {
     out(`Invite code: ${id}`);
     out(`Send them the address of your page with <kin-community-admin> on it, followed by ?${INVITE_PARAM}=${id}`);
@@ -416,7 +426,7 @@ async function createCommunity({args, options, cwd, env, out}) {
     // create() fails if someone made it in the meantime: never overwrite a community.
     await ref.create({...community, createdAt: conn.firestore.FieldValue.serverTimestamp()});
     out(`Created community "${cid}" (${name}) in ${conn.where}.`);
-    inviteInstructions(out, await writeInvite(conn, cid, fields), fields, link);
+    inviteInstructions(out, await writeInvite(conn, cid, fields, link), fields, link);
     out('');
     out('Settings to review in <kin-community-admin> once you are in: moderation (new members\' first post is held), tags, banned words, guidelines.');
   } catch (e) {
@@ -443,7 +453,7 @@ async function invite({args, options, cwd, env, out}) {
   const conn = await connect(options, {cwd, env});
   try {
     await requireCommunity(conn, cid);
-    inviteInstructions(out, await writeInvite(conn, cid, fields), fields, link);
+    inviteInstructions(out, await writeInvite(conn, cid, fields, link), fields, link);
   } finally {
     await conn.close();
   }

@@ -158,6 +158,10 @@ test('create-community + the invited admin\'s claim give a working admin; invite
   assert.match(made.stdout, /Send them this link: https:\/\/charity\.example\/community\/admin\?kin-invite=/);
   const code = inviteCode(made.stdout);
   assert.ok(code, made.stdout);
+  // The link is stored with the invite (its https address naming this invite), so mailInvite can email it.
+  const stored = await dump(cid);
+  assert.equal(stored[`communities/${cid}/invites/${code}`].url.stringValue, `https://charity.example/community/admin?kin-invite=${code}`);
+  assert.match(made.stdout, /also emailed to ada@charity\.example/i);
 
   // The admin-to-be signs in with that (verified) address, joins and claims.
   const ada = await storeAs(cid, 'ada-uid', 'ada@charity.example');
