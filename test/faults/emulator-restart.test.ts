@@ -91,7 +91,9 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
     await eventuallyWithin(() => elements.every((el) => !text(el).includes('Reconnecting to the community')), 'every element recovered', 120000);
     step('every element recovered');
     await eventuallyWithin(() => sessionStorage.getItem(draftKey(cid, TID, null)) === null, 'the kept post is sent once the server is back', 120000);
-    await eventuallyWithin(() => articleFor(thread, draft!.postId), 'the post shows in the thread, no reload', 30000);
+    // Once sent, the thread's listener shows it; after a long outage the Firestore SDK's own stream backoff
+    // (up to 60 s) can delay that listener's catch-up, so this waits as long as the recovery above.
+    await eventuallyWithin(() => articleFor(thread, draft!.postId), 'the post shows in the thread, no reload', 120000);
     expect(field().value).to.equal('');
     expect(articleFor(thread, 'p1')).not.to.equal(null);
     await wait(1000);
