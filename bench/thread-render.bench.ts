@@ -108,19 +108,19 @@ async function elementFirst(n: number, r: number): Promise<{ms: number; el: Thre
   let t1 = 0;
   let done!: () => void;
   const finished = new Promise<void>((res) => (done = res));
-  let el!: Thread;
+  const box: {el?: Thread} = {};
   const store = await openStore(n, `r${n}-${Date.now().toString(36)}-${r}`, (t) => {
     if (t0) return;
     t0 = t;
     // The element requests an update in the same callback; measure to the end of that update + layout.
-    queueMicrotask(() => void el.updateComplete.then(() => {
-      layout(el);
+    queueMicrotask(() => void box.el!.updateComplete.then(() => {
+      layout(box.el!);
       t1 = performance.now();
       done();
     }));
   });
   const root = await fixture(owc`<kin-community .store=${store}><kin-discussion-thread thread-key=${KEY} page-size="50"></kin-discussion-thread></kin-community>`);
-  el = root.querySelector('kin-discussion-thread') as Thread;
+  const el = (box.el = root.querySelector('kin-discussion-thread') as Thread);
   await finished;
   expect(count(el), 'the element rendered the posts in the measured update').to.equal(Math.min(n, 50));
   return {ms: t1 - t0, el, root, store};
