@@ -67,7 +67,7 @@ function fixture(cid) {
     members: [founder],
     threads: [{id: LOAD_TID, key: null, title: 'Walk for Breath 2026: who is coming?', authorId: 'founder', authorName: founder.pseudonym,
       createdAt: T0 - EARLIER * 60000, lastActivityAt: T0, postCount: EARLIER + 1, status: 'visible', participants: null}],
-    // An established thread (issue 17: a thread of 50 posts or more switches to tallies when busy).
+    // An established thread of 61 posts (the tallies design on branch s3-17load-tallies switches threads of 50+).
     posts: [...Array.from({length: EARLIER}, (_, i) => ({id: `earlier-${String(i).padStart(3, '0')}`, threadId: LOAD_TID, authorId: 'founder',
       authorName: founder.pseudonym, authorRelationship: 'patient', authorAvatarUrl: null, authorAvatarHue: 120, authorBadges: [], parentId: null,
       createdAt: T0 - (EARLIER - i) * 60000, editedAt: null, status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0},
@@ -267,7 +267,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   for (const a of refused) {
     if ((byBody.get(a.body) ?? []).length || byId.has(a.id)) failures.push(`refused post ${a.id} (attempt ${a.k}, ${a.code}) exists`);
   }
-  // Issue 17: a busy thread's counts reach its document by rollups after the posts (src/data/firebase/tallies.ts).
+  // The thread document may trail its posts (rollups, in the tallies design): wait for it as for the readers.
   const newestVisible = Math.max(...visible.map((p) => p.createdAt));
   let thread = await db.get(threadPath);
   while ((thread?.postCount !== visible.length || thread?.lastActivityAt !== newestVisible) && Date.now() < settleBy + 5000) {
@@ -305,7 +305,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   const lags = [];
   for (const r of readerState) for (const a of confirmed) { const s = r.seen.get(a.id); if (s) lags.push(s.at - s.createdAt); }
   // Thread-document writes per second: from the posts that wrote it (every visible post, before issue 17's
-  // change) or, with tallies, from the thread doc's own `tallyWrites` log when present.
+  // change) or, with tallies (branch s3-17load-tallies), from the rollups a reader saw.
   const threadWritesPerSecond = counted.maxWritesPerSecond ?? maxPerSecond(visible.filter((p) => p.createdAt > T0).map((p) => p.createdAt));
   await Promise.all([...writerStores, ...readerStores].map((s) => s.dispose().catch(() => {})));
   const reactionsRefused = reactions.flatMap((r) => r.refused);

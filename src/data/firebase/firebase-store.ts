@@ -31,7 +31,6 @@ import {LazyAuthSession} from './lazy-auth-session.js';
 import {hasPersistedAuth} from '../reader/persisted-auth.js';
 import {dataOf, ms, msOrNull, toCommunity, toMember, toPost, toRoles, toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
-import {TallyRollups, bumpTally, switchToTallies, tallyOf} from './tallies.js';
 import {currentBadges, readBadges, withBadges} from './badges.js';
 import * as invites from './invites.js';
 import * as admin from './admin.js';
@@ -187,17 +186,13 @@ class FirebaseStore implements CommunityStore {
   readonly kind = 'firebase' as const;
   #listeners = new Set<Unsubscribe>();
   #disposed = false;
-  /** Issue 17: rolls a thread's tallies up after this store's posts (./tallies.ts). */
-  #tallies!: TallyRollups;
 
   constructor(
     readonly communityId: string,
     private db: Firestore,
     readonly session: AuthSession & {dispose(): void},
     private onDispose: () => Promise<void>,
-  ) {
-    this.#tallies = new TallyRollups(db);
-  }
+  ) {}
 
   newId(): string {
     return newId();
@@ -584,14 +579,9 @@ class FirebaseStore implements CommunityStore {
       };
       // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
       const audience = newPostAudience(input.audience, parentSnap?.exists() ? {audience: parentSnap.get('audience')} : null);
-      const visible = status.status === 'visible';
-      // Issue 17: a busy thread (a post under a second ago, as the rules count) switches to tallies, and then a
-      // visible post names and moves a tally, not the thread document (./tallies.ts).
-      const tallyMode = threadSnap.exists() && visible ? this.#tallies.use(threadPath, threadSnap) : null;
-      if (tallyMode === 'switch') await switchToTallies(this.db, threadPath, threadSnap);
-      const tally = tallyMode ? tallyOf(id) : null;
-      batch.set(postRef, {...post, warning, audience, createdAt: serverTimestamp(), ...(tally ? {tally} : {})});
+      batch.set(postRef, {...post, warning, audience, createdAt: serverTimestamp()});
       this.#countMembersOnly(batch, input.threadId, id, null, {audience, status: status.status});
+      const visible = status.status === 'visible';
       // A held post is listed for the moderators' queue (see ./moderation.ts).
       if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
       // Issue 18: crisis wording is flagged where only moderators read it (crisisFlags/, firestore.rules).
@@ -603,14 +593,11 @@ class FirebaseStore implements CommunityStore {
           createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: visible ? 1 : 0,
           status: threadStatus!.status, participants: null, lastPostId: id,
         });
-      } else if (tally) {
-        bumpTally(batch, this.db, threadPath, id, tally);
       } else if (visible) {
         batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
       }
       try {
         await batch.commit();
-        if (threadSnap.exists() && visible) await this.#tallies.posted(threadPath, id);
       } catch (e) {
         // Two overlapping attempts with the same id: the first won, the rules refuse the second
         // (a set over an existing post is an update). Resolve to the stored post.
@@ -706,9 +693,7 @@ class FirebaseStore implements CommunityStore {
     const threadRef = doc(this.db, threadPath);
     // Issue 18: warning and audience as chosen; a reply to a members-only post that asked for everyone is
     // refused by the rules, and the checked path then makes it members only (newPostAudience).
-    // Issue 17: in a thread this store knows is tallied, the post names and moves a tally (./tallies.ts).
-    const tally = !newThread && this.#tallies.known(threadPath) ? tallyOf(id) : null;
-    batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp(), ...(tally ? {tally} : {})});
+    batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp()});
     this.#countMembersOnly(batch, threadId, id, null, {audience, status: 'visible'});
     const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
     if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, threadId, id), crisisFlag(threadId, id, user.uid, crisis));
@@ -718,15 +703,11 @@ class FirebaseStore implements CommunityStore {
         createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: 1,
         status: threadStatus!.status, participants: null, lastPostId: id,
       });
-    } else if (tally) {
-      bumpTally(batch, this.db, threadPath, id, tally);
     } else {
-      // Refused when the thread is tallied or busy: the checked path then switches it.
       batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
     }
     try {
       await batch.commit();
-      if (!newThread) await this.#tallies.posted(threadPath, id);
     } catch (e) {
       const code = (e as {code?: string})?.code;
       if (code === 'permission-denied' || code === 'not-found' || code === 'already-exists' || code === 'failed-precondition' || code === 'invalid-argument') return null;
@@ -994,7 +975,6 @@ class FirebaseStore implements CommunityStore {
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#tallies.stop();
     for (const stop of [...this.#listeners]) stop();
     this.session.dispose();
     await this.onDispose();

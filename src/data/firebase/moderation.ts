@@ -24,7 +24,6 @@ import {decideModeration} from '../domain/moderation.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {mapFirebaseError} from './errors.js';
 import {dataOf, ms, toMember as decodeMember, toPost as decodePost, toRoles as decodeRoles} from './converters.js';
-import {isTallied, moveTally, rollUpSoon} from './tallies.js';
 
 const base = communityPath;
 export const heldMarkerRef = (db: Firestore, cid: string, tid: string, pid: string) => doc(db, `${base(cid)}/${layout.heldPost(tid, pid)}`);
@@ -208,11 +207,8 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       const audience = postSnap?.exists() ? postSnap.get('audience') : undefined;
       const delta = post && e.post?.status ? membersOnlyDelta({audience, status: post.status}, {audience, status: e.post.status}) : 0;
       if (delta) batch.set(at(`audienceCounts/${t.threadId}`), {membersOnly: increment(delta), lastPostId: t.postId}, {merge: true});
-      // Issue 17: a tallied thread's count moves in the post's tally (./tallies.ts), rolled up by the next post.
-      const tallied = isTallied(threadSnap);
-      if (e.postCount && tallied) moveTally(batch, db, at(layout.thread(t.threadId)).path, t.postId, e.postCount);
-      if ((e.postCount && !tallied) || e.listThread) {
-        batch.update(at(layout.thread(t.threadId)), {...(e.postCount && !tallied ? {postCount: increment(e.postCount)} : {}), ...(e.listThread ? {status: 'visible'} : {})});
+      if (e.postCount || e.listThread) {
+        batch.update(at(layout.thread(t.threadId)), {...(e.postCount ? {postCount: increment(e.postCount)} : {}), ...(e.listThread ? {status: 'visible'} : {})});
       }
       if (e.heldMarkerDone) batch.delete(at(layout.heldPost(t.threadId, t.postId)));
       // The author's approval count, which 'first-posts' reads (firestore.rules: only a moderator moves it, by one).
@@ -232,8 +228,6 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
     const id = newId();
     batch.set(at(layout.logEntry(id)), {...e.log, at: serverTimestamp()});
     await batch.commit();
-    // Issue 17: a tallied thread's count follows the post's tally (./tallies.ts).
-    if (t.kind === 'post' && e.postCount && isTallied(threadSnap)) await rollUpSoon(db, at(layout.thread(t.threadId)).path);
     return {id, ...e.log, at: Date.now()};
   } catch (e) {
     throw mapFirebaseError(e, 'moderate');
