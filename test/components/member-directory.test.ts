@@ -5,8 +5,8 @@ import type {KinMemberDirectory} from '../../src/components/member-directory/mem
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {nextEvent} from '../helpers/events.js';
-import {DAY, T0, member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {nextEvent} from '../support/events.js';
+import {DAY, T0, member, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const people = Array.from({length: 25}, (_, i) => member(`u${String(i).padStart(2, '0')}`, {
   pseudonym: `Member ${String(i).padStart(2, '0')}`, listed: true, joinedAt: T0 - i * DAY,

@@ -4,8 +4,8 @@ import '../../src/components/profile/kin-profile.js';
 import type {KinProfile} from '../../src/components/profile/profile.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {nextEvent} from '../helpers/events.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {nextEvent} from '../support/events.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const me = member('me', {pseudonym: 'Wren', bio: 'Carer for my dad', tags: ['inhalers']});
 const other = member('other', {pseudonym: 'Otter'});

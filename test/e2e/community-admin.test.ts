@@ -11,9 +11,9 @@ import '../../src/components/moderation-queue/kin-moderation-queue.js';
 import type {KinCommunityAdmin} from '../../src/components/community-admin/community-admin.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred-e2e-admin';
 const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);

@@ -10,9 +10,9 @@ import '../../src/components/notifications/kin-notifications.js';
 import type {KinNotifications} from '../../src/components/notifications/notifications.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 /** The project scripts/functions-runner.mjs serves. */
 const FUNCTIONS_RUNNER_PROJECT = 'demo-kindred-e2e-notify';

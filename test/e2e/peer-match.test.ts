@@ -8,9 +8,9 @@ import type {KinPeerMatchCard} from '../../src/components/peer-match-card/peer-m
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Post} from '../../src/data/types.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {Live, expectError} from '../data/store.contract.js';
 
 const PROJECT = 'demo-kindred-e2e-match';

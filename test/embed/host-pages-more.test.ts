@@ -4,9 +4,9 @@
 // bundle (../../dist/cdn/kindred.js) is replaced by its source entry (/src/cdn.ts), so no build is needed.
 import {expect, waitUntil} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 type HostWindow = Window & typeof globalThis & {pageErrors?: string[]; performance: Performance & {memory?: {usedJSHeapSize: number}}};
 /* eslint-disable @typescript-eslint/no-explicit-any -- modules imported into the page's realm are untyped here */

@@ -7,8 +7,8 @@
 // Runs alone in its page: the chunk must not have loaded before.
 import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {KEY, alice, articleFor, nextCommunityId, post, seed} from '../components/discussion-thread.fixture.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';

@@ -15,9 +15,9 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {findBannedWord} from '../../src/data/policy.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {emulatorHost} from '../helpers/env.js';
-import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const P = (cid: string) => `communities/${cid}`;
 const BANNED = ['scam', 'miracle cure', 'iachâd gwyrthiol', 'twyll', 'Ffug', 'win $$$', '.*'];

@@ -5,7 +5,7 @@
 //
 // The cast (rules-fixture.ts baseline): auth1 (a founder), m1, m2, mod1, adm1, sus1 (suspended until 2099).
 import {expect} from '@open-wc/testing';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {GUIDELINES, baseline} from './rules-fixture.js';
 import {RestClient, SERVER_TIME, accepted, inc, refused, type RestWrite} from './rest.js';
 import {validatePostBody} from '../../src/data/policy.js';

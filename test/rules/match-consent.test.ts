@@ -6,9 +6,9 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {CONSENT, ROLES, baseline, setUp, ts, type RulesEnv} from './rules-fixture.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const P = (cid: string) => `communities/${cid}`;
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);

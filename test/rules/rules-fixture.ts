@@ -3,8 +3,8 @@
 import {assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment} from './rules-unit-testing.js';
 import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, RoleName} from '../../src/data/types.js';
 
