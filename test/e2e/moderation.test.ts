@@ -14,10 +14,9 @@ import {emulatorHost} from '../support/env.js';
 import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {Live} from '../data/store.contract.js';
+import {$, button} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-moderation';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text) ?? null;
 
 describe('moderation end to end (Firestore emulator)', function () {
   this.timeout(60000);

@@ -12,10 +12,9 @@ import {emulatorHost} from '../support/env.js';
 import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {Live, expectError} from '../data/store.contract.js';
+import {button, text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-match';
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 const until = (el: Element, what: string, predicate: () => boolean) =>
   waitUntil(predicate, `${what}; the card shows: ${text(el.shadowRoot!.querySelector('.base'))}`, {timeout: 15000, interval: 100});
 

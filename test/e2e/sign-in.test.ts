@@ -16,8 +16,8 @@ import {signInLinkFor, signInStore, uniqueEmail} from '../support/auth-emulator.
 import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {nextEvent} from '../support/events.js';
 import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
-const $ = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 
 describe('signing in for real (Auth emulator + Firestore emulator)', function () {
   const admin = new FirestoreAdmin(AUTH_EMULATOR_PROJECT);

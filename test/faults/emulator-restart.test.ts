@@ -14,11 +14,11 @@ import '../../src/components/member-directory/kin-member-directory.js';
 import '../../src/components/moderation-queue/kin-moderation-queue.js';
 import {$, KEY, TID, alice, articleFor, bob, member, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {countPosts, eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred';
 const t0 = Date.now();
 const step = (what: string) => console.log(`[emulator-restart] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: the Firestore emulator stops and restarts under an open page', function () {
   this.timeout(240000);

@@ -13,10 +13,10 @@ import {KEY, alice, articleFor, nextCommunityId, post, seed} from '../components
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred';
 const admin = new FirestoreAdmin(PROJECT);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: a visitor’s first load fails', function () {
   this.timeout(120000);

@@ -14,10 +14,10 @@ import {KEY, alice, articleFor, nextCommunityId, post, seed} from '../components
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {eventuallyWithin} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred';
 const admin = new FirestoreAdmin(PROJECT);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: the community code fails to arrive for a member', function () {
   this.timeout(120000);

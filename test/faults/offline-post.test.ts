@@ -14,6 +14,7 @@ import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {$, KEY, TID, alice, articleFor, eventually, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {countPosts, dropOnWrite, eventuallyWithin, goOffline, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const admin = new FirestoreAdmin('demo-kindred');
 const stores: CommunityStore[] = [];
@@ -31,7 +32,6 @@ async function mountAs(cid: string, uid: string, lang = 'en') {
   return el;
 }
 
-const text = (el: HTMLElement) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 const storedDraft = (cid: string) => {
   const raw = sessionStorage.getItem(draftKey(cid, TID, null));
   return raw ? (JSON.parse(raw) as {body: string; postId: string | null; queued?: boolean}) : null;

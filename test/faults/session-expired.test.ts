@@ -14,9 +14,9 @@ import {$, KEY, alice, articleFor, nextCommunityId, post, seed, type} from '../c
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const admin = new FirestoreAdmin(AUTH_EMULATOR_PROJECT);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 async function forgetSessions() {
   await new Promise((resolve) => {

@@ -5,6 +5,7 @@ import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
 import {emulatorHost} from '../support/env.js';
 import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {member} from '../support/builders.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, RoleName} from '../../src/data/types.js';
 
@@ -28,20 +29,17 @@ export const CONSENT = 'c1';
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const FAR = Date.UTC(2099, 0, 1);
 
-export function member(uid: string, pseudonym: string, badges: RoleName[] = []): MemberProfile {
-  return {
-    uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl: null, avatarHue: 120, relationship: 'patient',
-    bio: '', tags: [], listed: true, badges, clinicianScope: null, joinedAt: T0,
-  };
-}
+/** A listed member of the cast: test/support's member builder (issue 13: one) with the rules suites' hue and join time. */
+const castMember = (uid: string, pseudonym: string, badges: RoleName[] = []): MemberProfile =>
+  member(uid, {pseudonym, badges, avatarHue: 120, listed: true, joinedAt: T0});
 
 /**
  * The baseline: auth1 (founder) wrote thread t1 with post p1 (visible, hearted by auth1 and sus1) and a
  * held post p2; sus1 (suspended) wrote p3; auth1 filed report r1; mod1 logged l1.
  */
 export function baseline(cid: string, visibility: 'public' | 'members' = 'public'): [string, Record<string, unknown>][] {
-  const members = [member('m1', 'Mel'), member('auth1', 'Ari', ['founder']), member('m2', 'Mo'),
-    member('mod1', 'Moderator Max', ['moderator']), member('adm1', 'Admin Ada', ['admin']), member('sus1', 'Sam')];
+  const members = [castMember('m1', 'Mel'), castMember('auth1', 'Ari', ['founder']), castMember('m2', 'Mo'),
+    castMember('mod1', 'Moderator Max', ['moderator']), castMember('adm1', 'Admin Ada', ['admin']), castMember('sus1', 'Sam')];
   const role = (uid: string, roles: RoleName[], suspendedUntil: number | null = null) => ({
     uid, roles, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil, grantedBy: 'adm1', updatedAt: T0,
   });
