@@ -92,7 +92,7 @@ describe('firestore.rules: crisis flags (issue 18)', function () {
     const mod = rt.db('moderator');
     const batch = mod.batch();
     batch.delete(mod.doc(path));
-    batch.set(docIn(mod, cid, layout.logEntry('c1')), logDoc('mod1', {action: 'clear-crisis', targetPath: 'threads/t1/posts/p1', reason: ''}));
+    batch.set(docIn(mod, cid, layout.logEntry('c1')), logDoc('mod1', {action: 'clear-crisis', targetPath: layout.post('t1', 'p1'), reason: ''}));
     await assertSucceeds(batch.commit());
   });
 

@@ -110,7 +110,7 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
     const batch = mod.batch();
     batch.update(postRef(mod, cid, 'a1'), {status: 'visible', statusReason: null});
     batch.delete(markerRef(mod, cid, 'a1'));
-    batch.set(docIn(mod, cid, layout.logEntry('a-a1')), logDoc('mod1', {action: 'approve', targetPath: 'threads/t1/posts/a1', reason: ''}));
+    batch.set(docIn(mod, cid, layout.logEntry('a-a1')), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', 'a1'), reason: ''}));
     await assertSucceeds(batch.commit());
     expect(await rt.admin.getRaw(pathIn(cid, layout.heldPost('t1', 'a1')))).to.equal(null);
   });

@@ -52,7 +52,7 @@ function approve(db: Db, cid: string, pid: string, authorId: string, by: number 
   batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1)});
   batch.delete(docIn(db, cid, layout.heldPost('t1', pid)));
   if (by !== null) batch.update(docIn(db, cid, layout.member(authorId)), {approvedPosts: FieldValue.increment(by)});
-  batch.set(docIn(db, cid, layout.logEntry(`a-${pid}`)), logDoc('mod1', {action: 'approve', targetPath: `threads/t1/posts/${pid}`, reason: ''}));
+  batch.set(docIn(db, cid, layout.logEntry(`a-${pid}`)), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', pid), reason: ''}));
   return batch.commit();
 }
 

@@ -40,7 +40,7 @@ const at = (c: Ctx, p: string) => docIn(c.db, c.cid, p);
 function heldPost(c: Ctx, uid: string, pid: string, marker: Record<string, unknown> = {}, post: Record<string, unknown> = {}) {
   const batch = c.db.batch();
   batch.set(at(c, layout.post('t1', pid)), newPost(uid, NAMES[uid] ?? uid, {status: 'held', statusReason: 'contact-details', ...post}));
-  batch.set(at(c, `heldPosts/t1_${pid}`), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts(), ...marker});
+  batch.set(at(c, layout.heldPost('t1', pid)), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts(), ...marker});
   return batch.commit();
 }
 /** Approve p2: visible, counted, marker removed, logged. */
@@ -49,7 +49,7 @@ function approve(c: Ctx, log = true) {
   batch.update(at(c, layout.post('t1', 'p2')), {status: 'visible', statusReason: null});
   batch.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1)});
   batch.delete(at(c, layout.heldPost('t1', 'p2')));
-  if (log) batch.set(at(c, layout.logEntry(`a-${c.role}`)), logDoc(actor(c), {action: 'approve', targetPath: 'threads/t1/posts/p2', reason: ''}));
+  if (log) batch.set(at(c, layout.logEntry(`a-${c.role}`)), logDoc(actor(c), {action: 'approve', targetPath: layout.post('t1', 'p2'), reason: ''}));
   return batch.commit();
 }
 /** Hide p1: text kept for moderators, body blanked, count lowered, logged. */
@@ -66,7 +66,7 @@ function restore(c: Ctx, body = 'Body of p4', removeKept = true) {
   const batch = c.db.batch();
   batch.update(at(c, layout.post('t1', 'p4')), {status: 'visible', statusReason: null, body});
   if (removeKept) batch.delete(at(c, layout.hiddenBody('t1', 'p4')));
-  batch.set(at(c, layout.logEntry(`r-${c.role}`)), logDoc(actor(c), {action: 'restore', targetPath: 'threads/t1/posts/p4', reason: ''}));
+  batch.set(at(c, layout.logEntry(`r-${c.role}`)), logDoc(actor(c), {action: 'restore', targetPath: layout.post('t1', 'p4'), reason: ''}));
   return batch.commit();
 }
 
@@ -163,7 +163,7 @@ const HOLDS: Case[] = [
     b.update(at(c, layout.post('t1', 'p2')), {status: 'visible', statusReason: null});
     b.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1)});
     b.delete(at(c, layout.heldPost('t1', 'p9')));
-    b.set(at(c, layout.logEntry('nm')), logDoc('mod1', {action: 'approve', targetPath: 'threads/t1/posts/p2', reason: ''}));
+    b.set(at(c, layout.logEntry('nm')), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', 'p2'), reason: ''}));
     return b.commit();
   }],
   ['a moderator posts a helpline number visibly', 'moderator', true, (c) => visiblePost(c, 'e7', 'Samaritans: 116 123, Welsh line 0808 164 0123')],

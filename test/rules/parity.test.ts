@@ -152,7 +152,7 @@ const TRANSITION_ROWS: Row[] = CONNECTION_STATES.flatMap(([state, c]) => CONNECT
   .filter(([move]) => !(move === 'declines' && (c?.requestedBy === 'm1' || c?.status === 'accepted')))
   .map(([move, domain, rules]): Row => ({
     name: `m1 ${move}: ${state}`, domain: domain(c), rules,
-    docs: c ? [[`connections/${PAIR}`, {...c}], ...(c.status === 'accepted' ? [[`threads/c_${PAIR}`, {
+    docs: c ? [[layout.connection(PAIR), {...c}], ...(c.status === 'accepted' ? [[layout.thread(`c_${PAIR}`), {
       key: null, title: 'Mo · Mel', authorId: 'm2', authorName: 'Mo', createdAt: T0, lastActivityAt: T0, postCount: 0, status: 'visible',
       participants: ['m1', 'm2'], lastPostId: null,
     }] as [string, Record<string, unknown>]] : [])] : [],
