@@ -7,7 +7,7 @@
 //   events.ts          nextEvent (oneEvent typed by the event map)
 //   auth-emulator.ts   sign-in emails, custom tokens, a signed-in FirebaseStore. Not re-exported here:
 //                      scripts/test.mjs starts the Auth emulator for a file that names `support/auth-emulator.js`.
-//   wtr-*.mjs          web-test-runner plugins (fault injection, billed reads), loaded by web-test-runner.config.mjs
+//   wtr-*.mjs          web-test-runner plugins (fault injection, billed reads, media features), loaded by web-test-runner.config.mjs
 // test/helpers/*.ts and test/fixtures/community.ts are thin re-exports of these, kept for branches in flight.
 export * from './dom.js';
 export * from './stores.js';
