@@ -38,7 +38,7 @@ import {communityHealth} from './health.js';
 import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
-import {watchConnection} from './connection.js';
+import {ConnectionMonitor} from './connection.js';
 import type {ConnectionState} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
@@ -969,8 +969,10 @@ class FirebaseStore implements CommunityStore {
 
   /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
   watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
-    return this.#listen(() => watchConnection(this.#doc(), next));
+    // One monitor per store, shared by every element (it also restarts the SDK's network once the server answers).
+    return this.#listen(() => (this.#connection ??= new ConnectionMonitor(this.#doc(), this.db)).watch(next));
   }
+  #connection: ConnectionMonitor | null = null;
 
   async dispose(): Promise<void> {
     if (this.#disposed) return;
