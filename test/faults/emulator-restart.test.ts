@@ -99,7 +99,7 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
     step(`every element recovered ${recovered.toFixed(1)} s after the emulator answered`);
     // Prompt: the store probes the server while reconnecting and restarts the SDK's network once it answers
     // (src/data/firebase/connection.ts); without that, the SDK's own stream backoff (up to 60 s after a long
-    // outage) decides. The probe's delays are at most 15 s, so this leaves room for a loaded machine.
+    // outage) decides. The probe's delays are at most 10 s, so this leaves room for a loaded machine.
     expect(recovered, 'seconds from the emulator answering to every element recovered').to.be.below(40);
     await eventuallyWithin(() => sessionStorage.getItem(draftKey(cid, TID, null)) === null, 'the kept post is sent once the server is back', 120000);
     // Once sent, the thread's listener shows it; after a long outage the Firestore SDK's own stream backoff

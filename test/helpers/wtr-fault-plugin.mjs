@@ -13,6 +13,10 @@
 //                                                 `times: 0` ends the fault
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
+//   kin-quota          {origin, quotaSize?}              Chromium's real storage quota for an origin, in bytes (CDP
+//                                                 Storage.overrideQuotaForOrigin); without quotaSize, back to normal
+// It also lets a sandboxed (opaque-origin, storage-denied) frame load the kit's modules: a request sent with
+// `Origin: null` gets `Access-Control-Allow-Origin: *` (issue 17 fault: test/faults/storage-blocked.test.ts).
 import {startEmulator} from '../../scripts/emulator.mjs';
 
 async function seedDocs(emulator, projectId, docs) {
@@ -148,6 +152,13 @@ export function faultPlugin() {
         else await f.cdp.send('Fetch.disable').catch(() => {});
         return true;
       }
+      if (command === 'kin-quota') {
+        const s = await cdpFor(session);
+        const quotaSize = payload?.quotaSize;
+        await s.cdp.send('Storage.overrideQuotaForOrigin', {origin: String(payload?.origin),
+          ...(typeof quotaSize === 'number' ? {quotaSize} : {})});
+        return true;
+      }
       if (command === 'kin-failed-count') {
         return failing.get(session.id)?.failed ?? 0;
       }
@@ -188,6 +199,14 @@ export function faultPlugin() {
         }
         throw new Error(`kin-emulator: unknown action ${action}`);
       }
+      return undefined;
+    },
+    // Separate transform-cache entries for opaque-origin requests, so only they carry the CORS header.
+    transformCacheKey(context) {
+      return context.get('origin') === 'null' ? 'opaque-origin' : undefined;
+    },
+    transform(context) {
+      if (context.get('origin') === 'null') return {headers: {'Access-Control-Allow-Origin': '*'}};
       return undefined;
     },
     async serverStop() {

@@ -15,9 +15,9 @@ import {RECONNECTED_EVENT} from '../connection-events.js';
 
 export {RECONNECTED_EVENT};
 
-/** Delays between probes while reconnecting: 1.5 s growing to 15 s. */
+/** Delays between probes while reconnecting: 1.5 s growing to 10 s. */
 const PROBE_FIRST_MS = 1500;
-const PROBE_MAX_MS = 15000;
+const PROBE_MAX_MS = 10000;
 
 /** The URL to probe for a Firestore instance: its host (the emulator's, or Google's). */
 export function probeUrl(db: Firestore): string | null {

@@ -39,7 +39,8 @@ import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
 import {ConnectionMonitor} from './connection.js';
-import type {ConnectionState} from '../store.js';
+import {editConflict, editVersion} from '../domain/edit-version.js';
+import type {ConnectionState, EditOptions} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -726,7 +727,7 @@ class FirebaseStore implements CommunityStore {
     return {status: s.status, reason: s.statusReason};
   }
 
-  async editPost(threadId: string, postId: string, body: string): Promise<void> {
+  async editPost(threadId: string, postId: string, body: string, options?: EditOptions): Promise<void> {
     const user = this.#requireUser('edit a post');
     const text = validatePostBody(body);
     const postRef = this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId)));
@@ -738,16 +739,30 @@ class FirebaseStore implements CommunityStore {
       ]);
       // 'first-posts' counts the moderator-written approvals firestore.rules reads (as #statusFor does).
       const approved = memberSnap.get('approvedPosts');
+      // Issue 17 (fault): edited meanwhile (another tab or device) → `conflict`; firestore.rules refuses a
+      // version that is not the stored one + 1, which closes the gap between this read and the write.
+      const stored = postSnap.exists() ? Number(postSnap.get('version') ?? 0) : 0;
+      const version = editVersion(stored, options?.version);
+      const write = async (commit: () => Promise<void>) => {
+        try {
+          await commit();
+        } catch (e) {
+          if ((e as {code?: string}).code !== 'permission-denied' || options?.version === undefined) throw e;
+          const now = await getDoc(postRef);
+          if (Number(now.get('version') ?? 0) !== options.version) throw editConflict();
+          throw e;
+        }
+      };
       const reason = postSnap.exists() && communitySnap.exists()
         ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text,
           approvedPostCount(approved))
         : null;
-      if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
+      if (!reason) return write(() => updateDoc(postRef, {body: text, editedAt: serverTimestamp(), version}));
       const batch = writeBatch(this.db);
-      batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason});
+      batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason, version});
       batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
       this.#countMembersOnly(batch, threadId, postId, {audience: postSnap.get('audience'), status: postSnap.get('status')}, {audience: postSnap.get('audience'), status: 'held'});
-      await batch.commit();
+      await write(() => batch.commit());
     });
   }
 

@@ -2,6 +2,7 @@
 // and the time. They decide what firestore.rules decides (through the shared helpers in policy.ts),
 // so the contract suite passes against both stores.
 import {guidelinesChanged, mustAgreeAgain} from '../guidelines.js';
+import {editVersion} from '../domain/edit-version.js';
 import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import {modPaths} from './moderation.js';
 import {KindredError} from '../errors.js';
@@ -356,10 +357,12 @@ function ownPost(db: Db, ctx: Ctx, threadId: string, postId: string, doing: stri
   return {post};
 }
 
-export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, body: string): Result<void> {
+export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, body: string, expectedVersion?: number): Result<void> {
   if (!ctx.user) throw new KindredError('unauthenticated', 'Sign in to edit your post.');
   const text = validatePostBody(body);
   const {post} = ownPost(db, ctx, threadId, postId, 'edit this post');
+  // Issue 17 (fault): edited meanwhile (another tab): refuse rather than overwrite (as firestore.rules does).
+  const version = editVersion(post.version, expectedVersion);
   if (post.status !== 'visible' && post.status !== 'held') {
     throw denied(post.status === 'deleted' ? 'This post was deleted and cannot be edited.' : 'A moderator hid this post; it cannot be edited.');
   }
@@ -369,7 +372,7 @@ export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, bod
   // (issue 7); this store lists held posts in the queue from the posts themselves, so no marker.
   const {community, r} = requireWriter(db, ctx, 'edit this post');
   const reason = editHoldReason(community.settings, readerIsModerator(r), post.status, text, db.approvedPosts(ctx.user.uid));
-  const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason} : {...post, body: text, editedAt: ctx.now};
+  const edited: Post = reason ? {...post, body: text, editedAt: ctx.now, status: 'held', statusReason: reason, version} : {...post, body: text, editedAt: ctx.now, version};
   return {result: undefined, writes: [[paths.post(threadId, postId), edited]]};
 }
 
