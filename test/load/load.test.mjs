@@ -1,0 +1,41 @@
+// Issue 17: the load benchmark's reduced asserting form (the full one is `npm run bench:load`, bench/load.mjs).
+// 5 writers (each its own Firebase app and member) post into one thread for 10 s at a combined 2 posts/s,
+// while 20 members join and react to one post and 3 readers watch live: the kit's real FirebaseStore on the
+// real Firestore emulator with the real firestore.rules. It asserts the invariants, never the timings:
+// every confirmed post stored exactly once, no refused post stored, the thread's count and last activity and
+// every reaction count equal a recount, and every reader ends with the same list, the recount's newest.
+//
+// Runs under `node --test` (scripts/test.mjs passes KINDRED_EMULATOR_HOST); alone it starts an emulator.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {setLogLevel} from 'firebase/firestore';
+import {startEmulator} from '../../scripts/emulator.mjs';
+import {formatLoad, runLoad} from '../../bench/load.mjs';
+
+let emulator = process.env.KINDRED_EMULATOR_HOST || '';
+let own = null;
+
+before(async () => {
+  if (!emulator) {
+    own = await startEmulator();
+    emulator = `${own.host}:${own.port}`;
+  }
+  // The SDK logs every retried (ABORTED) write; the figures below say what happened.
+  setLogLevel('silent');
+});
+after(async () => {
+  await own?.stop();
+});
+
+test('a busy thread under 5 writers, 20 reactors and 3 readers loses nothing and counts exactly', {timeout: 600000}, async () => {
+  const r = await runLoad({emulator, project: 'demo-kindred-load-test', writers: 5, seconds: 10, rate: 2, reactors: 20, readers: 3,
+    log: (m) => console.log(m)});
+  console.log(formatLoad(r));
+  assert.equal(r.attempts, 20, 'every scheduled post was attempted');
+  assert.equal(r.confirmed + r.refused, r.attempts);
+  assert.ok(r.confirmed > 0, 'some posts were confirmed');
+  assert.deepEqual(r.failures, []);
+  // The recount saw the seeded post plus every confirmed one.
+  assert.equal(r.postsStored, 1 + r.confirmed);
+  assert.equal(r.postCount, 1 + r.confirmed);
+});
