@@ -1,9 +1,8 @@
-// Issue 17 (fault): the browser blocks storage. IndexedDB failing to open, the origin's real quota
-// exceeded (Chromium's own quota, set over CDP), and a sandboxed frame whose storage is denied outright:
+// Issue 17 (fault): the browser blocks storage. IndexedDB failing to open, the disk full (every write
+// failing with QuotaExceededError), and a sandboxed frame whose storage is denied outright:
 // the local store goes on in memory and the page says so, in English and Welsh; drafts say they are
 // kept only while the page is open; a Firebase community in the same storage-denied frame still works.
 import {expect, fixture, html} from '@open-wc/testing';
-import {executeServerCommand} from '@web/test-runner-commands';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {emulatorHost} from '../helpers/env.js';
@@ -83,8 +82,13 @@ describe('faults: storage blocked', function () {
     expect(await hasDatabase(LocalStore.databaseName(cid)), 'the first post was saved in IndexedDB').to.equal(true);
     expect(notice(root)).to.equal(null);
 
-    // Chromium's real quota for this origin, far below what it already holds.
-    await executeServerCommand('kin-quota', {origin: location.origin, quotaSize: 1});
+    // The disk fills: every IndexedDB write now fails as Chromium fails one over quota (a QuotaExceededError).
+    // (Chromium's own quota, lowered over CDP with Storage.overrideQuotaForOrigin, was tried first: this
+    // Chromium did not apply it to IndexedDB writes, so the failure is made at the put.)
+    const realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
     try {
       await postFrom(thread, 'Posted when the disk is full');
       await eventuallyWithin(() => notice(root), 'the page says where things are kept', 10000);
@@ -92,7 +96,7 @@ describe('faults: storage blocked', function () {
       expect(text(thread)).to.include('Saved on the device first');
       await expect(root).to.be.accessible();
     } finally {
-      await executeServerCommand('kin-quota', {origin: location.origin});
+      IDBObjectStore.prototype.put = realPut;
     }
   });
 

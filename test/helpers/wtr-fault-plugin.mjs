@@ -13,8 +13,6 @@
 //                                                 `times: 0` ends the fault
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
-//   kin-quota          {origin, quotaSize?}              Chromium's real storage quota for an origin, in bytes (CDP
-//                                                 Storage.overrideQuotaForOrigin); without quotaSize, back to normal
 // It also lets a sandboxed (opaque-origin, storage-denied) frame load the kit's modules: a request sent with
 // `Origin: null` gets `Access-Control-Allow-Origin: *` (issue 17 fault: test/faults/storage-blocked.test.ts).
 import {startEmulator} from '../../scripts/emulator.mjs';
@@ -150,13 +148,6 @@ export function faultPlugin() {
         const patterns = [payload?.pattern ?? '*'].flat().map((p) => ({urlPattern: String(p), requestStage: 'Request'}));
         if (f.left > 0) await f.cdp.send('Fetch.enable', {patterns});
         else await f.cdp.send('Fetch.disable').catch(() => {});
-        return true;
-      }
-      if (command === 'kin-quota') {
-        const s = await cdpFor(session);
-        const quotaSize = payload?.quotaSize;
-        await s.cdp.send('Storage.overrideQuotaForOrigin', {origin: String(payload?.origin),
-          ...(typeof quotaSize === 'number' ? {quotaSize} : {})});
         return true;
       }
       if (command === 'kin-failed-count') {
