@@ -11,7 +11,7 @@ import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-export const PLACEHOLDER_BASE = 'https://YOUR-CDN/kindred-kit/dist/cdn/';
+export const PLACEHOLDER_BASE = 'https://your-cdn.example/kindred-kit/dist/cdn/';
 
 /** `sha384-…` of a file's bytes, as browsers compute it. */
 export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;

@@ -11,10 +11,12 @@
 //                                                 fail while the page stays online: a refused connection, or (with
 //                                                 `status`) a server answering that status (503, 429…); later ones pass;
 //                                                 `times: 0` ends the fault
+//                                                 With `body`, they are answered 200 (or `status`) with that JavaScript
+//                                                 instead: a tampered file, as a compromised CDN would serve (issue 17, SRI)
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
-// It also lets a sandboxed (opaque-origin, storage-denied) frame load the kit's modules: a request sent with
-// `Origin: null` gets `Access-Control-Allow-Origin: *` (issue 17 fault: test/faults/storage-blocked.test.ts).
+// It also lets a sandboxed (opaque-origin, storage-denied) frame, or a page on another origin, load the kit's
+// modules: a request sent with an `Origin` gets `Access-Control-Allow-Origin: *` (issue 17: storage-blocked, sri).
 import {startEmulator} from '../../scripts/emulator.mjs';
 
 async function seedDocs(emulator, projectId, docs) {
@@ -120,7 +122,7 @@ export function faultPlugin() {
         let f = failing.get(session.id);
         if (!f) {
           const page = session.browser.getPage(session.id);
-          f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, log: []};
+          f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, body: null, log: []};
           failing.set(session.id, f);
           f.cdp.on('Fetch.requestPaused', (ev) => {
             if (f.left <= 0) {
@@ -131,7 +133,11 @@ export function faultPlugin() {
             f.failed++;
             f.log.push({at: Date.now(), url: ev.request.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 120)});
             const done = f.left <= 0 ? () => f.cdp.send('Fetch.disable').catch(() => {}) : () => undefined;
-            const fail = f.status
+            const fail = f.body !== null
+              ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status || 200,
+                responseHeaders: [{name: 'Content-Type', value: 'text/javascript'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
+                body: Buffer.from(f.body).toString('base64')})
+              : f.status
               ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status,
                 responseHeaders: [{name: 'Content-Type', value: 'text/plain'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
                 body: Buffer.from(`kin-fail-requests: ${f.status}`).toString('base64')})
@@ -141,6 +147,7 @@ export function faultPlugin() {
         }
         f.left = Math.max(0, Number(payload?.times ?? 1));
         f.status = Number(payload?.status ?? 0);
+        f.body = typeof payload?.body === 'string' ? payload.body : null;
         if (f.left > 0) {
           f.failed = 0;
           f.log = [];
@@ -193,11 +200,12 @@ export function faultPlugin() {
       return undefined;
     },
     // Separate transform-cache entries for opaque-origin requests, so only they carry the CORS header.
+    // Likewise a host page loading the built kit from "another origin" (the SRI test, test/embed/sri.test.ts).
     transformCacheKey(context) {
-      return context.get('origin') === 'null' ? 'opaque-origin' : undefined;
+      return context.get('origin') ? 'cross-origin' : undefined;
     },
     transform(context) {
-      if (context.get('origin') === 'null') return {headers: {'Access-Control-Allow-Origin': '*'}};
+      if (context.get('origin')) return {headers: {'Access-Control-Allow-Origin': '*'}};
       return undefined;
     },
     async serverStop() {

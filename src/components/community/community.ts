@@ -10,6 +10,7 @@ import type {Locale} from '../../data/types.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinConsentEvent} from '../../events/consent.js';
+import {integrityFailure} from '../../data/integrity.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
@@ -35,6 +36,7 @@ export {isPlaceholder} from './community.config.js';
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
  * @csspart preview - The "Preview — stored only in this browser" notice shown with a local store.
+ * @csspart sign-in-again - Issue 17: the email form "Sign in again" offers a member whose email-link sign-in expired.
  * @csspart storage-notice - Shown when the browser refuses the store's storage (blocked, full, a storage-denied frame): what members do is kept only while the page is open.
  * @csspart session-expired - The notice shown when the member's sign-in on this device ended by itself (expired or revoked), with its "Sign in again" button.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
@@ -336,7 +338,9 @@ export class KinCommunity extends KinElement {
       store = await createStore(this);
     } catch (e) {
       if (generation !== this.#generation) return;
-      const error = toKindredError(e);
+      // Issue 17: a chunk refused by the page's integrity hashes is a set-up problem to name, not a network blip to retry.
+      const error = (await integrityFailure(e)) ?? toKindredError(e);
+      if (generation !== this.#generation) return;
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
       this.#scheduleLoadRetry(error);
