@@ -197,6 +197,12 @@ export class KinCommunity extends KinElement {
   @property({attribute: 'emulator-host'}) emulatorHost = '';
   /** Development only: the uid to act as against the emulator. */
   @property({attribute: 'emulator-user'}) emulatorUser = '';
+  /**
+   * Firebase App Check (issue 17): your reCAPTCHA Enterprise site key. The kit then starts App Check on its
+   * Firebase app before any request, so a project that enforces App Check accepts it; the App Check code
+   * loads only when this is set. Development: set `self.FIREBASE_APPCHECK_DEBUG_TOKEN` first (debug provider).
+   */
+  @property({attribute: 'app-check-site-key'}) appCheckSiteKey = '';
   /** Development only: `host:port` of a Firebase Auth emulator, for real sign-in against the emulators. */
   @property({attribute: 'emulator-auth-host'}) emulatorAuthHost = '';
   /**
@@ -295,7 +301,7 @@ export class KinCommunity extends KinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
-    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'name', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost'] as const;
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'name', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost', 'appCheckSiteKey'] as const;
     const gate = this.#gateChanged || changed.has('consent') || changed.has('loading');
     this.#gateChanged = false;
     if (!gate && !configKeys.some((k) => changed.has(k))) return;

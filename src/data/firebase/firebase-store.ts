@@ -75,6 +75,11 @@ export interface FirebaseStoreOptions {
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
   emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
+  /**
+   * Issue 17: Firebase App Check with this reCAPTCHA Enterprise site key (loaded only when set; see
+   * ./app-check.ts). Not for a host-supplied `app`: start App Check on that app yourself.
+   */
+  appCheckSiteKey?: string;
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -171,6 +176,8 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    // Issue 17: App Check before the first request, so an enforcing project accepts it.
+    if (options.appCheckSiteKey && !options.app) await (await import('./app-check.js')).startAppCheck(app, options.appCheckSiteKey);
     const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
     // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
