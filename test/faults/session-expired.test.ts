@@ -113,6 +113,9 @@ describe('faults: the sign-in expires', function () {
     const fx = seed(cid, [post('p1', alice, {body: 'Hello from Alice'})]);
     await admin.seed(fx);
     const page = location.href;
+    // A fresh device: the stores of the test before share the Firebase app (and its signed-in Auth).
+    for (const s of stores.splice(0)) await s.dispose().catch(() => undefined);
+    await forgetSessions();
 
     // A member joins, then keeps their account with an email link (the profile's "keep your account").
     const first = await signInStore(cid);
