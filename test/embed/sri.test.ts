@@ -30,6 +30,23 @@ ${snippet.split(PLACEHOLDER).join(CDN)}</head><body>
 
 const shadowText = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
+/** What the host page got, for a failure message: defined tags, files fetched from the CDN origin, the root's text. */
+function whatHappened(doc: Document): string {
+  const win = doc.defaultView!;
+  const files = win.performance.getEntriesByType('resource').filter((r) => r.name.startsWith(CDN))
+    .map((r) => `${r.name.slice(CDN.length)} (${(r as PerformanceResourceTiming).responseStatus ?? '?'})`);
+  return `kin-community defined: ${Boolean(win.customElements.get('kin-community'))}; from ${CDN}: ${files.join(', ') || 'nothing'}; ` +
+    `root says: "${shadowText(doc.querySelector('kin-community')).slice(0, 300)}"`;
+}
+
+async function until(doc: Document, predicate: () => unknown, what: string) {
+  try {
+    await waitUntil(predicate, what, {timeout: 30000});
+  } catch {
+    throw new Error(`${what}: timed out. ${whatHappened(doc)}`);
+  }
+}
+
 describe('Subresource Integrity: the script-tag bundle from another origin', function () {
   this.timeout(60000);
   afterEach(async () => {
@@ -40,9 +57,9 @@ describe('Subresource Integrity: the script-tag bundle from another origin', fun
   it('loads with every file checked: the entry, the local store chunk and the lazily loaded thread', async () => {
     const {doc} = await hostPage(`sri-ok-${Date.now().toString(36)}`);
     const root = doc.querySelector('kin-community')!;
-    await waitUntil(() => shadowText(root).includes('Preview — stored only in this browser'), 'the community loaded its store', {timeout: 30000});
-    await waitUntil(() => doc.defaultView!.customElements.get('kin-discussion-thread') && doc.querySelector('kin-discussion-thread')!.shadowRoot,
-      'the thread’s own chunk loaded (autoloader)', {timeout: 30000});
+    await until(doc, () => shadowText(root).includes('Preview — stored only in this browser'), 'the community loaded its store');
+    await until(doc, () => doc.defaultView!.customElements.get('kin-discussion-thread') && doc.querySelector('kin-discussion-thread')!.shadowRoot,
+      'the thread’s own chunk loaded (autoloader)');
     // The files really came from the other origin, each with an integrity hash in the map.
     const map = JSON.parse(doc.querySelector('script[type="importmap"]')!.textContent!) as {integrity: Record<string, string>};
     const loaded = doc.defaultView!.performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.startsWith(CDN));
@@ -55,7 +72,7 @@ describe('Subresource Integrity: the script-tag bundle from another origin', fun
     await executeServerCommand('kin-fail-requests', {pattern: '*kindred-cdn.localhost*/chunks/local-store-*.js', times: 50, body: 'export const tampered = true;\n'});
     const {doc} = await hostPage(`sri-bad-${Date.now().toString(36)}`);
     const root = doc.querySelector('kin-community')!;
-    await waitUntil(() => shadowText(root).includes('could not be loaded'), 'the community says it could not be loaded', {timeout: 30000});
+    await until(doc, () => shadowText(root).includes('could not be loaded'), 'the community says it could not be loaded');
     const said = shadowText(root);
     expect(said).to.include('does not match the integrity hash');
     expect(said).to.include('docs/embedding.md');
