@@ -43,4 +43,4 @@ const cy: typeof en = {
   againFailed: 'Doedd dim modd anfon y ddolen ar hyn o bryd. Gwiriwch y cyfeiriad a rhowch gynnig arall arni.',
   storageMemoryOnly: 'Nid yw’r porwr hwn yn gadael i’r dudalen hon gadw ar eich dyfais (mae ei storfa wedi’i rhwystro neu’n llawn), felly dim ond tra bo’r dudalen hon ar agor y caiff yr hyn a wnewch yma ei gadw.',
 };
-export const communityMessages = defineMessages({en, cy});
+export const communityMessages = defineMessages({en, cy}, 'community');
