@@ -7,12 +7,14 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 
-// Another origin for the same files: Chromium resolves every *.localhost to this machine.
-const CDN = `${location.protocol}//kindred-cdn.localhost:${location.port}/dist/cdn/`;
+// Another origin: a plain static server for dist/cdn on a port of its own (test/helpers/wtr-fault-plugin.mjs,
+// `kin-cdn`), serving the built files byte for byte with CORS, as a CDN does.
+let CDN = '';
 const PLACEHOLDER = 'https://your-cdn.example/kindred-kit/dist/cdn/';
 
 async function hostPage(communityId: string): Promise<{frame: HTMLIFrameElement; doc: Document}> {
-  const snippet = await (await fetch('/dist/cdn/sri-snippet.html', {cache: 'no-store'})).text();
+  CDN ||= ((await executeServerCommand('kin-cdn')) as {base: string}).base;
+  const snippet = await (await fetch(`${CDN}sri-snippet.html`, {cache: 'no-store'})).text();
   expect(snippet, 'the build wrote the paste-this').to.contain(`${PLACEHOLDER}kindred.js" integrity="sha384-`);
   const frame = document.createElement('iframe');
   frame.title = 'Host page';
@@ -69,7 +71,8 @@ describe('Subresource Integrity: the script-tag bundle from another origin', fun
 
   it('refuses a chunk changed in transit, and says so plainly, without retrying', async () => {
     // Every request for the local store's chunk is answered with other JavaScript.
-    await executeServerCommand('kin-fail-requests', {pattern: '*kindred-cdn.localhost*/chunks/local-store-*.js', times: 50, body: 'export const tampered = true;\n'});
+    CDN ||= ((await executeServerCommand('kin-cdn')) as {base: string}).base;
+    await executeServerCommand('kin-fail-requests', {pattern: `${CDN}chunks/local-store-*.js`, times: 50, body: 'export const tampered = true;\n'});
     const {doc} = await hostPage(`sri-bad-${Date.now().toString(36)}`);
     const root = doc.querySelector('kin-community')!;
     await until(doc, () => shadowText(root).includes('could not be loaded'), 'the community says it could not be loaded');

@@ -13,11 +13,39 @@
 //                                                 `times: 0` ends the fault
 //                                                 With `body`, they are answered 200 (or `status`) with that JavaScript
 //                                                 instead: a tampered file, as a compromised CDN would serve (issue 17, SRI)
+//   kin-cdn            {}                             starts (once) a plain static server for dist/cdn on its own port;
+//                                                 answers {base} (issue 17, SRI: test/embed/sri.test.ts)
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
 // It also lets a sandboxed (opaque-origin, storage-denied) frame, or a page on another origin, load the kit's
 // modules: a request sent with an `Origin` gets `Access-Control-Allow-Origin: *` (issue 17: storage-blocked, sri).
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {extname, join, resolve, sep} from 'node:path';
 import {startEmulator} from '../../scripts/emulator.mjs';
+
+/**
+ * A plain static server for the built bundle (dist/cdn), on a port of its own: "another origin", serving the
+ * files byte for byte (the test runner's own server may rewrite modules, which would break their hashes),
+ * with CORS as a CDN answers. Resolves to its base URL.
+ */
+function startCdn() {
+  const root = resolve('dist/cdn');
+  const server = createServer(async (req, res) => {
+    const path = resolve(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const type = {'.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.html': 'text/html'}[extname(path)];
+    try {
+      if (!path.startsWith(root + sep) || !type) throw new Error('not here');
+      const body = await readFile(path);
+      res.writeHead(200, {'Content-Type': type, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store'});
+      res.end(body);
+    } catch {
+      res.writeHead(404, {'Access-Control-Allow-Origin': '*'});
+      res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({server, base: `http://127.0.0.1:${server.address().port}/`})));
+}
 
 async function seedDocs(emulator, projectId, docs) {
   const root = `projects/${projectId}/databases/(default)/documents`;
@@ -42,6 +70,8 @@ export function faultPlugin() {
   /** Per test session: kin-fail-requests' own CDP session and what is left to fail. */
   const failing = new Map();
   let emulator = null;
+  /** The dist/cdn server (kin-cdn), started on first use. */
+  let cdn = null;
   let emulatorPort = null;
   /** Settles with null once the last start finished, or with why it failed. */
   let starting = Promise.resolve(null);
@@ -157,6 +187,10 @@ export function faultPlugin() {
         else await f.cdp.send('Fetch.disable').catch(() => {});
         return true;
       }
+      if (command === 'kin-cdn') {
+        cdn ??= startCdn();
+        return {base: (await cdn).base};
+      }
       if (command === 'kin-failed-count') {
         return failing.get(session.id)?.failed ?? 0;
       }
@@ -209,6 +243,7 @@ export function faultPlugin() {
       return undefined;
     },
     async serverStop() {
+      if (cdn) (await cdn).server.close();
       await emulator?.stop();
     },
   };
