@@ -51,9 +51,12 @@ describe('faults: the sign-in expires', function () {
     await forgetSessions();
     sessionStorage.clear();
   });
-  after(async () => {
-    for (const s of stores) await s.dispose().catch(() => undefined);
-    await forgetSessions();
+  after(async function () {
+    this.timeout(60000);
+    // A store whose app is mid-sign-in can take long to close: never let cleanup hang the file.
+    const settle = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), wait(10000)]);
+    for (const s of stores) await settle(s.dispose());
+    await settle(forgetSessions());
   });
 
   it('says so with Sign in again, keeps the draft, and signing in again brings the words back', async () => {
@@ -180,6 +183,7 @@ describe('faults: the sign-in expires', function () {
     await eventuallyWithin(() => ($(thread, 'textarea#compose') as HTMLTextAreaElement | null)?.value === words, 'the words typed before', 30000);
     expect(root.shadowRoot!.querySelector('[part="session-expired"]')).to.equal(null);
     history.replaceState(null, '', page);
+    root.remove();
   });
 
   it('signing out on purpose is not called expired', async () => {
