@@ -24,7 +24,7 @@
 //          --emulator=HOST:PORT (else KINDRED_EMULATOR_HOST, else one is started)
 // The reduced asserting form runs in `npm test`: test/load/load.test.mjs calls runLoad() below.
 import {build} from 'esbuild';
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {seedFirestore} from '../scripts/seed-firestore.mjs';
@@ -47,6 +47,7 @@ export async function loadStoreModule() {
   await build({entryPoints: [join(root, 'src/data/firebase/firebase-store.ts')], bundle: true, platform: 'node', format: 'esm',
     packages: 'external', outfile: out, target: 'node20', logLevel: 'error'});
   storeModule = await import(out);
+  rmSync(out, {force: true}); // one file per process: loaded, it is no longer needed
   return storeModule;
 }
 
