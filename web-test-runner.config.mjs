@@ -7,9 +7,9 @@ import {countReporter} from './scripts/count-reporter.mjs';
 import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
 import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
 import {findChrome} from './scripts/prerequisites.mjs';
-import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
-import {readsPlugin} from './test/helpers/wtr-reads-plugin.mjs';
-import {mediaPlugin} from './test/helpers/wtr-media-plugin.mjs';
+import {faultPlugin} from './test/support/wtr-fault-plugin.mjs';
+import {readsPlugin} from './test/support/wtr-reads-plugin.mjs';
+import {mediaPlugin} from './test/support/wtr-media-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {

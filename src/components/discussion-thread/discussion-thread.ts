@@ -70,6 +70,7 @@ import {hub} from './hub.parts.js';
  * @csspart composer-choices - The composer's content warning and audience ("who can read this?") choices.
  * @csspart members-only-notice - Visitors' notice that some posts are shared with members only, with a way to join.
  * @csspart error - An error message.
+ * @csspart edit-conflict - Issue 17: with `error`, the notice that the post was changed elsewhere while it was being edited (with the saved words).
  * @cssproperty [--kin-color-text=#1f2328] - Text colour.
  * @cssproperty [--kin-color-text-muted=#4b5563] - Secondary text (times, counts).
  * @cssproperty [--kin-color-surface=#ffffff] - Background of posts and forms.

@@ -202,7 +202,10 @@ function editForm(t: ThreadContext, post: Post) {
           }
         }}></textarea>
       <p class=${len > LIMITS.postBody ? 'count over' : 'count'} id=${`${fieldId}-count`}>${m.charCount(len, LIMITS.postBody)}</p>
-      ${e.error ? html`<p class="error" part="error" role="alert">${common.error(e.error.code)}</p>` : nothing}
+      ${e.error?.code === 'conflict'
+        ? html`<div class="error" part="error edit-conflict" role="alert"><p>${m.editConflict}</p>${t.feed.byId.get(post.id)?.body
+          ? html`<p>${m.editConflictSaved}</p><blockquote class="post-body">${t.feed.byId.get(post.id)!.body}</blockquote>` : nothing}</div>`
+        : e.error ? html`<p class="error" part="error" role="alert">${common.error(e.error.code)}</p>` : nothing}
       <div class="composer-actions">
         <button type="submit" class="primary" aria-disabled=${e.pending ? 'true' : 'false'}>${e.pending ? m.posting : m.save}</button>
         <button type="button" @click=${() => a.cancelEdit(post.id)}>${m.cancel}</button>
