@@ -1,24 +1,24 @@
 // Issue 17: the Firestore emulator is stopped and started again while a page is open. Every element
 // says it is reconnecting, recovers without a reload, and nothing typed is lost: a post pressed during
 // the outage is sent exactly once when the server is back. The emulator here is the test's own
-// (test/helpers/wtr-fault-plugin.mjs), so stopping it disturbs no other test.
+// (test/support/wtr-fault-plugin.mjs), so stopping it disturbs no other test.
 import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {draftKey} from '../../src/controllers/draft.js';
-import {FirestoreAdmin, fixtureDocs, toRestFields} from '../helpers/firestore-admin.js';
+import {FirestoreAdmin, fixtureDocs, toRestFields} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import '../../src/components/member-directory/kin-member-directory.js';
 import '../../src/components/moderation-queue/kin-moderation-queue.js';
 import {$, KEY, TID, alice, articleFor, bob, member, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {countPosts, eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred';
 const t0 = Date.now();
 const step = (what: string) => console.log(`[emulator-restart] ${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: the Firestore emulator stops and restarts under an open page', function () {
   this.timeout(240000);

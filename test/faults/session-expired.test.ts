@@ -7,16 +7,16 @@
 // nothing of the kind.
 import {expect, fixture, html} from '@open-wc/testing';
 import type {CommunityStore} from '../../src/data/store.js';
-import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady} from '../helpers/env.js';
-import {signInLinkFor, signInStore, uniqueEmail} from '../helpers/auth-emulator.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady} from '../support/env.js';
+import {signInLinkFor, signInStore, uniqueEmail} from '../support/auth-emulator.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {$, KEY, alice, articleFor, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const admin = new FirestoreAdmin(AUTH_EMULATOR_PROJECT);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 async function forgetSessions() {
   await new Promise((resolve) => {

@@ -5,8 +5,8 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {$, KEY, alice, articleFor, post, seed, type} from '../components/discussion-thread.fixture.js';

@@ -85,6 +85,7 @@ import {hub} from './hub.parts.js';
  * @cssproperty [--kin-discussion-thread-max-width=48rem] - Maximum width of the thread.
  * @cssproperty [--kin-discussion-thread-avatar-size=2.5rem] - Size of author avatars.
  * @cssproperty [--kin-discussion-thread-reply-indent=2rem] - Indent of replies.
+ * @cssproperty [--kin-discussion-thread-loading-size=40rem] - Block size kept for the posts while they load, so the page below does not shift when they arrive.
  * @event kin-post-submit - Before a post is written (cancelable: `preventDefault()` writes nothing).
  * @event kin-post-created - After the store confirmed a new post.
  * @event kin-reaction - After the member added or removed a reaction.
