@@ -142,7 +142,7 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
 
   it('a suspended member still chooses which warned posts they see, and nothing else of their record', async () => {
     const cid = await world(rt);
-    const path = `${P(cid)}/private/sus1`;
+    const path = pathIn(cid, layout.private('sus1'));
     await assertSucceeds(rt.db('suspended').doc(path).update({warnings: {suicide: 'hide'}}));
     await assertFails(rt.db('suspended').doc(path).update({warnings: {suicide: 'show'}, fieldVisibility: {bio: 'members'}}));
     await assertFails(rt.db('suspended').doc(path).update({fieldVisibility: {bio: 'members'}}));
