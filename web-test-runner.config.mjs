@@ -9,6 +9,7 @@ import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
 import {findChrome} from './scripts/prerequisites.mjs';
 import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
 import {readsPlugin} from './test/helpers/wtr-reads-plugin.mjs';
+import {mediaPlugin} from './test/helpers/wtr-media-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -33,7 +34,9 @@ export default {
     // Network faults over CDP and a private emulator to stop and restart (issue 17: test/faults/).
     faultPlugin(),
     // Billed reads counted on the wire over CDP, priced in rules reads on the emulator (issue 16).
-    readsPlugin()],
+    readsPlugin(),
+    // CSS media features over CDP: forced-colors, reduced motion (issue 18: test/components/layout-*.test.ts).
+    mediaPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -11,7 +11,7 @@ import {
   AGE_BANDS, DIAGNOSED_BANDS, MAX_CANDIDATES, REGIONS, candidateQuery, matchesCandidateQuery, runCandidateQuery,
   scoreCandidates,
 } from '../src/data/matching.js';
-import type {Locale, MatchProfile, Relationship} from '../src/data/types.js';
+import type {ContentLocale, MatchProfile, Relationship} from '../src/data/types.js';
 
 const COMMUNITY_SIZE = 10_000;
 const VIEWERS = 20;
@@ -53,7 +53,7 @@ function generate(count: number, seed: number): MatchProfile[] {
       relationship: pick(RELATIONSHIPS),
       ageBand: rand() < 0.8 ? pick(AGE_BANDS) : null,
       region: rand() < 0.75 ? pick(REGION_CODES) : null,
-      languages: (rand() < 0.25 ? ['en', 'cy'] : ['en']) as Locale[],
+      languages: (rand() < 0.25 ? ['en', 'cy'] : ['en']) as ContentLocale[],
       interests: some(INTERESTS, 0.15),
       open: rand() < 0.85,
       updatedAt: 1_700_000_000_000 + Math.floor(rand() * 3e10),

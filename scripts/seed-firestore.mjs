@@ -22,7 +22,7 @@ const layout = {
   member: (uid) => `members/${uid}`,
   private: (uid) => `private/${uid}`,
   roles: (uid) => `roles/${uid}`,
-  /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  /** Issue 12: the old home of roles' public projection; since issue 16 it is the community document's `badges` map. */
   badges: "badges",
   badge: (uid) => `badges/${uid}`,
   threads: "threads",
@@ -74,11 +74,11 @@ function fixtureDocs(f, options = {}) {
   const c = communityPath(f.community.id);
   const at = (path) => `${c}/${path}`;
   return [
-    [c, omit(f.community, "id")],
+    // Issue 16: the authors' current badges are the community document's `badges` map (src/data/firebase/badges.ts).
+    [c, { ...omit(f.community, "id"), ...f.roles?.length ? { badges: Object.fromEntries(f.roles.map((r) => [r.uid, [...r.roles]])) } : {} }],
     ...(f.members ?? []).map((m) => [at(layout.member(m.uid)), { ...m }]),
     ...(f.privates ?? []).map((p) => [at(layout.private(p.uid)), { ...p }]),
     ...(f.roles ?? []).map((r) => [at(layout.roles(r.uid)), { ...r }]),
-    ...(f.roles ?? []).map((r) => [at(layout.badge(r.uid)), { roles: [...r.roles], clinicianScope: r.clinicianScope ?? null }]),
     ...(f.threads ?? []).map((t) => [at(layout.thread(t.id)), omit(t, "id")]),
     // Issue 18: every post carries warning and audience (a visitor's query asks for audience 'everyone'), and
     // a thread's members-only posts that are not held are counted in audienceCounts/{tid}.

@@ -2,12 +2,15 @@
 // script-tag entries (define.ts, cdn.ts) install it; `src/index.ts` has no side effects. A second copy
 // of the kit keeps the first one's object: both read the same consent state.
 import {grantConsent, hasConsent, revokeConsent} from './consent.js';
+import {addCatalogue} from './i18n/catalogue.js';
 
 /** What the script-tag bundle puts on `window.kindred`. */
 export interface KindredGlobal {
   grantConsent(): void;
   revokeConsent(): void;
   hasConsent(): boolean;
+  /** Issue 18: adds a language from a charity's catalogue (the parsed JSON). */
+  addCatalogue?: typeof addCatalogue;
 }
 declare global {
   interface Window {
@@ -17,4 +20,5 @@ declare global {
 
 export function installGlobal(): void {
   window.kindred ??= {grantConsent, revokeConsent, hasConsent};
+  window.kindred.addCatalogue ??= addCatalogue;
 }

@@ -49,3 +49,7 @@ export {findCrisisWording, hasCrisisWording, type CrisisMatch, type CrisisKind} 
 export {KinNotifications} from './components/notifications/notifications.js';
 export {KinNotificationOpenEvent} from './events/notification-open.js';
 export type {KinNotification, NotificationKind, NotifyPrefs, EmailMode} from './data/domain/notifications.js';
+// Issue 18: any language. A charity's catalogue (JSON in the shape of English), Intl formatting.
+export {addCatalogue, type KindredCatalogue, type KindredCatalogueComplete} from './i18n/catalogue.js';
+export {englishCatalogue} from './i18n/english.js';
+export {formatDate, formatNumber, plural, pluralCategory, relativeTime, compileTemplate} from './i18n/messages.js';

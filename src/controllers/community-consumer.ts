@@ -3,7 +3,7 @@ import {ContextConsumer} from '@lit/context';
 import {communityContext, type CommunityContextValue} from '../context/community-context.js';
 import type {CommunityStore} from '../data/store.js';
 import type {Locale, SessionUser} from '../data/types.js';
-import {pageLocale} from '../i18n/messages.js';
+import {pageLocale, toLocale} from '../i18n/messages.js';
 
 /**
  * Gives an element the store, user and locale of the nearest `<kin-community>`, or a `store` set
@@ -44,6 +44,6 @@ export class CommunityConsumer implements ReactiveController {
   }
   get locale(): Locale {
     const lang = this.host.closest('[lang]')?.getAttribute('lang');
-    return this.#consumer.value?.locale ?? (lang ? (lang.toLowerCase().startsWith('cy') ? 'cy' : 'en') : pageLocale());
+    return this.#consumer.value?.locale ?? (lang ? toLocale(lang) : pageLocale());
   }
 }

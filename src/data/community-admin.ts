@@ -117,7 +117,7 @@ export function validateTagLabels(value: unknown, tags: readonly string[]): NonN
       if (text.length > SETTINGS_LIMITS.tagLabel) throw invalid(`tagLabels.${lang}`, `The label of “${tag}” is ${text.length} characters; the limit is ${SETTINGS_LIMITS.tagLabel}.`);
       if (text) kept[tag] = text;
     }
-    out[lang as Locale] = kept;
+    out[lang as 'en' | 'cy'] = kept;
   }
   return out;
 }
@@ -193,7 +193,7 @@ export interface TeamMember {
 export function customTagLabel(settings: Pick<CommunitySettings, 'tagLabels'> | null | undefined, tag: string, locale: Locale): string | null {
   const labels = settings?.tagLabels;
   const pick = (l: Locale) => {
-    const v = labels?.[l]?.[tag];
+    const v = labels?.[l as 'en' | 'cy']?.[tag];
     return typeof v === 'string' && v.trim() ? v : null;
   };
   return pick(locale) ?? pick('en');

@@ -15,7 +15,7 @@
 import {KindredError} from './errors.js';
 import {LIMITS, validateText} from './policy.js';
 import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS} from './matching.js';
-import {LOCALES, RELATIONSHIPS, type Locale, type MatchProfile, type Relationship} from './types.js';
+import {LOCALES, RELATIONSHIPS, type ContentLocale, type MatchProfile, type Relationship} from './types.js';
 
 export const CONNECTION_LIMITS = {
   /** Most connection requests a member may send per window. */
@@ -71,7 +71,7 @@ export function validateMatchProfile(uid: string, input: MatchProfileInput, comm
   const unknown = conditions.find((c) => !communityTags.includes(c));
   if (unknown) throw invalid('conditions', `"${unknown}" is not one of this community's conditions (${communityTags.join(', ')}).`);
   const languages = input.languages ?? [];
-  if (!Array.isArray(languages) || languages.some((l) => !LOCALES.includes(l))) {
+  if (!Array.isArray(languages) || languages.some((l) => !LOCALES.includes(l as ContentLocale))) {
     throw invalid('languages', `languages must be a list of ${LOCALES.join(', ')}.`);
   }
   if (input.open !== undefined && typeof input.open !== 'boolean') throw invalid('open', 'open must be true or false.');
@@ -83,7 +83,7 @@ export function validateMatchProfile(uid: string, input: MatchProfileInput, comm
     relationship: oneOf<Relationship>('relationship', input.relationship, RELATIONSHIPS),
     ageBand: oneOf('ageBand', input.ageBand, AGE_BANDS),
     region: oneOf('region', input.region, Object.keys(REGIONS)),
-    languages: LOCALES.filter((l: Locale) => languages.includes(l)),
+    languages: LOCALES.filter((l: ContentLocale) => languages.includes(l)),
     interests: list('interests', input.interests),
     open: input.open ?? true,
     updatedAt: now,

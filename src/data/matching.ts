@@ -7,7 +7,7 @@
 //
 // Explanation phrases live here as plain en/cy tables (src/data never imports the Lit catalogues).
 // Community-defined strings (conditions, experiences, interests) are shown verbatim.
-import type {Locale, MatchProfile, Relationship} from './types.js';
+import type {ContentLocale, Locale, MatchProfile, Relationship} from './types.js';
 
 export type DiagnosedBand = NonNullable<MatchProfile['diagnosedBand']>;
 export type AgeBand = NonNullable<MatchProfile['ageBand']>;
@@ -63,7 +63,7 @@ export const LIST_CAP = 3;
 export const MAX_CANDIDATES = 60;
 
 /** Languages every member is assumed to share; sharing them is not remarkable and scores nothing. */
-const COMMON_LANGUAGES: ReadonlySet<Locale> = new Set<Locale>(['en']);
+const COMMON_LANGUAGES: ReadonlySet<ContentLocale> = new Set<ContentLocale>(['en']);
 
 export type Closeness = 'same' | 'adjacent';
 
@@ -75,7 +75,7 @@ export type SharedAttribute =
   | {kind: 'age'; mine: AgeBand; theirs: AgeBand; closeness: Closeness; points: number}
   /** `value` is the shared region code, or the shared nation code when the regions differ. */
   | {kind: 'region'; value: string; closeness: Closeness; points: number}
-  | {kind: 'language'; value: Locale; points: number};
+  | {kind: 'language'; value: ContentLocale; points: number};
 
 export interface MatchSuggestion {
   uid: string;
@@ -148,7 +148,7 @@ interface Phrases {
   ageClose: string;
   relationship: Record<Relationship, string>;
   region: (code: string) => string;
-  language: Record<Locale, string>;
+  language: Record<ContentLocale, string>;
 }
 
 const ENGLISH_AGO: Record<DiagnosedBand, string> = {
@@ -167,7 +167,7 @@ const WELSH_AGO: Record<DiagnosedBand, string> = {
   'over-10': 'dros 10 mlynedd yn ôl',
 };
 
-const PHRASES: Record<Locale, Phrases> = {
+const PHRASES: Record<ContentLocale, Phrases> = {
   en: {
     lead: 'You both: ',
     diagnosedSame: (b) => `diagnosed ${ENGLISH_AGO[b]}`,
@@ -194,7 +194,7 @@ const PHRASES: Record<Locale, Phrases> = {
 
 /** The explanation of a suggestion's shared attributes in `locale` ('' when nothing is shared). */
 export function explain(shared: readonly SharedAttribute[], locale: Locale): string {
-  const p = PHRASES[locale] ?? PHRASES.en;
+  const p = PHRASES[locale as ContentLocale] ?? PHRASES.en;
   const items: string[] = [];
   let trailing = '';
   for (const s of shared) {

@@ -1,8 +1,8 @@
 // Generated pseudonyms, so nobody has to invent a name or give a real one. Pure and deterministic
 // given a random source, so tests can pin it.
-import type {Locale} from './types.js';
+import type {ContentLocale, Locale} from './types.js';
 
-const WORDS: Record<Locale, {adjectives: string[]; nouns: string[]}> = {
+const WORDS: Record<ContentLocale, {adjectives: string[]; nouns: string[]}> = {
   en: {
     adjectives: ['Quiet', 'Brave', 'Gentle', 'Steady', 'Bright', 'Kind', 'Calm', 'Hopeful', 'Patient', 'Warm', 'Curious', 'Sunny'],
     nouns: ['Heron', 'Otter', 'Wren', 'Fern', 'Harbour', 'Robin', 'Willow', 'Pebble', 'Lantern', 'Meadow', 'Badger', 'Kite'],
@@ -16,7 +16,7 @@ const WORDS: Record<Locale, {adjectives: string[]; nouns: string[]}> = {
 
 /** `count` distinct pseudonyms such as "Quiet Heron 42" / "Crëyr Tawel 42". */
 export function suggestPseudonyms(locale: Locale, count = 3, random: () => number = Math.random): string[] {
-  const {adjectives, nouns} = WORDS[locale] ?? WORDS.en;
+  const {adjectives, nouns} = WORDS[locale as ContentLocale] ?? WORDS.en;
   const out = new Set<string>();
   let guard = 0;
   while (out.size < count && guard++ < 100) {

@@ -2,11 +2,17 @@
 // every time is epoch milliseconds (number), every id a string.
 import type {ContentWarning, PostAudience, WarningPrefs} from './domain/safety.js';
 
-export type Locale = 'en' | 'cy';
-export const LOCALES: readonly Locale[] = ['en', 'cy'];
+/** The languages the kit itself ships and stores (profile language, e-mail language, localized settings). */
+export type ContentLocale = 'en' | 'cy';
+export const LOCALES: readonly ContentLocale[] = ['en', 'cy'];
+/**
+ * The language an element speaks: 'en', 'cy', or the lower-case BCP 47 tag of a catalogue a charity
+ * added with `addCatalogue()` (issue 18). Data that is stored keeps to `ContentLocale`.
+ */
+export type Locale = ContentLocale | (string & {});
 
 /** Text in several languages; `en` is always present and is the fallback. */
-export type LocalizedText = {en: string} & Partial<Record<Exclude<Locale, 'en'>, string>>;
+export type LocalizedText = {en: string} & Partial<Record<Exclude<ContentLocale, 'en'>, string>>;
 
 export type Relationship = 'patient' | 'carer' | 'professional' | 'other';
 export const RELATIONSHIPS: readonly Relationship[] = ['patient', 'carer', 'professional', 'other'];
@@ -78,7 +84,7 @@ export interface CommunitySettings {
    */
   guidelines?: LocalizedText;
   /** Issue 14: what each tag id reads as, per language ({cy: {asthma: 'Asthma'}}); a missing label shows the id. */
-  tagLabels?: Partial<Record<Locale, Record<string, string>>>;
+  tagLabels?: Partial<Record<ContentLocale, Record<string, string>>>;
   /** Issue 14: the community's own crisis contacts (a charity helpline) and default contacts it leaves out. */
   crisisContacts?: CommunityCrisisContacts;
 }
@@ -115,7 +121,7 @@ export interface Community {
   id: string;
   name: LocalizedText;
   tagline: LocalizedText;
-  languages: Locale[];
+  languages: ContentLocale[];
   settings: CommunitySettings;
   founderStory: FounderStory | null;
   createdAt: number;
@@ -164,7 +170,7 @@ export interface PrivateRecord {
   /** When health consent was last withdrawn (ms), or null. */
   healthConsentWithdrawnAt?: number | null;
   /** Email notifications (issue 15; domain/notifications.ts NotifyPrefs): off / immediate / daily digest. */
-  notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: Locale};
+  notify?: {email: 'off' | 'immediate' | 'daily'; address: string | null; language: ContentLocale};
   /** Issue 18: topics whose warned posts the member wants hidden or shown open (missing topic = collapsed). */
   warnings?: WarningPrefs;
 }
@@ -256,7 +262,7 @@ export interface MatchProfile {
   relationship: Relationship | null;
   ageBand: '18-24' | '25-34' | '35-49' | '50-64' | '65+' | null;
   region: string | null;
-  languages: Locale[];
+  languages: ContentLocale[];
   interests: string[];
   open: boolean;
   updatedAt: number;

@@ -72,4 +72,4 @@ const cy: typeof en = {
   })[code],
 };
 
-export const commonMessages = defineMessages({en, cy});
+export const commonMessages = defineMessages({en, cy}, 'common');

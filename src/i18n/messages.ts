@@ -14,14 +14,191 @@ export interface Messages<C extends Catalogue> {
   cy: C;
 }
 
-/** Declare an element's catalogue: `defineMessages({en, cy})` with `cy` typed as `typeof en`. */
-export function defineMessages<C extends Catalogue>(messages: Messages<C>): (locale: Locale) => C {
-  return (locale) => messages[locale] ?? messages.en;
+// Issue 18: a charity adds a language without code. `addCatalogue(tag, {namespace: {key: 'text'}})`
+// (src/i18n/catalogue.ts, typed against English) stores the strings here; each element's catalogue,
+// declared with its namespace, merges them over English the first time that language is asked for.
+// Where English has a function, the supplied string is a template: `{0}` is the first argument,
+// `{0, plural, one {# reply} other {# replies}}` picks by Intl.PluralRules, `{0, select, a {…} other {…}}`
+// by value (`null` matches an empty argument), and numbers and lists are formatted for the language.
+const added = new Map<string, Record<string, unknown>>();
+const merged = new Map<string, Catalogue>();
+const warned = new Set<string>();
+
+/** Whether the page is a developer's (localhost, file:, or `globalThis.kindredDev = true`): only then does the kit warn in the console. */
+export function devMode(): boolean {
+  const g = globalThis as {kindredDev?: unknown; location?: Location};
+  if (typeof g.kindredDev === 'boolean') return g.kindredDev;
+  const loc = g.location;
+  if (!loc) return false;
+  const h = loc.hostname;
+  return loc.protocol === 'file:' || h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || h.endsWith('.localhost');
 }
 
-/** Picks a supported locale from a BCP 47 tag ("cy-GB" → "cy"); English otherwise. */
+function devWarn(key: string, message: string): void {
+  if (warned.has(key) || !devMode()) return;
+  warned.add(key);
+  console.warn(`Kindred: ${message}`);
+}
+
+/** Normalises a BCP 47 tag ("ar_EG" → "ar-eg"). */
+function normTag(tag: string): string {
+  return tag.trim().replace(/_/g, '-').toLowerCase();
+}
+
+/** Stores a charity's catalogue (see `addCatalogue` in catalogue.ts, which types it against English). */
+export function registerCatalogue(tag: string, catalogue: Record<string, unknown>): string {
+  const lang = normTag(tag);
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang)) throw new TypeError(`Kindred: “${tag}” is not a language tag (for example "ar" or "pt-br").`);
+  if (!catalogue || typeof catalogue !== 'object') throw new TypeError(`Kindred: the catalogue for “${tag}” must be an object (the parsed JSON).`);
+  added.set(lang, {...(added.get(lang) ?? {}), ...catalogue});
+  for (const k of [...merged.keys()]) if (k.endsWith(`\n${lang}`)) merged.delete(k);
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('kin-catalogue-added', {detail: {lang}}));
+  return lang;
+}
+
+/** The languages a charity added, for tests and diagnostics. */
+export function addedLanguages(): string[] {
+  return [...added.keys()];
+}
+
+/**
+ * Declare an element's catalogue: `defineMessages({en, cy}, 'join')` with `cy` typed as `typeof en`.
+ * The namespace names its part of a supplied catalogue; without one, the element speaks only en and cy.
+ */
+export function defineMessages<C extends Catalogue>(messages: Messages<C>, namespace?: string): (locale: Locale) => C {
+  return (locale) => {
+    if (locale === 'en') return messages.en;
+    const extra = namespace ? added.get(locale) : undefined;
+    if (!extra) return (messages as unknown as Record<string, C>)[locale] ?? messages.en;
+    const id = `${namespace}\n${locale}`;
+    let c = merged.get(id) as C | undefined;
+    if (!c) merged.set(id, (c = mergeCatalogue(messages, namespace!, locale, extra[namespace!])));
+    return c;
+  };
+}
+
+function mergeCatalogue<C extends Catalogue>(messages: Messages<C>, namespace: string, lang: string, strings: unknown): C {
+  const base = (messages as unknown as Record<string, C>)[lang] ?? messages.en;
+  const out: Record<string, Message> = {...base};
+  const given = strings && typeof strings === 'object' ? (strings as Record<string, unknown>) : {};
+  const missing: string[] = [];
+  for (const key of Object.keys(messages.en)) {
+    const v = given[key];
+    if (typeof v === 'function' && typeof messages.en[key] === 'function') {
+      out[key] = v as Message;
+      continue;
+    }
+    if (typeof v !== 'string') {
+      if (base === messages.en) missing.push(key);
+      continue;
+    }
+    if (typeof messages.en[key] !== 'function') out[key] = v;
+    else {
+      try {
+        out[key] = compileTemplate(v, lang);
+      } catch (e) {
+        devWarn(`${lang} ${namespace}.${key} bad`, `the "${lang}" string ${namespace}.${key} is not a valid template (${(e as Error).message}); English is shown instead.`);
+        out[key] = messages.en[key];
+      }
+    }
+  }
+  const unknown = Object.keys(given).filter((k) => !(k in messages.en));
+  if (unknown.length) devWarn(`${lang} ${namespace} unknown`, `the "${lang}" catalogue has strings ${namespace}.{${unknown.join(', ')}} that English does not have; they are ignored.`);
+  if (missing.length) devWarn(`${lang} ${namespace} missing`, `the "${lang}" catalogue has no ${namespace}.{${missing.join(', ')}}; English is shown instead.`);
+  return out as C;
+}
+
+type Node = string | {hash: true} | {arg: number; kind?: 'plural' | 'select' | 'number'; options?: Record<string, Node[]>};
+
+/** Parses a message template into nodes; throws with the position of a mistake. */
+function parseTemplate(src: string, at: {i: number}, depth: number, inPlural: boolean): Node[] {
+  const nodes: Node[] = [];
+  let buf = '';
+  const flush = () => {
+    if (buf) nodes.push(buf);
+    buf = '';
+  };
+  while (at.i < src.length) {
+    const c = src[at.i];
+    if (c === '}') {
+      if (depth === 0) throw new Error(`unexpected "}" at ${at.i}`);
+      break;
+    }
+    if (c === '#' && inPlural) {
+      flush();
+      nodes.push({hash: true});
+      at.i++;
+      continue;
+    }
+    if (c !== '{') {
+      buf += c;
+      at.i++;
+      continue;
+    }
+    flush();
+    const head = /^\{\s*(\d+)\s*(?:,\s*(plural|select|number)\s*)?(,|\})/.exec(src.slice(at.i));
+    if (!head) throw new Error(`expected {0}, {0, plural, …} or {0, select, …} at ${at.i}`);
+    at.i += head[0].length;
+    const arg = Number(head[1]);
+    const kind = head[2] as 'plural' | 'select' | 'number' | undefined;
+    if (head[3] === '}') {
+      if (kind === 'plural' || kind === 'select') throw new Error(`${kind} needs options at ${at.i}`);
+      nodes.push(kind ? {arg, kind} : {arg});
+      continue;
+    }
+    if (kind !== 'plural' && kind !== 'select') throw new Error(`unexpected "," at ${at.i}`);
+    const options: Record<string, Node[]> = {};
+    for (;;) {
+      const opt = /^\s*(\}|=?[\p{L}\p{N}_-]+)\s*(\{)?/u.exec(src.slice(at.i));
+      if (!opt) throw new Error(`expected an option at ${at.i}`);
+      at.i += opt[0].length;
+      if (opt[1] === '}') break;
+      if (!opt[2]) throw new Error(`expected "{" after ${opt[1]}`);
+      options[opt[1]] = parseTemplate(src, at, depth + 1, kind === 'plural');
+      if (src[at.i] !== '}') throw new Error(`unclosed option ${opt[1]}`);
+      at.i++;
+    }
+    if (!options.other) throw new Error(`${kind} needs an "other" option`);
+    nodes.push({arg, kind, options});
+  }
+  flush();
+  return nodes;
+}
+
+function renderNodes(nodes: Node[], args: unknown[], lang: string, n: number): string {
+  let out = '';
+  for (const node of nodes) {
+    if (typeof node === 'string') out += node;
+    else if ('hash' in node) out += formatNumber(n, lang);
+    else {
+      const v = args[node.arg];
+      if (node.kind === 'plural') {
+        const num = Number(v);
+        const key = node.options![`=${num}`] ? `=${num}` : pluralCategory(num, lang);
+        out += renderNodes(node.options![key] ?? node.options!.other, args, lang, num);
+      } else if (node.kind === 'select') {
+        const key = v === null || v === undefined || v === '' ? 'null' : String(v);
+        out += renderNodes(node.options![key] ?? node.options!.other, args, lang, n);
+      } else if (typeof v === 'number') out += formatNumber(v, lang);
+      else if (Array.isArray(v)) out += formatList(v.map(String), lang);
+      else out += v === null || v === undefined ? '' : String(v);
+    }
+  }
+  return out;
+}
+
+/** Turns a template ("{0} replies", "{0, plural, one {# reply} other {# replies}}") into a message function. */
+export function compileTemplate(template: string, lang: string): (...args: unknown[]) => string {
+  const nodes = parseTemplate(template, {i: 0}, 0, false);
+  return (...args: unknown[]) => renderNodes(nodes, args, lang, 0);
+}
+
+/** Picks a supported locale from a BCP 47 tag: a language a charity added ("ar-EG" → "ar"), else "cy" or "en". */
 export function toLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  const t = normTag(tag ?? '');
+  if (added.has(t)) return t;
+  const base = t.split('-')[0];
+  if (added.has(base)) return base;
   return base === 'cy' ? 'cy' : 'en';
 }
 
@@ -38,8 +215,48 @@ export function pickLocalized(text: {en: string; cy?: string} | null | undefined
   return {text: text.en ?? '', lang: 'en', fellBack: locale !== 'en'};
 }
 
-// Chromium ships no Welsh date data (Intl falls back to English for 'cy'), so Welsh dates and
-// relative times are formatted here; English uses Intl with en-GB.
+// Intl formatting for any language the browser knows. English is British English. Chromium ships no
+// Welsh date or relative-time data (Intl quietly falls back to English for 'cy'), so while that is so,
+// Welsh dates and relative times are formatted here; Welsh plural rules are in Chromium's Intl.
+const intlCache = new Map<string, unknown>();
+function intl<T>(key: string, make: () => T): T {
+  let v = intlCache.get(key) as T | undefined;
+  if (!v) intlCache.set(key, (v = make()));
+  return v;
+}
+
+/** The tag handed to Intl for a locale ("en" → "en-GB"). */
+export function intlTag(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
+/** Whether the browser's Intl has date data for the locale (Chromium has none for Welsh). */
+function hasDates(locale: Locale): boolean {
+  return intl(`dates ${locale}`, () => Intl.DateTimeFormat.supportedLocalesOf([intlTag(locale)]).length > 0);
+}
+
+/** "1,234" / "١٬٢٣٤", in the locale's own digits and separators. */
+export function formatNumber(n: number, locale: Locale): string {
+  return intl(`num ${locale}`, () => new Intl.NumberFormat(intlTag(locale))).format(n);
+}
+
+/** "a, b and c" in the locale's own words. */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return intl(`list ${locale}`, () => new Intl.ListFormat(intlTag(locale), {type: 'conjunction'})).format(items);
+}
+
+export type PluralCategory = Intl.LDMLPluralRule;
+
+/** The plural category of `n` in the locale (Welsh: zero, one, two, few, many, other). */
+export function pluralCategory(n: number, locale: Locale): PluralCategory {
+  return intl(`plural ${locale}`, () => new Intl.PluralRules(intlTag(locale))).select(n);
+}
+
+/** Picks the form for `n` ("other" when the locale's category has no form); `#` in a form is the number. */
+export function plural(n: number, locale: Locale, forms: Partial<Record<PluralCategory, string>> & {other: string}): string {
+  return (forms[pluralCategory(n, locale)] ?? forms.other).replace(/#/g, formatNumber(n, locale));
+}
+
 const CY_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
 const CY_UNITS: Record<'minute' | 'hour' | 'day' | 'month' | 'year', [one: string, many: string]> = {
   minute: ['munud', 'munud'],
@@ -59,8 +276,7 @@ function welshRelative(value: number, unit: keyof typeof CY_UNITS | 'second'): s
   return value < 0 ? `${phrase} yn ôl` : `mewn ${phrase}`;
 }
 
-const rtfCache = new Map<string, Intl.RelativeTimeFormat>();
-/** "3 minutes ago" / "3 munud yn ôl". */
+/** "3 minutes ago" / "3 munud yn ôl" / "قبل ٣ دقائق". */
 export function relativeTime(ms: number, locale: Locale, now = Date.now()): string {
   const diff = (ms - now) / 1000;
   const abs = Math.abs(diff);
@@ -72,30 +288,28 @@ export function relativeTime(ms: number, locale: Locale, now = Date.now()): stri
   else if (abs < 26 * 86400) [value, unit] = [Math.round(diff / 86400), 'day'];
   else if (abs < 320 * 86400) [value, unit] = [Math.round(diff / (30 * 86400)), 'month'];
   else [value, unit] = [Math.round(diff / (365 * 86400)), 'year'];
-  if (locale === 'cy') return welshRelative(value, unit);
-  let rtf = rtfCache.get('en');
-  if (!rtf) rtfCache.set('en', (rtf = new Intl.RelativeTimeFormat('en-GB', {numeric: 'auto'})));
-  return rtf.format(value, unit);
+  if (locale === 'cy' && !hasDates('cy')) return welshRelative(value, unit);
+  return intl(`rtf ${locale}`, () => new Intl.RelativeTimeFormat(intlTag(locale), {numeric: 'auto'})).format(value, unit);
 }
 
 /** A localised date ("29 December 2024" / "29 Rhagfyr 2024"). */
 export function formatDate(ms: number, locale: Locale, {utc = false} = {}): string {
-  if (locale === 'cy') {
+  if (locale === 'cy' && !hasDates('cy')) {
     const d = new Date(ms);
     return utc
       ? `${d.getUTCDate()} ${CY_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
       : `${d.getDate()} ${CY_MONTHS[d.getMonth()]} ${d.getFullYear()}`;
   }
-  return new Intl.DateTimeFormat('en-GB', {dateStyle: 'long', ...(utc ? {timeZone: 'UTC'} : {})}).format(ms);
+  return intl(`date ${locale} ${utc}`, () => new Intl.DateTimeFormat(intlTag(locale), {dateStyle: 'long', ...(utc ? {timeZone: 'UTC'} : {})})).format(ms);
 }
 
 /** Exact, localised date and time for a tooltip or `<time>` text. */
 export function exactTime(ms: number, locale: Locale): string {
-  if (locale === 'cy') {
+  if (locale === 'cy' && !hasDates('cy')) {
     const d = new Date(ms);
     const hh = String(d.getHours()).padStart(2, '0');
     const mm = String(d.getMinutes()).padStart(2, '0');
     return `${formatDate(ms, 'cy')} am ${hh}:${mm}`;
   }
-  return new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'}).format(ms);
+  return intl(`exact ${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), {dateStyle: 'medium', timeStyle: 'short'})).format(ms);
 }

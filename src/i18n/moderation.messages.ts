@@ -24,4 +24,4 @@ const cy: typeof en = {
   } as Record<string, string>)[code ?? ''] ?? '',
 };
 
-export const moderationMessages = defineMessages({en, cy});
+export const moderationMessages = defineMessages({en, cy}, 'moderation');

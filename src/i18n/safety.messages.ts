@@ -82,4 +82,4 @@ const cy: typeof en = {
   prefsSaved: 'Mae eich dewisiadau wedi’u cadw.',
 };
 
-export const safetyMessages = defineMessages({en, cy});
+export const safetyMessages = defineMessages({en, cy}, 'safety');

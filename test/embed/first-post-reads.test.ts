@@ -58,11 +58,13 @@ describe('billed reads on the emulator (issue 16)', function () {
     for (const cid of cids) await admin.removeCommunity(cid).catch(() => undefined);
   });
 
-  it('a visitor\'s first view of a 20-post page, SDK takeover included, is billed the page + 5 reads, plus the current badges (issue 12) and the members-only count (issue 18)', async () => {
+  it('a visitor\'s first view of a 20-post page, SDK takeover included, is billed the page + 5 reads (the current badges come with the community document)', async () => {
     const cid = nextCommunityId();
     cids.push(cid);
     const posts = Array.from({length: 30}, (_, i) => post(`p${String(i).padStart(2, '0')}`, i % 2 ? alice : bob, {createdAt: T0 + i * 60000}));
-    const data = seed(cid, posts);
+    // Bob is a moderator (the community document's badges map says so); his posts were written with no badge.
+    const data = seed(cid, posts.map((p) => (p.authorId === 'bob' ? {...p, authorBadges: []} : p)));
+    expect(data.roles?.map((r) => r.uid)).to.deep.equal(['bob']);
     await admin.seed(data);
     await executeServerCommand('kin-wire-start');
     const {host, port} = emulatorHost();
@@ -71,6 +73,12 @@ describe('billed reads on the emulator (issue 16)', function () {
         <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
       </kin-community></div>`);
     await waitUntil(() => articles(root) === 20, 'the first page', {timeout: 30000});
+    // Issue 12/16: the first page already shows the authors' current badges, from the community document.
+    const thread = root.querySelector('kin-discussion-thread')!;
+    const bobsBadges = [...thread.shadowRoot!.querySelectorAll('article')].filter((a) => a.textContent!.includes('Bob Jones'))
+      .map((a) => [...a.querySelectorAll('[part="badge"]')].map((b) => b.textContent!.trim()));
+    expect(bobsBadges.length).to.be.greaterThan(0);
+    for (const b of bobsBadges) expect(b, 'Bob\'s current role on every post of his').to.include('Moderator');
     await waitUntil(() => storeOf(root).handedOver === true, 'the SDK took over', {timeout: 30000});
     // The live listener has answered once the thread document is known.
     expect((await storeOf(root).getThread(TID))?.id).to.equal(TID);
@@ -80,20 +88,16 @@ describe('billed reads on the emulator (issue 16)', function () {
 
     // What a first view must read: the community, the 20 posts. The counter sees them (it is not blind)…
     expect(reads.kinds.filter((k) => k === 'list:posts'), 'the first page is read once, over REST').to.have.length(1);
+    expect(reads.kinds.filter((k) => k === 'get:community'), 'the community document is read once, over REST').to.have.length(1);
     expect(reads.docs).to.be.at.least(21);
-    // …and nothing reads the page a second time: the live phase listens to the thread document (and, since
-    // issue 12, to the community's badges: the authors' current roles; this seed has none, a listen that
-    // answers nothing is billed 1).
+    // …and nothing reads the page a second time: the live phase listens to the thread document, and (issue 18)
+    // to the thread's members-only count (audienceCounts/{tid}: 1 document, missing or not, and its rule's read
+    // of the community). Issue 16: no badges listener: the badges came with the community document.
     expect(reads.kinds, 'no listener over the posts until something new arrives').not.to.include('listen:list:posts');
-    // Issue 18: and to the thread's members-only count (audienceCounts/{tid}), which tells a visitor how many
-    // posts only members see (1 document, missing or not, and its rule's read of the community).
-    expect(reads.kinds.filter((k) => k.startsWith('listen:')).sort()).to.deep.equal(['listen:get:audienceCounts', 'listen:get:threads', 'listen:list:badges']);
-    // Issue 12: posts show their authors' current role badges, read from the public badges/{uid} projection:
-    // one document per role holder (a listen that answers nothing is billed 1) and the list's rules read.
-    const badgeDocs = Math.max(1, data.roles?.length ?? 0);
-    expect(reads.docs, 'community + 20 posts + the thread + the current badges + the members-only count').to.equal(23 + badgeDocs);
-    // Rules: the posts query reads the thread and the community, the thread's rule the community, the badges' rule the community.
-    expect(reads.total).to.be.at.most(25 + badgeDocs + 1 + 2);
+    expect(reads.kinds.filter((k) => k.startsWith('listen:')).sort()).to.deep.equal(['listen:get:audienceCounts', 'listen:get:threads']);
+    expect(reads.docs, 'community + 20 posts + the thread + the members-only count').to.equal(23);
+    // Rules: the posts query reads the thread and the community; the thread's and the count's rules the community.
+    expect(reads.total).to.be.at.most(27);
   });
 
   it('new posts reach a visitor through the thread listener, then the newer-posts listener', async () => {

@@ -254,5 +254,5 @@ const cy: typeof en = {
   offline: 'Rydych all-lein. Mae angen cysylltiad i wneud newidiadau.',
 };
 
-export const communityAdminMessages = defineMessages({en, cy});
+export const communityAdminMessages = defineMessages({en, cy}, 'communityAdmin');
 export type CommunityAdminMessages = typeof en;

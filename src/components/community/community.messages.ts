@@ -27,4 +27,4 @@ const cy: typeof en = {
   preview: 'Rhagolwg — wedi’i gadw yn y porwr hwn yn unig',
   retrying: 'Byddwn yn dal i roi cynnig arni ohonom ein hunain; gallwch hefyd roi cynnig arni nawr.',
 };
-export const communityMessages = defineMessages({en, cy});
+export const communityMessages = defineMessages({en, cy}, 'community');

@@ -257,6 +257,7 @@ export class KinCommunity extends KinElement {
     this.#langObserver = new MutationObserver(() => this.#updateLocale());
     this.#langObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
     this.#updateLocale();
+    window.addEventListener('kin-catalogue-added', this.#onCatalogue);
     this.#consentUnsub = watchConsent(() => this.#openGate());
     if (this.hasUpdated) this.#openGate();
   }
@@ -265,6 +266,7 @@ export class KinCommunity extends KinElement {
     super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.#langObserver = null;
+    window.removeEventListener('kin-catalogue-added', this.#onCatalogue);
     this.#consentUnsub?.();
     this.#consentUnsub = null;
     this.#teardown();
@@ -294,6 +296,13 @@ export class KinCommunity extends KinElement {
       if (this.context.store || this.context.user || this.context.error) this.context = {...this.context, store: null, user: null, error: null};
     }
   }
+
+  /** Issue 18: a charity's catalogue arrived (possibly after this root rendered): speak it if `lang` asks. */
+  #onCatalogue = (e: Event) => {
+    const lang = (e as CustomEvent<{lang: string}>).detail?.lang;
+    this.#updateLocale();
+    if (lang === this.context.locale) this.context = {...this.context};
+  };
 
   #updateLocale() {
     const tag = this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;

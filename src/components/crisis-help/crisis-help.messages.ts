@@ -24,5 +24,5 @@ const cy: typeof en = {
   offline: 'Rydych all-lein, ond mae rhifau ffôn yn dal i weithio.',
 };
 
-export const crisisHelpMessages = defineMessages({en, cy});
+export const crisisHelpMessages = defineMessages({en, cy}, 'crisisHelp');
 export type CrisisHelpMessages = typeof en;

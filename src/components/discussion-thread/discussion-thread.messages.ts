@@ -177,5 +177,5 @@ const cy: typeof en = {
   titleRequired: 'Rhowch deitl i’r sgwrs.',
 };
 
-export const discussionThreadMessages = defineMessages({en, cy});
+export const discussionThreadMessages = defineMessages({en, cy}, 'discussionThread');
 export type DiscussionThreadMessages = typeof en;

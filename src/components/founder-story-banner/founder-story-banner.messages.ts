@@ -66,4 +66,4 @@ const cy: typeof en = {
   checkField: (label: string): string => `Gwiriwch “${label}”.`,
 };
 
-export const founderStoryBannerMessages = defineMessages({en, cy});
+export const founderStoryBannerMessages = defineMessages({en, cy}, 'founderStoryBanner');

@@ -48,4 +48,4 @@ const cy: typeof en = {
   unavailable: 'Nid yw ymuno ar gael yma ar hyn o bryd.',
 };
 
-export const joinMessages = defineMessages({en, cy});
+export const joinMessages = defineMessages({en, cy}, 'join');

@@ -120,4 +120,4 @@ const cy: typeof en = {
   helloSent: (name: string): string => `Anfonwyd helo. Gall ${name} dderbyn neu wrthod; byddwch yn gweld yr ateb o dan eich cysylltiadau.`,
 };
 
-export const directoryMessages = defineMessages({en, cy});
+export const directoryMessages = defineMessages({en, cy}, 'directory');

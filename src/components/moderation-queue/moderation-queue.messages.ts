@@ -152,5 +152,5 @@ const cy: typeof en = {
   offline: 'Rydych all-lein. Mae angen cysylltiad ar gamau cymedroli; bydd y ciw yn diweddaru pan fyddwch yn ailgysylltu.',
 };
 
-export const moderationQueueMessages = defineMessages({en, cy});
+export const moderationQueueMessages = defineMessages({en, cy}, 'moderationQueue');
 export type ModerationQueueMessages = typeof en;

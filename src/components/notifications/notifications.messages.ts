@@ -57,5 +57,5 @@ const cy: typeof en = {
   more: (n: number) => `a ${n} arall`,
 };
 
-export const notificationsMessages = defineMessages({en, cy});
+export const notificationsMessages = defineMessages({en, cy}, 'notifications');
 export type NotificationsMessages = typeof en;

@@ -110,4 +110,4 @@ const cy: typeof en = {
   someone: 'Aelod',
 };
 
-export const peerMatchCardMessages = defineMessages({en, cy});
+export const peerMatchCardMessages = defineMessages({en, cy}, 'peerMatchCard');

@@ -6,7 +6,7 @@ import {CommunityConsumer} from '../../controllers/community-consumer.js';
 import {LiveController} from '../../controllers/live.js';
 import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, MatchCandidate, MatchProfileInput} from '../../data/store.js';
-import type {Connection, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
+import type {Connection, ContentLocale, Locale, MatchProfile, MemberProfile} from '../../data/types.js';
 import {CONNECTION_LIMITS} from '../../data/connections.js';
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -230,7 +230,7 @@ export class KinPeerMatchCard extends KinElement {
       relationship: str('relationship') as MatchProfile['relationship'],
       ageBand: str('ageBand') as MatchProfile['ageBand'],
       region: str('region'),
-      languages: data.getAll('languages') as Locale[],
+      languages: data.getAll('languages') as ContentLocale[],
       interests: String(data.get('interests') ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, CONNECTION_LIMITS.listItems),
       open: data.get('open') === 'on',
     };

@@ -34,4 +34,4 @@ const cy: typeof en = {
   badAddress: 'Nid yw hwn yn edrych fel cyfeiriad e-bost: gwiriwch ef, neu gadewch yn wag i ddefnyddio’ch cyfeiriad mewngofnodi.',
 };
 
-export const emailNotificationsMessages = defineMessages({en, cy});
+export const emailNotificationsMessages = defineMessages({en, cy}, 'emailNotifications');

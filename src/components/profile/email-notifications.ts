@@ -5,14 +5,14 @@ import {html, nothing, type ReactiveControllerHost, type TemplateResult} from 'l
 import {toKindredError, type KindredError} from '../../data/errors.js';
 import {EMAIL_MODES, type EmailMode} from '../../data/domain/notifications.js';
 import type {CommunityStore} from '../../data/store.js';
-import type {Locale, PrivateRecord} from '../../data/types.js';
+import type {ContentLocale, Locale, PrivateRecord} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {emailNotificationsMessages} from './email-notifications.messages.js';
 
 interface Draft {
   email: EmailMode;
   address: string;
-  language: Locale;
+  language: ContentLocale;
 }
 
 export class EmailNotificationsSection {
@@ -31,7 +31,7 @@ export class EmailNotificationsSection {
 
   #current(locale: Locale): Draft {
     const n = this.record()?.notify;
-    return this.#draft ?? {email: n?.email ?? 'off', address: n?.address ?? '', language: n?.language ?? locale};
+    return this.#draft ?? {email: n?.email ?? 'off', address: n?.address ?? '', language: n?.language ?? (locale === 'cy' ? 'cy' : 'en')};
   }
 
   #set(patch: Partial<Draft>, locale: Locale) {
@@ -67,7 +67,7 @@ export class EmailNotificationsSection {
             </div>
             <div class="field">
               <label for="notify-language">${m.language}</label>
-              <select id="notify-language" @change=${(e: Event) => this.#set({language: (e.target as HTMLSelectElement).value as Locale}, locale)}>
+              <select id="notify-language" @change=${(e: Event) => this.#set({language: (e.target as HTMLSelectElement).value as ContentLocale}, locale)}>
                 <option value="en" ?selected=${d.language === 'en'}>${m.en}</option>
                 <option value="cy" ?selected=${d.language === 'cy'}>${m.cy}</option>
               </select>

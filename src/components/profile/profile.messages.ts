@@ -112,4 +112,4 @@ const cy: typeof en = {
   offline: 'Rydych all-lein. Ni ellir cadw newidiadau nes i chi ailgysylltu; caiff yr hyn a deipioch ei gadw.',
 };
 
-export const profileMessages = defineMessages({en, cy});
+export const profileMessages = defineMessages({en, cy}, 'profile');

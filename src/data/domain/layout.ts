@@ -12,7 +12,7 @@ export const layout = {
   member: (uid: string) => `members/${uid}`,
   private: (uid: string) => `private/${uid}`,
   roles: (uid: string) => `roles/${uid}`,
-  /** Roles' public projection, which posts read their authors' badges from (issue 12). */
+  /** Issue 12: the old home of roles' public projection; since issue 16 it is the community document's `badges` map. */
   badges: 'badges',
   badge: (uid: string) => `badges/${uid}`,
   threads: 'threads',
@@ -79,11 +79,11 @@ export function fixtureDocs(f: Fixture, options: {heldMarkers?: boolean} = {}): 
   const c = communityPath(f.community.id);
   const at = (path: string) => `${c}/${path}`;
   return [
-    [c, omit(f.community, 'id')],
+    // Issue 16: the authors' current badges are the community document's `badges` map (src/data/firebase/badges.ts).
+    [c, {...omit(f.community, 'id'), ...(f.roles?.length ? {badges: Object.fromEntries(f.roles.map((r) => [r.uid, [...r.roles]]))} : {})}],
     ...(f.members ?? []).map((m): [string, Doc] => [at(layout.member(m.uid)), {...m}]),
     ...(f.privates ?? []).map((p): [string, Doc] => [at(layout.private(p.uid)), {...p}]),
     ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.roles(r.uid)), {...r}]),
-    ...(f.roles ?? []).map((r): [string, Doc] => [at(layout.badge(r.uid)), {roles: [...r.roles], clinicianScope: r.clinicianScope ?? null}]),
     ...(f.threads ?? []).map((t): [string, Doc] => [at(layout.thread(t.id)), omit(t, 'id')]),
     // Issue 18: every post carries warning and audience (a visitor's query asks for audience 'everyone'), and
     // a thread's members-only posts that are not held are counted in audienceCounts/{tid}.

@@ -18,7 +18,7 @@
 import {KindredError} from '../errors.js';
 import {canReadThread, isSuspended} from '../policy.js';
 import type {
-  Connection, Locale, LocalizedText, MemberProfile, Post, ReactionKind, Report, RoleRecord, Thread, Visibility,
+  Connection, ContentLocale as Locale, LocalizedText, MemberProfile, Post, ReactionKind, Report, RoleRecord, Thread, Visibility,
 } from '../types.js';
 
 export type NotificationKind =

@@ -1,49 +1,39 @@
 // Issue 12 (finding 8): the roles shown on posts are read when the posts are shown, not taken from the copy
 // a post made of its author's badges when it was written (that copy went stale: a member made admin still
 // showed "Patient"). roles/{uid} is readable only by moderators and the member, so every role change also
-// writes communities/{cid}/badges/{uid} = {roles, clinicianScope}: a public projection anyone who may read
-// the community may list. firestore.rules ("issue 12: public badges") lets it hold nothing but what
-// roles/{uid} holds after the same batch, so it cannot lie and cannot go stale.
+// writes a public projection anyone who may read the community may read, which firestore.rules lets hold
+// nothing but what roles/{uid} holds after the same batch, so it cannot lie and cannot go stale.
 //
-// A community with no badges documents at all (made before this projection, and not re-seeded) and a
-// project whose rules refuse the list keep the badges stored on the posts: less, but not wrong-looking.
-import {collection, doc, getDocs, onSnapshot, type Firestore, type WriteBatch} from 'firebase/firestore';
-import {sanitizeRoles} from '../policy.js';
-import {communityPath, layout} from '../domain/layout.js';
+// Issue 16: the projection is the community document's `badges` map ({uid: roles[]}, firestore.rules "issue
+// 16"), not a badges/{uid} collection: every reader reads the community document anyway, so the badges cost
+// no read of their own (a badges listener was two billed reads per view: one document, or the minimum
+// charge, and its rule's read of the community). A visitor's first view takes them from the community
+// document read over REST (src/data/reader/reader-store.ts).
+//
+// A community with no badges map (made before it, and not upgraded with `npx kindred-kit upgrade`) keeps
+// the badges stored on the posts: less, but not wrong-looking.
+import {FieldPath, deleteField, doc, getDoc, onSnapshot, type Firestore, type WriteBatch} from 'firebase/firestore';
+import {badgeMapOf, withBadges, type BadgeMap} from '../domain/badges.js';
+import {communityPath} from '../domain/layout.js';
 import type {Unsubscribe} from '../store.js';
 import type {Post, RoleName} from '../types.js';
 
-/** The current badges by uid; null while unknown (not loaded, refused, or never written). */
-export type BadgeMap = ReadonlyMap<string, RoleName[]> | null;
-
-const path = (communityId: string) => `${communityPath(communityId)}/${layout.badges}`;
-
-function toMap(docs: {id: string; get(field: string): unknown}[]): BadgeMap {
-  if (!docs.length) return null;
-  return new Map(docs.map((d) => [d.id, sanitizeRoles(d.get('roles'))]));
-}
-
-/** Posts with their authors' current badges (unchanged when `badges` is unknown). */
-export function withBadges(posts: Post[], badges: BadgeMap): Post[] {
-  if (!badges) return posts;
-  return posts.map((p) => {
-    const now = badges.get(p.authorId) ?? [];
-    return now.length === p.authorBadges.length && now.every((r, i) => p.authorBadges[i] === r) ? p : {...p, authorBadges: [...now]};
-  });
-}
+export {badgeMapOf, withBadges, type BadgeMap} from '../domain/badges.js';
 
 /**
  * Listens to the community's badges and calls `changed` with each new map (first call once the listener
- * has answered, or failed: a failure is not the thread's error, the stored badges stay).
+ * has answered, or failed: a failure is not the thread's error, the stored badges stay). The listener is
+ * on the community document: the SDK shares it with the element's own watchCommunity (one target, no
+ * second read).
  */
 export function watchBadges(db: Firestore, communityId: string, changed: (badges: BadgeMap) => void): Unsubscribe {
-  return onSnapshot(collection(db, path(communityId)), (snap) => changed(toMap(snap.docs)), () => changed(null));
+  return onSnapshot(doc(db, communityPath(communityId)), (snap) => changed(badgeMapOf(snap.get('badges'))), () => changed(null));
 }
 
 /** The badges once (for a page of older posts); null when refused or none. */
 export async function readBadges(db: Firestore, communityId: string): Promise<BadgeMap> {
   try {
-    return toMap((await getDocs(collection(db, path(communityId)))).docs);
+    return badgeMapOf((await getDoc(doc(db, communityPath(communityId)))).get('badges'));
   } catch {
     return null;
   }
@@ -68,12 +58,15 @@ export function currentBadges(db: Firestore, communityId: string, next: (posts: 
   return {next: (posts) => { last = posts; send(); }, stop};
 }
 
-/** Writes the projection of `roles` beside a role change, in the same batch. */
-export function setBadges(batch: WriteBatch, db: Firestore, communityId: string, uid: string, roles: {roles: RoleName[]; clinicianScope: string | null}): void {
-  batch.set(doc(db, path(communityId), uid), {roles: sanitizeRoles(roles.roles), clinicianScope: roles.clinicianScope ?? null});
+/**
+ * Writes the projection of `roles` beside a role change, in the same batch: exactly the roles list the
+ * batch stores in roles/{uid} (the rules compare the two).
+ */
+export function setBadges(batch: WriteBatch, db: Firestore, communityId: string, uid: string, roles: {roles: RoleName[]}): void {
+  batch.update(doc(db, communityPath(communityId)), new FieldPath('badges', uid), [...roles.roles], 'badgesUid', uid);
 }
 
 /** Removes the projection beside the roles document's removal (erasure). */
 export function deleteBadges(batch: WriteBatch, db: Firestore, communityId: string, uid: string): void {
-  batch.delete(doc(db, path(communityId), uid));
+  batch.update(doc(db, communityPath(communityId)), new FieldPath('badges', uid), deleteField(), 'badgesUid', uid);
 }

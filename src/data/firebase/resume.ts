@@ -15,9 +15,10 @@
 // the two rules reads. This design is counted on the emulator as it is billed (bench:first-post and
 // test/embed/first-post-reads.test.ts).
 //
-// What a visitor does not see live: edits, reactions and moderation on the posts already on screen (they
-// see them on the next visit). Once someone signs in (to write, react or report) the page switches to the
-// store's full listener, which does carry every change.
+// What a visitor does not see live: edits, reactions and moderation on the posts already on screen, and
+// (issue 16) role badges changed since the page loaded (they see them on the next visit). Once someone
+// signs in (to write, react or report) the page switches to the store's full listener, which does carry
+// every change.
 import {Timestamp, collection, doc, documentId, limit, onSnapshot, orderBy, query, where, type QueryConstraint} from 'firebase/firestore';
 import {comparePosts} from '../policy.js';
 import type {CommunityStore, OnError, Unsubscribe} from '../store.js';
@@ -26,7 +27,7 @@ import {READABLE_STATUSES, type FirstPage} from '../reader/rest-reader.js';
 import {toThread} from './converters.js';
 import {mapFirebaseError} from './errors.js';
 import {firestoreInternals} from './firebase-store.js';
-import {currentBadges} from './badges.js';
+import {withBadges} from '../domain/badges.js';
 
 /**
  * The thread's posts, live, from `page` on (see the top of this file); `onThread` receives the thread
@@ -46,13 +47,15 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
   let switched = false;
   let seen: string | null = null;
   const fail = (e: unknown) => error(mapFirebaseError(e, 'load the posts'));
-  // Issue 12: the authors' current badges, as FirebaseStore.watchPosts gives them.
-  const badged = currentBadges(inner.db, full.communityId, next);
+  // Issue 12: the authors' current badges. Issue 16: as the community document (read once over REST, with
+  // the first page) gave them: a badges listener would be two more billed reads per view. A visitor sees a
+  // role change on the next visit, as with edits (see the top of this file).
+  const badges = page.badges ?? null;
 
   const emit = () => {
     const byId = new Map<string, Post>();
     for (const p of [...page.posts, ...newer]) byId.set(p.id, p);
-    badged.next([...byId.values()].sort(comparePosts).slice(-lim));
+    next(withBadges([...byId.values()].sort(comparePosts).slice(-lim), badges));
   };
   const startNewer = () => {
     if (newerOn || switched) return;
@@ -86,13 +89,11 @@ export function resumePosts(full: CommunityStore, page: FirstPage, threadId: str
     if (!user || switched) return;
     switched = true;
     for (const stop of stops) stop();
-    badged.stop(); // the store's listener carries the badges itself
     stops = [full.watchPosts(threadId, {limit: lim}, next, error)];
   });
   return () => {
     sessionUnsub();
     for (const stop of stops) stop();
     stops = [];
-    badged.stop();
   };
 }

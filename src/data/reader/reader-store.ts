@@ -11,7 +11,8 @@ import {KindredError} from '../errors.js';
 import {clampLimit, newId} from '../policy.js';
 import type {AuthSession, CommunityStore, OnError, Unsubscribe} from '../store.js';
 import type {Community, Post, SessionUser, Thread} from '../types.js';
-import {readCommunity, readFirstPage, type FirstPage, type RestTarget} from './rest-reader.js';
+import {readCommunityAndBadges, readFirstPage, type FirstPage, type RestTarget} from './rest-reader.js';
+import {withBadges, type BadgeMap} from '../domain/badges.js';
 
 export interface ReaderStoreOptions extends RestTarget {
   communityId: string;
@@ -91,6 +92,8 @@ class Reader {
   #watches = new Set<Watch>();
   #disposed = false;
   #community: Promise<Community | null>;
+  /** Issue 16: the authors' current badges, from the same REST read of the community document. */
+  #badges: Promise<BadgeMap>;
   #page: Promise<FirstPage> | null = null;
   #sessionUnsub: Unsubscribe | null = null;
   /** The REST read answered for the community (its document, or a refusal). */
@@ -101,7 +104,9 @@ class Reader {
   constructor(private options: ReaderStoreOptions) {
     this.communityId = options.communityId;
     this.session = new HandoverSession(() => this.#loadFull());
-    this.#community = readCommunity(options, options.communityId);
+    const read = readCommunityAndBadges(options, options.communityId);
+    this.#community = read.then((r) => r.community);
+    this.#badges = read.then((r) => r.badges, () => null);
     if (options.thread) this.#page = readFirstPage(options, options.communityId, options.thread.id, clampLimit(options.thread.limit));
     // Failures here are handled where the results are used; the SDK path then answers.
     this.#community.then(() => (this.#communityAnswered = true), (e: KindredError) => {
@@ -260,7 +265,9 @@ class Reader {
       if (live && this.#pageThread) this.#pageThread.followed = true;
       return live || full.watchPosts(threadId, {limit: lim}, next, error);
     }, error);
-    page.then((p) => {
+    // Issue 16: the posts show their authors' current badges from the community document, read at the same
+    // time (no read of their own); the live phase keeps them (resume.ts).
+    page.then((p) => this.#badges.then((badges) => (badges ? {...p, posts: withBadges(p.posts, badges), badges} : p))).then((p) => {
       if (!active || this.#fullStore) return;
       first = p;
       next(p.posts);

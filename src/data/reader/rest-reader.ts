@@ -7,6 +7,7 @@ import {KindredError} from '../errors.js';
 import {DEFAULT_REACTIONS, comparePosts, sanitizeRoles} from '../policy.js';
 import type {Community, Post, ReactionKind} from '../types.js';
 import {audienceOf, warningOf, withSafety} from '../domain/safety.js';
+import {badgeMapOf, type BadgeMap} from '../domain/badges.js';
 
 /** Where to read: a Firebase project (`apiKey` is the public web key) or a Firestore emulator. */
 export interface RestTarget {
@@ -114,10 +115,19 @@ export function toPost(doc: RestDocument, threadId: string): Post {
 
 /** The community document (null when there is none), as a signed-out visitor may read it. */
 export async function readCommunity(t: RestTarget, communityId: string): Promise<Community | null> {
+  return (await readCommunityAndBadges(t, communityId)).community;
+}
+
+/**
+ * The community document and (issue 16) its authors' current badges, from the one read: the badges are
+ * the document's `badges` map (src/data/domain/badges.ts), so they cost a visitor no read of their own.
+ */
+export async function readCommunityAndBadges(t: RestTarget, communityId: string): Promise<{community: Community | null; badges: BadgeMap}> {
   try {
-    return toCommunity(await call<RestDocument>(t, `${documentsPath(t)}/communities/${communityId}`, 'load the community'));
+    const doc = await call<RestDocument>(t, `${documentsPath(t)}/communities/${communityId}`, 'load the community');
+    return {community: toCommunity(doc), badges: badgeMapOf(doc.fields?.badges ? plain(doc.fields.badges) : null)};
   } catch (e) {
-    if (e instanceof KindredError && e.code === 'not-found') return null;
+    if (e instanceof KindredError && e.code === 'not-found') return {community: null, badges: null};
     throw e;
   }
 }
@@ -145,6 +155,8 @@ export interface FirstPage {
   /** The query's parent (…/threads/{tid}) and structured query, for the SDK to resume from. */
   parent: string;
   structuredQuery: ReturnType<typeof postsQuery>;
+  /** Issue 16: the authors' current badges from the community document (applied to `posts`), when known. */
+  badges?: BadgeMap;
 }
 
 export async function readFirstPage(t: RestTarget, communityId: string, threadId: string, limit: number): Promise<FirstPage> {
