@@ -7,9 +7,9 @@ import {countReporter} from './scripts/count-reporter.mjs';
 import {frameworksPlugin} from './test/frameworks/wtr-frameworks-plugin.mjs';
 import {rawSnippetsPlugin} from './scripts/wtr-raw-plugin.mjs';
 import {findChrome} from './scripts/prerequisites.mjs';
-import {faultPlugin} from './test/helpers/wtr-fault-plugin.mjs';
-import {readsPlugin} from './test/helpers/wtr-reads-plugin.mjs';
-import {mediaPlugin} from './test/helpers/wtr-media-plugin.mjs';
+import {faultPlugin} from './test/support/wtr-fault-plugin.mjs';
+import {readsPlugin} from './test/support/wtr-reads-plugin.mjs';
+import {mediaPlugin} from './test/support/wtr-media-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -22,7 +22,9 @@ const authEmulatorHost = process.env.KINDRED_AUTH_EMULATOR_HOST ?? '';
 export default {
   // test/functions/ runs in Node (scripts/test-functions.mjs), not in the browser.
   files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx', '!test/functions/**'],
-  nodeResolve: true,
+  // Dev-mode Lit (the `development` export condition, wtr's default) for tests; production Lit for the
+  // render benchmark (bench/render.mjs sets KINDRED_LIT_PROD), so its figures are what a visitor runs.
+  nodeResolve: process.env.KINDRED_LIT_PROD ? {exportConditions: ['production']} : true,
   // Background tabs never fire requestAnimationFrame under puppeteer: one page at a time.
   concurrency: 1,
   concurrentBrowsers: 1,

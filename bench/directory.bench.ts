@@ -17,9 +17,9 @@ import {expect} from '@open-wc/testing';
 import {createFirebaseStore} from '../src/data/firebase/firebase-store.js';
 import type {CommunityStore, MemberQuery} from '../src/data/store.js';
 import type {MemberProfile, Relationship, RoleName} from '../src/data/types.js';
-import {emulatorHost} from '../test/helpers/env.js';
-import {FirestoreAdmin} from '../test/helpers/firestore-admin.js';
-import {T0, sampleCommunity} from '../test/fixtures/community.js';
+import {emulatorHost} from '../test/support/env.js';
+import {FirestoreAdmin} from '../test/support/firestore-admin.js';
+import {T0, sampleCommunity} from '../test/support/builders.js';
 
 const PROJECT = 'demo-kindred-bench-directory';
 const CID = 'directory-5000';

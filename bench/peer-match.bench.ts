@@ -9,9 +9,9 @@ import {expect} from '@open-wc/testing';
 import {createFirebaseStore} from '../src/data/firebase/firebase-store.js';
 import {FirebaseMatching} from '../src/data/firebase/matching-store.js';
 import {AGE_BANDS, DIAGNOSED_BANDS, REGIONS} from '../src/data/matching.js';
-import {emulatorHost} from '../test/helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../test/helpers/firestore-admin.js';
-import {member, sampleSeed} from '../test/fixtures/community.js';
+import {emulatorHost} from '../test/support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../test/support/firestore-admin.js';
+import {member, sampleSeed} from '../test/support/builders.js';
 
 const PROJECT = 'demo-kindred-bench-match';
 const SIZE = 10_000;

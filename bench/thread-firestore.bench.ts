@@ -2,7 +2,7 @@
 //   1. documents read for the first view of a 45-post thread (visitor and member) and for "show older";
 //   2. live-update latency: a post written by one member's store, seen by another member's element, side by
 //      side (interleaved, same run) with a bare Firestore SDK baseline: setDoc by one client, onSnapshot in another;
-//   3. what createPost reads before it commits, counted on the wire (CDP, test/helpers/wtr-reads-plugin.mjs).
+//   3. what createPost reads before it commits, counted on the wire (CDP, test/support/wtr-reads-plugin.mjs).
 // Run: npm run bench:thread   (node scripts/test.mjs --only=bench/thread-firestore.bench.ts)
 //
 // How reads are counted: every store call the element makes is wrapped, and each document it delivers
@@ -15,8 +15,8 @@ import {initializeApp} from 'firebase/app';
 import {collection, connectFirestoreEmulator, doc, getDoc, getFirestore, onSnapshot, setDoc} from 'firebase/firestore';
 import {createFirebaseStore} from '../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../src/data/store.js';
-import {emulatorHost} from '../test/helpers/env.js';
-import {FirestoreAdmin} from '../test/helpers/firestore-admin.js';
+import {emulatorHost} from '../test/support/env.js';
+import {FirestoreAdmin} from '../test/support/firestore-admin.js';
 import '../src/components/community/kin-community.js';
 import '../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../src/components/discussion-thread/discussion-thread.js';

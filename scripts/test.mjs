@@ -6,7 +6,7 @@
 //   3. start the real Firestore emulator with ./firestore.rules and the Firebase Auth emulator (from
 //      firebase-tools; only when the selected tests use it), run every browser test in Chromium
 //      against them, stop both. The Auth emulator takes 10-40 s to start, so it is not awaited here:
-//      the browser tests start at once and the tests that need it wait for it (test/helpers/env.ts).
+//      the browser tests start at once and the tests that need it wait for it (test/support/env.ts).
 //   4. the Node tests (test/**/*.test.mjs: the set-up CLI) under `node --test`, against the same emulator.
 // Flags: --only=glob[,glob]  run just those test files;  --no-static  skip steps 1-2 (quick loops).
 import {spawn} from 'node:child_process';
@@ -107,8 +107,8 @@ const isNodeTest = (f) => f.endsWith('.test.mjs') && !FUNCTIONS_TEST.test(f);
 const functionFiles = selected ? selected.filter((f) => FUNCTIONS_TEST.test(f)) : null;
 const nodeFiles = (selected ?? selectedFiles('test/**/*.test.mjs')).filter(isNodeTest);
 const files = selected ? selected.filter((f) => !FUNCTIONS_TEST.test(f) && !isNodeTest(f)) : null;
-// Test files that use the Auth emulator name it through test/helpers/env.ts or test/helpers/auth-emulator.ts.
-const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|helpers\/auth-emulator\.js/;
+// Test files that use the Auth emulator name it through test/support/env.ts or test/support/auth-emulator.ts.
+const AUTH_USE = /\bauthEmulator(?:Host|Ready)\(|(?:helpers|support)\/auth-emulator\.js/;
 const needsAuth = !files || files.some((f) => AUTH_USE.test(readFileSync(resolve(root, f), 'utf8')));
 
 step(`browser tests (Chromium + Firestore emulator${needsAuth ? ' + Auth emulator' : ''})`);

@@ -10,10 +10,9 @@ import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {SESSION_KEY} from '../../src/data/local/session.js';
 import type {SeedFixture} from '../../src/data/seed.js';
+import {$, shadowText} from '../support/dom.js';
 
 const COMMUNITY = 'asthma-cymru';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 /** As demo/demo.js does for `?as=UID` (and `?as=` to sign out). */
 function actAs(uid: string | null) {
@@ -49,8 +48,8 @@ describe('the demo seed shows every feature (issue 12)', function () {
       <kin-moderation-queue heading-level="2"></kin-moderation-queue></kin-community>`);
     const queue = root.querySelector('kin-moderation-queue')!;
     await waitUntil(() => $(queue, '[part="count"]')?.textContent === '2 items to review', 'two items in the queue', {timeout: 15_000});
-    expect(text(queue)).to.contain('07700 900123');
-    expect(text(queue)).to.contain('mostly a con');
+    expect(shadowText(queue)).to.contain('07700 900123');
+    expect(shadowText(queue)).to.contain('mostly a con');
     await expect(queue).to.be.accessible();
   });
 
@@ -60,7 +59,7 @@ describe('the demo seed shows every feature (issue 12)', function () {
       <kin-peer-match-card heading-level="2"></kin-peer-match-card></kin-community>`);
     const card = root.querySelector('kin-peer-match-card')!;
     await waitUntil(() => card.shadowRoot!.querySelectorAll('[part="match"]').length > 0, 'matches shown', {timeout: 15_000});
-    expect(text(card)).to.not.contain('No matches yet');
+    expect(shadowText(card)).to.not.contain('No matches yet');
     await waitUntil(() => $(card, '[part="connections"]'), 'connections listed', {timeout: 15_000});
     expect($(card, '[part="connections"]')!.textContent).to.contain('Priya M');
     await expect(card).to.be.accessible();
@@ -71,7 +70,7 @@ describe('the demo seed shows every feature (issue 12)', function () {
     const root = await fixture<HTMLElement>(html`<kin-community community=${COMMUNITY} store="local" seed="/demo/seed.json">
       <kin-discussion-thread mode="list" thread="t-school-plans"></kin-discussion-thread></kin-community>`);
     const thread = root.querySelector('kin-discussion-thread')!;
-    await waitUntil(() => text(thread).includes('07700 900123'), 'the held post, shown to its author', {timeout: 15_000});
+    await waitUntil(() => shadowText(thread).includes('07700 900123'), 'the held post, shown to its author', {timeout: 15_000});
     expect($(thread, '[data-post-id="p-school-8"] [part="held"]')).to.not.equal(null);
     root.remove();
 
@@ -80,7 +79,7 @@ describe('the demo seed shows every feature (issue 12)', function () {
     const visitorRoot = await fixture<HTMLElement>(html`<kin-community community=${COMMUNITY} store="local" seed="/demo/seed.json">
       <kin-discussion-thread mode="list" thread="t-school-plans"></kin-discussion-thread></kin-community>`);
     const visitorThread = visitorRoot.querySelector('kin-discussion-thread')!;
-    await waitUntil(() => text(visitorThread).includes('laminated card'), 'the thread, for a visitor', {timeout: 15_000});
-    expect(text(visitorThread)).to.not.contain('07700 900123');
+    await waitUntil(() => shadowText(visitorThread).includes('laminated card'), 'the thread, for a visitor', {timeout: 15_000});
+    expect(shadowText(visitorThread)).to.not.contain('07700 900123');
   });
 });

@@ -3,7 +3,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/cdn.js';
 import {LAZY_ELEMENTS} from '../../src/autoloader.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 describe('script-tag entry (cdn.ts) and its autoloader', () => {
   it('defines the root, the founder story banner and crisis help at once', () => {

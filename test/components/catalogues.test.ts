@@ -10,8 +10,8 @@ import {compileTemplate, formatDate, formatNumber, plural, pluralCategory, relat
 import {LIMITS} from '../../src/data/policy.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {KEY, alice, disposeStores, nextCommunityId, openStore, post, ready, seed, T0} from './discussion-thread.fixture.js';
+import {text} from '../support/dom.js';
 
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 // Type checks (tsc --noEmit compiles this file; a wrong line fails `npm test`'s typecheck step).
 const ok = {discussionThread: {submit: 'Publier', replies: '{0, plural, one {# réponse} other {# réponses}}'}} satisfies KindredCatalogue;

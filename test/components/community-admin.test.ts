@@ -7,12 +7,9 @@ import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {Community} from '../../src/data/types.js';
 import {T0, disposeStores, member, nextCommunityId, openStore, seed} from './discussion-thread.fixture.js';
+import {$, $$, button, shadowText as text} from '../support/dom.js';
 
 const ada = member('ada', 'Ada Admin', {badges: ['admin']});
-const $ = (el: HTMLElement, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const $$ = (el: HTMLElement, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
-const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const button = (el: HTMLElement, label: string) => $$(el, 'button').find((b) => b.textContent!.trim() === label) as HTMLButtonElement | undefined;
 const input = (el: HTMLElement, id: string) => $(el, `#${id}`) as HTMLInputElement;
 
 function world(id = nextCommunityId()): SeedFixture {

@@ -7,7 +7,7 @@ import '../../src/components/founder-story-banner/kin-founder-story-banner.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
-import {emulatorHost} from '../helpers/env.js';
+import {emulatorHost} from '../support/env.js';
 
 const errorText = (el: Element) => el.shadowRoot!.querySelector('[part="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

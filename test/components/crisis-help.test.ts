@@ -3,7 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import '../../src/components/crisis-help/kin-crisis-help.js';
 import '../../src/components/community/kin-community.js';
 import type {KinCrisisHelp} from '../../src/components/crisis-help/crisis-help.js';
-import {nextEvent} from '../helpers/events.js';
+import {nextEvent} from '../support/events.js';
 import {community, disposeStores, nextCommunityId, openStore} from './discussion-thread.fixture.js';
 import {$, $$} from '../support/dom.js';
 

@@ -6,6 +6,8 @@ import type {SeedFixture} from '../../src/data/seed.js';
 import type {Community, MemberProfile, Post, RoleName, Thread, Visibility} from '../../src/data/types.js';
 import {threadIdForKey} from '../../src/data/policy.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
+import {$} from '../support/dom.js';
+import {member as buildMember} from '../support/builders.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
@@ -31,11 +33,9 @@ export function community(id: string, visibility: Visibility = 'public'): Commun
   };
 }
 
+/** test/support's member builder (issue 13: one), with the thread tests' pseudonym, hue and join time. */
 export function member(uid: string, pseudonym: string, extra: Partial<MemberProfile> = {}): MemberProfile {
-  return {
-    uid, pseudonym, avatarUrl: null, avatarHue: 120, relationship: 'patient', bio: '', tags: [], listed: false,
-    badges: [], clinicianScope: null, joinedAt: T0 - 3600000, pseudonymLower: pseudonym.toLowerCase(), ...extra,
-  };
+  return buildMember(uid, {pseudonym, avatarHue: 120, joinedAt: T0 - 3600000, ...extra});
 }
 
 export function thread(id: string, extra: Partial<Thread> = {}): Thread {
@@ -110,12 +110,8 @@ export function crisisLinks(help: KinCrisisHelp): string[] {
   return [...help.shadowRoot!.querySelectorAll('a[part="contact"]')].map((a) => a.getAttribute('href')!);
 }
 
-export function $(el: HTMLElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-export function $$(el: HTMLElement, selector: string): HTMLElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-}
+// The shadow-DOM queries are test/support's (issue 13), re-exported for the thread tests that import them from here.
+export {$, $$} from '../support/dom.js';
 
 /** Waits until `selector` matches inside the element's shadow root. */
 export async function until(el: HTMLElement, selector: string, message = selector) {

@@ -5,8 +5,8 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {$, $$, T0, TID, bob, disposeStores, nextCommunityId, openStore, post, ready, render, seed, type} from './discussion-thread.fixture.js';
+import {shadowText} from '../support/dom.js';
 
-const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 function world(posts = [post('p1', bob), post('p2', bob, {createdAt: T0 + 1000})]): SeedFixture {
   const s = seed(nextCommunityId(), posts);
@@ -32,7 +32,7 @@ describe('<kin-discussion-thread> follow, links to a post, guidelines (issues 14
     toggle.focus();
     await sendKeys({press: 'Enter'});
     await waitUntil(() => toggle.getAttribute('aria-pressed') === 'true', 'following');
-    await waitUntil(() => text(el).includes('You are following this conversation.'), 'announced');
+    await waitUntil(() => shadowText(el).includes('You are following this conversation.'), 'announced');
     const following = await new Promise<boolean | null>((resolve, reject) => {
       const stop = store.watchFollowing(TID, (f) => { if (f !== null) { queueMicrotask(stop); resolve(f); } }, reject);
     });
@@ -72,8 +72,8 @@ describe('<kin-discussion-thread> follow, links to a post, guidelines (issues 14
     type($(el, '#compose') as HTMLTextAreaElement, 'My first post after the change');
     ($(el, 'button[part="submit"]') as HTMLButtonElement).click();
     await waitUntil(() => $(el, '[part="guidelines"]'), 'guidelines prompt');
-    expect(text(el)).to.contain('The community guidelines have changed');
-    expect(text(el)).to.contain('No medical advice: share what helped you.');
+    expect(shadowText(el)).to.contain('The community guidelines have changed');
+    expect(shadowText(el)).to.contain('No medical advice: share what helped you.');
     expect(($(el, '#compose') as HTMLTextAreaElement).value).to.equal('My first post after the change');
     await expect(el).to.be.accessible();
     ($(el, '[data-action="agree"]') as HTMLButtonElement).click();
@@ -90,8 +90,8 @@ describe('<kin-discussion-thread> follow, links to a post, guidelines (issues 14
     type($(cy, '#compose') as HTMLTextAreaElement, 'Neges');
     ($(cy, 'button[part="submit"]') as HTMLButtonElement).click();
     await waitUntil(() => $(cy, '[part="guidelines"]'), 'Welsh prompt');
-    expect(text(cy)).to.contain('Mae canllawiau’r gymuned wedi newid');
-    expect(text(cy)).to.contain('Byddwch yn garedig.');
+    expect(shadowText(cy)).to.contain('Mae canllawiau’r gymuned wedi newid');
+    expect(shadowText(cy)).to.contain('Byddwch yn garedig.');
     await expect(cy).to.be.accessible();
   });
 });

@@ -9,9 +9,8 @@ import type {ModLogEntry} from '../../src/data/types.js';
 import {
   $, $$, TID, alice, articleFor, bob, cara, disposeStores, eventually, nextCommunityId, once, openStore, post, ready, render, seed, type,
 } from './discussion-thread.fixture.js';
+import {button, text} from '../support/dom.js';
 
-const text = (el: HTMLElement | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const button = (root: ParentNode, label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label) ?? null;
 
 function world() {
   const fx = seed(nextCommunityId(), [

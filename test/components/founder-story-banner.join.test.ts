@@ -6,7 +6,7 @@ import '../../src/components/community/kin-community.js';
 import '../../src/components/founder-story-banner/kin-founder-story-banner.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 function seed(id: string): SeedFixture {
   const s = sampleSeed(id, {members: [member('ari', {pseudonym: 'Ari'})]});

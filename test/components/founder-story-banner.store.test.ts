@@ -9,7 +9,7 @@ import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {FounderStory} from '../../src/data/types.js';
-import {member, privateRecord, roles, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {member, privateRecord, roles, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import type {KinErrorEvent} from '../../src/events/kin-error.js';
 import type {KinStorySavedEvent} from '../../src/events/story-saved.js';
 import {$, text} from '../support/dom.js';

@@ -10,9 +10,8 @@ import type {KinModerationQueue} from '../../src/components/moderation-queue/mod
 import {tagLabel} from '../../src/i18n/tags.js';
 import {explain} from '../../src/data/matching.js';
 import {T0, alice, bob, cara, disposeStores, nextCommunityId, openStore, post, seed} from './discussion-thread.fixture.js';
+import {button, shadowText} from '../support/dom.js';
 
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
-const button = (root: ParentNode, label: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label) ?? null;
 
 describe('issue 12: labels people read', () => {
   afterEach(disposeStores);
@@ -49,7 +48,7 @@ describe('issue 12: labels people read', () => {
     const store = await openStore(world, 'cara');
     const root = await fixture<HTMLElement>(html`<kin-community .store=${store} lang="en"><kin-member-directory></kin-member-directory></kin-community>`);
     const dir = root.querySelector('kin-member-directory')!;
-    await waitUntil(() => text(dir).includes('Alice Hughes'), 'the directory');
+    await waitUntil(() => shadowText(dir).includes('Alice Hughes'), 'the directory');
     const tags = [...dir.shadowRoot!.querySelectorAll('.tag')].map((t) => t.textContent!.trim());
     expect(tags).to.include.members(['Adult onset', 'my-own-words', 'Cold weather']);
     expect(tags).to.not.include('adult-onset');

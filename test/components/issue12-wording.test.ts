@@ -6,7 +6,7 @@ import '../../src/components/join/kin-join.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {fieldSentence} from '../../src/i18n/field-errors.js';
-import {uniqueCommunityId} from '../fixtures/community.js';
+import {uniqueCommunityId} from '../support/builders.js';
 
 describe('issue 12: wording a member sees', () => {
   it('a join error names the field by its label and starts with a capital', async () => {

@@ -4,7 +4,7 @@ import '../../src/components/community/kin-community.js';
 import '../../src/components/join/kin-join.js';
 import type {KinCommunity} from '../../src/components/community/community.js';
 import type {KinJoin} from '../../src/components/join/join.js';
-import {nextEvent} from '../helpers/events.js';
+import {nextEvent} from '../support/events.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore} from '../../src/data/store.js';

@@ -5,7 +5,7 @@ import '../../src/components/community/kin-community.js';
 import '../../src/components/member-directory/kin-member-directory.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {Connection} from '../../src/data/types.js';
-import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 async function open(uid: string) {
   const id = uniqueCommunityId('hello');

@@ -7,7 +7,7 @@ import '../../src/components/community/kin-community.js';
 import type {KinMemberDirectory} from '../../src/components/member-directory/member-directory.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {T0, DAY, member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {T0, DAY, member, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const me = member('me', {pseudonym: 'Myself', listed: false});
 const nia = member('nia', {pseudonym: 'Nurse Nia', listed: true, joinedAt: T0 + DAY});

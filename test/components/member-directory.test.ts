@@ -5,8 +5,9 @@ import type {KinMemberDirectory} from '../../src/components/member-directory/mem
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {nextEvent} from '../helpers/events.js';
-import {DAY, T0, member, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {nextEvent} from '../support/events.js';
+import {DAY, T0, member, sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {$, $$} from '../support/dom.js';
 
 const people = Array.from({length: 25}, (_, i) => member(`u${String(i).padStart(2, '0')}`, {
   pseudonym: `Member ${String(i).padStart(2, '0')}`, listed: true, joinedAt: T0 - i * DAY,
@@ -29,8 +30,6 @@ async function mount(store: CommunityStore, attrs = '') {
   return el;
 }
 
-const $ = <E extends Element = HTMLElement>(el: KinMemberDirectory, sel: string) => el.shadowRoot!.querySelector<E>(sel);
-const $$ = (el: KinMemberDirectory, sel: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
 const names = (el: KinMemberDirectory) => $$(el, '[part~="card"] .name').map((n) => n.textContent!.trim());
 const ready = (el: KinMemberDirectory) => waitUntil(() => $$(el, '[part~="card"]').length > 0, 'cards rendered', {timeout: 5000});
 

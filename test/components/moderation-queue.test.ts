@@ -6,7 +6,7 @@ import type {KinModerationQueue} from '../../src/components/moderation-queue/mod
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {Post, Report} from '../../src/data/types.js';
-import {nextEvent} from '../helpers/events.js';
+import {nextEvent} from '../support/events.js';
 import {Live} from '../data/store.contract.js';
 import {T0, TID, alice, bob, cara, disposeStores, nextCommunityId, openStore, post, seed, type} from './discussion-thread.fixture.js';
 import {$, $$, button} from '../support/dom.js';

@@ -11,8 +11,8 @@ import {KindredError} from '../../src/data/errors.js';
 import type {CommunityStore, MatchProfileInput} from '../../src/data/store.js';
 import type {Connection} from '../../src/data/types.js';
 import {KinConnectRequestEvent} from '../../src/events/connect-request.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
-import {nextEvent} from '../helpers/events.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {nextEvent} from '../support/events.js';
 import {$, $$, text, button} from '../support/dom.js';
 
 

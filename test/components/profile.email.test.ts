@@ -6,9 +6,9 @@ import '../../src/components/profile/kin-profile.js';
 import type {KinProfile} from '../../src/components/profile/profile.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
-const $ = <E extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 
 describe('<kin-profile> email notifications', () => {
   const stores: CommunityStore[] = [];

@@ -4,8 +4,9 @@ import '../../src/components/profile/kin-profile.js';
 import type {KinProfile} from '../../src/components/profile/profile.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {nextEvent} from '../helpers/events.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {nextEvent} from '../support/events.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
 const me = member('me', {pseudonym: 'Wren', bio: 'Carer for my dad', tags: ['inhalers']});
 const other = member('other', {pseudonym: 'Otter'});
@@ -17,7 +18,6 @@ async function open(uid: string | null) {
     seed: sampleSeed(id, {members: [me, other], privates: [privateRecord('me', community, {healthConsent: {version: 'c-2026-01', at: T0}}), privateRecord('other', community)]})});
 }
 
-const $ = <E extends Element = HTMLElement>(el: KinProfile, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 const ready = (el: KinProfile) => waitUntil(() => $(el, 'form[part="form"]'), 'form rendered', {timeout: 5000});
 const type = (el: KinProfile, sel: string, value: string) => {
   const input = $<HTMLInputElement>(el, sel)!;

@@ -7,9 +7,9 @@ import type {KinProfile} from '../../src/components/profile/profile.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
-const $ = <E extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 
 describe('<kin-profile> content warning choices (issue 18)', () => {
   const stores: CommunityStore[] = [];

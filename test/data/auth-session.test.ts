@@ -6,10 +6,10 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {isKindredError, type KindredError} from '../../src/data/errors.js';
 import type {CommunityStore, JoinInput} from '../../src/data/store.js';
 import type {MemberProfile, SessionUser} from '../../src/data/types.js';
-import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady, emulatorHost} from '../helpers/env.js';
-import {signInLinkFor, signInStore, uniqueEmail, unsignedCustomToken} from '../helpers/auth-emulator.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady, emulatorHost} from '../support/env.js';
+import {signInLinkFor, signInStore, uniqueEmail, unsignedCustomToken} from '../support/auth-emulator.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const CONTINUE_URL = 'https://charity.example.org/community/';
 const joinInput = (pseudonym: string): JoinInput => ({

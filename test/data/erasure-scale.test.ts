@@ -8,9 +8,9 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {MAX_BATCH_WRITES, MAX_RULE_READS, packBatches, ruleReadsOf, type Keyed} from '../../src/data/firebase/erasure-batches.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Connection, Post, Reaction, Thread} from '../../src/data/types.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {T0, member, post, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, post, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred';
 const admin = new FirestoreAdmin(PROJECT);

@@ -6,9 +6,9 @@
 import {expect} from '@open-wc/testing';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {authEmulatorHost, authEmulatorReady, emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {authEmulatorHost, authEmulatorReady, emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 
 const databases = async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n !== 'firebase-heartbeat-database');
 

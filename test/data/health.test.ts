@@ -8,9 +8,9 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import {REPLY_WINDOW, WEEK, healthCsv, median, shownValue, type CommunityHealth, type HealthKey} from '../../src/data/health.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, Post, Report, Thread} from '../../src/data/types.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {emulatorHost} from '../helpers/env.js';
-import {member, roles, sampleCommunity, uniqueCommunityId} from '../fixtures/community.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {member, roles, sampleCommunity, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred-health';
 const HOUR = 3600000;

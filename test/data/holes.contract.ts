@@ -6,7 +6,7 @@ import {expect} from '@open-wc/testing';
 import type {KindredErrorCode} from '../../src/data/errors.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore, JoinInput} from '../../src/data/store.js';
-import {DAY, member, privateRecord, roles, sampleCommunity, uniqueCommunityId} from '../fixtures/community.js';
+import {DAY, member, privateRecord, roles, sampleCommunity, uniqueCommunityId} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 import {expectError} from './store.contract.js';
 

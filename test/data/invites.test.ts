@@ -7,9 +7,9 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {inviteLink, type Invite} from '../../src/data/invites.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {emulatorHost} from '../helpers/env.js';
-import {member, roles, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {member, roles, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {expectError} from './store.contract.js';
 
 const PROJECT = 'demo-kindred-invites';

@@ -6,7 +6,7 @@ import {SESSION_KEY} from '../../src/data/local/session.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {OnError, Unsubscribe} from '../../src/data/store.js';
 import type {Community, Post} from '../../src/data/types.js';
-import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {localHarness} from '../support/stores.js';
 import {runModerationContract} from './moderation.contract.js';
 import {runCrisisFlagsContract} from './crisis-flags.contract.js';

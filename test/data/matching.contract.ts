@@ -8,7 +8,7 @@ import {expect} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore, MatchProfileInput} from '../../src/data/store.js';
 import type {Connection, Post} from '../../src/data/types.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 import {Live, expectError} from './store.contract.js';
 

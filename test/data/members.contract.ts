@@ -8,8 +8,8 @@ import {expect} from '@open-wc/testing';
 import {acquireMemory, releaseMemory} from '../../src/data/local/backend.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {FORMER_MEMBER, type CommunityStore} from '../../src/data/store.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 import {expectError} from './store.contract.js';
 

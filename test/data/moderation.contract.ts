@@ -15,7 +15,7 @@ import {expect} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {CommunityStore, ModerationItem} from '../../src/data/store.js';
 import type {ModLogEntry, Post, Report} from '../../src/data/types.js';
-import {DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 import {Live, expectError} from './store.contract.js';
 

@@ -7,9 +7,9 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore, NotificationFeed} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {T0, member, post, privateRecord, roles, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, post, privateRecord, roles, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {Live, expectError} from './store.contract.js';
 
 const ann = member('ann');

@@ -7,7 +7,7 @@ import {
   parseThreadCursor, postCursor, postForReader, threadCursor, threadIdForKey, validateAvatarHue, validateFounderStory,
   validateHttpsUrl, validateId, validatePostBody, validatePseudonym, validateTags, validateThreadTitle, type Reader,
 } from '../../src/data/policy.js';
-import {member, post, roles} from '../fixtures/community.js';
+import {member, post, roles} from '../support/builders.js';
 
 function refuses(fn: () => unknown, field?: string): KindredError {
   try {

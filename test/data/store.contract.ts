@@ -52,7 +52,7 @@ import type {CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnEr
 import type {MemberProfile, Post, RoleRecord, Thread} from '../../src/data/types.js';
 import {
   DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId, type CommunityOverrides,
-} from '../fixtures/community.js';
+} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 
 const VISITOR: KindredErrorCode[] = ['unauthenticated', 'permission-denied'];

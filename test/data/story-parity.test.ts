@@ -9,7 +9,7 @@ import {defaultAvatarHue} from '../../src/data/domain/avatars.js';
 import {isKindredError} from '../../src/data/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Connection, MemberProfile, ModerationMode, Post} from '../../src/data/types.js';
-import {member, privateRecord, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {member, privateRecord, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {firebaseHarness, localHarness, type StoreHarness} from '../support/stores.js';
 
 type Entry = [step: string, outcome: unknown];

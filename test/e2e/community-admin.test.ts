@@ -11,14 +11,12 @@ import '../../src/components/moderation-queue/kin-moderation-queue.js';
 import type {KinCommunityAdmin} from '../../src/components/community-admin/community-admin.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {$, button, shadowText} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-admin';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === label) ?? null;
 function type(el: Element, id: string, value: string) {
   const field = $(el, `#${id}`) as HTMLInputElement;
   field.value = value;
@@ -62,7 +60,7 @@ describe('running a community end to end (Firestore emulator)', function () {
     type(console_, 'holdFirstPosts', '1');
     await console_.updateComplete;
     button(console_, 'Save settings')!.click();
-    await waitUntil(() => text(console_).includes('Settings saved.'), 'saved', {timeout: 20000});
+    await waitUntil(() => shadowText(console_).includes('Settings saved.'), 'saved', {timeout: 20000});
 
     // 2. A new member joins and posts: held, and in the moderator's queue.
     const nia = await as(cid, 'nia');
@@ -71,8 +69,8 @@ describe('running a community end to end (Firestore emulator)', function () {
     expect(held.status).to.equal('held');
     const queueRoot = await fixture<HTMLElement>(html`<kin-community .store=${await as(cid, 'mo')} lang="en"><kin-moderation-queue></kin-moderation-queue></kin-community>`);
     const queue = queueRoot.querySelector('kin-moderation-queue')!;
-    await waitUntil(() => text(queue).includes('my daughter has just been diagnosed'), 'held post in the queue', {timeout: 20000});
-    expect(text(queue)).to.contain('One of a new member’s first posts');
+    await waitUntil(() => shadowText(queue).includes('my daughter has just been diagnosed'), 'held post in the queue', {timeout: 20000});
+    expect(shadowText(queue)).to.contain('One of a new member’s first posts');
 
     // 3. The admin invites a clinician from the console and copies the link.
     ($(console_, '#tab-team') as HTMLButtonElement).click();
@@ -93,9 +91,9 @@ describe('running a community end to end (Firestore emulator)', function () {
     const claimRoot = await fixture<HTMLElement>(html`<kin-community .store=${rhian} lang="en"><kin-community-admin .invite=${inviteId}></kin-community-admin></kin-community>`);
     const claim = claimRoot.querySelector('kin-community-admin')!;
     await waitUntil(() => button(claim, 'Accept the invitation') && !button(claim, 'Accept the invitation')!.disabled, 'invitation', {timeout: 20000});
-    expect(text(claim)).to.contain('invited to be verified clinician (Asthma nurse)');
+    expect(shadowText(claim)).to.contain('invited to be verified clinician (Asthma nurse)');
     button(claim, 'Accept the invitation')!.click();
-    await waitUntil(() => text(claim).includes('Done: you are now verified clinician.'), 'accepted', {timeout: 20000});
+    await waitUntil(() => shadowText(claim).includes('Done: you are now verified clinician.'), 'accepted', {timeout: 20000});
     await expect(claim).to.be.accessible();
 
     // 5. Their post carries the badge. "First posts" applies to them too, so a moderator approves it first.
@@ -105,7 +103,7 @@ describe('running a community end to end (Firestore emulator)', function () {
     if (post.status === 'held') await mo.moderate('approve', {kind: 'post', threadId: 't1', postId: post.id}, '');
     const threadRoot = await fixture<HTMLElement>(html`<kin-community .store=${nia} lang="en"><kin-discussion-thread mode="thread" thread-id="t1"></kin-discussion-thread></kin-community>`);
     const view = threadRoot.querySelector('kin-discussion-thread')!;
-    await waitUntil(() => text(view).includes('Ask me anything about spacers'), 'post shown', {timeout: 20000});
+    await waitUntil(() => shadowText(view).includes('Ask me anything about spacers'), 'post shown', {timeout: 20000});
     const article = [...view.shadowRoot!.querySelectorAll('[part~="post"]')].find((p) => p.textContent!.includes('Ask me anything'))!;
     expect([...article.querySelectorAll('[part="badge"]')].map((b) => b.textContent!.trim())).to.include('Verified clinician');
   });

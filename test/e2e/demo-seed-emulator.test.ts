@@ -8,8 +8,8 @@ import {threadIdForKey} from '../../src/data/policy.js';
 import type {CommunityStore, ModerationItem} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {Connection, Post} from '../../src/data/types.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
 import {Live} from '../data/store.contract.js';
 
 const PROJECT = 'demo-kindred-e2e-demo-seed';

@@ -12,13 +12,12 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {$, button} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-held-approve';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text) ?? null;
 
 function world(cid: string): SeedFixture {
   const alice = member('alice', {pseudonym: 'Alice'});

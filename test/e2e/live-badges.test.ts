@@ -11,9 +11,9 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred-e2e-live-badges';
 

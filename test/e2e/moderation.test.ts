@@ -10,14 +10,13 @@ import type {KinModerationQueue} from '../../src/components/moderation-queue/mod
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {ModLogEntry} from '../../src/data/types.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {Live} from '../data/store.contract.js';
+import {$, button} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-moderation';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
-const button = (root: ParentNode, text: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text) ?? null;
 
 describe('moderation end to end (Firestore emulator)', function () {
   this.timeout(60000);

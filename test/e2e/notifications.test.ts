@@ -10,14 +10,14 @@ import '../../src/components/notifications/kin-notifications.js';
 import type {KinNotifications} from '../../src/components/notifications/notifications.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
 /** The project scripts/functions-runner.mjs serves. */
 const FUNCTIONS_RUNNER_PROJECT = 'demo-kindred-e2e-notify';
 const REPLY = 'Try a spacer with the inhaler, it changed things for my son';
-const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
 
 describe('notifications end to end (Firestore emulator + the functions’ triggers)', function () {
   this.timeout(180000);

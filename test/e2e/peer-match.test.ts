@@ -8,14 +8,13 @@ import type {KinPeerMatchCard} from '../../src/components/peer-match-card/peer-m
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Post} from '../../src/data/types.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, privateRecord, sampleCommunity, sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {Live, expectError} from '../data/store.contract.js';
+import {button, text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred-e2e-match';
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const button = (el: Element, label: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => text(b) === label);
 const until = (el: Element, what: string, predicate: () => boolean) =>
   waitUntil(predicate, `${what}; the card shows: ${text(el.shadowRoot!.querySelector('.base'))}`, {timeout: 15000, interval: 100});
 

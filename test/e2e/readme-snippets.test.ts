@@ -10,6 +10,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {SESSION_KEY} from '../../src/data/local/session.js';
+import {shadowText} from '../support/dom.js';
 
 /** The fenced block of `lang` in a markdown file that contains `marker`. */
 async function block(file: string, lang: string, marker: string): Promise<string> {
@@ -33,7 +34,6 @@ async function freshProfile(communityId: string) {
 }
 
 const shadow = (el: Element | null | undefined) => el?.shadowRoot ?? null;
-const text = (el: Element | null | undefined) => (shadow(el)?.textContent ?? '').replace(/\s+/g, ' ');
 
 function input(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
   el.value = value;
@@ -48,7 +48,7 @@ async function joinAndPost(doc: Document, pseudonym: string, body: string) {
   const root = doc.querySelector('kin-community')!;
   const thread = doc.querySelector('kin-discussion-thread')!;
   await waitUntil(() => shadow(thread)?.querySelector('[part="join"] button'), 'the thread offers Join to a visitor', {timeout: 15000});
-  expect(text(thread)).not.to.contain('could not find');
+  expect(shadowText(thread)).not.to.contain('could not find');
   (shadow(thread)!.querySelector('[part="join"] button') as HTMLButtonElement).click();
 
   await waitUntil(() => shadow(shadow(root)?.querySelector('kin-join'))?.querySelector('#pseudonym'), 'the join dialog opens', {timeout: 10000});
@@ -65,8 +65,8 @@ async function joinAndPost(doc: Document, pseudonym: string, body: string) {
   await waitUntil(() => shadow(thread)?.querySelector('textarea#compose'), 'the composer appears for the new member', {timeout: 10000});
   input(shadow(thread)!.querySelector('textarea#compose') as HTMLTextAreaElement, body);
   (shadow(thread)!.querySelector('[part="composer"] [part="submit"]') as HTMLButtonElement).click();
-  await waitUntil(() => text(thread).includes(body), 'the first post shows in the thread', {timeout: 10000});
-  expect(text(thread)).to.contain(pseudonym);
+  await waitUntil(() => shadowText(thread).includes(body), 'the first post shows in the thread', {timeout: 10000});
+  expect(shadowText(thread)).to.contain(pseudonym);
 }
 
 /** The preview is marked, in place, as kept only in this browser. */
@@ -116,13 +116,13 @@ ${snippet.replace('https://your-cdn.example/kindred-kit/dist/cdn/kindred.js', '/
 
     // The banner is not invisible: it introduces the preview and names the community.
     const banner = doc.querySelector('kin-founder-story-banner')!;
-    await waitUntil(() => text(banner).includes('Our Charity'), 'the banner shows the preview', {timeout: 10000});
-    expect(text(banner)).to.contain('The first person to join becomes its admin');
+    await waitUntil(() => shadowText(banner).includes('Our Charity'), 'the banner shows the preview', {timeout: 10000});
+    expect(shadowText(banner)).to.contain('The first person to join becomes its admin');
 
     await joinAndPost(doc, 'Gwen from Bangor', 'Hello everyone — the first post of our walk thread.');
     expect(win.kinErrors).to.deep.equal([]);
     // The first member of a preview is its admin: their post carries the badge.
-    expect(text(doc.querySelector('kin-discussion-thread'))).to.contain('Admin');
+    expect(shadowText(doc.querySelector('kin-discussion-thread'))).to.contain('Admin');
   });
 
   it('the README "from npm" snippet: LocalStore.open({communityId}) alone, then join and post', async () => {

@@ -11,13 +11,13 @@ import type {KinCommunity} from '../../src/components/community/community.js';
 import type {KinJoin} from '../../src/components/join/join.js';
 import type {KinProfile} from '../../src/components/profile/profile.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {AUTH_EMULATOR_PROJECT, authEmulatorReady} from '../helpers/env.js';
-import {signInLinkFor, signInStore, uniqueEmail} from '../helpers/auth-emulator.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {nextEvent} from '../helpers/events.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {AUTH_EMULATOR_PROJECT, authEmulatorReady} from '../support/env.js';
+import {signInLinkFor, signInStore, uniqueEmail} from '../support/auth-emulator.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {nextEvent} from '../support/events.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {$} from '../support/dom.js';
 
-const $ = <E extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<E>(sel);
 
 describe('signing in for real (Auth emulator + Firestore emulator)', function () {
   const admin = new FirestoreAdmin(AUTH_EMULATOR_PROJECT);

@@ -5,9 +5,9 @@ import '../../src/define.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {KinCommunity} from '../../src/components/community/community.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import './probe.js';
 
 /** The store, counting its open live subscriptions. */

@@ -2,8 +2,8 @@ import {aTimeout, expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/define.js';
 import {hasConsent, revokeConsent} from '../../src/consent.js';
 import type {KinCommunity} from '../../src/components/community/community.js';
-import {nextEvent} from '../helpers/events.js';
-import {emulatorHost} from '../helpers/env.js';
+import {nextEvent} from '../support/events.js';
+import {emulatorHost} from '../support/env.js';
 import {requestedUrls, startCountingRequests, storageKeys, type EmbedProbe} from './probe.js';
 import './probe.js';
 

@@ -6,8 +6,8 @@
 //
 // Runs alone in its page (wtr gives every test file its own), so "requested" means requested by this file.
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {CommunityStore} from '../../src/data/store.js';

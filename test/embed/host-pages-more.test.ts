@@ -4,9 +4,10 @@
 // bundle (../../dist/cdn/kindred.js) is replaced by its source entry (/src/cdn.ts), so no build is needed.
 import {expect, waitUntil} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {shadowText} from '../support/dom.js';
 
 type HostWindow = Window & typeof globalThis & {pageErrors?: string[]; performance: Performance & {memory?: {usedJSHeapSize: number}}};
 /* eslint-disable @typescript-eslint/no-explicit-any -- modules imported into the page's realm are untyped here */
@@ -39,7 +40,6 @@ function importIn(win: Window, url: string): Promise<AnyModule> {
   return (win as unknown as {Function: FunctionConstructor}).Function('u', 'return import(u)')(new URL(url, location.origin).href);
 }
 
-const shadowText = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 const bannerName = (el: Element | null | undefined) => el?.shadowRoot?.querySelector('[part="name"]')?.textContent?.trim() ?? '';
 
 /**

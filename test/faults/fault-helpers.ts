@@ -1,8 +1,8 @@
 // Helpers for the fault tests (issue 17): real network faults through the wtr plugin
-// (test/helpers/wtr-fault-plugin.mjs) and exact counts read from the emulator over REST.
+// (test/support/wtr-fault-plugin.mjs) and exact counts read from the emulator over REST.
 import {waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import type {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import type {FirestoreAdmin} from '../support/firestore-admin.js';
 
 const nextEvent = (name: 'online' | 'offline') => new Promise<void>((r) => window.addEventListener(name, () => r(), {once: true}));
 

@@ -7,16 +7,16 @@
 // Runs alone in its page: the chunk must not have loaded before.
 import {expect, fixture, html} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {KEY, alice, articleFor, nextCommunityId, post, seed} from '../components/discussion-thread.fixture.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const PROJECT = 'demo-kindred';
 const admin = new FirestoreAdmin(PROJECT);
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('faults: a visitor’s first load fails', function () {
   this.timeout(120000);

@@ -7,13 +7,14 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {draftKey} from '../../src/controllers/draft.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {$, KEY, TID, alice, articleFor, eventually, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {countPosts, dropOnWrite, eventuallyWithin, goOffline, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
 const admin = new FirestoreAdmin('demo-kindred');
 const stores: CommunityStore[] = [];
@@ -31,7 +32,6 @@ async function mountAs(cid: string, uid: string, lang = 'en') {
   return el;
 }
 
-const text = (el: HTMLElement) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 const storedDraft = (cid: string) => {
   const raw = sessionStorage.getItem(draftKey(cid, TID, null));
   return raw ? (JSON.parse(raw) as {body: string; postId: string | null; queued?: boolean}) : null;

@@ -4,7 +4,7 @@ import {waitUntil} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {FounderStory, SessionUser} from '../../src/data/types.js';
 import {threadIdForKey} from '../../src/data/policy.js';
-import {member, post, privateRecord, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {member, post, privateRecord, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {expect} from '@open-wc/testing';
 import type {KinPostCreatedEvent} from '../../src/events/post-created.js';
 import type {KinCommunity} from '../../src/components/community/community.js';

@@ -8,8 +8,9 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {GUIDELINES, baseline, postWithBump, rolesDoc, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {claimLogEntry, claimedRoles, type Invite} from '../../src/data/invites.js';
 import {emptyRoles} from '../../src/data/domain/members.js';
+import {docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const DAY = 86400000;
 const INVITE = 'inviteModeratorMel01';
 const CLIN = 'inviteClinicianMel01';
@@ -30,7 +31,7 @@ async function world(rt: RulesEnv): Promise<string> {
     email: 'mel@example.org', role, clinicianScope: role === 'clinician' ? 'Asthma nurse' : null, invitedBy: 'adm1',
     createdAt: new Date(Date.now() - DAY), expiresAt: new Date(Date.now() + 14 * DAY), claimedBy: null, claimedAt: null, revokedBy: null, ...extra,
   });
-  docs.push([`${P(cid)}/invites/${INVITE}`, inv('moderator')], [`${P(cid)}/invites/${CLIN}`, inv('clinician')]);
+  docs.push([pathIn(cid, `invites/${INVITE}`), inv('moderator')], [pathIn(cid, `invites/${CLIN}`), inv('clinician')]);
   await rt.admin.writeDocs(docs);
   return cid;
 }
@@ -62,7 +63,7 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
     let step = 0;
     const save = (extra: Record<string, unknown>) => {
       const i = ++step;
-      return admin.doc(P(cid)).update({settings: settings(extra)}).catch((e: Error) => {
+      return admin.doc(pathIn(cid)).update({settings: settings(extra)}).catch((e: Error) => {
         e.message = `save #${i}: ${e.message}`;
         throw e;
       });
@@ -98,18 +99,18 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
     await assertFails(save({guidelines: {cy: 'Byddwch yn garedig.'}}));
     await assertFails(save({guidelines: {en: 'x'.repeat(8001)}}));
     // and only admins
-    await assertFails(as('mod1').doc(P(cid)).update({settings: settings({guidelines: {en: 'Be kind.'}})}));
+    await assertFails(as('mod1').doc(pathIn(cid)).update({settings: settings({guidelines: {en: 'Be kind.'}})}));
   });
 
   it('after a guidelines version bump a member agrees again before posting; the agreement names the current version', async () => {
     const cid = await world(rt);
-    await assertSucceeds(as('adm1').doc(P(cid)).update({settings: settings({guidelinesVersion: 'g3', guidelines: {en: 'New rules.'}})}));
+    await assertSucceeds(as('adm1').doc(pathIn(cid)).update({settings: settings({guidelinesVersion: 'g3', guidelines: {en: 'New rules.'}})}));
     const m1 = as('m1');
     await assertFails(postWithBump(m1, cid, 'm1', 'pm1'));
     // Agreeing to an old or made-up version is refused; the current one is accepted.
-    await assertFails(m1.doc(`${P(cid)}/private/m1`).update({guidelines: {version: GUIDELINES, at: ts()}}));
-    await assertFails(m1.doc(`${P(cid)}/private/m1`).update({guidelines: {version: 'g4', at: ts()}}));
-    await assertSucceeds(m1.doc(`${P(cid)}/private/m1`).update({guidelines: {version: 'g3', at: ts()}}));
+    await assertFails(docIn(m1, cid, layout.private('m1')).update({guidelines: {version: GUIDELINES, at: ts()}}));
+    await assertFails(docIn(m1, cid, layout.private('m1')).update({guidelines: {version: 'g4', at: ts()}}));
+    await assertSucceeds(docIn(m1, cid, layout.private('m1')).update({guidelines: {version: 'g3', at: ts()}}));
     await assertSucceeds(postWithBump(m1, cid, 'm1', 'pm1'));
     // Moderators are asked too.
     await assertFails(postWithBump(as('mod1'), cid, 'mod1', 'pmod'));
@@ -119,12 +120,12 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
     function claim(db: Db, cid: string, id: string, inv: Invite, log: Record<string, unknown> | null, logId = `invite_${id}`) {
       const next = claimedRoles(emptyRoles('m1'), inv, 0);
       const batch = db.batch();
-      batch.update(db.doc(`${P(cid)}/invites/${id}`), {claimedBy: 'm1', claimedAt: ts()});
-      batch.set(db.doc(`${P(cid)}/roles/m1`), rolesDoc('m1', `invite:${id}`, {
+      batch.update(docIn(db, cid, `invites/${id}`), {claimedBy: 'm1', claimedAt: ts()});
+      batch.set(docIn(db, cid, layout.roles('m1')), rolesDoc('m1', `invite:${id}`, {
         roles: next.roles, clinicianScope: next.clinicianScope, verifiedBy: next.verifiedBy, verifiedAt: next.verifiedAt === null ? null : ts(),
       }));
-      batch.update(db.doc(`${P(cid)}/members/m1`), {badges: next.roles, clinicianScope: next.clinicianScope});
-      if (log) batch.set(db.doc(`${P(cid)}/modLog/${logId}`), log);
+      batch.update(docIn(db, cid, layout.member('m1')), {badges: next.roles, clinicianScope: next.clinicianScope});
+      if (log) batch.set(docIn(db, cid, layout.logEntry(logId)), log);
       return batch.commit();
     }
     const entry = (inv: Invite, extra: Record<string, unknown> = {}) => {
@@ -138,12 +139,12 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
     it('with the claim, in its batch, once; the moderators read it', async () => {
       const cid = await world(rt);
       await assertSucceeds(claim(as('m1', mel), cid, INVITE, modInv, entry(modInv)));
-      const log = await rt.admin.getRaw(`${P(cid)}/modLog/invite_${INVITE}`);
+      const log = await rt.admin.getRaw(pathIn(cid, layout.logEntry(`invite_${INVITE}`)));
       expect(log?.action).to.deep.equal({stringValue: 'accept-invite'});
       expect(log?.reason).to.deep.equal({stringValue: 'moderator'});
-      await assertSucceeds(as('adm1').doc(`${P(cid)}/modLog/invite_${INVITE}`).get());
+      await assertSucceeds(docIn(as('adm1'), cid, layout.logEntry(`invite_${INVITE}`)).get());
       // Append-only: the same entry again, or changed, is refused.
-      await assertFails(as('m1', mel).doc(`${P(cid)}/modLog/invite_${INVITE}`).set(entry(modInv)));
+      await assertFails(docIn(as('m1', mel), cid, layout.logEntry(`invite_${INVITE}`)).set(entry(modInv)));
     });
 
     it('a clinician\'s entry names the scope', async () => {
@@ -155,7 +156,7 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
     it('refused: an entry without the claim, a forged reason, action or actor, another id', async () => {
       const cid = await world(rt);
       const m1 = as('m1', mel);
-      await assertFails(m1.doc(`${P(cid)}/modLog/invite_${INVITE}`).set(entry(modInv)));
+      await assertFails(docIn(m1, cid, layout.logEntry(`invite_${INVITE}`)).set(entry(modInv)));
       await assertFails(claim(m1, cid, INVITE, modInv, entry(modInv, {reason: 'admin'})));
       await assertFails(claim(m1, cid, INVITE, modInv, entry(modInv, {action: 'grant-role'})));
       await assertFails(claim(m1, cid, INVITE, modInv, entry(modInv, {actorId: 'm2'})));
@@ -169,7 +170,7 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
   it('an invite may carry its https link (emailed by the functions); a link naming another invite, or http, is refused', async () => {
     const cid = await world(rt);
     const admin = as('adm1', {email: 'ada@example.org', email_verified: true});
-    const make = (id: string, url: unknown) => admin.doc(`${P(cid)}/invites/${id}`).set({
+    const make = (id: string, url: unknown) => docIn(admin, cid, `invites/${id}`).set({
       email: 'new@example.org', role: 'moderator', clinicianScope: null, invitedBy: 'adm1', createdAt: ts(),
       expiresAt: firebase.firestore.Timestamp.fromMillis(Date.now() + 14 * DAY), claimedBy: null, claimedAt: null, revokedBy: null,
       ...(url === undefined ? {} : {url}),

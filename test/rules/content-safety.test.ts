@@ -9,9 +9,10 @@ import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {RestClient, refused, accepted} from './rest.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred-rules-safety';
-const P = (cid: string) => `communities/${cid}`;
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 let n = 0;
 
@@ -20,8 +21,8 @@ async function world(rt: RulesEnv): Promise<string> {
   const cid = `safety-${++n}`;
   const docs = baseline(cid);
   const p1 = docs.find(([p]) => p.endsWith('/posts/p1'))![1];
-  docs.push([`${P(cid)}/threads/t1/posts/pm`, {...p1, body: 'Only for members', audience: 'members', warning: {topic: 'bereavement', label: null}, createdAt: T0 + 2000}]);
-  docs.push([`${P(cid)}/audienceCounts/t1`, {membersOnly: 1, lastPostId: 'pm'}]);
+  docs.push([pathIn(cid, layout.post('t1', 'pm')), {...p1, body: 'Only for members', audience: 'members', warning: {topic: 'bereavement', label: null}, createdAt: T0 + 2000}]);
+  docs.push([pathIn(cid, 'audienceCounts/t1'), {membersOnly: 1, lastPostId: 'pm'}]);
   await rt.admin.writeDocs(docs);
   return cid;
 }
@@ -33,9 +34,9 @@ const order = [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {fiel
 /** A new post (with bump, and the members-only count when it is one), as FirebaseStore writes it. */
 function post(db: Db, cid: string, uid: string, name: string, pid: string, extra: Record<string, unknown>, count: Record<string, unknown> | null = null) {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/threads/t1/posts/${pid}`), newPost(uid, name, {warning: null, audience: 'everyone', ...extra}));
-  batch.update(db.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
-  if (count) batch.set(db.doc(`${P(cid)}/audienceCounts/t1`), count, {merge: true});
+  batch.set(docIn(db, cid, layout.post('t1', pid)), newPost(uid, name, {warning: null, audience: 'everyone', ...extra}));
+  batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  if (count) batch.set(docIn(db, cid, 'audienceCounts/t1'), count, {merge: true});
   return batch.commit();
 }
 
@@ -55,7 +56,7 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
 
   it('a visitor’s forged REST query must ask for posts shared with everyone; a members-only post is never read by one', async () => {
     const cid = await world(rt);
-    const posts = `${P(cid)}/threads/t1`;
+    const posts = pathIn(cid, layout.thread('t1'));
     for (const uid of [null, 'outsider']) {
       const visitor = new RestClient(PROJECT, uid);
       refused(await visitor.query(posts, {from: [{collectionId: 'posts'}], where: readable, orderBy: order}), `${uid ?? 'signed-out'}: a query for every readable post`);
@@ -65,7 +66,7 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
       expect(ok.docs).to.include('p1');
       expect(ok.docs).not.to.include('pm');
       accepted(await visitor.get(`${posts}/posts/p1`), 'reading a post shared with everyone');
-      accepted(await visitor.get(`${P(cid)}/audienceCounts/t1`), 'reading the members-only count');
+      accepted(await visitor.get(pathIn(cid, 'audienceCounts/t1')), 'reading the members-only count');
     }
     // the same query as a member, and the members-only post by id
     const member = new RestClient(PROJECT, 'm1');
@@ -100,7 +101,7 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
 
   it('only the author or a moderator changes a warning, and only the warning', async () => {
     const cid = await world(rt);
-    const path = `${P(cid)}/threads/t1/posts/p1`;
+    const path = pathIn(cid, layout.post('t1', 'p1'));
     await assertSucceeds(rt.db('author').doc(path).update({warning: {topic: 'eating', label: null}}));
     await assertFails(rt.db('member').doc(path).update({warning: null}));
     await assertFails(rt.db('visitor').doc(path).update({warning: null}));
@@ -109,7 +110,7 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
     const mod = rt.db('moderator');
     const batch = mod.batch();
     batch.update(mod.doc(path), {warning: {topic: 'custom', label: 'Surgery photos'}});
-    batch.set(mod.doc(`${P(cid)}/modLog/w1`), logDoc('mod1', {action: 'set-warning', reason: 'Surgery photos'}));
+    batch.set(docIn(mod, cid, layout.logEntry('w1')), logDoc('mod1', {action: 'set-warning', reason: 'Surgery photos'}));
     await assertSucceeds(batch.commit());
     // the audience never changes after posting
     await assertFails(rt.db('author').doc(path).update({audience: 'members'}));
@@ -118,20 +119,20 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
   it('the members-only count moves only with a real members-only post', async () => {
     const cid = await world(rt);
     const m1 = rt.db('member');
-    const countPath = `${P(cid)}/audienceCounts/t1`;
+    const countPath = pathIn(cid, 'audienceCounts/t1');
     await assertFails(m1.doc(countPath).update({membersOnly: 5, lastPostId: 'pm'}));
     await assertFails(m1.doc(countPath).update({membersOnly: FieldValue.increment(1), lastPostId: 'zz'}));
     await assertFails(post(m1, cid, 'm1', 'Mel', 'c1', {audience: 'everyone'}, {membersOnly: FieldValue.increment(1), lastPostId: 'c1'}));
     await assertFails(post(m1, cid, 'm1', 'Mel', 'c2', {audience: 'members'}, {membersOnly: FieldValue.increment(2), lastPostId: 'c2'}));
     await assertSucceeds(post(m1, cid, 'm1', 'Mel', 'c3', {audience: 'members'}, {membersOnly: FieldValue.increment(1), lastPostId: 'c3'}));
     expect((await rt.db('visitor').doc(countPath).get()).data()).to.deep.equal({membersOnly: 2, lastPostId: 'c3'});
-    await assertFails(rt.db('visitor').collection(`${P(cid)}/audienceCounts`).get());
+    await assertFails(collectionIn(rt.db('visitor'), cid, 'audienceCounts').get());
     await assertFails(rt.db('moderator').doc(countPath).delete());
   });
 
   it('a member’s warning preferences are topics to hide or show, in their own private record', async () => {
     const cid = await world(rt);
-    const path = `${P(cid)}/private/m1`;
+    const path = pathIn(cid, layout.private('m1'));
     await assertSucceeds(rt.db('member').doc(path).update({warnings: {suicide: 'hide', bereavement: 'show'}}));
     await assertFails(rt.db('member').doc(path).update({warnings: {suicide: 'maybe'}}));
     await assertFails(rt.db('member').doc(path).update({warnings: {gossip: 'hide'}}));

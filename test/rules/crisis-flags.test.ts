@@ -7,14 +7,15 @@
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 let n = 0;
 
 async function world(rt: RulesEnv, flagged = true): Promise<string> {
   const cid = `crisis-${++n}`;
   const docs = baseline(cid);
-  if (flagged) docs.push([`${P(cid)}/crisisFlags/t1_p1`, {threadId: 't1', postId: 'p1', authorId: 'auth1', kinds: ['hopelessness'], createdAt: new Date()}]);
+  if (flagged) docs.push([pathIn(cid, layout.crisisFlag('t1', 'p1')), {threadId: 't1', postId: 'p1', authorId: 'auth1', kinds: ['hopelessness'], createdAt: new Date()}]);
   await rt.admin.writeDocs(docs);
   return cid;
 }
@@ -24,10 +25,10 @@ const flag = (uid: string, pid: string, kinds: unknown = ['ideation']) => ({thre
 /** A new visible post, its thread bump and (optionally) its crisis flag, in one batch, as FirebaseStore writes it. */
 function postWithFlag(db: Db, cid: string, uid: string, name: string, pid: string, f: Record<string, unknown> | null, status: 'visible' | 'held' = 'visible') {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/threads/t1/posts/${pid}`), newPost(uid, name, {body: 'I can’t see a way out', status, statusReason: status === 'held' ? 'crisis-review' : null}));
-  if (status === 'visible') batch.update(db.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
-  else batch.set(db.doc(`${P(cid)}/heldPosts/t1_${pid}`), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts()});
-  if (f) batch.set(db.doc(`${P(cid)}/crisisFlags/t1_${pid}`), f);
+  batch.set(docIn(db, cid, layout.post('t1', pid)), newPost(uid, name, {body: 'I can’t see a way out', status, statusReason: status === 'held' ? 'crisis-review' : null}));
+  if (status === 'visible') batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  else batch.set(docIn(db, cid, layout.heldPost('t1', pid)), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts()});
+  if (f) batch.set(docIn(db, cid, layout.crisisFlag('t1', pid)), f);
   return batch.commit();
 }
 
@@ -47,12 +48,12 @@ describe('firestore.rules: crisis flags (issue 18)', function () {
 
   it('only moderators read a flag: not the author, other members, outsiders or visitors', async () => {
     const cid = await world(rt);
-    const path = `${P(cid)}/crisisFlags/t1_p1`;
+    const path = pathIn(cid, layout.crisisFlag('t1', 'p1'));
     await assertSucceeds(rt.db('moderator').doc(path).get());
-    await assertSucceeds(rt.db('admin').collection(`${P(cid)}/crisisFlags`).get());
+    await assertSucceeds(collectionIn(rt.db('admin'), cid, layout.crisisFlags).get());
     for (const role of ['author', 'member', 'other', 'nonMember', 'visitor', 'suspended'] as const) {
       await assertFails(rt.db(role).doc(path).get());
-      await assertFails(rt.db(role).collection(`${P(cid)}/crisisFlags`).get());
+      await assertFails(collectionIn(rt.db(role), cid, layout.crisisFlags).get());
       await rt.release(role);
     }
   });
@@ -60,7 +61,7 @@ describe('firestore.rules: crisis flags (issue 18)', function () {
   it('a member flags their own new post in the same batch; the post itself carries nothing about it', async () => {
     const cid = await world(rt, false);
     await assertSucceeds(postWithFlag(rt.db('member'), cid, 'm1', 'Mel', 'n1', flag('m1', 'n1', ['plan', 'hopelessness'])));
-    const seen = await rt.db('other').doc(`${P(cid)}/threads/t1/posts/n1`).get();
+    const seen = await docIn(rt.db('other'), cid, layout.post('t1', 'n1')).get();
     expect(Object.keys(seen.data() ?? {}).some((k) => /crisis|flag/i.test(k))).to.equal(false);
     await assertSucceeds(postWithFlag(rt.db('member'), cid, 'm1', 'Mel', 'n2', flag('m1', 'n2'), 'held'));
   });
@@ -69,8 +70,8 @@ describe('firestore.rules: crisis flags (issue 18)', function () {
     const cid = await world(rt, false);
     const m1 = rt.db('member');
     // alone (no post in the batch), for an existing post, for someone else's post
-    await assertFails(m1.doc(`${P(cid)}/crisisFlags/t1_x1`).set(flag('m1', 'x1')));
-    await assertFails(m1.doc(`${P(cid)}/crisisFlags/t1_p1`).set(flag('m1', 'p1')));
+    await assertFails(docIn(m1, cid, layout.crisisFlag('t1', 'x1')).set(flag('m1', 'x1')));
+    await assertFails(docIn(m1, cid, layout.crisisFlag('t1', 'p1')).set(flag('m1', 'p1')));
     await assertFails(postWithFlag(m1, cid, 'm1', 'Mel', 'x2', flag('auth1', 'x2')));
     // wrong id, unknown or empty kinds, extra keys, a client time
     await assertFails(postWithFlag(m1, cid, 'm1', 'Mel', 'x3', {...flag('m1', 'x3'), postId: 'x4'}));
@@ -84,23 +85,23 @@ describe('firestore.rules: crisis flags (issue 18)', function () {
 
   it('no one edits a flag; only a moderator removes it, logging clear-crisis', async () => {
     const cid = await world(rt);
-    const path = `${P(cid)}/crisisFlags/t1_p1`;
+    const path = pathIn(cid, layout.crisisFlag('t1', 'p1'));
     await assertFails(rt.db('author').doc(path).delete());
     await assertFails(rt.db('member').doc(path).delete());
     await assertFails(rt.db('moderator').doc(path).update({kinds: ['plan']}));
     const mod = rt.db('moderator');
     const batch = mod.batch();
     batch.delete(mod.doc(path));
-    batch.set(mod.doc(`${P(cid)}/modLog/c1`), logDoc('mod1', {action: 'clear-crisis', targetPath: 'threads/t1/posts/p1', reason: ''}));
+    batch.set(docIn(mod, cid, layout.logEntry('c1')), logDoc('mod1', {action: 'clear-crisis', targetPath: layout.post('t1', 'p1'), reason: ''}));
     await assertSucceeds(batch.commit());
   });
 
   it('settings.crisisReview must be a boolean', async () => {
     const cid = await world(rt, false);
     const admin = rt.db('admin');
-    const settings = (baseline(cid).find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>}).settings;
-    await assertSucceeds(admin.doc(P(cid)).update({settings: {...settings, crisisReview: true}}));
-    await assertFails(admin.doc(P(cid)).update({settings: {...settings, crisisReview: 'yes'}}));
-    await assertFails(rt.db('moderator').doc(P(cid)).update({settings: {...settings, crisisReview: false}}));
+    const settings = (baseline(cid).find(([p]) => p === pathIn(cid))![1] as {settings: Record<string, unknown>}).settings;
+    await assertSucceeds(admin.doc(pathIn(cid)).update({settings: {...settings, crisisReview: true}}));
+    await assertFails(admin.doc(pathIn(cid)).update({settings: {...settings, crisisReview: 'yes'}}));
+    await assertFails(rt.db('moderator').doc(pathIn(cid)).update({settings: {...settings, crisisReview: false}}));
   });
 });

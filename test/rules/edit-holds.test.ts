@@ -9,8 +9,9 @@ import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {editHoldReason} from '../../src/data/policy.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const HARMLESS = 'Spacers help my son a lot';
 const HOLDING: [what: string, body: string, reason: string][] = [
   ['an email address', 'Write to me: mel.jones@example.org', 'contact-details'],
@@ -24,22 +25,22 @@ let n = 0;
 async function world(rt: RulesEnv, pids: string[], extra: [string, Record<string, unknown>][] = []): Promise<string> {
   const cid = `edit-holds-${++n}`;
   const docs = baseline(cid);
-  const community = docs.find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>};
+  const community = docs.find(([p]) => p === pathIn(cid))![1] as {settings: Record<string, unknown>};
   community.settings.bannedWords = ['scam'];
   const stored = (uid: string, name: string, status: string, body = HARMLESS) =>
     ({...newPost(uid, name, {body, status, statusReason: status === 'held' ? 'first-posts' : null}), createdAt: Date.UTC(2026, 0, 10)});
   await rt.admin.writeDocs([
     ...docs,
-    ...pids.map((pid): [string, Record<string, unknown>] => [`${P(cid)}/threads/t1/posts/${pid}`, stored('m1', 'Mel', 'visible')]),
-    [`${P(cid)}/threads/t1/posts/held`, stored('m1', 'Mel', 'held')],
-    [`${P(cid)}/threads/t1/posts/modpost`, stored('mod1', 'Moderator Max', 'visible')],
+    ...pids.map((pid): [string, Record<string, unknown>] => [pathIn(cid, layout.post('t1', pid)), stored('m1', 'Mel', 'visible')]),
+    [pathIn(cid, layout.post('t1', 'held')), stored('m1', 'Mel', 'held')],
+    [pathIn(cid, layout.post('t1', 'modpost')), stored('mod1', 'Moderator Max', 'visible')],
     ...extra,
   ]);
   return cid;
 }
 
-const postRef = (db: Db, cid: string, pid: string) => db.doc(`${P(cid)}/threads/t1/posts/${pid}`);
-const markerRef = (db: Db, cid: string, pid: string) => db.doc(`${P(cid)}/heldPosts/t1_${pid}`);
+const postRef = (db: Db, cid: string, pid: string) => docIn(db, cid, layout.post('t1', pid));
+const markerRef = (db: Db, cid: string, pid: string) => docIn(db, cid, layout.heldPost('t1', pid));
 const marker = (pid: string, authorId = 'm1', extra: Record<string, unknown> = {}) => ({threadId: 't1', postId: pid, authorId, createdAt: ts(), ...extra});
 
 /** A plain edit, as FirebaseStore writes one that holds nothing. */
@@ -78,13 +79,13 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
       expect(editHoldReason({bannedWords: ['scam']}, false, 'visible', body), `policy on ${what}`).to.equal(reason);
       await assertFails(edit(m1, cid, pids[i], body)).catch((e: Error) => { throw new Error(`${what} stayed visible: ${e.message}`); });
       await assertSucceeds(holdingEdit(m1, cid, pids[i], body, reason)).catch((e: Error) => { throw new Error(`${what} held: ${e.message}`); });
-      const stored = await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/${pids[i]}`);
+      const stored = await rt.admin.getRaw(pathIn(cid, layout.post('t1', pids[i])));
       expect([stored?.status, stored?.statusReason, stored?.body]).to.deep.equal([{stringValue: 'held'}, {stringValue: reason}, {stringValue: body}]);
-      expect(await rt.admin.getRaw(`${P(cid)}/heldPosts/t1_${pids[i]}`), `${what}: the queue marker`).to.not.equal(null);
+      expect(await rt.admin.getRaw(pathIn(cid, layout.heldPost('t1', pids[i]))), `${what}: the queue marker`).to.not.equal(null);
     }
     // Others no longer read it; the moderators' queue lists it.
     await assertFails(postRef(rt.db('other'), cid, pids[0]).get());
-    const queued = await rt.db('moderator').collection(`${P(cid)}/heldPosts`).get();
+    const queued = await collectionIn(rt.db('moderator'), cid, layout.heldPosts).get();
     expect(queued.docs.map((d) => d.id)).to.have.members(pids.map((pid) => `t1_${pid}`));
   });
 
@@ -93,13 +94,13 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
     const m1 = rt.db('member');
     await assertSucceeds(edit(m1, cid, 'ok1', 'Two links are fine: https://a.example and https://b.example, born 2019-2020'));
     await assertSucceeds(edit(m1, cid, 'ok2', 'I had scampi for tea'));
-    expect((await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/ok2`))?.status).to.deep.equal({stringValue: 'visible'});
+    expect((await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'ok2'))))?.status).to.deep.equal({stringValue: 'visible'});
     // Already awaiting review: the edit keeps it held with its reason, no second marker.
     await assertSucceeds(edit(m1, cid, 'held', 'Now with mel@example.org'));
-    const held = await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/held`);
+    const held = await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'held')));
     expect([held?.status, held?.statusReason]).to.deep.equal([{stringValue: 'held'}, {stringValue: 'first-posts'}]);
     await assertSucceeds(edit(rt.db('moderator'), cid, 'modpost', 'Call NHS 111 or 0808 164 0123'));
-    expect((await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/modpost`))?.status).to.deep.equal({stringValue: 'visible'});
+    expect((await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'modpost'))))?.status).to.deep.equal({stringValue: 'visible'});
   });
 
   it('a moderator can approve the re-held post, removing its marker', async () => {
@@ -109,9 +110,9 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
     const batch = mod.batch();
     batch.update(postRef(mod, cid, 'a1'), {status: 'visible', statusReason: null});
     batch.delete(markerRef(mod, cid, 'a1'));
-    batch.set(mod.doc(`${P(cid)}/modLog/a-a1`), logDoc('mod1', {action: 'approve', targetPath: 'threads/t1/posts/a1', reason: ''}));
+    batch.set(docIn(mod, cid, layout.logEntry('a-a1')), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', 'a1'), reason: ''}));
     await assertSucceeds(batch.commit());
-    expect(await rt.admin.getRaw(`${P(cid)}/heldPosts/t1_a1`)).to.equal(null);
+    expect(await rt.admin.getRaw(pathIn(cid, layout.heldPost('t1', 'a1')))).to.equal(null);
   });
 
   it('refuses every way round the re-hold', async () => {
@@ -146,9 +147,9 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
     }
     expect(attempts.length).to.be.at.least(10);
     // Nothing moved: every post is still visible with its text, and no marker was written.
-    const p = await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/h0`);
+    const p = await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'h0')));
     expect([p?.status, p?.body]).to.deep.equal([{stringValue: 'visible'}, {stringValue: HARMLESS}]);
-    const held = await rt.db('moderator').collection(`${P(cid)}/heldPosts`).get();
+    const held = await collectionIn(rt.db('moderator'), cid, layout.heldPosts).get();
     expect(held.size).to.equal(0);
   });
 });

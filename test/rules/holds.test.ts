@@ -15,11 +15,12 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {findBannedWord} from '../../src/data/policy.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
-import {emulatorHost} from '../helpers/env.js';
-import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {member, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const BANNED = ['scam', 'miracle cure', 'iachâd gwyrthiol', 'twyll', 'Ffug', 'win $$$', '.*'];
 
 let n = 0;
@@ -27,7 +28,7 @@ let n = 0;
 async function world(rt: RulesEnv, settings: Record<string, unknown>): Promise<string> {
   const cid = `holds-${++n}`;
   const docs = baseline(cid);
-  const community = docs.find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>};
+  const community = docs.find(([p]) => p === pathIn(cid))![1] as {settings: Record<string, unknown>};
   Object.assign(community.settings, settings);
   await rt.admin.writeDocs(docs);
   return cid;
@@ -38,20 +39,20 @@ const NAME: Record<string, string> = {m1: 'Mel', m2: 'Mo', mod1: 'Moderator Max'
 /** A post in t1 as FirebaseStore writes it: visible with the thread bump, or held with its queue marker. */
 function post(db: Db, cid: string, uid: string, pid: string, body: string, status: 'visible' | 'held', statusReason: string | null = null, extra: Record<string, unknown> = {}) {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/threads/t1/posts/${pid}`), newPost(uid, NAME[uid], {body, status, statusReason, ...extra}));
-  if (status === 'visible') batch.update(db.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
-  else batch.set(db.doc(`${P(cid)}/heldPosts/t1_${pid}`), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts()});
+  batch.set(docIn(db, cid, layout.post('t1', pid)), newPost(uid, NAME[uid], {body, status, statusReason, ...extra}));
+  if (status === 'visible') batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  else batch.set(docIn(db, cid, layout.heldPost('t1', pid)), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts()});
   return batch.commit();
 }
 
 /** A moderator's approve batch (./src/data/firebase/moderation.ts): visible, counted on the thread and the author. */
 function approve(db: Db, cid: string, pid: string, authorId: string, by: number | null = 1) {
   const batch = db.batch();
-  batch.update(db.doc(`${P(cid)}/threads/t1/posts/${pid}`), {status: 'visible', statusReason: null});
-  batch.update(db.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1)});
-  batch.delete(db.doc(`${P(cid)}/heldPosts/t1_${pid}`));
-  if (by !== null) batch.update(db.doc(`${P(cid)}/members/${authorId}`), {approvedPosts: FieldValue.increment(by)});
-  batch.set(db.doc(`${P(cid)}/modLog/a-${pid}`), logDoc('mod1', {action: 'approve', targetPath: `threads/t1/posts/${pid}`, reason: ''}));
+  batch.update(docIn(db, cid, layout.post('t1', pid)), {status: 'visible', statusReason: null});
+  batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1)});
+  batch.delete(docIn(db, cid, layout.heldPost('t1', pid)));
+  if (by !== null) batch.update(docIn(db, cid, layout.member(authorId)), {approvedPosts: FieldValue.increment(by)});
+  batch.set(docIn(db, cid, layout.logEntry(`a-${pid}`)), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', pid), reason: ''}));
   return batch.commit();
 }
 
@@ -80,7 +81,7 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
       const m1 = rt.db('member');
       await assertFails(post(m1, cid, 'm1', 'b1', 'This is a scam, honestly', 'visible'));
       await assertSucceeds(post(m1, cid, 'm1', 'b1', 'This is a scam, honestly', 'held', 'banned-word'));
-      const stored = await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/b1`);
+      const stored = await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'b1')));
       expect(stored?.status).to.deep.equal({stringValue: 'held'});
     });
 
@@ -150,13 +151,13 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
       // One approval is not enough.
       await assertFails(post(m1, cid, 'm1', 'f3', 'Third post', 'visible'));
       await assertSucceeds(approve(mod, cid, 'f2', 'm1'));
-      const member = await rt.admin.getRaw(`${P(cid)}/members/m1`);
+      const member = await rt.admin.getRaw(pathIn(cid, layout.member('m1')));
       expect(member?.approvedPosts).to.deep.equal({integerValue: '2'});
       await assertSucceeds(post(m1, cid, 'm1', 'f3', 'Third post', 'visible'));
       // A banned word still holds an established member's post.
       const banned = await world(rt, {moderation: 'first-posts', holdFirstPosts: 2, bannedWords: ['scam']});
-      const profile = baseline(banned).find(([p]) => p === `${P(banned)}/members/m1`)![1];
-      await rt.admin.writeDocs([[`${P(banned)}/members/m1`, {...profile, approvedPosts: 5}]]);
+      const profile = baseline(banned).find(([p]) => p === pathIn(banned, layout.member('m1')))![1];
+      await rt.admin.writeDocs([[pathIn(banned, layout.member('m1')), {...profile, approvedPosts: 5}]]);
       await assertFails(post(m1, banned, 'm1', 'f4', 'a scam', 'visible'));
       await assertSucceeds(post(m1, banned, 'm1', 'f5', 'Fine now', 'visible'));
     });
@@ -179,7 +180,7 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
     before(async () => {
       cid = await world(rt, {moderation: 'first-posts', holdFirstPosts: 2, bannedWords: ['scam']});
     });
-    const memberDoc = (db: Db, uid = 'm1') => db.doc(`${P(cid)}/members/${uid}`);
+    const memberDoc = (db: Db, uid = 'm1') => docIn(db, cid, layout.member(uid));
 
     it('refuses every way round a banned-word or first-posts hold', async () => {
       const m1 = rt.db('member');
@@ -190,8 +191,8 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
         ['a visible reply', () => post(m1, cid, 'm1', 'h4', 'Hello', 'visible', null, {parentId: 'p1'})],
         ['a new page thread whose first post is visible', () => {
           const batch = m1.batch();
-          batch.set(m1.doc(`${P(cid)}/threads/k_new/posts/h5`), newPost('m1', 'Mel', {body: 'Hello'}));
-          batch.set(m1.doc(`${P(cid)}/threads/k_new`), {key: 'new', title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
+          batch.set(docIn(m1, cid, layout.post('k_new', 'h5')), newPost('m1', 'Mel', {body: 'Hello'}));
+          batch.set(docIn(m1, cid, layout.thread('k_new')), {key: 'new', title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
             lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: 'h5'});
           return batch.commit();
         }],
@@ -201,8 +202,8 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
         ['setting the counter with the post that needs it', () => {
           const batch = m1.batch();
           batch.update(memberDoc(m1), {approvedPosts: 2});
-          batch.set(m1.doc(`${P(cid)}/threads/t1/posts/h9`), newPost('m1', 'Mel', {body: 'Hello'}));
-          batch.update(m1.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'h9'});
+          batch.set(docIn(m1, cid, layout.post('t1', 'h9')), newPost('m1', 'Mel', {body: 'Hello'}));
+          batch.update(docIn(m1, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'h9'});
           return batch.commit();
         }],
         ['a counter that is not a number', () => memberDoc(m1).update({approvedPosts: '99'})],
@@ -215,22 +216,22 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
     it('refuses a join that brings its own counter, and a moderator counting more than one approval', async () => {
       const outsider = rt.db('nonMember');
       const batch = outsider.batch();
-      batch.set(outsider.doc(`${P(cid)}/members/outsider`), {
+      batch.set(docIn(outsider, cid, layout.member('outsider')), {
         uid: 'outsider', pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 10, relationship: 'carer', bio: '',
         tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: ts(), approvedPosts: 5,
       });
-      batch.set(outsider.doc(`${P(cid)}/private/outsider`), {uid: 'outsider', guidelines: {version: 'g2', at: ts()}, healthConsent: null, fieldVisibility: {}});
+      batch.set(docIn(outsider, cid, layout.private('outsider')), {uid: 'outsider', guidelines: {version: 'g2', at: ts()}, healthConsent: null, fieldVisibility: {}});
       await assertFails(batch.commit());
       await rt.release('nonMember');
       const mod = rt.db('moderator');
-      await assertFails(mod.doc(`${P(cid)}/members/m1`).update({approvedPosts: 2}));
+      await assertFails(docIn(mod, cid, layout.member('m1')).update({approvedPosts: 2}));
       await assertFails(approve(mod, cid, 'p2', 'auth1', 2));
-      await assertFails(rt.db('suspended').doc(`${P(cid)}/members/m1`).update({approvedPosts: 1}));
+      await assertFails(docIn(rt.db('suspended'), cid, layout.member('m1')).update({approvedPosts: 1}));
     });
 
     it('still lets a member edit their profile and a moderator count one approval', async () => {
       const fresh = await world(rt, {moderation: 'first-posts', holdFirstPosts: 2});
-      await assertSucceeds(rt.db('member').doc(`${P(fresh)}/members/m1`).update({bio: 'Hello'}));
+      await assertSucceeds(docIn(rt.db('member'), fresh, layout.member('m1')).update({bio: 'Hello'}));
       await assertSucceeds(approve(rt.db('moderator'), fresh, 'p2', 'auth1'));
     });
   });
@@ -251,7 +252,7 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
         const first = await newcomer.createPost({id: newcomer.newId(), threadId: 't1', body: 'Hello all'});
         expect(first).to.include({status: 'held', statusReason: 'first-posts'});
         await moderator.moderate('approve', {kind: 'post', threadId: 't1', postId: first.id}, '');
-        expect((await admin.getRaw(`communities/${cid}/members/alice`))?.approvedPosts).to.deep.equal({integerValue: '1'});
+        expect((await admin.getRaw(pathIn(cid, layout.member('alice'))))?.approvedPosts).to.deep.equal({integerValue: '1'});
         expect(await newcomer.createPost({id: newcomer.newId(), threadId: 't1', body: 'This cure is a SCAM!'})).to.include({status: 'held', statusReason: 'banned-word'});
         expect((await newcomer.createPost({id: newcomer.newId(), threadId: 't1', body: 'Scampi for tea'})).status).to.equal('visible');
       } finally {

@@ -9,12 +9,13 @@ import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {
-  CONSENT, FieldValue, GUIDELINES, baseline, joinBatch, logDoc, newPost, reactBatch, reportDoc, rolesDoc, setUp,
-  story, ts, type Db, type Role, type RulesEnv,
+  CONSENT, FieldValue, GUIDELINES, baseline, docIn, joinBatch, logDoc, newPost, pathIn, reactBatch, reportDoc,
+  rolesDoc, setUp, story, ts, type Db, type Role, type RulesEnv,
 } from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const CID = 'hostile';
-const P = `communities/${CID}`;
+const P = pathIn(CID);
 const past = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2020, 0, 1));
 const future = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2099, 0, 1));
 const long = (n: number) => 'x'.repeat(n);
@@ -23,50 +24,50 @@ type Attempt = [name: string, role: Role, base: keyof typeof BASES, run: (db: Db
 
 /** The valid writes the hostile ones are variations of, each as the role that may make it, for community `cid`. */
 const BASES = {
-  story: ['author', (db, cid) => db.doc(`communities/${cid}`).update({founderStory: story('auth1')})],
-  settings: ['admin', (db, cid) => db.doc(`communities/${cid}`).update({'settings.visibility': 'members'})],
-  rename: ['admin', (db, cid) => db.doc(`communities/${cid}`).update({name: {en: 'Renamed'}})],
+  story: ['author', (db, cid) => docIn(db, cid).update({founderStory: story('auth1')})],
+  settings: ['admin', (db, cid) => docIn(db, cid).update({'settings.visibility': 'members'})],
+  rename: ['admin', (db, cid) => docIn(db, cid).update({name: {en: 'Renamed'}})],
   join: ['nonMember', (db, cid) => joinBatch(db, cid, 'outsider')],
-  'edit-profile': ['author', (db, cid) => db.doc(`communities/${cid}/members/auth1`).update({bio: 'Hi', tags: ['t1'], pseudonym: 'Aria', pseudonymLower: 'aria'})],
-  'private-create': ['nonMember', (db, cid) => db.doc(`communities/${cid}/private/outsider`).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
-  consent: ['author', (db, cid) => db.doc(`communities/${cid}/private/auth1`).update({healthConsent: {version: CONSENT, at: ts()}, fieldVisibility: {bio: 'members'}})],
-  grant: ['admin', (db, cid) => db.doc(`communities/${cid}/roles/m1`).set(rolesDoc('m1', 'adm1', {roles: ['moderator']}))],
-  suspend: ['moderator', (db, cid) => db.doc(`communities/${cid}/roles/m1`).set(rolesDoc('m1', 'mod1', {suspendedUntil: future()}))],
+  'edit-profile': ['author', (db, cid) => docIn(db, cid, layout.member('auth1')).update({bio: 'Hi', tags: ['t1'], pseudonym: 'Aria', pseudonymLower: 'aria'})],
+  'private-create': ['nonMember', (db, cid) => docIn(db, cid, layout.private('outsider')).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
+  consent: ['author', (db, cid) => docIn(db, cid, layout.private('auth1')).update({healthConsent: {version: CONSENT, at: ts()}, fieldVisibility: {bio: 'members'}})],
+  grant: ['admin', (db, cid) => docIn(db, cid, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {roles: ['moderator']}))],
+  suspend: ['moderator', (db, cid) => docIn(db, cid, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {suspendedUntil: future()}))],
   thread: ['member', (db, cid) => {
     const batch = db.batch();
-    batch.set(db.doc(`communities/${cid}/threads/hb`), {key: null, title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
+    batch.set(docIn(db, cid, layout.thread('hb')), {key: null, title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
       lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: 'hb-p'});
-    batch.set(db.doc(`communities/${cid}/threads/hb/posts/hb-p`), newPost('m1', 'Mel'));
+    batch.set(docIn(db, cid, layout.post('hb', 'hb-p')), newPost('m1', 'Mel'));
     return batch.commit();
   }],
-  'thread-erase': ['author', (db, cid) => db.doc(`communities/${cid}/threads/t1`).update({authorId: 'former-member', authorName: ''})],
+  'thread-erase': ['author', (db, cid) => docIn(db, cid, layout.thread('t1')).update({authorId: 'former-member', authorName: ''})],
   post: ['member', (db, cid) => {
     const batch = db.batch();
-    batch.set(db.doc(`communities/${cid}/threads/t1/posts/hb1`), newPost('m1', 'Mel'));
-    batch.update(db.doc(`communities/${cid}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'hb1'});
+    batch.set(docIn(db, cid, layout.post('t1', 'hb1')), newPost('m1', 'Mel'));
+    batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'hb1'});
     return batch.commit();
   }],
-  'edit-post': ['author', (db, cid) => db.doc(`communities/${cid}/threads/t1/posts/p1`).update({body: 'Edited', editedAt: ts()})],
-  hide: ['moderator', (db, cid) => db.doc(`communities/${cid}/threads/t1/posts/p1`).update({status: 'hidden', statusReason: 'abuse', body: ''})],
+  'edit-post': ['author', (db, cid) => docIn(db, cid, layout.post('t1', 'p1')).update({body: 'Edited', editedAt: ts()})],
+  hide: ['moderator', (db, cid) => docIn(db, cid, layout.post('t1', 'p1')).update({status: 'hidden', statusReason: 'abuse', body: ''})],
   react: ['member', (db, cid) => reactBatch(db, cid, 'm1', 'hug', 1)],
   unreact: ['author', (db, cid) => reactBatch(db, cid, 'auth1', 'heart', -1)],
-  report: ['member', (db, cid) => db.doc(`communities/${cid}/reports/xb`).set(reportDoc('m1'))],
-  dismiss: ['moderator', (db, cid) => db.doc(`communities/${cid}/reports/r1`).update({status: 'dismissed'})],
-  log: ['moderator', (db, cid) => db.doc(`communities/${cid}/modLog/xb`).set(logDoc('mod1'))],
+  report: ['member', (db, cid) => docIn(db, cid, layout.report('xb')).set(reportDoc('m1'))],
+  dismiss: ['moderator', (db, cid) => docIn(db, cid, layout.report('r1')).update({status: 'dismissed'})],
+  log: ['moderator', (db, cid) => docIn(db, cid, layout.logEntry('xb')).set(logDoc('mod1'))],
 } satisfies Record<string, [Role, (db: Db, cid: string) => Promise<unknown>]>;
 
 function postBatch(db: Db, pid: string, post: Record<string, unknown>, bump: Record<string, unknown> | null = {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid}) {
   const batch = db.batch();
-  batch.set(db.doc(`${P}/threads/t1/posts/${pid}`), post);
-  if (bump) batch.update(db.doc(`${P}/threads/t1`), bump);
+  batch.set(docIn(db, CID, layout.post('t1', pid)), post);
+  if (bump) batch.update(docIn(db, CID, layout.thread('t1')), bump);
   return batch.commit();
 }
 
 function threadBatch(db: Db, tid: string, thread: Record<string, unknown>, withPost = true) {
   const batch = db.batch();
-  batch.set(db.doc(`${P}/threads/${tid}`), {key: null, title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
+  batch.set(docIn(db, CID, layout.thread(tid)), {key: null, title: 'New', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
     lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: `${tid}-p`, ...thread});
-  if (withPost) batch.set(db.doc(`${P}/threads/${tid}/posts/${tid}-p`), newPost('m1', 'Mel'));
+  if (withPost) batch.set(docIn(db, CID, layout.post(tid, `${tid}-p`)), newPost('m1', 'Mel'));
   return batch.commit();
 }
 
@@ -95,39 +96,39 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['join with an email as pseudonym', 'nonMember', 'join', (db) => joinBatch(db, CID, 'outsider', {pseudonym: 'me@mail.com', pseudonymLower: 'me@mail.com'})],
     ['join with a hue that is text', 'nonMember', 'join', (db) => joinBatch(db, CID, 'outsider', {avatarHue: 'red'})],
     ['join with an unknown relationship', 'nonMember', 'join', (db) => joinBatch(db, CID, 'outsider', {relationship: 'doctor'})],
-    ['join without the consent record', 'nonMember', 'join', (db) => db.doc(`${P}/members/outsider`).set({uid: 'outsider', pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 1, relationship: 'carer', bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: ts()})],
+    ['join without the consent record', 'nonMember', 'join', (db) => docIn(db, CID, layout.member('outsider')).set({uid: 'outsider', pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 1, relationship: 'carer', bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: ts()})],
     ['join under another uid field', 'nonMember', 'join', (db) => joinBatch(db, CID, 'outsider', {uid: 'm1'})],
-    ['member grants themself a badge', 'author', 'edit-profile', (db) => db.doc(`${P}/members/auth1`).update({badges: ['founder', 'admin']})],
-    ['member changes joinedAt', 'author', 'edit-profile', (db) => db.doc(`${P}/members/auth1`).update({joinedAt: past()})],
-    ['member sets 11 tags', 'author', 'edit-profile', (db) => db.doc(`${P}/members/auth1`).update({tags: Array.from({length: 11}, (_, i) => `t${i}`)})],
-    ['member sets pseudonymLower out of step', 'author', 'edit-profile', (db) => db.doc(`${P}/members/auth1`).update({pseudonym: 'Aria', pseudonymLower: 'someone'})],
+    ['member grants themself a badge', 'author', 'edit-profile', (db) => docIn(db, CID, layout.member('auth1')).update({badges: ['founder', 'admin']})],
+    ['member changes joinedAt', 'author', 'edit-profile', (db) => docIn(db, CID, layout.member('auth1')).update({joinedAt: past()})],
+    ['member sets 11 tags', 'author', 'edit-profile', (db) => docIn(db, CID, layout.member('auth1')).update({tags: Array.from({length: 11}, (_, i) => `t${i}`)})],
+    ['member sets pseudonymLower out of step', 'author', 'edit-profile', (db) => docIn(db, CID, layout.member('auth1')).update({pseudonym: 'Aria', pseudonymLower: 'someone'})],
   ],
   private: [
-    ['consent with an old guidelines version', 'nonMember', 'private-create', (db) => db.doc(`${P}/private/outsider`).set({uid: 'outsider', guidelines: {version: 'g1', at: ts()}, healthConsent: null, fieldVisibility: {}})],
-    ['consent with a client-set time', 'nonMember', 'private-create', (db) => db.doc(`${P}/private/outsider`).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: past()}, healthConsent: null, fieldVisibility: {}})],
-    ['record with an extra field', 'nonMember', 'private-create', (db) => db.doc(`${P}/private/outsider`).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}, email: 'a@b.c'})],
-    ['record for another uid', 'nonMember', 'private-create', (db) => db.doc(`${P}/private/m1`).set({uid: 'm1', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
-    ['record whose uid field lies', 'nonMember', 'private-create', (db) => db.doc(`${P}/private/outsider`).set({uid: 'm1', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
-    ['health consent with a wrong version', 'author', 'consent', (db) => db.doc(`${P}/private/auth1`).update({healthConsent: {version: 'c0', at: ts()}})],
-    ['health consent with a client-set time', 'author', 'consent', (db) => db.doc(`${P}/private/auth1`).update({healthConsent: {version: CONSENT, at: past()}})],
-    ['health consent with extra keys', 'author', 'consent', (db) => db.doc(`${P}/private/auth1`).update({healthConsent: {version: CONSENT, at: ts(), scope: 'all'}})],
-    ['field visibility that is not a map', 'author', 'consent', (db) => db.doc(`${P}/private/auth1`).update({fieldVisibility: 'members'})],
-    ['changing the uid field', 'author', 'consent', (db) => db.doc(`${P}/private/auth1`).update({uid: 'm1'})],
-    ['a moderator edits someone\'s consent', 'moderator', 'consent', (db) => db.doc(`${P}/private/auth1`).update({healthConsent: null})],
+    ['consent with an old guidelines version', 'nonMember', 'private-create', (db) => docIn(db, CID, layout.private('outsider')).set({uid: 'outsider', guidelines: {version: 'g1', at: ts()}, healthConsent: null, fieldVisibility: {}})],
+    ['consent with a client-set time', 'nonMember', 'private-create', (db) => docIn(db, CID, layout.private('outsider')).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: past()}, healthConsent: null, fieldVisibility: {}})],
+    ['record with an extra field', 'nonMember', 'private-create', (db) => docIn(db, CID, layout.private('outsider')).set({uid: 'outsider', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}, email: 'a@b.c'})],
+    ['record for another uid', 'nonMember', 'private-create', (db) => docIn(db, CID, layout.private('m1')).set({uid: 'm1', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
+    ['record whose uid field lies', 'nonMember', 'private-create', (db) => docIn(db, CID, layout.private('outsider')).set({uid: 'm1', guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}})],
+    ['health consent with a wrong version', 'author', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({healthConsent: {version: 'c0', at: ts()}})],
+    ['health consent with a client-set time', 'author', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({healthConsent: {version: CONSENT, at: past()}})],
+    ['health consent with extra keys', 'author', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({healthConsent: {version: CONSENT, at: ts(), scope: 'all'}})],
+    ['field visibility that is not a map', 'author', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({fieldVisibility: 'members'})],
+    ['changing the uid field', 'author', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({uid: 'm1'})],
+    ['a moderator edits someone\'s consent', 'moderator', 'consent', (db) => docIn(db, CID, layout.private('auth1')).update({healthConsent: null})],
   ],
   roles: [
-    ['admin grants themself a role', 'admin', 'grant', (db) => db.doc(`${P}/roles/adm1`).update({roles: ['admin', 'clinician'], grantedBy: 'adm1', updatedAt: ts()})],
-    ['admin grants an unknown role', 'admin', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'adm1', {roles: ['superuser']}))],
-    ['admin forges grantedBy', 'admin', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
-    ['admin sets a client-side updatedAt', 'admin', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'adm1', {updatedAt: past()}))],
-    ['admin adds an extra field', 'admin', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'adm1', {level: 9}))],
-    ['admin grants roles to a non-member', 'admin', 'grant', (db) => db.doc(`${P}/roles/outsider`).set(rolesDoc('outsider', 'adm1', {roles: ['moderator']}))],
-    ['roles given as text', 'admin', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'adm1', {roles: 'admin'}))],
-    ['moderator grants the moderator role', 'moderator', 'suspend', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
-    ['moderator suspends an admin', 'moderator', 'suspend', (db) => db.doc(`${P}/roles/adm1`).update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
-    ['moderator verifies a clinician', 'moderator', 'suspend', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'mod1', {clinicianScope: 'Nurse', verifiedBy: 'mod1', verifiedAt: ts()}))],
-    ['suspended member lifts their own suspension', 'suspended', 'suspend', (db) => db.doc(`${P}/roles/sus1`).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
-    ['member creates their own roles doc', 'member', 'grant', (db) => db.doc(`${P}/roles/m1`).set(rolesDoc('m1', 'm1', {roles: ['moderator']}))],
+    ['admin grants themself a role', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('adm1')).update({roles: ['admin', 'clinician'], grantedBy: 'adm1', updatedAt: ts()})],
+    ['admin grants an unknown role', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {roles: ['superuser']}))],
+    ['admin forges grantedBy', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
+    ['admin sets a client-side updatedAt', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {updatedAt: past()}))],
+    ['admin adds an extra field', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {level: 9}))],
+    ['admin grants roles to a non-member', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('outsider')).set(rolesDoc('outsider', 'adm1', {roles: ['moderator']}))],
+    ['roles given as text', 'admin', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {roles: 'admin'}))],
+    ['moderator grants the moderator role', 'moderator', 'suspend', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
+    ['moderator suspends an admin', 'moderator', 'suspend', (db) => docIn(db, CID, layout.roles('adm1')).update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
+    ['moderator verifies a clinician', 'moderator', 'suspend', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {clinicianScope: 'Nurse', verifiedBy: 'mod1', verifiedAt: ts()}))],
+    ['suspended member lifts their own suspension', 'suspended', 'suspend', (db) => docIn(db, CID, layout.roles('sus1')).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
+    ['member creates their own roles doc', 'member', 'grant', (db) => docIn(db, CID, layout.roles('m1')).set(rolesDoc('m1', 'm1', {roles: ['moderator']}))],
   ],
   threads: [
     ['thread with a forged author', 'member', 'thread', (db) => threadBatch(db, 'h1', {authorId: 'auth1', authorName: 'Ari'})],
@@ -140,9 +141,9 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['thread without its first post', 'member', 'thread', (db) => threadBatch(db, 'h8', {}, false)],
     ['thread claiming 99 posts', 'member', 'thread', (db) => threadBatch(db, 'h9', {postCount: 99})],
     ['page thread whose id is not a key id', 'member', 'thread', (db) => threadBatch(db, 'h10', {key: 'walk-2026'})],
-    ['thread bumped without a post', 'member', 'post', (db) => db.doc(`${P}/threads/t1`).update({postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'ghost'})],
+    ['thread bumped without a post', 'member', 'post', (db) => docIn(db, CID, layout.thread('t1')).update({postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'ghost'})],
     ['thread bumped by 5', 'member', 'post', (db) => postBatch(db, 'hp1', newPost('m1', 'Mel'), {postCount: FieldValue.increment(5), lastActivityAt: ts(), lastPostId: 'hp1'})],
-    ['author renames their thread\'s author', 'author', 'thread-erase', (db) => db.doc(`${P}/threads/t1`).update({authorName: 'Someone'})],
+    ['author renames their thread\'s author', 'author', 'thread-erase', (db) => docIn(db, CID, layout.thread('t1')).update({authorName: 'Someone'})],
   ],
   posts: [
     ['post with a forged author', 'member', 'post', (db) => postBatch(db, 'x1', newPost('auth1', 'Ari'))],
@@ -157,73 +158,73 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['visible post that does not bump the thread', 'member', 'post', (db) => postBatch(db, 'x10', newPost('m1', 'Mel'), null)],
     ['reply to a missing post', 'member', 'post', (db) => postBatch(db, 'x11', newPost('m1', 'Mel', {parentId: 'ghost'}))],
     ['post created already hidden by a moderator', 'member', 'post', (db) => postBatch(db, 'x12', newPost('m1', 'Mel', {status: 'hidden'}), null)],
-    ['author changes createdAt', 'author', 'edit-post', (db) => db.doc(`${P}/threads/t1/posts/p1`).update({createdAt: past()})],
-    ['author approves their own held post', 'author', 'edit-post', (db) => db.doc(`${P}/threads/t1/posts/p2`).update({status: 'visible'})],
-    ['author moves authorship', 'author', 'edit-post', (db) => db.doc(`${P}/threads/t1/posts/p1`).update({authorId: 'm1'})],
-    ['moderator hides but keeps the body', 'moderator', 'hide', (db) => db.doc(`${P}/threads/t1/posts/p1`).update({status: 'hidden', statusReason: 'abuse'})],
-    ['moderator rewrites a post', 'moderator', 'hide', (db) => db.doc(`${P}/threads/t1/posts/p1`).update({body: 'Something else'})],
-    ['a count moved by 2', 'member', 'react', (db) => db.doc(`${P}/threads/t1/posts/p1`).update({'reactions.hug': FieldValue.increment(2)})],
+    ['author changes createdAt', 'author', 'edit-post', (db) => docIn(db, CID, layout.post('t1', 'p1')).update({createdAt: past()})],
+    ['author approves their own held post', 'author', 'edit-post', (db) => docIn(db, CID, layout.post('t1', 'p2')).update({status: 'visible'})],
+    ['author moves authorship', 'author', 'edit-post', (db) => docIn(db, CID, layout.post('t1', 'p1')).update({authorId: 'm1'})],
+    ['moderator hides but keeps the body', 'moderator', 'hide', (db) => docIn(db, CID, layout.post('t1', 'p1')).update({status: 'hidden', statusReason: 'abuse'})],
+    ['moderator rewrites a post', 'moderator', 'hide', (db) => docIn(db, CID, layout.post('t1', 'p1')).update({body: 'Something else'})],
+    ['a count moved by 2', 'member', 'react', (db) => docIn(db, CID, layout.post('t1', 'p1')).update({'reactions.hug': FieldValue.increment(2)})],
   ],
   reactions: [
     ['reaction for someone else', 'member', 'react', (db) => reactBatch(db, CID, 'm2', 'hug', 1)],
     ['reaction of an unknown kind', 'member', 'react', (db) => reactBatch(db, CID, 'm1', 'angry', 1)],
-    ['reaction without moving the count', 'member', 'react', (db) => db.doc(`${P}/threads/t1/reactions/p1_m1_hug`).set({postId: 'p1', uid: 'm1', kind: 'hug', at: ts()})],
+    ['reaction without moving the count', 'member', 'react', (db) => docIn(db, CID, layout.reaction('t1', 'p1', 'm1', 'hug')).set({postId: 'p1', uid: 'm1', kind: 'hug', at: ts()})],
     ['reaction with a client-set time', 'member', 'react', (db) => {
       const b = db.batch();
-      b.set(db.doc(`${P}/threads/t1/reactions/p1_m1_hug`), {postId: 'p1', uid: 'm1', kind: 'hug', at: past()});
-      b.update(db.doc(`${P}/threads/t1/posts/p1`), {'reactions.hug': FieldValue.increment(1)});
+      b.set(docIn(db, CID, layout.reaction('t1', 'p1', 'm1', 'hug')), {postId: 'p1', uid: 'm1', kind: 'hug', at: past()});
+      b.update(docIn(db, CID, layout.post('t1', 'p1')), {'reactions.hug': FieldValue.increment(1)});
       return b.commit();
     }],
     ['reaction with an extra field', 'member', 'react', (db) => {
       const b = db.batch();
-      b.set(db.doc(`${P}/threads/t1/reactions/p1_m1_hug`), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts(), weight: 10});
-      b.update(db.doc(`${P}/threads/t1/posts/p1`), {'reactions.hug': FieldValue.increment(1)});
+      b.set(docIn(db, CID, layout.reaction('t1', 'p1', 'm1', 'hug')), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts(), weight: 10});
+      b.update(docIn(db, CID, layout.post('t1', 'p1')), {'reactions.hug': FieldValue.increment(1)});
       return b.commit();
     }],
     ['reaction stored under a mismatched id', 'member', 'react', (db) => {
       const b = db.batch();
-      b.set(db.doc(`${P}/threads/t1/reactions/p1_m1_heart`), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts()});
-      b.update(db.doc(`${P}/threads/t1/posts/p1`), {'reactions.hug': FieldValue.increment(1)});
+      b.set(docIn(db, CID, layout.reaction('t1', 'p1', 'm1', 'heart')), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts()});
+      b.update(docIn(db, CID, layout.post('t1', 'p1')), {'reactions.hug': FieldValue.increment(1)});
       return b.commit();
     }],
     ['reaction that moves a different count', 'member', 'react', (db) => {
       const b = db.batch();
-      b.set(db.doc(`${P}/threads/t1/reactions/p1_m1_hug`), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts()});
-      b.update(db.doc(`${P}/threads/t1/posts/p1`), {'reactions.heart': FieldValue.increment(1)});
+      b.set(docIn(db, CID, layout.reaction('t1', 'p1', 'm1', 'hug')), {postId: 'p1', uid: 'm1', kind: 'hug', at: ts()});
+      b.update(docIn(db, CID, layout.post('t1', 'p1')), {'reactions.heart': FieldValue.increment(1)});
       return b.commit();
     }],
     ['reaction on a held post', 'member', 'react', (db) => reactBatch(db, CID, 'm1', 'hug', 1, 'p2')],
     ['a second heart from the same member', 'author', 'react', (db) => reactBatch(db, CID, 'auth1', 'heart', 1)],
     ['removing someone else\'s reaction', 'member', 'unreact', (db) => reactBatch(db, CID, 'auth1', 'heart', -1)],
-    ['removing a reaction without lowering the count', 'author', 'unreact', (db) => db.doc(`${P}/threads/t1/reactions/p1_auth1_heart`).delete()],
+    ['removing a reaction without lowering the count', 'author', 'unreact', (db) => docIn(db, CID, layout.reaction('t1', 'p1', 'auth1', 'heart')).delete()],
     ['reaction by a suspended member', 'suspended', 'react', (db) => reactBatch(db, CID, 'sus1', 'hug', 1)],
   ],
   reports: [
-    ['report with a forged reporter', 'member', 'report', (db) => db.doc(`${P}/reports/x1`).set(reportDoc('auth1'))],
-    ['report with a client-set time', 'member', 'report', (db) => db.doc(`${P}/reports/x2`).set(reportDoc('m1', {createdAt: past()}))],
-    ['report already actioned', 'member', 'report', (db) => db.doc(`${P}/reports/x3`).set(reportDoc('m1', {status: 'actioned'}))],
-    ['report with an unknown reason', 'member', 'report', (db) => db.doc(`${P}/reports/x4`).set(reportDoc('m1', {reason: 'dislike'}))],
-    ['report with oversize details', 'member', 'report', (db) => db.doc(`${P}/reports/x5`).set(reportDoc('m1', {details: long(1001)}))],
-    ['report with an extra field', 'member', 'report', (db) => db.doc(`${P}/reports/x6`).set(reportDoc('m1', {priority: 'urgent'}))],
-    ['report with a malformed target', 'member', 'report', (db) => db.doc(`${P}/reports/x7`).set(reportDoc('m1', {target: {kind: 'post', threadId: 't1'}}))],
-    ['report with an unknown target kind', 'member', 'report', (db) => db.doc(`${P}/reports/x8`).set(reportDoc('m1', {target: {kind: 'community', uid: 'x'}}))],
-    ['report details that are not text', 'member', 'report', (db) => db.doc(`${P}/reports/x9`).set(reportDoc('m1', {details: ['a']}))],
-    ['report by a suspended member', 'suspended', 'report', (db) => db.doc(`${P}/reports/x10`).set(reportDoc('sus1'))],
-    ['moderator rewrites a report reason', 'moderator', 'dismiss', (db) => db.doc(`${P}/reports/r1`).update({reason: 'other'})],
-    ['moderator sets an unknown status', 'moderator', 'dismiss', (db) => db.doc(`${P}/reports/r1`).update({status: 'deleted'})],
+    ['report with a forged reporter', 'member', 'report', (db) => docIn(db, CID, layout.report('x1')).set(reportDoc('auth1'))],
+    ['report with a client-set time', 'member', 'report', (db) => docIn(db, CID, layout.report('x2')).set(reportDoc('m1', {createdAt: past()}))],
+    ['report already actioned', 'member', 'report', (db) => docIn(db, CID, layout.report('x3')).set(reportDoc('m1', {status: 'actioned'}))],
+    ['report with an unknown reason', 'member', 'report', (db) => docIn(db, CID, layout.report('x4')).set(reportDoc('m1', {reason: 'dislike'}))],
+    ['report with oversize details', 'member', 'report', (db) => docIn(db, CID, layout.report('x5')).set(reportDoc('m1', {details: long(1001)}))],
+    ['report with an extra field', 'member', 'report', (db) => docIn(db, CID, layout.report('x6')).set(reportDoc('m1', {priority: 'urgent'}))],
+    ['report with a malformed target', 'member', 'report', (db) => docIn(db, CID, layout.report('x7')).set(reportDoc('m1', {target: {kind: 'post', threadId: 't1'}}))],
+    ['report with an unknown target kind', 'member', 'report', (db) => docIn(db, CID, layout.report('x8')).set(reportDoc('m1', {target: {kind: 'community', uid: 'x'}}))],
+    ['report details that are not text', 'member', 'report', (db) => docIn(db, CID, layout.report('x9')).set(reportDoc('m1', {details: ['a']}))],
+    ['report by a suspended member', 'suspended', 'report', (db) => docIn(db, CID, layout.report('x10')).set(reportDoc('sus1'))],
+    ['moderator rewrites a report reason', 'moderator', 'dismiss', (db) => docIn(db, CID, layout.report('r1')).update({reason: 'other'})],
+    ['moderator sets an unknown status', 'moderator', 'dismiss', (db) => docIn(db, CID, layout.report('r1')).update({status: 'deleted'})],
   ],
   modLog: [
-    ['entry with a forged actor', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x1`).set(logDoc('adm1'))],
-    ['entry with a client-set time', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x2`).set(logDoc('mod1', {at: past()}))],
-    ['entry with an unknown action', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x3`).set(logDoc('mod1', {action: 'delete-everything'}))],
-    ['entry with an extra field', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x4`).set(logDoc('mod1', {ip: '1.2.3.4'}))],
-    ['entry with an oversize reason', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x5`).set(logDoc('mod1', {reason: long(501)}))],
-    ['entry with an empty target', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x6`).set(logDoc('mod1', {targetPath: ''}))],
-    ['entry with a numeric reason', 'moderator', 'log', (db) => db.doc(`${P}/modLog/x7`).set(logDoc('mod1', {reason: 5}))],
-    ['rewriting history', 'moderator', 'log', (db) => db.doc(`${P}/modLog/l1`).update({reason: 'nothing happened'})],
-    ['erasing history', 'admin', 'log', (db) => db.doc(`${P}/modLog/l1`).delete()],
-    ['entry by a member', 'member', 'log', (db) => db.doc(`${P}/modLog/x8`).set(logDoc('m1'))],
-    ['entry by the founder', 'author', 'log', (db) => db.doc(`${P}/modLog/x9`).set(logDoc('auth1'))],
+    ['entry with a forged actor', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x1')).set(logDoc('adm1'))],
+    ['entry with a client-set time', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x2')).set(logDoc('mod1', {at: past()}))],
+    ['entry with an unknown action', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x3')).set(logDoc('mod1', {action: 'delete-everything'}))],
+    ['entry with an extra field', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x4')).set(logDoc('mod1', {ip: '1.2.3.4'}))],
+    ['entry with an oversize reason', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x5')).set(logDoc('mod1', {reason: long(501)}))],
+    ['entry with an empty target', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x6')).set(logDoc('mod1', {targetPath: ''}))],
+    ['entry with a numeric reason', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('x7')).set(logDoc('mod1', {reason: 5}))],
+    ['rewriting history', 'moderator', 'log', (db) => docIn(db, CID, layout.logEntry('l1')).update({reason: 'nothing happened'})],
+    ['erasing history', 'admin', 'log', (db) => docIn(db, CID, layout.logEntry('l1')).delete()],
+    ['entry by a member', 'member', 'log', (db) => docIn(db, CID, layout.logEntry('x8')).set(logDoc('m1'))],
+    ['entry by the founder', 'author', 'log', (db) => docIn(db, CID, layout.logEntry('x9')).set(logDoc('auth1'))],
   ],
 };
 

@@ -14,8 +14,9 @@ import {baseline, rolesDoc, setUp, ts, type Db, type RulesEnv} from './rules-fix
 import {claimedRoles, type Invite} from '../../src/data/invites.js';
 import {emptyRoles} from '../../src/data/domain/members.js';
 import type {RoleName} from '../../src/data/types.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const DAY = 86400000;
 const EMAIL: Record<string, string> = {m1: 'mel@example.org', m2: 'mo@example.org', mod1: 'max@example.org', adm1: 'ada@example.org', outsider: 'olly@example.org'};
 
@@ -38,14 +39,14 @@ async function world(rt: RulesEnv): Promise<string> {
   const cid = `invites-${++n}`;
   const docs = baseline(cid);
   docs.push(
-    [`${P(cid)}/invites/${INV.mod}`, invite(EMAIL.m1, 'moderator')],
-    [`${P(cid)}/invites/${INV.clin}`, invite(EMAIL.m1, 'clinician')],
-    [`${P(cid)}/invites/${INV.admin}`, invite(EMAIL.m1, 'admin')],
-    [`${P(cid)}/invites/${INV.expired}`, invite(EMAIL.m1, 'moderator', {expiresAt: new Date(Date.now() - 1000)})],
-    [`${P(cid)}/invites/${INV.used}`, invite(EMAIL.m1, 'moderator', {claimedBy: 'm2', claimedAt: new Date()})],
-    [`${P(cid)}/invites/${INV.revoked}`, invite(EMAIL.m1, 'moderator', {revokedBy: 'adm1'})],
+    [pathIn(cid, `invites/${INV.mod}`), invite(EMAIL.m1, 'moderator')],
+    [pathIn(cid, `invites/${INV.clin}`), invite(EMAIL.m1, 'clinician')],
+    [pathIn(cid, `invites/${INV.admin}`), invite(EMAIL.m1, 'admin')],
+    [pathIn(cid, `invites/${INV.expired}`), invite(EMAIL.m1, 'moderator', {expiresAt: new Date(Date.now() - 1000)})],
+    [pathIn(cid, `invites/${INV.used}`), invite(EMAIL.m1, 'moderator', {claimedBy: 'm2', claimedAt: new Date()})],
+    [pathIn(cid, `invites/${INV.revoked}`), invite(EMAIL.m1, 'moderator', {revokedBy: 'adm1'})],
     // A moderator's invite for their own address (made before a rule change, or by a script): never claimable by them.
-    [`${P(cid)}/invites/${INV.own}`, invite(EMAIL.mod1, 'moderator', {invitedBy: 'mod1'})],
+    [pathIn(cid, `invites/${INV.own}`), invite(EMAIL.mod1, 'moderator', {invitedBy: 'mod1'})],
   );
   await rt.admin.writeDocs(docs);
   return cid;
@@ -70,15 +71,15 @@ describe('firestore.rules: invites (issue 14)', function () {
     const roles = override.roles ?? next.roles;
     const scope = override.scope !== undefined ? override.scope : next.clinicianScope;
     const batch = db.batch();
-    if (!override.skipInvite) batch.update(db.doc(`${P(cid)}/invites/${id}`), {claimedBy: uid, claimedAt: ts()});
-    batch.set(db.doc(`${P(cid)}/roles/${uid}`), rolesDoc(uid, `invite:${id}`, {
+    if (!override.skipInvite) batch.update(docIn(db, cid, `invites/${id}`), {claimedBy: uid, claimedAt: ts()});
+    batch.set(docIn(db, cid, layout.roles(uid)), rolesDoc(uid, `invite:${id}`, {
       roles, clinicianScope: scope, verifiedBy: override.verifiedBy ?? next.verifiedBy, verifiedAt: next.verifiedAt === null ? null : ts(),
     }));
-    batch.update(db.doc(`${P(cid)}/members/${uid}`), {badges: roles, clinicianScope: scope});
+    batch.update(docIn(db, cid, layout.member(uid)), {badges: roles, clinicianScope: scope});
     return batch.commit();
   }
   const mod = (id: string) => ({id, role: 'moderator', clinicianScope: null, invitedBy: 'adm1'} as Invite);
-  const newInvite = (db: Db, cid: string, id: string, data: Record<string, unknown>) => db.doc(`${P(cid)}/invites/${id}`).set({
+  const newInvite = (db: Db, cid: string, id: string, data: Record<string, unknown>) => docIn(db, cid, `invites/${id}`).set({
     ...data, createdAt: ts(), expiresAt: firebase.firestore.Timestamp.fromMillis(Date.now() + 14 * DAY),
   });
 
@@ -97,10 +98,10 @@ describe('firestore.rules: invites (issue 14)', function () {
     it('a member whose verified email matches claims a moderator invite, and can then moderate', async () => {
       const cid = await world(rt);
       const m1 = as('m1');
-      await assertFails(m1.collection(`${P(cid)}/reports`).get());
+      await assertFails(collectionIn(m1, cid, layout.reports).get());
       await assertSucceeds(claim(m1, cid, 'm1', INV.mod, mod(INV.mod)));
-      await assertSucceeds(m1.collection(`${P(cid)}/reports`).get());
-      const roles = await rt.admin.getRaw(`${P(cid)}/roles/m1`);
+      await assertSucceeds(collectionIn(m1, cid, layout.reports).get());
+      const roles = await rt.admin.getRaw(pathIn(cid, layout.roles('m1')));
       expect(roles?.grantedBy).to.deep.equal({stringValue: `invite:${INV.mod}`});
     });
 
@@ -108,7 +109,7 @@ describe('firestore.rules: invites (issue 14)', function () {
       const cid = await world(rt);
       const inv = {id: INV.clin, role: 'clinician', clinicianScope: 'Asthma nurse', invitedBy: 'adm1'} as Invite;
       await assertSucceeds(claim(as('m1'), cid, 'm1', INV.clin, inv));
-      const member = await rt.admin.getRaw(`${P(cid)}/members/m1`);
+      const member = await rt.admin.getRaw(pathIn(cid, layout.member('m1')));
       expect(member?.clinicianScope).to.deep.equal({stringValue: 'Asthma nurse'});
     });
 
@@ -116,9 +117,9 @@ describe('firestore.rules: invites (issue 14)', function () {
       const cid = await world(rt);
       const m1 = as('m1');
       const settings = {visibility: 'public', moderation: 'first-posts', holdFirstPosts: 2, bannedWords: [], nation: 'wales', tags: [], guidelinesVersion: 'g2', consentVersion: 'c1'};
-      await assertFails(m1.doc(P(cid)).update({settings}));
+      await assertFails(m1.doc(pathIn(cid)).update({settings}));
       await assertSucceeds(claim(m1, cid, 'm1', INV.admin, {id: INV.admin, role: 'admin', clinicianScope: null, invitedBy: 'adm1'} as Invite));
-      await assertSucceeds(m1.doc(P(cid)).update({settings}));
+      await assertSucceeds(m1.doc(pathIn(cid)).update({settings}));
     });
 
     it('refused: another address (a member claiming Mel\'s invite with their own verified email)', async () => {
@@ -146,7 +147,7 @@ describe('firestore.rules: invites (issue 14)', function () {
       const cid = await world(rt);
       await assertSucceeds(claim(as('m1'), cid, 'm1', INV.mod, mod(INV.mod)));
       await assertFails(claim(as('m1'), cid, 'm1', INV.mod, mod(INV.mod)));
-      await rt.admin.writeDocs([[`${P(cid)}/members/m3`, {uid: 'm3', pseudonym: 'Mel two', pseudonymLower: 'mel two', avatarUrl: null, avatarHue: 1,
+      await rt.admin.writeDocs([[pathIn(cid, layout.member('m3')), {uid: 'm3', pseudonym: 'Mel two', pseudonymLower: 'mel two', avatarUrl: null, avatarHue: 1,
         relationship: 'patient', bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: new Date()}]]);
       await assertFails(claim(as('m3', {email: EMAIL.m1, email_verified: true}), cid, 'm3', INV.mod, mod(INV.mod)));
     });
@@ -171,7 +172,7 @@ describe('firestore.rules: invites (issue 14)', function () {
 
     it('refused: a signed-in user who has not joined the community', async () => {
       const cid = await world(rt);
-      await rt.admin.writeDocs([[`${P(cid)}/invites/inviteForOutsider01`, invite(EMAIL.outsider, 'moderator')]]);
+      await rt.admin.writeDocs([[pathIn(cid, 'invites/inviteForOutsider01'), invite(EMAIL.outsider, 'moderator')]]);
       await assertFails(claim(as('outsider'), cid, 'outsider', 'inviteForOutsider01', mod('inviteForOutsider01')));
     });
   });
@@ -204,28 +205,28 @@ describe('firestore.rules: invites (issue 14)', function () {
       await assertFails(newInvite(adm, cid, 'upper-case-0000001', body('New@Example.org', 'moderator', 'adm1')));
       await assertFails(newInvite(adm, cid, 'no-scope-000000001', body('new@example.org', 'clinician', 'adm1', {clinicianScope: null})));
       await assertFails(newInvite(adm, cid, 'short', body('new@example.org', 'moderator', 'adm1')));
-      await assertFails(adm.doc(`${P(cid)}/invites/far-future-0000001`).set({...body('new@example.org', 'moderator', 'adm1'),
+      await assertFails(docIn(adm, cid, 'invites/far-future-0000001').set({...body('new@example.org', 'moderator', 'adm1'),
         createdAt: ts(), expiresAt: firebase.firestore.Timestamp.fromMillis(Date.now() + 60 * DAY)}));
     });
 
     it('an admin revokes an unclaimed invite, which can then not be claimed; claimed ones stay', async () => {
       const cid = await world(rt);
       const adm = as('adm1');
-      await assertFails(as('m2').doc(`${P(cid)}/invites/${INV.mod}`).update({revokedBy: 'm2'}));
-      await assertSucceeds(adm.doc(`${P(cid)}/invites/${INV.mod}`).update({revokedBy: 'adm1'}));
+      await assertFails(docIn(as('m2'), cid, `invites/${INV.mod}`).update({revokedBy: 'm2'}));
+      await assertSucceeds(docIn(adm, cid, `invites/${INV.mod}`).update({revokedBy: 'adm1'}));
       await assertFails(claim(as('m1'), cid, 'm1', INV.mod, mod(INV.mod)));
-      await assertFails(adm.doc(`${P(cid)}/invites/${INV.used}`).update({revokedBy: 'adm1'}));
-      await assertFails(adm.doc(`${P(cid)}/invites/${INV.clin}`).delete());
+      await assertFails(docIn(adm, cid, `invites/${INV.used}`).update({revokedBy: 'adm1'}));
+      await assertFails(docIn(adm, cid, `invites/${INV.clin}`).delete());
     });
 
     it('who reads invites: moderators list them; the invitee reads their own; nobody else', async () => {
       const cid = await world(rt);
-      await assertSucceeds(as('mod1').collection(`${P(cid)}/invites`).get());
-      await assertSucceeds(as('m1').doc(`${P(cid)}/invites/${INV.mod}`).get());
-      await assertSucceeds(as('m1').collection(`${P(cid)}/invites`).where('email', '==', EMAIL.m1).get());
-      await assertFails(as('m2').doc(`${P(cid)}/invites/${INV.mod}`).get());
-      await assertFails(as('m2').collection(`${P(cid)}/invites`).get());
-      await assertFails(as('m1', {email: EMAIL.m1, email_verified: false}).doc(`${P(cid)}/invites/${INV.mod}`).get());
+      await assertSucceeds(collectionIn(as('mod1'), cid, 'invites').get());
+      await assertSucceeds(docIn(as('m1'), cid, `invites/${INV.mod}`).get());
+      await assertSucceeds(collectionIn(as('m1'), cid, 'invites').where('email', '==', EMAIL.m1).get());
+      await assertFails(docIn(as('m2'), cid, `invites/${INV.mod}`).get());
+      await assertFails(collectionIn(as('m2'), cid, 'invites').get());
+      await assertFails(docIn(as('m1', {email: EMAIL.m1, email_verified: false}), cid, `invites/${INV.mod}`).get());
     });
   });
 });

@@ -9,15 +9,16 @@ import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {FieldValue, ROLES, baseline, newPost, reportDoc, setUp, ts, type Db, type Role, type RulesEnv} from './rules-fixture.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const past = (ms: number) => firebase.firestore.Timestamp.fromMillis(Date.now() - ms);
 const future = () => firebase.firestore.Timestamp.fromMillis(Date.now() + 3600_000);
 
 /** The baseline community with write limits in its settings. */
 function world(cid: string, settings: Record<string, unknown>): [string, Record<string, unknown>][] {
   const docs = baseline(cid);
-  const community = docs.find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>};
+  const community = docs.find(([p]) => p === pathIn(cid))![1] as {settings: Record<string, unknown>};
   Object.assign(community.settings, settings);
   return docs;
 }
@@ -27,9 +28,9 @@ type LimitWrite = 'create' | 'update' | 'none' | Record<string, unknown>;
 /** A post in t1 as FirebaseStore writes it: the post, the thread bump and the member's limits doc. */
 function post(db: Db, cid: string, uid: string, pid: string, limits: LimitWrite = 'update', name = uid === 'm1' ? 'Mel' : 'Mo') {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/threads/t1/posts/${pid}`), newPost(uid, name));
-  batch.update(db.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
-  const ref = db.doc(`${P(cid)}/limits/${uid}`);
+  batch.set(docIn(db, cid, layout.post('t1', pid)), newPost(uid, name));
+  batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  const ref = docIn(db, cid, layout.limits(uid));
   if (limits === 'create') batch.set(ref, {lastPostAt: ts(), lastPost: `t1/${pid}`, reportWindowStart: null, reportCount: 0, lastReportId: null});
   else if (limits === 'update') batch.update(ref, {lastPostAt: ts(), lastPost: `t1/${pid}`});
   else if (limits !== 'none') batch.set(ref, limits);
@@ -39,8 +40,8 @@ function post(db: Db, cid: string, uid: string, pid: string, limits: LimitWrite 
 /** A report as FirebaseStore writes it: the report and the member's limits doc. */
 function report(db: Db, cid: string, uid: string, rid: string, limits: 'first' | 'next' | 'new-window' | 'none' | Record<string, unknown> = 'next') {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/reports/${rid}`), reportDoc(uid));
-  const ref = db.doc(`${P(cid)}/limits/${uid}`);
+  batch.set(docIn(db, cid, layout.report(rid)), reportDoc(uid));
+  const ref = docIn(db, cid, layout.limits(uid));
   if (limits === 'first') batch.set(ref, {lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: 1, lastReportId: rid});
   else if (limits === 'next') batch.update(ref, {reportCount: FieldValue.increment(1), lastReportId: rid});
   else if (limits === 'new-window') batch.update(ref, {reportWindowStart: ts(), reportCount: 1, lastReportId: rid});
@@ -80,13 +81,13 @@ describe('firestore.rules: write limits (issue 7)', function () {
     it('a post must move the limits doc and be the one it names', async () => {
       const cid = 'l-names';
       await rt.admin.writeDocs([...world(cid, {postIntervalSeconds: 10}),
-        [`${P(cid)}/limits/m1`, {lastPostAt: new Date(Date.now() - 60_000), lastPost: 't1/old', reportWindowStart: null, reportCount: 0, lastReportId: null}]]);
+        [pathIn(cid, layout.limits('m1')), {lastPostAt: new Date(Date.now() - 60_000), lastPost: 't1/old', reportWindowStart: null, reportCount: 0, lastReportId: null}]]);
       const m1 = rt.db('member');
       await assertFails(post(m1, cid, 'm1', 'n1', 'none'));
       // Naming another post.
       await assertFails(post(m1, cid, 'm1', 'n2', {lastPostAt: ts(), lastPost: 't1/someone-else', reportWindowStart: null, reportCount: 0, lastReportId: null}));
       // A bump made earlier (reserving "t1/n3") does not admit the post later without a new bump.
-      await assertSucceeds(m1.doc(`${P(cid)}/limits/m1`).update({lastPostAt: ts(), lastPost: 't1/n3'}));
+      await assertSucceeds(docIn(m1, cid, layout.limits('m1')).update({lastPostAt: ts(), lastPost: 't1/n3'}));
       await assertFails(post(m1, cid, 'm1', 'n3', 'none'));
     });
 
@@ -96,11 +97,11 @@ describe('firestore.rules: write limits (issue 7)', function () {
       const m1 = rt.db('member');
       const batch = m1.batch();
       for (const tid of ['x1', 'x2']) {
-        batch.set(m1.doc(`${P(cid)}/threads/${tid}/posts/${tid}p`), newPost('m1', 'Mel'));
-        batch.set(m1.doc(`${P(cid)}/threads/${tid}`), {key: null, title: 'Spam', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
+        batch.set(docIn(m1, cid, layout.post(tid, `${tid}p`)), newPost('m1', 'Mel'));
+        batch.set(docIn(m1, cid, layout.thread(tid)), {key: null, title: 'Spam', authorId: 'm1', authorName: 'Mel', createdAt: ts(),
           lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: `${tid}p`});
       }
-      batch.set(m1.doc(`${P(cid)}/limits/m1`), {lastPostAt: ts(), lastPost: 'x1/x1p', reportWindowStart: null, reportCount: 0, lastReportId: null});
+      batch.set(docIn(m1, cid, layout.limits('m1')), {lastPostAt: ts(), lastPost: 'x1/x1p', reportWindowStart: null, reportCount: 0, lastReportId: null});
       await assertFails(batch.commit());
     });
 
@@ -132,7 +133,7 @@ describe('firestore.rules: write limits (issue 7)', function () {
     it('after the hour a new window starts at one', async () => {
       const cid = 'l-window';
       await rt.admin.writeDocs([...world(cid, {reportsPerHour: 10}),
-        [`${P(cid)}/limits/m1`, {lastPostAt: null, lastPost: null, reportWindowStart: new Date(Date.now() - 61 * 60_000), reportCount: 10, lastReportId: 'old'}]]);
+        [pathIn(cid, layout.limits('m1')), {lastPostAt: null, lastPost: null, reportWindowStart: new Date(Date.now() - 61 * 60_000), reportCount: 10, lastReportId: 'old'}]]);
       const m1 = rt.db('member');
       await assertFails(report(m1, cid, 'm1', 'w0', 'next'));
       await assertSucceeds(report(m1, cid, 'm1', 'w1', 'new-window'));
@@ -146,9 +147,9 @@ describe('firestore.rules: write limits (issue 7)', function () {
       await assertFails(report(m1, cid, 'm1', 'o1', 'none'));
       await assertFails(report(m1, cid, 'm1', 'o2', {lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: 1, lastReportId: 'other'}));
       const batch = m1.batch();
-      batch.set(m1.doc(`${P(cid)}/reports/o3`), reportDoc('m1'));
-      batch.set(m1.doc(`${P(cid)}/reports/o4`), reportDoc('m1'));
-      batch.set(m1.doc(`${P(cid)}/limits/m1`), {lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: 1, lastReportId: 'o3'});
+      batch.set(docIn(m1, cid, layout.report('o3')), reportDoc('m1'));
+      batch.set(docIn(m1, cid, layout.report('o4')), reportDoc('m1'));
+      batch.set(docIn(m1, cid, layout.limits('m1')), {lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: 1, lastReportId: 'o3'});
       await assertFails(batch.commit());
     });
   });
@@ -158,36 +159,36 @@ describe('firestore.rules: write limits (issue 7)', function () {
     const seeded = () => ({lastPostAt: new Date(Date.now() - 5_000), lastPost: 't1/s1', reportWindowStart: new Date(Date.now() - 60_000), reportCount: 9, lastReportId: 'r9'});
     before(async () => {
       await rt.admin.writeDocs([...world(cid, {postIntervalSeconds: 600, reportsPerHour: 10}),
-        [`${P(cid)}/limits/m1`, seeded()], [`${P(cid)}/limits/m2`, seeded()]]);
+        [pathIn(cid, layout.limits('m1')), seeded()], [pathIn(cid, layout.limits('m2')), seeded()]]);
     });
 
     it('is read by its member only', async () => {
-      await assertSucceeds(rt.db('member').doc(`${P(cid)}/limits/m1`).get());
+      await assertSucceeds(docIn(rt.db('member'), cid, layout.limits('m1')).get());
       for (const role of ['other', 'moderator', 'admin', 'nonMember', 'visitor'] as Role[]) {
-        await assertFails(rt.db(role).doc(`${P(cid)}/limits/m1`).get());
+        await assertFails(docIn(rt.db(role), cid, layout.limits('m1')).get());
         await rt.release(role);
       }
-      await assertFails(rt.db('moderator').collection(`${P(cid)}/limits`).get());
+      await assertFails(collectionIn(rt.db('moderator'), cid, 'limits').get());
     });
 
     const attempts: [string, Role, (db: Db) => Promise<unknown>][] = [
-      ['a forged, older post time (to skip the interval)', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({lastPostAt: past(3600_000), lastPost: 't1/f1'})],
-      ['a post time in the future', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({lastPostAt: future(), lastPost: 't1/f2'})],
-      ['a post within the interval with a server time', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({lastPostAt: ts(), lastPost: 't1/f3'})],
-      ['a forged report window start (to open a new hour)', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({reportWindowStart: past(2 * 3600_000), reportCount: 1, lastReportId: 'f4'})],
-      ['resetting the report counter', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({reportCount: 0, lastReportId: 'f5'})],
-      ['restarting the window while it is open', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({reportWindowStart: ts(), reportCount: 1, lastReportId: 'f6'})],
-      ['counting two at once', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({reportCount: 11, lastReportId: 'f7'})],
-      ['deleting it (to start afresh)', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).delete()],
-      ['replacing it with a blank record', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).set({lastPostAt: null, lastPost: null, reportWindowStart: null, reportCount: 0, lastReportId: null})],
-      ['an extra field', 'member', (db) => db.doc(`${P(cid)}/limits/m1`).update({lastPostAt: ts(), lastPost: 't1/f8', note: 'x'})],
-      ['creating one with a client time', 'author', (db) => db.doc(`${P(cid)}/limits/auth1`).set({lastPostAt: past(60_000), lastPost: 't1/f9', reportWindowStart: null, reportCount: 0, lastReportId: null})],
-      ['creating one with a head start on reports', 'author', (db) => db.doc(`${P(cid)}/limits/auth1`).set({lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: -50, lastReportId: 'f10'})],
-      ['another member’s limits doc (update)', 'member', (db) => db.doc(`${P(cid)}/limits/m2`).update({reportCount: 0, lastReportId: 'f11'})],
-      ['another member’s limits doc (create)', 'member', (db) => db.doc(`${P(cid)}/limits/auth1`).set({lastPostAt: ts(), lastPost: 't1/f12', reportWindowStart: null, reportCount: 0, lastReportId: null})],
-      ['another member’s limits doc (delete)', 'moderator', (db) => db.doc(`${P(cid)}/limits/m2`).delete()],
-      ['a suspended member’s own', 'suspended', (db) => db.doc(`${P(cid)}/limits/sus1`).set({lastPostAt: ts(), lastPost: 't1/f13', reportWindowStart: null, reportCount: 0, lastReportId: null})],
-      ['a visitor', 'visitor', (db) => db.doc(`${P(cid)}/limits/m1`).update({reportCount: 0})],
+      ['a forged, older post time (to skip the interval)', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({lastPostAt: past(3600_000), lastPost: 't1/f1'})],
+      ['a post time in the future', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({lastPostAt: future(), lastPost: 't1/f2'})],
+      ['a post within the interval with a server time', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({lastPostAt: ts(), lastPost: 't1/f3'})],
+      ['a forged report window start (to open a new hour)', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({reportWindowStart: past(2 * 3600_000), reportCount: 1, lastReportId: 'f4'})],
+      ['resetting the report counter', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({reportCount: 0, lastReportId: 'f5'})],
+      ['restarting the window while it is open', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({reportWindowStart: ts(), reportCount: 1, lastReportId: 'f6'})],
+      ['counting two at once', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({reportCount: 11, lastReportId: 'f7'})],
+      ['deleting it (to start afresh)', 'member', (db) => docIn(db, cid, layout.limits('m1')).delete()],
+      ['replacing it with a blank record', 'member', (db) => docIn(db, cid, layout.limits('m1')).set({lastPostAt: null, lastPost: null, reportWindowStart: null, reportCount: 0, lastReportId: null})],
+      ['an extra field', 'member', (db) => docIn(db, cid, layout.limits('m1')).update({lastPostAt: ts(), lastPost: 't1/f8', note: 'x'})],
+      ['creating one with a client time', 'author', (db) => docIn(db, cid, layout.limits('auth1')).set({lastPostAt: past(60_000), lastPost: 't1/f9', reportWindowStart: null, reportCount: 0, lastReportId: null})],
+      ['creating one with a head start on reports', 'author', (db) => docIn(db, cid, layout.limits('auth1')).set({lastPostAt: null, lastPost: null, reportWindowStart: ts(), reportCount: -50, lastReportId: 'f10'})],
+      ['another member’s limits doc (update)', 'member', (db) => docIn(db, cid, layout.limits('m2')).update({reportCount: 0, lastReportId: 'f11'})],
+      ['another member’s limits doc (create)', 'member', (db) => docIn(db, cid, layout.limits('auth1')).set({lastPostAt: ts(), lastPost: 't1/f12', reportWindowStart: null, reportCount: 0, lastReportId: null})],
+      ['another member’s limits doc (delete)', 'moderator', (db) => docIn(db, cid, layout.limits('m2')).delete()],
+      ['a suspended member’s own', 'suspended', (db) => docIn(db, cid, layout.limits('sus1')).set({lastPostAt: ts(), lastPost: 't1/f13', reportWindowStart: null, reportCount: 0, lastReportId: null})],
+      ['a visitor', 'visitor', (db) => docIn(db, cid, layout.limits('m1')).update({reportCount: 0})],
     ];
     it(`client-set limit docs: ${attempts.length} forged writes are all refused`, async () => {
       const accepted: string[] = [];
@@ -209,19 +210,19 @@ describe('firestore.rules: write limits (issue 7)', function () {
       await assertSucceeds(report(m1, cid, 'm1', 'r10', 'next'));
       await assertFails(report(m1, cid, 'm1', 'r11', 'next'));
       const del = m1.batch();
-      del.delete(m1.doc(`${P(cid)}/limits/m1`));
-      del.delete(m1.doc(`${P(cid)}/private/m1`));
-      del.delete(m1.doc(`${P(cid)}/members/m1`));
+      del.delete(docIn(m1, cid, layout.limits('m1')));
+      del.delete(docIn(m1, cid, layout.private('m1')));
+      del.delete(docIn(m1, cid, layout.member('m1')));
       await assertFails(del.commit());
       // Not while the member still exists.
-      await assertFails(m1.doc(`${P(cid)}/limits/m1`).update({lastPost: null, lastReportId: null}));
+      await assertFails(docIn(m1, cid, layout.limits('m1')).update({lastPost: null, lastReportId: null}));
       const batch = m1.batch();
-      batch.update(m1.doc(`${P(cid)}/limits/m1`), {lastPost: null, lastReportId: null});
-      batch.delete(m1.doc(`${P(cid)}/private/m1`));
-      batch.delete(m1.doc(`${P(cid)}/members/m1`));
+      batch.update(docIn(m1, cid, layout.limits('m1')), {lastPost: null, lastReportId: null});
+      batch.delete(docIn(m1, cid, layout.private('m1')));
+      batch.delete(docIn(m1, cid, layout.member('m1')));
       await assertSucceeds(batch.commit());
       // Nor can the blanking reset the counts.
-      await assertFails(m1.doc(`${P(cid)}/limits/m1`).update({reportCount: 0}));
+      await assertFails(docIn(m1, cid, layout.limits('m1')).update({reportCount: 0}));
     });
 
     it('community settings: an admin may set the limits, within bounds', async () => {
@@ -230,10 +231,10 @@ describe('firestore.rules: write limits (issue 7)', function () {
         visibility: 'public', moderation: 'post', holdFirstPosts: 0, bannedWords: [], nation: 'wales', tags: [],
         guidelinesVersion: 'g2', consentVersion: 'c1', ...extra,
       });
-      await assertSucceeds(admin.doc(P(cid)).update({settings: settings({postIntervalSeconds: 10, reportsPerHour: 10})}));
-      await assertFails(admin.doc(P(cid)).update({settings: settings({postIntervalSeconds: -1})}));
-      await assertFails(admin.doc(P(cid)).update({settings: settings({reportsPerHour: 'many'})}));
-      await assertFails(rt.db('moderator').doc(P(cid)).update({settings: settings({postIntervalSeconds: 0})}));
+      await assertSucceeds(admin.doc(pathIn(cid)).update({settings: settings({postIntervalSeconds: 10, reportsPerHour: 10})}));
+      await assertFails(admin.doc(pathIn(cid)).update({settings: settings({postIntervalSeconds: -1})}));
+      await assertFails(admin.doc(pathIn(cid)).update({settings: settings({reportsPerHour: 'many'})}));
+      await assertFails(rt.db('moderator').doc(pathIn(cid)).update({settings: settings({postIntervalSeconds: 0})}));
     });
   });
 });

@@ -6,11 +6,12 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {CONSENT, ROLES, baseline, setUp, ts, type RulesEnv} from './rules-fixture.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {member, privateRecord, sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 
 function profile(uid: string, extra: Record<string, unknown> = {}) {
@@ -21,7 +22,7 @@ const NO_HEALTH = {conditions: [], diagnosedBand: null, experiences: []};
 
 function world(cid: string, consenting: string[]): [string, Record<string, unknown>][] {
   const docs = baseline(cid).filter(([p]) => !p.includes('/matchProfiles/'));
-  (docs.find(([p]) => p === P(cid))![1] as {settings: {tags: string[]}}).settings.tags = ['asthma'];
+  (docs.find(([p]) => p === pathIn(cid))![1] as {settings: {tags: string[]}}).settings.tags = ['asthma'];
   return docs.map(([p, v]): [string, Record<string, unknown>] =>
     (p.includes('/private/') && consenting.includes(p.split('/').pop()!) ? [p, {...v, healthConsent: {version: CONSENT, at: T0}}] : [p, v]));
 }
@@ -47,15 +48,15 @@ describe('peer matching needs health consent for health details (issue 12)', fun
       const cid = 'mc-1';
       await rt.admin.writeDocs(world(cid, ['m2']));
       const m1 = rt.db('member'); // no health consent
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/m1`).set(profile('m1')));
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/m1`).set(profile('m1', {...NO_HEALTH, conditions: ['asthma']})));
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/m1`).set(profile('m1', {...NO_HEALTH, diagnosedBand: 'over-10'})));
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/m1`).set(profile('m1', {...NO_HEALTH, experiences: ['inhalers']})));
-      await assertSucceeds(m1.doc(`${P(cid)}/matchProfiles/m1`).set(profile('m1', NO_HEALTH)));
+      await assertFails(docIn(m1, cid, layout.matchProfile('m1')).set(profile('m1')));
+      await assertFails(docIn(m1, cid, layout.matchProfile('m1')).set(profile('m1', {...NO_HEALTH, conditions: ['asthma']})));
+      await assertFails(docIn(m1, cid, layout.matchProfile('m1')).set(profile('m1', {...NO_HEALTH, diagnosedBand: 'over-10'})));
+      await assertFails(docIn(m1, cid, layout.matchProfile('m1')).set(profile('m1', {...NO_HEALTH, experiences: ['inhalers']})));
+      await assertSucceeds(docIn(m1, cid, layout.matchProfile('m1')).set(profile('m1', NO_HEALTH)));
       // Adding a condition later is an update: refused too.
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/m1`).update({conditions: ['asthma'], updatedAt: ts()}));
+      await assertFails(docIn(m1, cid, layout.matchProfile('m1')).update({conditions: ['asthma'], updatedAt: ts()}));
       const m2 = rt.db('other'); // consented
-      await assertSucceeds(m2.doc(`${P(cid)}/matchProfiles/m2`).set(profile('m2')));
+      await assertSucceeds(docIn(m2, cid, layout.matchProfile('m2')).set(profile('m2')));
     });
   });
 

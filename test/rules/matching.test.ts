@@ -13,11 +13,13 @@ import {
   CONSENT, FieldValue, OPS, ROLES, baseline, cellCommunity, runCell as runCell_, setUp, tableCells, ts,
   type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
 } from './rules-fixture.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const actor = (c: Ctx) => c.uid ?? 'visitor';
-const path = (c: Ctx, p: string) => c.db.doc(`communities/${c.cid}/${p}`);
+const path = (c: Ctx, p: string) => docIn(c.db, c.cid, p);
 const pair = (a: string, b: string) => (a < b ? [a, b] : [b, a]);
 
 function matchProfile(uid: string, extra: Record<string, unknown> = {}) {
@@ -35,8 +37,8 @@ function connection(from: string, to: string, extra: Record<string, unknown> = {
 /** A request as FirebaseStore sends it: the connection and the sender's rate-limit record, in one batch. */
 function request(db: Db, cid: string, from: string, to: string, extra: Record<string, unknown> = {}, limit: Record<string, unknown> | 'increment' = {windowStart: ts(), count: 1}) {
   const batch = db.batch();
-  batch.set(db.doc(`communities/${cid}/connections/${pair(from, to).join('_')}`), connection(from, to, extra));
-  const limitRef = db.doc(`communities/${cid}/connectionLimits/${from}`);
+  batch.set(docIn(db, cid, layout.connection(pair(from, to).join('_'))), connection(from, to, extra));
+  const limitRef = docIn(db, cid, layout.connectionLimit(from));
   // The record names the one request it pays for (issue 11).
   const lastConnectionId = pair(from, to).join('_');
   if (limit === 'increment') batch.update(limitRef, {count: FieldValue.increment(1), lastConnectionId});
@@ -48,8 +50,8 @@ function request(db: Db, cid: string, from: string, to: string, extra: Record<st
 function accept(db: Db, cid: string, me: string, id: string, update: Record<string, unknown> = {}, thread: Record<string, unknown> = {}) {
   const batch = db.batch();
   const tid = `c_${id}`;
-  batch.update(db.doc(`communities/${cid}/connections/${id}`), {status: 'accepted', threadId: tid, updatedAt: ts(), ...update});
-  batch.set(db.doc(`communities/${cid}/threads/${tid}`), {key: null, title: 'Ari · Mo', authorId: me, authorName: me === 'm2' ? 'Mo' : 'Ari',
+  batch.update(docIn(db, cid, layout.connection(id)), {status: 'accepted', threadId: tid, updatedAt: ts(), ...update});
+  batch.set(docIn(db, cid, layout.thread(tid)), {key: null, title: 'Ari · Mo', authorId: me, authorName: me === 'm2' ? 'Mo' : 'Ari',
     createdAt: ts(), lastActivityAt: ts(), postCount: 0, status: 'visible', participants: id.split('_'), lastPostId: null, ...thread});
   return batch.commit();
 }
@@ -59,46 +61,46 @@ function world(cid: string): [string, Record<string, unknown>][] {
   // Members here gave health-information consent: a match profile with conditions needs it (issue 12).
   const docs = baseline(cid).filter(([p]) => !p.includes('/matchProfiles/') && !p.includes('/connections/'))
     .map(([p, v]): [string, Record<string, unknown>] => (p.includes('/private/') ? [p, {...v, healthConsent: {version: CONSENT, at: T0}}] : [p, v]));
-  const community = docs.find(([p]) => p === `communities/${cid}`)![1] as {settings: {tags: string[]}};
+  const community = docs.find(([p]) => p === pathIn(cid))![1] as {settings: {tags: string[]}};
   community.settings.tags = ['asthma', 'COPD'];
   const stored = (uid: string) => ({...matchProfile(uid), updatedAt: T0});
   return [
     ...docs,
-    [`communities/${cid}/matchProfiles/auth1`, stored('auth1')],
-    [`communities/${cid}/matchProfiles/m2`, stored('m2')],
-    [`communities/${cid}/matchProfiles/sus1`, stored('sus1')],
-    [`communities/${cid}/connections/auth1_m2`, {...connection('auth1', 'm2'), createdAt: T0, updatedAt: T0}],
-    [`communities/${cid}/connectionLimits/m2`, {windowStart: new Date(), count: 10, lastConnectionId: 'm2_zz'}],
+    [pathIn(cid, layout.matchProfile('auth1')), stored('auth1')],
+    [pathIn(cid, layout.matchProfile('m2')), stored('m2')],
+    [pathIn(cid, layout.matchProfile('sus1')), stored('sus1')],
+    [pathIn(cid, layout.connection('auth1_m2')), {...connection('auth1', 'm2'), createdAt: T0, updatedAt: T0}],
+    [pathIn(cid, layout.connectionLimit('m2')), {windowStart: new Date(), count: 10, lastConnectionId: 'm2_zz'}],
   ];
 }
 
 const DRIVERS: Record<string, Driver> = {
   matchProfiles: {
-    get: (c) => path(c, 'matchProfiles/auth1').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/matchProfiles`).where('open', '==', true).where('conditions', 'array-contains-any', ['asthma'])
+    get: (c) => path(c, layout.matchProfile('auth1')).get(),
+    list: (c) => collectionIn(c.db, c.cid, layout.matchProfiles).where('open', '==', true).where('conditions', 'array-contains-any', ['asthma'])
       .orderBy('updatedAt', 'desc').limit(40).get(),
     // `other` forges auth1's profile; everyone else writes their own.
-    create: (c) => path(c, `matchProfiles/${c.role === 'other' ? 'auth1' : actor(c)}`).set(matchProfile(c.role === 'other' ? 'auth1' : actor(c))),
-    update: (c) => path(c, `matchProfiles/${c.role === 'suspended' ? 'sus1' : 'auth1'}`).update({open: false, updatedAt: ts()}),
-    delete: (c) => path(c, `matchProfiles/${c.role === 'suspended' ? 'sus1' : 'auth1'}`).delete(),
+    create: (c) => path(c, layout.matchProfile(c.role === 'other' ? 'auth1' : actor(c))).set(matchProfile(c.role === 'other' ? 'auth1' : actor(c))),
+    update: (c) => path(c, layout.matchProfile(c.role === 'suspended' ? 'sus1' : 'auth1')).update({open: false, updatedAt: ts()}),
+    delete: (c) => path(c, layout.matchProfile(c.role === 'suspended' ? 'sus1' : 'auth1')).delete(),
   },
   connections: {
-    get: (c) => path(c, 'connections/auth1_m2').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/connections`).where('members', 'array-contains', actor(c)).get(),
+    get: (c) => path(c, layout.connection('auth1_m2')).get(),
+    list: (c) => collectionIn(c.db, c.cid, layout.connections).where('members', 'array-contains', actor(c)).get(),
     // A request to m1 (m1 asks mod1); `other` forges one from auth1.
     create: (c) => c.role === 'other'
       ? request(c.db, c.cid, 'auth1', 'm1')
       : request(c.db, c.cid, actor(c), actor(c) === 'm1' ? 'mod1' : 'm1'),
     // Accepting auth1's request to m2: only m2 may.
     update: (c) => accept(c.db, c.cid, actor(c), 'auth1_m2'),
-    delete: (c) => path(c, 'connections/auth1_m2').delete(),
+    delete: (c) => path(c, layout.connection('auth1_m2')).delete(),
   },
   connectionLimits: {
-    get: (c) => path(c, 'connectionLimits/m2').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/connectionLimits`).get(),
-    create: (c) => path(c, `connectionLimits/${c.role === 'other' ? 'auth1' : actor(c)}`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'}),
-    update: (c) => path(c, 'connectionLimits/m2').update({count: 0}),
-    delete: (c) => path(c, 'connectionLimits/m2').delete(),
+    get: (c) => path(c, layout.connectionLimit('m2')).get(),
+    list: (c) => collectionIn(c.db, c.cid, 'connectionLimits').get(),
+    create: (c) => path(c, layout.connectionLimit(c.role === 'other' ? 'auth1' : actor(c))).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'}),
+    update: (c) => path(c, layout.connectionLimit('m2')).update({count: 0}),
+    delete: (c) => path(c, layout.connectionLimit('m2')).delete(),
   },
 };
 
@@ -124,32 +126,31 @@ const cellCid = cellCommunity('mw', 'm-shared');
 const runCell = (rt: RulesEnv, c: Cell) => runCell_(rt, DRIVERS, c, cellCid(c));
 
 type Attempt = [name: string, role: Role, run: (db: Db, cid: string) => Promise<unknown>];
-const P = (cid: string) => `communities/${cid}`;
 const long = (n: number) => 'x'.repeat(n);
 const past = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2020, 0, 1));
 
 const HOSTILE: Record<string, Attempt[]> = {
   matchProfiles: [
-    ['an extra field', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {email: 'me@example.org'}))],
-    ['a condition outside the community’s list', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {conditions: ['flu']}))],
-    ['a town as region', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {region: 'Cardiff'}))],
-    ['an unknown diagnosis band', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {diagnosedBand: 'yesterday'}))],
-    ['an unknown age band', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {ageBand: '12'}))],
-    ['a language the kit does not speak', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {languages: ['fr']}))],
-    ['eleven interests', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {interests: Array.from({length: 11}, (_, i) => `i${i}`)}))],
-    ['an oversize interest', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {interests: [long(41)]}))],
-    ['open as a string', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {open: 'yes'}))],
-    ['a client-set updatedAt', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1', {updatedAt: past()}))],
-    ['a uid that is not the document’s', 'member', (db, cid) => db.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('auth1'))],
-    ['a non-member opting in', 'nonMember', (db, cid) => db.doc(`${P(cid)}/matchProfiles/outsider`).set(matchProfile('outsider'))],
+    ['an extra field', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {email: 'me@example.org'}))],
+    ['a condition outside the community’s list', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {conditions: ['flu']}))],
+    ['a town as region', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {region: 'Cardiff'}))],
+    ['an unknown diagnosis band', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {diagnosedBand: 'yesterday'}))],
+    ['an unknown age band', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {ageBand: '12'}))],
+    ['a language the kit does not speak', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {languages: ['fr']}))],
+    ['eleven interests', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {interests: Array.from({length: 11}, (_, i) => `i${i}`)}))],
+    ['an oversize interest', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {interests: [long(41)]}))],
+    ['open as a string', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {open: 'yes'}))],
+    ['a client-set updatedAt', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('m1', {updatedAt: past()}))],
+    ['a uid that is not the document’s', 'member', (db, cid) => docIn(db, cid, layout.matchProfile('m1')).set(matchProfile('auth1'))],
+    ['a non-member opting in', 'nonMember', (db, cid) => docIn(db, cid, layout.matchProfile('outsider')).set(matchProfile('outsider'))],
   ],
   connections: [
-    ['a request without moving the rate limit', 'member', (db, cid) => db.doc(`${P(cid)}/connections/m1_mod1`).set(connection('m1', 'mod1'))],
+    ['a request without moving the rate limit', 'member', (db, cid) => docIn(db, cid, layout.connection('m1_mod1')).set(connection('m1', 'mod1'))],
     ['members in the wrong order', 'member', (db, cid) => request(db, cid, 'm1', 'mod1', {members: ['mod1', 'm1']})],
     ['an id that is not the pair', 'member', (db, cid) => {
       const batch = db.batch();
-      batch.set(db.doc(`${P(cid)}/connections/m1_zzz`), connection('m1', 'mod1'));
-      batch.set(db.doc(`${P(cid)}/connectionLimits/m1`), {windowStart: ts(), count: 1, lastConnectionId: 'm1_zzz'});
+      batch.set(docIn(db, cid, layout.connection('m1_zzz')), connection('m1', 'mod1'));
+      batch.set(docIn(db, cid, layout.connectionLimit('m1')), {windowStart: ts(), count: 1, lastConnectionId: 'm1_zzz'});
       return batch.commit();
     }],
     ['a request between two other members', 'member', (db, cid) => request(db, cid, 'm1', 'mod1', {members: ['adm1', 'mod1']})],
@@ -161,22 +162,22 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['an extra field', 'member', (db, cid) => request(db, cid, 'm1', 'mod1', {blocked: false})],
     ['a status that is never stored', 'member', (db, cid) => request(db, cid, 'm1', 'mod1', {status: 'blocked', endedBy: 'm1', message: ''})],
     ['accepting one’s own request', 'author', (db, cid) => accept(db, cid, 'auth1', 'auth1_m2')],
-    ['accepting without creating the thread', 'other', (db, cid) => db.doc(`${P(cid)}/connections/auth1_m2`).update({status: 'accepted', threadId: 'c_auth1_m2', updatedAt: ts()})],
+    ['accepting without creating the thread', 'other', (db, cid) => docIn(db, cid, layout.connection('auth1_m2')).update({status: 'accepted', threadId: 'c_auth1_m2', updatedAt: ts()})],
     ['accepting and rewriting the message', 'other', (db, cid) => accept(db, cid, 'm2', 'auth1_m2', {message: 'I said something else'})],
     ['accepting with a thread that lets a third member in', 'other', (db, cid) => accept(db, cid, 'm2', 'auth1_m2', {}, {participants: ['auth1', 'm2', 'm1']})],
-    ['ending it in someone else’s name', 'author', (db, cid) => db.doc(`${P(cid)}/connections/auth1_m2`).update({status: 'ended', endedBy: 'm2', updatedAt: ts()})],
+    ['ending it in someone else’s name', 'author', (db, cid) => docIn(db, cid, layout.connection('auth1_m2')).update({status: 'ended', endedBy: 'm2', updatedAt: ts()})],
   ],
   connectionLimits: [
-    ['a fresh window that starts in the past', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: past(), count: 1, lastConnectionId: 'a_b'})],
-    ['a fresh window with a count of 0', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 0, lastConnectionId: 'a_b'})],
-    ['an extra field', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b', vip: true})],
-    ['someone else’s record', 'member', (db, cid) => db.doc(`${P(cid)}/connectionLimits/auth1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
-    ['resetting an open window', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
-    ['counting down', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({count: 9})],
-    ['an eleventh request in the window', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({count: FieldValue.increment(1)})],
-    ['moving the window start', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).update({windowStart: past()})],
-    ['deleting one’s own record', 'other', (db, cid) => db.doc(`${P(cid)}/connectionLimits/m2`).delete()],
-    ['a suspended member’s record', 'suspended', (db, cid) => db.doc(`${P(cid)}/connectionLimits/sus1`).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
+    ['a fresh window that starts in the past', 'member', (db, cid) => docIn(db, cid, layout.connectionLimit('m1')).set({windowStart: past(), count: 1, lastConnectionId: 'a_b'})],
+    ['a fresh window with a count of 0', 'member', (db, cid) => docIn(db, cid, layout.connectionLimit('m1')).set({windowStart: ts(), count: 0, lastConnectionId: 'a_b'})],
+    ['an extra field', 'member', (db, cid) => docIn(db, cid, layout.connectionLimit('m1')).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b', vip: true})],
+    ['someone else’s record', 'member', (db, cid) => docIn(db, cid, layout.connectionLimit('auth1')).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
+    ['resetting an open window', 'other', (db, cid) => docIn(db, cid, layout.connectionLimit('m2')).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
+    ['counting down', 'other', (db, cid) => docIn(db, cid, layout.connectionLimit('m2')).update({count: 9})],
+    ['an eleventh request in the window', 'other', (db, cid) => docIn(db, cid, layout.connectionLimit('m2')).update({count: FieldValue.increment(1)})],
+    ['moving the window start', 'other', (db, cid) => docIn(db, cid, layout.connectionLimit('m2')).update({windowStart: past()})],
+    ['deleting one’s own record', 'other', (db, cid) => docIn(db, cid, layout.connectionLimit('m2')).delete()],
+    ['a suspended member’s record', 'suspended', (db, cid) => docIn(db, cid, layout.connectionLimit('sus1')).set({windowStart: ts(), count: 1, lastConnectionId: 'a_b'})],
   ],
 };
 
@@ -223,25 +224,25 @@ describe('firestore.rules: peer matching (issue 6)', function () {
     it('reading match profiles without opting in: refused (get and the candidate query), for members, moderators and visitors', async () => {
       for (const role of ['member', 'moderator', 'admin', 'nonMember', 'visitor'] as const) {
         const db = rt.db(role);
-        await assertFails(db.doc(`${P(cid)}/matchProfiles/auth1`).get());
-        await assertFails(db.collection(`${P(cid)}/matchProfiles`).where('open', '==', true).limit(40).get());
+        await assertFails(docIn(db, cid, layout.matchProfile('auth1')).get());
+        await assertFails(collectionIn(db, cid, layout.matchProfiles).where('open', '==', true).limit(40).get());
         // One client at a time: Chrome gives a host 6 connections and each client holds streams open.
         await rt.release(role);
       }
       // …and the same member may read once they opt in.
       const m1 = rt.db('member');
-      await assertSucceeds(m1.doc(`${P(cid)}/matchProfiles/m1`).set(matchProfile('m1')));
-      await assertSucceeds(m1.doc(`${P(cid)}/matchProfiles/auth1`).get());
-      await assertSucceeds(m1.doc(`${P(cid)}/matchProfiles/m1`).delete());
-      await assertFails(m1.doc(`${P(cid)}/matchProfiles/auth1`).get());
+      await assertSucceeds(docIn(m1, cid, layout.matchProfile('m1')).set(matchProfile('m1')));
+      await assertSucceeds(docIn(m1, cid, layout.matchProfile('auth1')).get());
+      await assertSucceeds(docIn(m1, cid, layout.matchProfile('m1')).delete());
+      await assertFails(docIn(m1, cid, layout.matchProfile('auth1')).get());
     });
 
     it('reading other pairs’ connections: refused, including a query without the member filter', async () => {
       for (const role of ['member', 'moderator', 'admin'] as const) {
         const db = rt.db(role);
-        await assertFails(db.doc(`${P(cid)}/connections/auth1_m2`).get());
-        await assertFails(db.collection(`${P(cid)}/connections`).get());
-        await assertFails(db.collection(`${P(cid)}/connections`).where('members', 'array-contains', 'auth1').get());
+        await assertFails(docIn(db, cid, layout.connection('auth1_m2')).get());
+        await assertFails(collectionIn(db, cid, layout.connections).get());
+        await assertFails(collectionIn(db, cid, layout.connections).where('members', 'array-contains', 'auth1').get());
         await rt.release(role);
       }
     });
@@ -264,10 +265,10 @@ describe('firestore.rules: peer matching (issue 6)', function () {
 
     it('the private thread: only the pair reads it; a private thread cannot be made without an accepted connection', async () => {
       await assertSucceeds(accept(rt.db('other'), cid, 'm2', 'auth1_m2'));
-      await assertSucceeds(rt.db('author').doc(`${P(cid)}/threads/c_auth1_m2`).get());
-      await assertFails(rt.db('member').doc(`${P(cid)}/threads/c_auth1_m2`).get());
-      await assertFails(rt.db('nonMember').doc(`${P(cid)}/threads/c_auth1_m2`).get());
-      const forged = rt.db('member').doc(`${P(cid)}/threads/c_adm1_m1`).set({key: null, title: 'x', authorId: 'm1', authorName: 'Mel',
+      await assertSucceeds(docIn(rt.db('author'), cid, layout.thread('c_auth1_m2')).get());
+      await assertFails(docIn(rt.db('member'), cid, layout.thread('c_auth1_m2')).get());
+      await assertFails(docIn(rt.db('nonMember'), cid, layout.thread('c_auth1_m2')).get());
+      const forged = docIn(rt.db('member'), cid, layout.thread('c_adm1_m1')).set({key: null, title: 'x', authorId: 'm1', authorName: 'Mel',
         createdAt: ts(), lastActivityAt: ts(), postCount: 0, status: 'visible', participants: ['adm1', 'm1'], lastPostId: null});
       await assertFails(forged);
     });

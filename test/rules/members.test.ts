@@ -21,9 +21,10 @@ import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {
-  CONSENT, GUIDELINES, MEMBERS_MATRIX, OPS, ROLES, baseline, cellCommunity, joinBatch, rolesDoc, runCell as runCell_, setUp,
-  tableCells, ts, type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
+  CONSENT, GUIDELINES, MEMBERS_MATRIX, OPS, ROLES, baseline, cellCommunity, collectionIn, docIn, joinBatch, pathIn, rolesDoc,
+  runCell as runCell_, setUp, tableCells, ts, type Cell, type Ctx, type Db, type Driver, type Role, type RulesEnv,
 } from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 
 const stamp = (ms: number) => firebase.firestore.Timestamp.fromMillis(ms);
@@ -32,8 +33,7 @@ const past = () => stamp(Date.UTC(2020, 0, 1));
 const long = (n: number) => 'x'.repeat(n);
 const own = (c: Ctx) => c.role === 'author' || c.role === 'suspended';
 const actor = (c: Ctx) => c.uid ?? 'visitor';
-const P = (cid: string) => `communities/${cid}`;
-const path = (c: Ctx, p: string) => c.db.doc(`${P(c.cid)}/${p}`);
+const path = (c: Ctx, p: string) => docIn(c.db, c.cid, p);
 /** An admin verifies auth1 as a clinician: a scope label, who verified it and when. */
 const verifyClinician = () => ({roles: ['founder', 'clinician'], clinicianScope: 'Specialist nurse', verifiedBy: 'adm1', verifiedAt: ts(), grantedBy: 'adm1', updatedAt: ts()});
 
@@ -44,52 +44,52 @@ function privateDoc(uid: string, extra: Record<string, unknown> = {}) {
 
 /** The rules-fixture baseline; m2 keeps out of the directory; m1, mod1 and adm1 have no private record. */
 function world(cid: string): [string, Record<string, unknown>][] {
-  const noPrivate = new Set(['m1', 'mod1', 'adm1'].map((u) => `${P(cid)}/private/${u}`));
+  const noPrivate = new Set(['m1', 'mod1', 'adm1'].map((u) => pathIn(cid, layout.private(u))));
   return baseline(cid)
     .filter(([p]) => !noPrivate.has(p))
-    .map(([p, d]) => (p === `${P(cid)}/members/m2` ? [p, {...d, listed: false}] : [p, d]));
+    .map(([p, d]) => (p === pathIn(cid, layout.member('m2')) ? [p, {...d, listed: false}] : [p, d]));
 }
 
 const DRIVERS: Record<string, Driver> = {
   members: {
-    get: (c) => path(c, 'members/auth1').get(),
-    list: (c) => c.db.collection(`${P(c.cid)}/members`).where('listed', '==', true).orderBy('joinedAt', 'desc').limit(24).get(),
+    get: (c) => path(c, layout.member('auth1')).get(),
+    list: (c) => collectionIn(c.db, c.cid, 'members').where('listed', '==', true).orderBy('joinedAt', 'desc').limit(24).get(),
     create: (c) => joinBatch(c.db, c.cid, c.role === 'other' ? 'auth1' : actor(c)),
     // Badges mirror the roles record written in the same batch.
     update: (c) => c.role === 'admin'
-      ? c.db.batch().update(path(c, 'roles/auth1'), verifyClinician())
-        .update(path(c, 'members/auth1'), {badges: ['founder', 'clinician'], clinicianScope: 'Specialist nurse'}).commit()
-      : path(c, `members/${own(c) ? c.uid : 'auth1'}`).update({bio: 'Hello', pseudonym: 'Aria', pseudonymLower: 'aria'}),
-    delete: (c) => path(c, `members/${own(c) ? c.uid : 'auth1'}`).delete(),
+      ? c.db.batch().update(path(c, layout.roles('auth1')), verifyClinician())
+        .update(path(c, layout.member('auth1')), {badges: ['founder', 'clinician'], clinicianScope: 'Specialist nurse'}).commit()
+      : path(c, layout.member(own(c) ? actor(c) : 'auth1')).update({bio: 'Hello', pseudonym: 'Aria', pseudonymLower: 'aria'}),
+    delete: (c) => path(c, layout.member(own(c) ? actor(c) : 'auth1')).delete(),
   },
   private: {
-    get: (c) => path(c, 'private/auth1').get(),
-    list: (c) => c.db.collection(`${P(c.cid)}/private`).where('uid', '==', actor(c)).get(),
+    get: (c) => path(c, layout.private('auth1')).get(),
+    list: (c) => collectionIn(c.db, c.cid, 'private').where('uid', '==', actor(c)).get(),
     create: (c) => {
       const uid = c.role === 'other' ? 'auth1' : actor(c);
-      return path(c, `private/${uid}`).set(privateDoc(uid));
+      return path(c, layout.private(uid)).set(privateDoc(uid));
     },
-    update: (c) => path(c, `private/${own(c) ? c.uid : 'auth1'}`).update({healthConsent: {version: CONSENT, at: ts()}}),
-    delete: (c) => path(c, `private/${own(c) ? c.uid : 'auth1'}`).delete(),
+    update: (c) => path(c, layout.private(own(c) ? actor(c) : 'auth1')).update({healthConsent: {version: CONSENT, at: ts()}}),
+    delete: (c) => path(c, layout.private(own(c) ? actor(c) : 'auth1')).delete(),
   },
   roles: {
-    get: (c) => path(c, 'roles/auth1').get(),
-    list: (c) => c.db.collection(`${P(c.cid)}/roles`).get(),
+    get: (c) => path(c, layout.roles('auth1')).get(),
+    list: (c) => collectionIn(c.db, c.cid, 'roles').get(),
     create: (c) => {
-      if (c.role === 'admin') return path(c, 'roles/m1').set(rolesDoc('m1', 'adm1', {roles: ['moderator']}));
-      if (c.role === 'moderator') return path(c, 'roles/m1').set(rolesDoc('m1', 'mod1', {suspendedUntil: future()}));
-      if (c.role === 'other') return path(c, 'roles/m1').set(rolesDoc('m1', 'm2', {roles: ['moderator']}));
+      if (c.role === 'admin') return path(c, layout.roles('m1')).set(rolesDoc('m1', 'adm1', {roles: ['moderator']}));
+      if (c.role === 'moderator') return path(c, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {suspendedUntil: future()}));
+      if (c.role === 'other') return path(c, layout.roles('m1')).set(rolesDoc('m1', 'm2', {roles: ['moderator']}));
       // Everyone else tries to grant themself admin.
-      return path(c, `roles/${actor(c)}`).set(rolesDoc(actor(c), actor(c), {roles: ['admin']}));
+      return path(c, layout.roles(actor(c))).set(rolesDoc(actor(c), actor(c), {roles: ['admin']}));
     },
     update: (c) => {
-      if (c.role === 'admin') return path(c, 'roles/auth1').update(verifyClinician());
-      if (c.role === 'moderator') return path(c, 'roles/auth1').update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()});
-      if (c.role === 'author') return path(c, 'roles/auth1').update({roles: ['founder', 'admin'], grantedBy: 'auth1', updatedAt: ts()});
-      if (c.role === 'suspended') return path(c, 'roles/sus1').update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()});
-      return path(c, 'roles/auth1').update({roles: ['founder', 'moderator'], grantedBy: actor(c), updatedAt: ts()});
+      if (c.role === 'admin') return path(c, layout.roles('auth1')).update(verifyClinician());
+      if (c.role === 'moderator') return path(c, layout.roles('auth1')).update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()});
+      if (c.role === 'author') return path(c, layout.roles('auth1')).update({roles: ['founder', 'admin'], grantedBy: 'auth1', updatedAt: ts()});
+      if (c.role === 'suspended') return path(c, layout.roles('sus1')).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()});
+      return path(c, layout.roles('auth1')).update({roles: ['founder', 'moderator'], grantedBy: actor(c), updatedAt: ts()});
     },
-    delete: (c) => path(c, `roles/${own(c) ? c.uid : 'auth1'}`).delete(),
+    delete: (c) => path(c, layout.roles(own(c) ? actor(c) : 'auth1')).delete(),
   },
 };
 
@@ -105,10 +105,10 @@ type Attempt = [name: string, role: Role, run: (db: Db, cid: string) => Promise<
 
 const join = (extra: Record<string, unknown>, priv: Record<string, unknown> = {}) =>
   (db: Db, cid: string) => joinBatch(db, cid, 'outsider', extra, priv);
-const editMine = (patch: Record<string, unknown>) => (db: Db, cid: string) => db.doc(`${P(cid)}/members/m1`).update(patch);
-const createPrivate = (extra: Record<string, unknown>) => (db: Db, cid: string) => db.doc(`${P(cid)}/private/m1`).set(privateDoc('m1', extra));
-const editPrivate = (patch: Record<string, unknown>) => (db: Db, cid: string) => db.doc(`${P(cid)}/private/auth1`).update(patch);
-const grant = (extra: Record<string, unknown>, uid = 'm1') => (db: Db, cid: string) => db.doc(`${P(cid)}/roles/${uid}`).set(rolesDoc(uid, 'adm1', extra));
+const editMine = (patch: Record<string, unknown>) => (db: Db, cid: string) => docIn(db, cid, layout.member('m1')).update(patch);
+const createPrivate = (extra: Record<string, unknown>) => (db: Db, cid: string) => docIn(db, cid, layout.private('m1')).set(privateDoc('m1', extra));
+const editPrivate = (patch: Record<string, unknown>) => (db: Db, cid: string) => docIn(db, cid, layout.private('auth1')).update(patch);
+const grant = (extra: Record<string, unknown>, uid = 'm1') => (db: Db, cid: string) => docIn(db, cid, layout.roles(uid)).set(rolesDoc(uid, 'adm1', extra));
 
 /** The valid writes the hostile ones are made from: each must be accepted (so a refusal means something). */
 const VALID: Attempt[] = [
@@ -141,7 +141,7 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['listed as a string', 'nonMember', join({listed: 'yes'})],
     ['an avatar hue out of range', 'nonMember', join({avatarHue: 360})],
     ['an unknown relationship', 'nonMember', join({relationship: 'doctor'})],
-    ['joining without the consent record', 'nonMember', (db, cid) => db.doc(`${P(cid)}/members/outsider`).set({
+    ['joining without the consent record', 'nonMember', (db, cid) => docIn(db, cid, layout.member('outsider')).set({
       uid: 'outsider', pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 10, relationship: 'carer', bio: '', tags: [],
       listed: false, badges: [], clinicianScope: null, joinedAt: ts()})],
     ['joining under another uid', 'nonMember', (db, cid) => joinBatch(db, cid, 'newcomer')],
@@ -151,8 +151,8 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['giving oneself a clinician scope', 'member', editMine({clinicianScope: 'Consultant'})],
     ['a new pseudonym without its lower-case twin', 'member', editMine({pseudonym: 'Admin Ada'})],
     ['a javascript: avatar URL on edit', 'member', editMine({avatarUrl: 'javascript:alert(1)'})],
-    ['an admin writing badges the roles record does not hold', 'admin', (db, cid) => db.doc(`${P(cid)}/members/auth1`).update({badges: ['founder', 'admin']})],
-    ['an admin badging themself', 'admin', (db, cid) => db.doc(`${P(cid)}/members/adm1`).update({badges: ['admin', 'clinician']})],
+    ['an admin writing badges the roles record does not hold', 'admin', (db, cid) => docIn(db, cid, layout.member('auth1')).update({badges: ['founder', 'admin']})],
+    ['an admin badging themself', 'admin', (db, cid) => docIn(db, cid, layout.member('adm1')).update({badges: ['admin', 'clinician']})],
   ],
   private: [
     ['an extra field', 'member', createPrivate({email: 'mel@example.org'})],
@@ -167,17 +167,17 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['a kept value of another field', 'member', createPrivate({kept: {email: 'mel@example.org'}})],
     ['an oversize kept bio', 'member', createPrivate({kept: {bio: long(501)}})],
     ['a client-set withdrawal time on joining', 'member', createPrivate({healthConsentWithdrawnAt: past()})],
-    ['someone else’s record', 'other', (db, cid) => db.doc(`${P(cid)}/private/auth1`).update({fieldVisibility: {bio: 'only-me'}})],
+    ['someone else’s record', 'other', (db, cid) => docIn(db, cid, layout.private('auth1')).update({fieldVisibility: {bio: 'only-me'}})],
     ['a backdated withdrawal', 'author', editPrivate({healthConsent: null, healthConsentWithdrawnAt: past()})],
     ['a withdrawal that keeps the consent', 'author', editPrivate({healthConsent: {version: CONSENT, at: ts()}, healthConsentWithdrawnAt: ts()})],
     ['a backdated health consent', 'author', editPrivate({healthConsent: {version: CONSENT, at: past()}})],
     ['changing the uid', 'author', editPrivate({uid: 'm2'})],
     ['eleven kept tags', 'author', editPrivate({kept: {tags: Array.from({length: 11}, (_, i) => `t${i}`)}})],
-    ['a suspended member changing their record', 'suspended', (db, cid) => db.doc(`${P(cid)}/private/sus1`).update({fieldVisibility: {bio: 'only-me'}})],
+    ['a suspended member changing their record', 'suspended', (db, cid) => docIn(db, cid, layout.private('sus1')).update({fieldVisibility: {bio: 'only-me'}})],
   ],
   roles: [
-    ['a member granting themself admin', 'member', (db, cid) => db.doc(`${P(cid)}/roles/m1`).set(rolesDoc('m1', 'm1', {roles: ['admin']}))],
-    ['an admin granting themself a role', 'admin', (db, cid) => db.doc(`${P(cid)}/roles/adm1`).update({roles: ['admin', 'founder'], grantedBy: 'adm1', updatedAt: ts()})],
+    ['a member granting themself admin', 'member', (db, cid) => docIn(db, cid, layout.roles('m1')).set(rolesDoc('m1', 'm1', {roles: ['admin']}))],
+    ['an admin granting themself a role', 'admin', (db, cid) => docIn(db, cid, layout.roles('adm1')).update({roles: ['admin', 'founder'], grantedBy: 'adm1', updatedAt: ts()})],
     ['an unknown role', 'admin', grant({roles: ['superuser']})],
     ['roles as a string', 'admin', grant({roles: 'admin'})],
     ['five roles', 'admin', grant({roles: ['admin', 'moderator', 'founder', 'clinician', 'admin']})],
@@ -192,12 +192,12 @@ const HOSTILE: Record<string, Attempt[]> = {
     ['a uid that is not the document’s', 'admin', grant({roles: ['moderator'], uid: 'm2'})],
     ['roles for someone who is not a member', 'admin', grant({roles: ['moderator']}, 'nobody')],
     ['suspendedUntil as a string', 'admin', grant({suspendedUntil: 'forever'})],
-    ['a moderator making a moderator', 'moderator', (db, cid) => db.doc(`${P(cid)}/roles/m1`).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
-    ['a moderator adding a role while suspending', 'moderator', (db, cid) => db.doc(`${P(cid)}/roles/auth1`).update({roles: ['founder', 'clinician'], suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
-    ['a moderator suspending an admin', 'moderator', (db, cid) => db.doc(`${P(cid)}/roles/adm1`).update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
-    ['a moderator setting a clinician scope', 'moderator', (db, cid) => db.doc(`${P(cid)}/roles/m1`).set(rolesDoc('m1', 'mod1', {suspendedUntil: future(), clinicianScope: 'Consultant'}))],
-    ['a suspended member lifting their own suspension', 'suspended', (db, cid) => db.doc(`${P(cid)}/roles/sus1`).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
-    ['a suspended member deleting their roles record', 'suspended', (db, cid) => db.doc(`${P(cid)}/roles/sus1`).delete()],
+    ['a moderator making a moderator', 'moderator', (db, cid) => docIn(db, cid, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {roles: ['moderator']}))],
+    ['a moderator adding a role while suspending', 'moderator', (db, cid) => docIn(db, cid, layout.roles('auth1')).update({roles: ['founder', 'clinician'], suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
+    ['a moderator suspending an admin', 'moderator', (db, cid) => docIn(db, cid, layout.roles('adm1')).update({suspendedUntil: future(), grantedBy: 'mod1', updatedAt: ts()})],
+    ['a moderator setting a clinician scope', 'moderator', (db, cid) => docIn(db, cid, layout.roles('m1')).set(rolesDoc('m1', 'mod1', {suspendedUntil: future(), clinicianScope: 'Consultant'}))],
+    ['a suspended member lifting their own suspension', 'suspended', (db, cid) => docIn(db, cid, layout.roles('sus1')).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
+    ['a suspended member deleting their roles record', 'suspended', (db, cid) => docIn(db, cid, layout.roles('sus1')).delete()],
   ],
 };
 
@@ -244,29 +244,29 @@ describe('firestore.rules: members, private records and roles (issue 5)', functi
 
   describe('the refusals issue 5 names', () => {
     const cid = 'mm-named';
-    const members = (db: Db) => db.collection(`${P(cid)}/members`);
+    const members = (db: Db) => collectionIn(db, cid, 'members');
     afterEach(async () => {
       for (const role of ROLES) await rt.release(role);
     });
 
     it('private data: readable by its owner alone, listed by nobody', async () => {
       for (const role of ['member', 'other', 'moderator', 'admin', 'suspended', 'nonMember', 'visitor'] as const) {
-        await assertFails(rt.db(role).doc(`${P(cid)}/private/auth1`).get());
+        await assertFails(docIn(rt.db(role), cid, layout.private('auth1')).get());
         await rt.release(role);
         counts.named++;
       }
       const owner = rt.db('author');
-      const mine = await assertSucceeds(owner.doc(`${P(cid)}/private/auth1`).get());
+      const mine = await assertSucceeds(docIn(owner, cid, layout.private('auth1')).get());
       expect(mine.get('guidelines').version).to.equal(GUIDELINES);
       // No query over private records, not even the owner's own, not even by an admin.
-      await assertFails(owner.collection(`${P(cid)}/private`).where('uid', '==', 'auth1').get());
-      await assertFails(owner.collection(`${P(cid)}/private`).limit(1).get());
+      await assertFails(collectionIn(owner, cid, 'private').where('uid', '==', 'auth1').get());
+      await assertFails(collectionIn(owner, cid, 'private').limit(1).get());
       await rt.release('author');
-      await assertFails(rt.db('admin').collection(`${P(cid)}/private`).get());
+      await assertFails(collectionIn(rt.db('admin'), cid, 'private').get());
       await rt.release('admin');
-      await assertFails(rt.db('moderator').collection(`${P(cid)}/private`).where('uid', '==', 'auth1').get());
+      await assertFails(collectionIn(rt.db('moderator'), cid, 'private').where('uid', '==', 'auth1').get());
       // A member without a record yet may check for it (reading a missing document of their own).
-      expect((await assertSucceeds(rt.db('member').doc(`${P(cid)}/private/m1`).get())).exists).to.equal(false);
+      expect((await assertSucceeds(docIn(rt.db('member'), cid, layout.private('m1')).get())).exists).to.equal(false);
       counts.named += 6;
     });
 
@@ -293,40 +293,40 @@ describe('firestore.rules: members, private records and roles (issue 5)', functi
     it('visitors and signed-in non-members see no member, listed or not', async () => {
       for (const role of ['visitor', 'nonMember'] as const) {
         const db = rt.db(role);
-        for (const uid of ['auth1', 'm1', 'm2']) await assertFails(db.doc(`${P(cid)}/members/${uid}`).get());
+        for (const uid of ['auth1', 'm1', 'm2']) await assertFails(docIn(db, cid, layout.member(uid)).get());
         await assertFails(members(db).where('listed', '==', true).get());
         await assertFails(members(db).where('listed', '==', true).limit(1).get());
-        await assertFails(db.doc(`${P(cid)}/roles/auth1`).get());
+        await assertFails(docIn(db, cid, layout.roles('auth1')).get());
         await rt.release(role);
         counts.named += 6;
       }
       // Signed in, a non-member may check whether they have joined (their own, missing, profile).
-      expect((await assertSucceeds(rt.db('nonMember').doc(`${P(cid)}/members/outsider`).get())).exists).to.equal(false);
+      expect((await assertSucceeds(docIn(rt.db('nonMember'), cid, layout.member('outsider')).get())).exists).to.equal(false);
       // Also in a members-only community.
       await rt.admin.writeDocs(baseline('mm-closed', 'members'));
-      await assertFails(rt.db('visitor').doc(`${P('mm-closed')}/members/auth1`).get());
-      await assertFails(rt.db('nonMember').collection(`${P('mm-closed')}/members`).where('listed', '==', true).get());
+      await assertFails(docIn(rt.db('visitor'), 'mm-closed', layout.member('auth1')).get());
+      await assertFails(collectionIn(rt.db('nonMember'), 'mm-closed', 'members').where('listed', '==', true).get());
       counts.named += 3;
     });
 
     it('self-granted roles and badges are refused, for members and admins alike', async () => {
       const m1 = rt.db('member');
-      await assertFails(m1.doc(`${P(cid)}/members/m1`).update({badges: ['admin']}));
-      await assertFails(m1.doc(`${P(cid)}/roles/m1`).set(rolesDoc('m1', 'm1', {roles: ['admin']})));
-      await assertFails(rt.db('author').doc(`${P(cid)}/roles/auth1`).update({roles: ['founder', 'admin'], grantedBy: 'auth1', updatedAt: ts()}));
-      await assertFails(rt.db('author').doc(`${P(cid)}/members/auth1`).update({badges: ['founder', 'admin']}));
+      await assertFails(docIn(m1, cid, layout.member('m1')).update({badges: ['admin']}));
+      await assertFails(docIn(m1, cid, layout.roles('m1')).set(rolesDoc('m1', 'm1', {roles: ['admin']})));
+      await assertFails(docIn(rt.db('author'), cid, layout.roles('auth1')).update({roles: ['founder', 'admin'], grantedBy: 'auth1', updatedAt: ts()}));
+      await assertFails(docIn(rt.db('author'), cid, layout.member('auth1')).update({badges: ['founder', 'admin']}));
       await rt.release('author');
       await rt.release('member');
       const adm = rt.db('admin');
-      await assertFails(adm.doc(`${P(cid)}/roles/adm1`).update({roles: ['admin', 'clinician'], clinicianScope: 'GP', verifiedBy: 'adm1', verifiedAt: ts(), grantedBy: 'adm1', updatedAt: ts()}));
-      await assertFails(adm.doc(`${P(cid)}/members/adm1`).update({badges: ['admin', 'clinician']}));
-      await assertFails(rt.db('moderator').doc(`${P(cid)}/roles/mod1`).update({roles: ['moderator', 'admin'], grantedBy: 'mod1', updatedAt: ts()}));
+      await assertFails(docIn(adm, cid, layout.roles('adm1')).update({roles: ['admin', 'clinician'], clinicianScope: 'GP', verifiedBy: 'adm1', verifiedAt: ts(), grantedBy: 'adm1', updatedAt: ts()}));
+      await assertFails(docIn(adm, cid, layout.member('adm1')).update({badges: ['admin', 'clinician']}));
+      await assertFails(docIn(rt.db('moderator'), cid, layout.roles('mod1')).update({roles: ['moderator', 'admin'], grantedBy: 'mod1', updatedAt: ts()}));
       await rt.release('moderator');
       await assertFails(joinBatch(rt.db('nonMember'), cid, 'outsider', {badges: ['moderator']}));
       await rt.release('nonMember');
       // …while an admin granting someone else works, badge and record together.
-      await assertSucceeds(adm.batch().set(adm.doc(`${P(cid)}/roles/m1`), rolesDoc('m1', 'adm1', {roles: ['moderator']}))
-        .update(adm.doc(`${P(cid)}/members/m1`), {badges: ['moderator']}).commit());
+      await assertSucceeds(adm.batch().set(docIn(adm, cid, layout.roles('m1')), rolesDoc('m1', 'adm1', {roles: ['moderator']}))
+        .update(docIn(adm, cid, layout.member('m1')), {badges: ['moderator']}).commit());
       counts.named += 9;
     });
 
@@ -334,17 +334,17 @@ describe('firestore.rules: members, private records and roles (issue 5)', functi
       for (const role of ['member', 'other', 'moderator', 'admin', 'suspended'] as const) {
         const db = rt.db(role);
         const target = role === 'other' ? 'm1' : 'm2';
-        await assertFails(db.doc(`${P(cid)}/members/${target}`).update({bio: 'Written by someone else'}));
-        await assertFails(db.doc(`${P(cid)}/members/${target}`).update({pseudonym: 'Hacked', pseudonymLower: 'hacked'}));
-        await assertFails(db.doc(`${P(cid)}/members/${target}`).update({listed: true}));
-        await assertFails(db.doc(`${P(cid)}/members/${target}`).update({avatarUrl: 'https://evil.example/a.png'}));
-        await assertFails(db.doc(`${P(cid)}/private/${target}`).update({fieldVisibility: {}}));
+        await assertFails(docIn(db, cid, layout.member(target)).update({bio: 'Written by someone else'}));
+        await assertFails(docIn(db, cid, layout.member(target)).update({pseudonym: 'Hacked', pseudonymLower: 'hacked'}));
+        await assertFails(docIn(db, cid, layout.member(target)).update({listed: true}));
+        await assertFails(docIn(db, cid, layout.member(target)).update({avatarUrl: 'https://evil.example/a.png'}));
+        await assertFails(docIn(db, cid, layout.private(target)).update({fieldVisibility: {}}));
         await rt.release(role);
         counts.named += 5;
       }
       // Only admins remove a member; moderators suspend instead.
-      await assertFails(rt.db('moderator').doc(`${P(cid)}/members/m2`).delete());
-      await assertFails(rt.db('member').doc(`${P(cid)}/members/m2`).delete());
+      await assertFails(docIn(rt.db('moderator'), cid, layout.member('m2')).delete());
+      await assertFails(docIn(rt.db('member'), cid, layout.member('m2')).delete());
       counts.named += 2;
     });
   });

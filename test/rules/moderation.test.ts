@@ -13,6 +13,8 @@ import {
   FieldValue, NAMES, OPS, ROLES, UID, baseline, logDoc, newPost, reactBatch, reportDoc, rolesDoc, setUp, ts,
   type Db, type Op, type Role, type RulesEnv,
 } from './rules-fixture.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const future = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2099, 5, 1));
@@ -21,69 +23,69 @@ const past = () => firebase.firestore.Timestamp.fromMillis(Date.UTC(2020, 0, 1))
 /** The rules baseline plus: p2 (held) listed in heldPosts; p4 hidden by mod1 with its text kept. */
 function world(cid: string): [string, Record<string, unknown>][] {
   const docs = baseline(cid);
-  const p1 = docs.find(([p]) => p === `communities/${cid}/threads/t1/posts/p1`)![1];
+  const p1 = docs.find(([p]) => p === pathIn(cid, layout.post('t1', 'p1')))![1];
   return [
     ...docs,
-    [`communities/${cid}/heldPosts/t1_p2`, {threadId: 't1', postId: 'p2', authorId: 'auth1', createdAt: T0}],
-    [`communities/${cid}/threads/t1/posts/p4`, {...p1, body: '', status: 'hidden', statusReason: 'abuse', reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}}],
-    [`communities/${cid}/hiddenBodies/t1_p4`, {threadId: 't1', postId: 'p4', body: 'Body of p4', hiddenBy: 'mod1', at: T0}],
+    [pathIn(cid, layout.heldPost('t1', 'p2')), {threadId: 't1', postId: 'p2', authorId: 'auth1', createdAt: T0}],
+    [pathIn(cid, layout.post('t1', 'p4')), {...p1, body: '', status: 'hidden', statusReason: 'abuse', reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}}],
+    [pathIn(cid, layout.hiddenBody('t1', 'p4')), {threadId: 't1', postId: 'p4', body: 'Body of p4', hiddenBy: 'mod1', at: T0}],
   ];
 }
 
 type Ctx = {db: Db; role: Role; uid: string | null; cid: string};
 const actor = (c: Ctx) => c.uid ?? 'visitor';
-const at = (c: Ctx, p: string) => c.db.doc(`communities/${c.cid}/${p}`);
+const at = (c: Ctx, p: string) => docIn(c.db, c.cid, p);
 
 /** A new held post by `uid` with its heldPosts marker, in one batch (as FirebaseStore writes it). */
 function heldPost(c: Ctx, uid: string, pid: string, marker: Record<string, unknown> = {}, post: Record<string, unknown> = {}) {
   const batch = c.db.batch();
-  batch.set(at(c, `threads/t1/posts/${pid}`), newPost(uid, NAMES[uid] ?? uid, {status: 'held', statusReason: 'contact-details', ...post}));
-  batch.set(at(c, `heldPosts/t1_${pid}`), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts(), ...marker});
+  batch.set(at(c, layout.post('t1', pid)), newPost(uid, NAMES[uid] ?? uid, {status: 'held', statusReason: 'contact-details', ...post}));
+  batch.set(at(c, layout.heldPost('t1', pid)), {threadId: 't1', postId: pid, authorId: uid, createdAt: ts(), ...marker});
   return batch.commit();
 }
 /** Approve p2: visible, counted, marker removed, logged. */
 function approve(c: Ctx, log = true) {
   const batch = c.db.batch();
-  batch.update(at(c, 'threads/t1/posts/p2'), {status: 'visible', statusReason: null});
-  batch.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(1)});
-  batch.delete(at(c, 'heldPosts/t1_p2'));
-  if (log) batch.set(at(c, `modLog/a-${c.role}`), logDoc(actor(c), {action: 'approve', targetPath: 'threads/t1/posts/p2', reason: ''}));
+  batch.update(at(c, layout.post('t1', 'p2')), {status: 'visible', statusReason: null});
+  batch.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1)});
+  batch.delete(at(c, layout.heldPost('t1', 'p2')));
+  if (log) batch.set(at(c, layout.logEntry(`a-${c.role}`)), logDoc(actor(c), {action: 'approve', targetPath: layout.post('t1', 'p2'), reason: ''}));
   return batch.commit();
 }
 /** Hide p1: text kept for moderators, body blanked, count lowered, logged. */
 function hide(c: Ctx, kept: Record<string, unknown> = {}, post: Record<string, unknown> = {}) {
   const batch = c.db.batch();
-  batch.set(at(c, 'hiddenBodies/t1_p1'), {threadId: 't1', postId: 'p1', body: 'Body of p1', hiddenBy: actor(c), at: ts(), ...kept});
-  batch.update(at(c, 'threads/t1/posts/p1'), {status: 'hidden', body: '', statusReason: 'Please be kind', ...post});
-  batch.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(-1)});
-  batch.set(at(c, `modLog/h-${c.role}`), logDoc(actor(c)));
+  batch.set(at(c, layout.hiddenBody('t1', 'p1')), {threadId: 't1', postId: 'p1', body: 'Body of p1', hiddenBy: actor(c), at: ts(), ...kept});
+  batch.update(at(c, layout.post('t1', 'p1')), {status: 'hidden', body: '', statusReason: 'Please be kind', ...post});
+  batch.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(-1)});
+  batch.set(at(c, layout.logEntry(`h-${c.role}`)), logDoc(actor(c)));
   return batch.commit();
 }
 /** Restore p4 with its kept text. */
 function restore(c: Ctx, body = 'Body of p4', removeKept = true) {
   const batch = c.db.batch();
-  batch.update(at(c, 'threads/t1/posts/p4'), {status: 'visible', statusReason: null, body});
-  if (removeKept) batch.delete(at(c, 'hiddenBodies/t1_p4'));
-  batch.set(at(c, `modLog/r-${c.role}`), logDoc(actor(c), {action: 'restore', targetPath: 'threads/t1/posts/p4', reason: ''}));
+  batch.update(at(c, layout.post('t1', 'p4')), {status: 'visible', statusReason: null, body});
+  if (removeKept) batch.delete(at(c, layout.hiddenBody('t1', 'p4')));
+  batch.set(at(c, layout.logEntry(`r-${c.role}`)), logDoc(actor(c), {action: 'restore', targetPath: layout.post('t1', 'p4'), reason: ''}));
   return batch.commit();
 }
 
 const DRIVERS: Record<string, Record<Op, (c: Ctx) => Promise<unknown>>> = {
   heldPosts: {
-    get: (c) => at(c, 'heldPosts/t1_p2').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/heldPosts`).get(),
+    get: (c) => at(c, layout.heldPost('t1', 'p2')).get(),
+    list: (c) => collectionIn(c.db, c.cid, layout.heldPosts).get(),
     // `other` forges a marker in auth1's name for its own held post.
     create: (c) => heldPost(c, actor(c), `h-${c.role}`, c.role === 'other' ? {authorId: 'auth1'} : {}),
-    update: (c) => at(c, 'heldPosts/t1_p2').update({createdAt: ts()}),
+    update: (c) => at(c, layout.heldPost('t1', 'p2')).update({createdAt: ts()}),
     // Moderators remove the marker with the approval; others try to drop it (the author, to hide it from review).
-    delete: (c) => (c.role === 'moderator' || c.role === 'admin' ? approve(c) : at(c, 'heldPosts/t1_p2').delete()),
+    delete: (c) => (c.role === 'moderator' || c.role === 'admin' ? approve(c) : at(c, layout.heldPost('t1', 'p2')).delete()),
   },
   hiddenBodies: {
-    get: (c) => at(c, 'hiddenBodies/t1_p4').get(),
-    list: (c) => c.db.collection(`communities/${c.cid}/hiddenBodies`).get(),
+    get: (c) => at(c, layout.hiddenBody('t1', 'p4')).get(),
+    list: (c) => collectionIn(c.db, c.cid, 'hiddenBodies').get(),
     create: (c) => hide(c),
-    update: (c) => at(c, 'hiddenBodies/t1_p4').update({body: 'Rewritten'}),
-    delete: (c) => (c.role === 'moderator' || c.role === 'admin' ? restore(c) : at(c, 'hiddenBodies/t1_p4').delete()),
+    update: (c) => at(c, layout.hiddenBody('t1', 'p4')).update({body: 'Rewritten'}),
+    delete: (c) => (c.role === 'moderator' || c.role === 'admin' ? restore(c) : at(c, layout.hiddenBody('t1', 'p4')).delete()),
   },
 };
 
@@ -110,43 +112,43 @@ for (const role of ['member', 'author', 'other', 'suspended', 'moderator', 'admi
     [`${role} approves a held post`, role, allow, (c) => approve(c)],
     [`${role} hides a post, keeping its text`, role, allow, (c) => hide(c)],
     [`${role} restores a hidden post`, role, allow, (c) => restore(c)],
-    [`${role} dismisses a report`, role, allow, (c) => at(c, 'reports/r1').update({status: 'dismissed'})],
-    [`${role} suspends a member`, role, allow, (c) => at(c, 'roles/m1').set(rolesDoc('m1', actor(c), {suspendedUntil: future()}))],
-    [`${role} lifts a suspension`, role, allow && true, (c) => at(c, 'roles/sus1').update({suspendedUntil: null, grantedBy: actor(c), updatedAt: ts()})],
-    [`${role} reads the reports`, role, allow, (c) => c.db.collection(`communities/${c.cid}/reports`).get()],
-    [`${role} appends to the log`, role, allow, (c) => at(c, `modLog/x-${c.role}`).set(logDoc(actor(c)))],
+    [`${role} dismisses a report`, role, allow, (c) => at(c, layout.report('r1')).update({status: 'dismissed'})],
+    [`${role} suspends a member`, role, allow, (c) => at(c, layout.roles('m1')).set(rolesDoc('m1', actor(c), {suspendedUntil: future()}))],
+    [`${role} lifts a suspension`, role, allow && true, (c) => at(c, layout.roles('sus1')).update({suspendedUntil: null, grantedBy: actor(c), updatedAt: ts()})],
+    [`${role} reads the reports`, role, allow, (c) => collectionIn(c.db, c.cid, layout.reports).get()],
+    [`${role} appends to the log`, role, allow, (c) => at(c, layout.logEntry(`x-${c.role}`)).set(logDoc(actor(c)))],
   );
 }
 // The suspended member tries every write it could make as a member.
 const SUSPENDED: Case[] = [
-  ['posts', 'suspended', false, (c) => c.db.doc(`communities/${c.cid}/threads/t1/posts/s1`).set(newPost('sus1', 'Sam', {status: 'held'}))],
+  ['posts', 'suspended', false, (c) => docIn(c.db, c.cid, layout.post('t1', 's1')).set(newPost('sus1', 'Sam', {status: 'held'}))],
   ['held post with marker', 'suspended', false, (c) => heldPost(c, 'sus1', 's2')],
-  ['edits own post', 'suspended', false, (c) => at(c, 'threads/t1/posts/p3').update({body: 'Edited', editedAt: ts()})],
-  ['deletes own post', 'suspended', false, (c) => at(c, 'threads/t1/posts/p3').update({status: 'deleted', body: '', statusReason: null})],
+  ['edits own post', 'suspended', false, (c) => at(c, layout.post('t1', 'p3')).update({body: 'Edited', editedAt: ts()})],
+  ['deletes own post', 'suspended', false, (c) => at(c, layout.post('t1', 'p3')).update({status: 'deleted', body: '', statusReason: null})],
   ['reacts', 'suspended', false, (c) => reactBatch(c.db, c.cid, 'sus1', 'hug', 1)],
   ['removes a reaction', 'suspended', false, (c) => reactBatch(c.db, c.cid, 'sus1', 'heart', -1)],
-  ['reports', 'suspended', false, (c) => at(c, 'reports/s1').set(reportDoc('sus1'))],
-  ['edits profile', 'suspended', false, (c) => at(c, 'members/sus1').update({bio: 'Hi'})],
+  ['reports', 'suspended', false, (c) => at(c, layout.report('s1')).set(reportDoc('sus1'))],
+  ['edits profile', 'suspended', false, (c) => at(c, layout.member('sus1')).update({bio: 'Hi'})],
   ['starts a thread', 'suspended', false, (c) => {
     const b = c.db.batch();
-    b.set(at(c, 'threads/ts'), {key: null, title: 'Mine', authorId: 'sus1', authorName: 'Sam', createdAt: ts(), lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: 'tsp'});
-    b.set(at(c, 'threads/ts/posts/tsp'), newPost('sus1', 'Sam'));
+    b.set(at(c, layout.thread('ts')), {key: null, title: 'Mine', authorId: 'sus1', authorName: 'Sam', createdAt: ts(), lastActivityAt: ts(), postCount: 1, status: 'visible', participants: null, lastPostId: 'tsp'});
+    b.set(at(c, layout.post('ts', 'tsp')), newPost('sus1', 'Sam'));
     return b.commit();
   }],
-  ['lifts own suspension', 'suspended', false, (c) => at(c, 'roles/sus1').update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
-  ['reads posts (allowed)', 'suspended', true, (c) => at(c, 'threads/t1/posts/p1').get()],
+  ['lifts own suspension', 'suspended', false, (c) => at(c, layout.roles('sus1')).update({suspendedUntil: null, grantedBy: 'sus1', updatedAt: ts()})],
+  ['reads posts (allowed)', 'suspended', true, (c) => at(c, layout.post('t1', 'p1')).get()],
 ];
 // The log: append-only for everyone.
 const LOG: Case[] = (['author', 'moderator', 'admin'] as Role[]).flatMap((role): Case[] => [
-  [`${role} edits a log entry`, role, false, (c) => at(c, 'modLog/l1').update({reason: 'changed'})],
-  [`${role} deletes a log entry`, role, false, (c) => at(c, 'modLog/l1').delete()],
-  [`${role} overwrites a log entry`, role, false, (c) => at(c, 'modLog/l1').set(logDoc(actor(c)))],
+  [`${role} edits a log entry`, role, false, (c) => at(c, layout.logEntry('l1')).update({reason: 'changed'})],
+  [`${role} deletes a log entry`, role, false, (c) => at(c, layout.logEntry('l1')).delete()],
+  [`${role} overwrites a log entry`, role, false, (c) => at(c, layout.logEntry('l1')).set(logDoc(actor(c)))],
 ]);
 // Automatic holds.
 const visiblePost = (c: Ctx, pid: string, body: string) => {
   const b = c.db.batch();
-  b.set(at(c, `threads/t1/posts/${pid}`), newPost(actor(c), NAMES[actor(c)], {body}));
-  b.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  b.set(at(c, layout.post('t1', pid)), newPost(actor(c), NAMES[actor(c)], {body}));
+  b.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
   return b.commit();
 };
 const HOLDS: Case[] = [
@@ -158,10 +160,10 @@ const HOLDS: Case[] = [
   ['a member posts contact details held', 'member', true, (c) => heldPost(c, 'm1', 'e6', {}, {body: 'Mail me: mel.m@example.co.uk'})],
   ['a moderator approves a held post that has no marker (seeded before markers)', 'moderator', true, (c) => {
     const b = c.db.batch();
-    b.update(at(c, 'threads/t1/posts/p2'), {status: 'visible', statusReason: null});
-    b.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(1)});
-    b.delete(at(c, 'heldPosts/t1_p9'));
-    b.set(at(c, 'modLog/nm'), logDoc('mod1', {action: 'approve', targetPath: 'threads/t1/posts/p2', reason: ''}));
+    b.update(at(c, layout.post('t1', 'p2')), {status: 'visible', statusReason: null});
+    b.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1)});
+    b.delete(at(c, layout.heldPost('t1', 'p9')));
+    b.set(at(c, layout.logEntry('nm')), logDoc('mod1', {action: 'approve', targetPath: layout.post('t1', 'p2'), reason: ''}));
     return b.commit();
   }],
   ['a moderator posts a helpline number visibly', 'moderator', true, (c) => visiblePost(c, 'e7', 'Samaritans: 116 123, Welsh line 0808 164 0123')],
@@ -172,27 +174,27 @@ const HOSTILE: Record<string, Case[]> = {
   heldPosts: [
     ['marker for a visible post', 'member', false, (c) => {
       const b = c.db.batch();
-      b.set(at(c, 'threads/t1/posts/hv'), newPost('m1', 'Mel'));
-      b.update(at(c, 'threads/t1'), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'hv'});
-      b.set(at(c, 'heldPosts/t1_hv'), {threadId: 't1', postId: 'hv', authorId: 'm1', createdAt: ts()});
+      b.set(at(c, layout.post('t1', 'hv')), newPost('m1', 'Mel'));
+      b.update(at(c, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'hv'});
+      b.set(at(c, layout.heldPost('t1', 'hv')), {threadId: 't1', postId: 'hv', authorId: 'm1', createdAt: ts()});
       return b.commit();
     }],
-    ['marker without its post', 'member', false, (c) => at(c, 'heldPosts/t1_none').set({threadId: 't1', postId: 'none', authorId: 'm1', createdAt: ts()})],
-    ['marker for someone else\'s held post', 'member', false, (c) => at(c, 'heldPosts/t1_p2x').set({threadId: 't1', postId: 'p2', authorId: 'm1', createdAt: ts()})],
+    ['marker without its post', 'member', false, (c) => at(c, layout.heldPost('t1', 'none')).set({threadId: 't1', postId: 'none', authorId: 'm1', createdAt: ts()})],
+    ['marker for someone else\'s held post', 'member', false, (c) => at(c, layout.heldPost('t1', 'p2x')).set({threadId: 't1', postId: 'p2', authorId: 'm1', createdAt: ts()})],
     ['marker with a client-set time', 'member', false, (c) => heldPost(c, 'm1', 'hx1', {createdAt: past()})],
     ['marker with an extra field', 'member', false, (c) => heldPost(c, 'm1', 'hx2', {priority: 'low'})],
     ['marker under the wrong id', 'member', false, (c) => {
       const b = c.db.batch();
-      b.set(at(c, 'threads/t1/posts/hx3'), newPost('m1', 'Mel', {status: 'held'}));
+      b.set(at(c, layout.post('t1', 'hx3')), newPost('m1', 'Mel', {status: 'held'}));
       b.set(at(c, 'heldPosts/elsewhere'), {threadId: 't1', postId: 'hx3', authorId: 'm1', createdAt: ts()});
       return b.commit();
     }],
     ['marker with a thread id that is not text', 'member', false, (c) => heldPost(c, 'm1', 'hx4', {threadId: 1})],
-    ['marker over an existing post', 'author', false, (c) => at(c, 'heldPosts/t1_p2').set({threadId: 't1', postId: 'p2', authorId: 'auth1', createdAt: ts()})],
-    ['author removes the marker of a still-held post', 'author', false, (c) => at(c, 'heldPosts/t1_p2').delete()],
-    ['moderator removes a marker without approving', 'moderator', false, (c) => at(c, 'heldPosts/t1_p2').delete()],
-    ['moderator rewrites a marker', 'moderator', false, (c) => at(c, 'heldPosts/t1_p2').update({authorId: 'm1'})],
-    ['member "removes" a marker that never existed', 'member', false, (c) => at(c, 'heldPosts/t1_p1').delete()],
+    ['marker over an existing post', 'author', false, (c) => at(c, layout.heldPost('t1', 'p2')).set({threadId: 't1', postId: 'p2', authorId: 'auth1', createdAt: ts()})],
+    ['author removes the marker of a still-held post', 'author', false, (c) => at(c, layout.heldPost('t1', 'p2')).delete()],
+    ['moderator removes a marker without approving', 'moderator', false, (c) => at(c, layout.heldPost('t1', 'p2')).delete()],
+    ['moderator rewrites a marker', 'moderator', false, (c) => at(c, layout.heldPost('t1', 'p2')).update({authorId: 'm1'})],
+    ['member "removes" a marker that never existed', 'member', false, (c) => at(c, layout.heldPost('t1', 'p1')).delete()],
     ['marker by a suspended member', 'suspended', false, (c) => heldPost(c, 'sus1', 'hx5')],
   ],
   hiddenBodies: [
@@ -205,12 +207,12 @@ const HOSTILE: Record<string, Case[]> = {
     ['kept text under the wrong id', 'moderator', false, (c) => {
       const b = c.db.batch();
       b.set(at(c, 'hiddenBodies/other'), {threadId: 't1', postId: 'p1', body: 'Body of p1', hiddenBy: 'mod1', at: ts()});
-      b.update(at(c, 'threads/t1/posts/p1'), {status: 'hidden', body: '', statusReason: 'x'});
+      b.update(at(c, layout.post('t1', 'p1')), {status: 'hidden', body: '', statusReason: 'x'});
       return b.commit();
     }],
     ['restore with a rewritten body', 'moderator', false, (c) => restore(c, 'Words the author never wrote')],
-    ['kept text removed while the post stays hidden', 'moderator', false, (c) => at(c, 'hiddenBodies/t1_p4').delete()],
-    ['kept text edited', 'admin', false, (c) => at(c, 'hiddenBodies/t1_p4').update({body: 'Rewritten'})],
+    ['kept text removed while the post stays hidden', 'moderator', false, (c) => at(c, layout.hiddenBody('t1', 'p4')).delete()],
+    ['kept text edited', 'admin', false, (c) => at(c, layout.hiddenBody('t1', 'p4')).update({body: 'Rewritten'})],
     ['member writes kept text', 'member', false, (c) => hide(c)],
     ['suspended member writes kept text', 'suspended', false, (c) => hide(c)],
   ],

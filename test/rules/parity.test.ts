@@ -22,8 +22,9 @@ import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from
 import {peerConnectionId} from '../../src/data/policy.js';
 import type {CommunitySettings as Settings, MemberProfile, Post, PrivateRecord, RoleRecord, Thread} from '../../src/data/types.js';
 import {GUIDELINES, NAMES} from './rules-fixture.js';
+import {docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const x = (n: number) => 'x'.repeat(n);
 const accepts = (fn: () => unknown) => {
   try {
@@ -47,11 +48,11 @@ const join = (profile: Record<string, unknown>): Rules => (db, cid) => joinBatch
 const postAs = (body: string): Rules => (db, cid) => {
   const m1 = db('m1');
   const batch = m1.batch();
-  batch.set(m1.doc(`${P(cid)}/threads/t1/posts/np`), newPost('m1', 'Mel', {body}));
-  batch.update(m1.doc(`${P(cid)}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'np'});
+  batch.set(docIn(m1, cid, layout.post('t1', 'np')), newPost('m1', 'Mel', {body}));
+  batch.update(docIn(m1, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'np'});
   return batch.commit();
 };
-const report = (extra: Record<string, unknown>): Rules => (db, cid) => db('m1').doc(`${P(cid)}/reports/rp`).set(reportDoc('m1', extra));
+const report = (extra: Record<string, unknown>): Rules => (db, cid) => docIn(db('m1'), cid, layout.report('rp')).set(reportDoc('m1', extra));
 
 const HOLD_SETTINGS: Partial<CommunitySettings> = {moderation: 'post', bannedWords: ['scam']};
 /** Whether the domain lets m1's new post start visible (the rules must then allow a visible create). */
@@ -124,30 +125,30 @@ const CONNECTION_MOVES: [string, (c: StoredConnection | null) => () => boolean, 
     (db, cid) => {
       const m1 = db('m1');
       const batch = m1.batch();
-      batch.set(m1.doc(`${P(cid)}/connections/${PAIR}`), {
+      batch.set(docIn(m1, cid, layout.connection(PAIR)), {
         members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'pending', threadId: null, endedBy: null, createdAt: ts(), updatedAt: ts(),
       });
-      batch.set(m1.doc(`${P(cid)}/connectionLimits/m1`), {windowStart: ts(), count: 1, lastConnectionId: PAIR});
+      batch.set(docIn(m1, cid, layout.connectionLimit('m1')), {windowStart: ts(), count: 1, lastConnectionId: PAIR});
       return batch.commit();
     }],
   ['accepts', (c) => writes(() => respondMove({me: 'm1', id: PAIR, accept: true, now: NOW, connection: c, myName: 'Mel', requesterName: 'Mo'})),
     (db, cid) => {
       const m1 = db('m1');
       const batch = m1.batch();
-      batch.update(m1.doc(`${P(cid)}/connections/${PAIR}`), {status: 'accepted', threadId: `c_${PAIR}`, updatedAt: ts()});
-      batch.set(m1.doc(`${P(cid)}/threads/c_${PAIR}`), {
+      batch.update(docIn(m1, cid, layout.connection(PAIR)), {status: 'accepted', threadId: `c_${PAIR}`, updatedAt: ts()});
+      batch.set(docIn(m1, cid, layout.thread(`c_${PAIR}`)), {
         key: null, title: 'Mo · Mel', authorId: 'm1', authorName: 'Mel', createdAt: ts(), lastActivityAt: ts(), postCount: 0,
         status: 'visible', participants: ['m1', 'm2'], lastPostId: null,
       });
       return batch.commit();
     }],
   ['declines', (c) => writes(() => respondMove({me: 'm1', id: PAIR, accept: false, now: NOW, connection: c, myName: 'Mel', requesterName: 'Mo'})),
-    (db, cid) => db('m1').doc(`${P(cid)}/connections/${PAIR}`).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
+    (db, cid) => docIn(db('m1'), cid, layout.connection(PAIR)).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
   ['ends', (c) => writes(() => endMove({me: 'm1', id: PAIR, now: NOW, connection: c})),
-    (db, cid) => db('m1').doc(`${P(cid)}/connections/${PAIR}`).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
+    (db, cid) => docIn(db('m1'), cid, layout.connection(PAIR)).update({status: 'ended', endedBy: 'm1', updatedAt: ts()})],
   ['blocks', (c) => writes(() => blockMove({me: 'm1', other: 'm2', now: NOW, connection: c})),
     async (db, cid) => {
-      const ref = db('m1').doc(`${P(cid)}/connections/${PAIR}`);
+      const ref = docIn(db('m1'), cid, layout.connection(PAIR));
       // As FirebaseStore: end the pair's document, or make an ended one when there is none.
       if ((await ref.get()).exists) return ref.update({status: 'ended', endedBy: 'm1', updatedAt: ts()});
       return ref.set({members: ['m1', 'm2'], requestedBy: 'm1', message: '', status: 'ended', threadId: null, endedBy: 'm1', createdAt: ts(), updatedAt: ts()});
@@ -160,7 +161,7 @@ const TRANSITION_ROWS: Row[] = CONNECTION_STATES.flatMap(([state, c]) => CONNECT
   .filter(([move]) => !(move === 'declines' && (c?.requestedBy === 'm1' || c?.status === 'accepted')))
   .map(([move, domain, rules]): Row => ({
     name: `m1 ${move}: ${state}`, domain: domain(c), rules,
-    docs: c ? [[`connections/${PAIR}`, {...c}], ...(c.status === 'accepted' ? [[`threads/c_${PAIR}`, {
+    docs: c ? [[layout.connection(PAIR), {...c}], ...(c.status === 'accepted' ? [[layout.thread(`c_${PAIR}`), {
       key: null, title: 'Mo · Mel', authorId: 'm2', authorName: 'Mo', createdAt: T0, lastActivityAt: T0, postCount: 0, status: 'visible',
       participants: ['m1', 'm2'], lastPostId: null,
     }] as [string, Record<string, unknown>]] : [])] : [],
@@ -201,14 +202,14 @@ const rulesPost = (uid: string, over: {threadId?: string; parentId?: string; bod
   const d = db(uid);
   const threadId = over.threadId ?? 't1';
   const batch = d.batch();
-  batch.set(d.doc(`${P(cid)}/threads/${threadId}/posts/np`), newPost(uid, NAMES[uid] ?? uid, {body: over.body ?? 'A new post', parentId: over.parentId ?? null}));
+  batch.set(docIn(d, cid, `threads/${threadId}/posts/np`), newPost(uid, NAMES[uid] ?? uid, {body: over.body ?? 'A new post', parentId: over.parentId ?? null}));
   if (over.newThread) {
-    batch.set(d.doc(`${P(cid)}/threads/${threadId}`), {
+    batch.set(docIn(d, cid, `threads/${threadId}`), {
       key: null, title: over.newThread.title, authorId: uid, authorName: NAMES[uid] ?? uid, createdAt: ts(), lastActivityAt: ts(), postCount: 1,
       status: 'visible', participants: null, lastPostId: 'np',
     });
   } else {
-    batch.update(d.doc(`${P(cid)}/threads/${threadId}`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'np'});
+    batch.update(docIn(d, cid, `threads/${threadId}`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: 'np'});
   }
   return batch.commit();
 };
@@ -232,12 +233,12 @@ const ownState = (get: Get, uid: string, pid: string) => {
 const editRow = (name: string, uid: string, pid: string, body: string, extra: Partial<Row> = {}): Row => ({
   name, ...extra,
   domain: (get) => said(() => (decideEdit(body, ownState(get, uid, pid)).heldAgain ? null : true)),
-  rules: (db, cid) => db(uid).doc(`${P(cid)}/threads/t1/posts/${pid}`).update({body, editedAt: ts()}),
+  rules: (db, cid) => docIn(db(uid), cid, `threads/t1/posts/${pid}`).update({body, editedAt: ts()}),
 });
 const deleteRow = (name: string, uid: string, pid: string, extra: Partial<Row> = {}): Row => ({
   name, ...extra,
   domain: (get) => said(() => decideDelete(ownState(get, uid, pid))),
-  rules: (db, cid) => db(uid).doc(`${P(cid)}/threads/t1/posts/${pid}`).update({body: '', status: 'deleted', statusReason: null}),
+  rules: (db, cid) => docIn(db(uid), cid, `threads/t1/posts/${pid}`).update({body: '', status: 'deleted', statusReason: null}),
 });
 const reactRow = (name: string, uid: string, pid: string, extra: Partial<Row> = {}): Row => ({
   name, ...extra,
@@ -261,7 +262,7 @@ const profileRow = (name: string, uid: string, bio: string, extra: Partial<Row> 
   domain: (get) => said(() => decideProfileUpdate(checkProfilePatch({bio}), {
     ...writerOf(get, uid), bannedWords: settingsOf(get).bannedWords, record: get(`private/${uid}`) as PrivateRecord | null,
   })),
-  rules: (db, cid) => db(uid).doc(`${P(cid)}/members/${uid}`).update({bio}),
+  rules: (db, cid) => docIn(db(uid), cid, `members/${uid}`).update({bio}),
 });
 const reportRow = (name: string, uid: string, threadId: string, extra: Partial<Row> = {}): Row => ({
   name, ...extra,
@@ -272,8 +273,8 @@ const reportRow = (name: string, uid: string, threadId: string, extra: Partial<R
   rules: (db, cid) => {
     const d = db(uid);
     const batch = d.batch();
-    batch.set(d.doc(`${P(cid)}/reports/rp`), reportDoc(uid, {target: {kind: 'post', threadId, postId: 'x1'}}));
-    if (threadId.startsWith('c_')) batch.set(d.doc(`${P(cid)}/reportedThreads/${threadId}`), {threadId, reportId: 'rp', at: ts()});
+    batch.set(docIn(d, cid, `reports/rp`), reportDoc(uid, {target: {kind: 'post', threadId, postId: 'x1'}}));
+    if (threadId.startsWith('c_')) batch.set(docIn(d, cid, `reportedThreads/${threadId}`), {threadId, reportId: 'rp', at: ts()});
     return batch.commit();
   },
 });
@@ -338,10 +339,10 @@ describe('domain ↔ firestore.rules parity (issue 13)', function () {
     for (const [i, row] of ROWS.entries()) {
       const cid = `parity-${i}`;
       const docs = baseline(cid);
-      const community = docs.find(([p]) => p === P(cid))![1] as {settings: Record<string, unknown>};
+      const community = docs.find(([p]) => p === pathIn(cid))![1] as {settings: Record<string, unknown>};
       Object.assign(community.settings, row.settings ?? {});
-      if (row.approvedPosts) (docs.find(([p]) => p === `${P(cid)}/members/m1`)![1] as Record<string, unknown>).approvedPosts = row.approvedPosts;
-      for (const [path, fields] of row.docs ?? []) docs.push([`${P(cid)}/${path}`, fields]);
+      if (row.approvedPosts) (docs.find(([p]) => p === pathIn(cid, layout.member('m1')))![1] as Record<string, unknown>).approvedPosts = row.approvedPosts;
+      for (const [path, fields] of row.docs ?? []) docs.push([pathIn(cid, path), fields]);
       await rt.admin.writeDocs(docs);
       const open: Db[] = [];
       const db = (uid: string) => {
@@ -350,7 +351,7 @@ describe('domain ↔ firestore.rules parity (issue 13)', function () {
         return d;
       };
       // The last write of a path wins, as writeDocs leaves it.
-      const get: Get = (path) => [...docs].reverse().find(([p]) => p === (path ? `${P(cid)}/${path}` : P(cid)))?.[1] ?? null;
+      const get: Get = (path) => [...docs].reverse().find(([p]) => p === pathIn(cid, path || undefined))?.[1] ?? null;
       const domain = row.domain(get);
       let rules: boolean;
       try {

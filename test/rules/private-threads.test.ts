@@ -10,8 +10,9 @@
 // c_auth1_m2 and auth1's post cp1 in it. m1 (member) blocked m2 (m1_m2, ended by m1). mod1, adm1.
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {ROLES, baseline, reportDoc, setUp, ts, type Db, type Role, type RulesEnv} from './rules-fixture.js';
+import {collectionIn, docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
-const P = (cid: string) => `communities/${cid}`;
 const TID = 'c_auth1_m2';
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 
@@ -21,12 +22,12 @@ function world(cid: string): [string, Record<string, unknown>][] {
   });
   return [
     ...baseline(cid).filter(([p]) => !p.includes('/connections/')),
-    [`${P(cid)}/connections/auth1_m2`, connection(['auth1', 'm2'], 'accepted', {threadId: TID})],
-    [`${P(cid)}/connections/m1_m2`, connection(['m1', 'm2'], 'ended', {endedBy: 'm1'})],
-    [`${P(cid)}/connections/adm1_m2`, connection(['adm1', 'm2'], 'pending')],
-    [`${P(cid)}/threads/${TID}`, {key: null, title: 'Ari · Mo', authorId: 'm2', authorName: 'Mo', createdAt: T0, lastActivityAt: T0,
+    [pathIn(cid, layout.connection('auth1_m2')), connection(['auth1', 'm2'], 'accepted', {threadId: TID})],
+    [pathIn(cid, layout.connection('m1_m2')), connection(['m1', 'm2'], 'ended', {endedBy: 'm1'})],
+    [pathIn(cid, layout.connection('adm1_m2')), connection(['adm1', 'm2'], 'pending')],
+    [pathIn(cid, layout.thread(TID)), {key: null, title: 'Ari · Mo', authorId: 'm2', authorName: 'Mo', createdAt: T0, lastActivityAt: T0,
       postCount: 1, status: 'visible', participants: ['auth1', 'm2'], lastPostId: 'cp1'}],
-    [`${P(cid)}/threads/${TID}/posts/cp1`, {body: 'Just between us', authorId: 'auth1', authorName: 'Ari', authorRelationship: 'patient',
+    [pathIn(cid, layout.post(TID, 'cp1')), {body: 'Just between us', authorId: 'auth1', authorName: 'Ari', authorRelationship: 'patient',
       authorAvatarUrl: null, authorAvatarHue: 120, authorBadges: ['founder'], parentId: null, createdAt: T0 + 1000, editedAt: null,
       status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}}],
   ];
@@ -35,17 +36,17 @@ function world(cid: string): [string, Record<string, unknown>][] {
 /** A report about cp1 with the thread's marker, in one batch (as FirebaseStore writes it). */
 function reportWithMarker(db: Db, cid: string, uid: string, rid: string, marker: Record<string, unknown> = {}, tid = TID) {
   const batch = db.batch();
-  batch.set(db.doc(`${P(cid)}/reports/${rid}`), reportDoc(uid, {target: {kind: 'post', threadId: tid, postId: 'cp1'}}));
-  batch.set(db.doc(`${P(cid)}/reportedThreads/${tid}`), {threadId: tid, reportId: rid, at: ts(), ...marker});
+  batch.set(docIn(db, cid, layout.report(rid)), reportDoc(uid, {target: {kind: 'post', threadId: tid, postId: 'cp1'}}));
+  batch.set(docIn(db, cid, layout.reportedThread(tid)), {threadId: tid, reportId: rid, at: ts(), ...marker});
   return batch.commit();
 }
 
 /** Every way to read the private thread: the thread, one post, the post query. */
 async function reads(db: Db, cid: string, expectAllowed: boolean) {
   const check = expectAllowed ? assertSucceeds : assertFails;
-  await check(db.doc(`${P(cid)}/threads/${TID}`).get());
-  await check(db.doc(`${P(cid)}/threads/${TID}/posts/cp1`).get());
-  await check(db.collection(`${P(cid)}/threads/${TID}/posts`).where('status', 'in', ['visible', 'hidden', 'deleted']).get());
+  await check(docIn(db, cid, layout.thread(TID)).get());
+  await check(docIn(db, cid, layout.post(TID, 'cp1')).get());
+  await check(collectionIn(db, cid, layout.posts(TID)).where('status', 'in', ['visible', 'hidden', 'deleted']).get());
 }
 
 describe('firestore.rules: private peer threads and block permanence', function () {
@@ -78,7 +79,7 @@ describe('firestore.rules: private peer threads and block permanence', function 
       await readsAs(['author', 'other'], cid, true);
       await readsAs(['moderator', 'admin', 'member', 'nonMember', 'visitor'], cid, false);
       // Nor can a moderator write into it.
-      await assertFails(rt.db('moderator').doc(`${P(cid)}/threads/${TID}/posts/cp1`).update({status: 'held', statusReason: 'x', body: 'Just between us'}));
+      await assertFails(docIn(rt.db('moderator'), cid, layout.post(TID, 'cp1')).update({status: 'held', statusReason: 'x', body: 'Just between us'}));
     });
 
     it('a participant’s report opens it to moderators (and admins), not to other members', async () => {
@@ -87,13 +88,13 @@ describe('firestore.rules: private peer threads and block permanence', function 
       await assertSucceeds(reportWithMarker(rt.db('other'), cid, 'm2', 'rp1'));
       await readsAs(['moderator', 'admin', 'author', 'other'], cid, true);
       await readsAs(['member', 'nonMember', 'visitor'], cid, false);
-      await assertSucceeds(rt.db('moderator').doc(`${P(cid)}/reportedThreads/${TID}`).get());
-      await assertFails(rt.db('member').doc(`${P(cid)}/reportedThreads/${TID}`).get());
+      await assertSucceeds(docIn(rt.db('moderator'), cid, layout.reportedThread(TID)).get());
+      await assertFails(docIn(rt.db('member'), cid, layout.reportedThread(TID)).get());
       // A second report by the other participant keeps it open.
       await assertSucceeds(reportWithMarker(rt.db('author'), cid, 'auth1', 'rp2'));
       // The marker stays: nobody removes it to hide the thread again.
       for (const role of ['author', 'other', 'moderator'] as Role[]) {
-        await assertFails(rt.db(role).doc(`${P(cid)}/reportedThreads/${TID}`).delete());
+        await assertFails(docIn(rt.db(role), cid, layout.reportedThread(TID)).delete());
         await rt.release(role);
       }
     });
@@ -104,13 +105,13 @@ describe('firestore.rules: private peer threads and block permanence', function 
       const attempts: [string, Role, (db: Db) => Promise<unknown>][] = [
         ['a moderator opening it for themself', 'moderator', (db) => reportWithMarker(db, cid, 'mod1', 'f1')],
         ['a member who is not in the thread', 'member', (db) => reportWithMarker(db, cid, 'm1', 'f2')],
-        ['a marker with no report', 'other', (db) => db.doc(`${P(cid)}/reportedThreads/${TID}`).set({threadId: TID, reportId: 'none', at: ts()})],
-        ['a marker naming an old report', 'other', (db) => db.doc(`${P(cid)}/reportedThreads/${TID}`).set({threadId: TID, reportId: 'r1', at: ts()})],
+        ['a marker with no report', 'other', (db) => docIn(db, cid, layout.reportedThread(TID)).set({threadId: TID, reportId: 'none', at: ts()})],
+        ['a marker naming an old report', 'other', (db) => docIn(db, cid, layout.reportedThread(TID)).set({threadId: TID, reportId: 'r1', at: ts()})],
         ['a marker with a client time', 'other', (db) => reportWithMarker(db, cid, 'm2', 'f3', {at: new Date(T0)})],
         ['a marker for a report about another thread', 'other', (db) => {
           const batch = db.batch();
-          batch.set(db.doc(`${P(cid)}/reports/f4`), reportDoc('m2'));
-          batch.set(db.doc(`${P(cid)}/reportedThreads/${TID}`), {threadId: TID, reportId: 'f4', at: ts()});
+          batch.set(docIn(db, cid, layout.report('f4')), reportDoc('m2'));
+          batch.set(docIn(db, cid, layout.reportedThread(TID)), {threadId: TID, reportId: 'f4', at: ts()});
           return batch.commit();
         }],
         ['a marker whose threadId differs from its id', 'other', (db) => reportWithMarker(db, cid, 'm2', 'f5', {threadId: 't1'})],
@@ -136,17 +137,17 @@ describe('firestore.rules: private peer threads and block permanence', function 
     it('an ended connection (a block) cannot be deleted by either member, so it cannot be asked again', async () => {
       const cid = 'p-block';
       await rt.admin.writeDocs(world(cid));
-      await assertFails(rt.db('other').doc(`${P(cid)}/connections/m1_m2`).delete());
-      await assertFails(rt.db('member').doc(`${P(cid)}/connections/m1_m2`).delete());
+      await assertFails(docIn(rt.db('other'), cid, layout.connection('m1_m2')).delete());
+      await assertFails(docIn(rt.db('member'), cid, layout.connection('m1_m2')).delete());
       // …and so m2 cannot ask m1 again.
       const m2 = rt.db('other');
       const batch = m2.batch();
-      batch.set(m2.doc(`${P(cid)}/connections/m1_m2`), {members: ['m1', 'm2'], requestedBy: 'm2', message: 'Hi again', status: 'pending',
+      batch.set(docIn(m2, cid, layout.connection('m1_m2')), {members: ['m1', 'm2'], requestedBy: 'm2', message: 'Hi again', status: 'pending',
         createdAt: ts(), updatedAt: ts(), threadId: null, endedBy: null});
-      batch.set(m2.doc(`${P(cid)}/connectionLimits/m2`), {windowStart: ts(), count: 1});
+      batch.set(docIn(m2, cid, layout.connectionLimit('m2')), {windowStart: ts(), count: 1});
       await assertFails(batch.commit());
       // A pending one may still be withdrawn by deleting it.
-      await assertSucceeds(rt.db('other').doc(`${P(cid)}/connections/adm1_m2`).delete());
+      await assertSucceeds(docIn(rt.db('other'), cid, layout.connection('adm1_m2')).delete());
     });
 
     // Issue 11: a block outlives the blocked member's erasure (test/rules/holes.test.ts replays the attack);
@@ -157,24 +158,24 @@ describe('firestore.rules: private peer threads and block permanence', function 
       const m1 = rt.db('member');
       // Not with a write that leaves the profile in place.
       const keep = m1.batch();
-      keep.delete(m1.doc(`${P(cid)}/connections/m1_m2`));
-      keep.delete(m1.doc(`${P(cid)}/private/m1`));
+      keep.delete(docIn(m1, cid, layout.connection('m1_m2')));
+      keep.delete(docIn(m1, cid, layout.private('m1')));
       await assertFails(keep.commit());
       // The blocked member's erasure keeps it, blanking only the message.
       const m2 = rt.db('other');
       const blocked = m2.batch();
-      blocked.delete(m2.doc(`${P(cid)}/connections/m1_m2`));
-      blocked.delete(m2.doc(`${P(cid)}/members/m2`));
+      blocked.delete(docIn(m2, cid, layout.connection('m1_m2')));
+      blocked.delete(docIn(m2, cid, layout.member('m2')));
       await assertFails(blocked.commit());
       const kept = m2.batch();
-      kept.update(m2.doc(`${P(cid)}/connections/m1_m2`), {message: ''});
-      kept.delete(m2.doc(`${P(cid)}/members/m2`));
+      kept.update(docIn(m2, cid, layout.connection('m1_m2')), {message: ''});
+      kept.delete(docIn(m2, cid, layout.member('m2')));
       await assertSucceeds(kept.commit());
       await rt.release('other');
       const erase = m1.batch();
-      erase.delete(m1.doc(`${P(cid)}/connections/m1_m2`));
-      erase.delete(m1.doc(`${P(cid)}/private/m1`));
-      erase.delete(m1.doc(`${P(cid)}/members/m1`));
+      erase.delete(docIn(m1, cid, layout.connection('m1_m2')));
+      erase.delete(docIn(m1, cid, layout.private('m1')));
+      erase.delete(docIn(m1, cid, layout.member('m1')));
       await assertSucceeds(erase.commit());
     });
   });

@@ -3,8 +3,8 @@
 // way, so they are replayed this way. Each attempt resolves to the HTTP status and the emulator's message;
 // a test asserts 403 for a refusal (a 400 is a malformed payload, which proves nothing about the rules)
 // and 200 for the paired legitimate write.
-import {toRestValue} from '../helpers/firestore-admin.js';
-import {emulatorHost} from '../helpers/env.js';
+import {toRestValue} from '../support/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
 
 /** Marks a field the server sets to the request time (SDK serverTimestamp()). */
 export const SERVER_TIME = Object.freeze({__kindredRest: 'time'});

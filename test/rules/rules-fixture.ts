@@ -3,14 +3,25 @@
 import {assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEnvironment} from './rules-unit-testing.js';
 import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {member} from '../support/builders.js';
+import {communityPath, layout} from '../../src/data/domain/layout.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, RoleName} from '../../src/data/types.js';
 
 export type Db = firebase.firestore.Firestore;
 export const FieldValue = firebase.firestore.FieldValue;
 export const ts = () => FieldValue.serverTimestamp();
+
+// Paths come from src/data/domain/layout.ts (issue 13: one layout), so the rules are tested on the paths the
+// store writes. `sub` is a layout path (`layout.member('m1')`) or a collection (`layout.threads`).
+/** The path of communities/{cid}, or of `sub` under it. */
+export const pathIn = (cid: string, sub?: string) => (sub ? `${communityPath(cid)}/${sub}` : communityPath(cid));
+/** The document communities/{cid}, or `sub` under it. */
+export const docIn = (db: Db, cid: string, sub?: string) => db.doc(pathIn(cid, sub));
+/** The collection `sub` under communities/{cid}. */
+export const collectionIn = (db: Db, cid: string, sub: string) => db.collection(pathIn(cid, sub));
 
 export const ROLES = ['visitor', 'nonMember', 'member', 'author', 'other', 'moderator', 'admin', 'suspended'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,20 +39,17 @@ export const CONSENT = 'c1';
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const FAR = Date.UTC(2099, 0, 1);
 
-export function member(uid: string, pseudonym: string, badges: RoleName[] = []): MemberProfile {
-  return {
-    uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl: null, avatarHue: 120, relationship: 'patient',
-    bio: '', tags: [], listed: true, badges, clinicianScope: null, joinedAt: T0,
-  };
-}
+/** A listed member of the cast: test/support's member builder (issue 13: one) with the rules suites' hue and join time. */
+const castMember = (uid: string, pseudonym: string, badges: RoleName[] = []): MemberProfile =>
+  member(uid, {pseudonym, badges, avatarHue: 120, listed: true, joinedAt: T0});
 
 /**
  * The baseline: auth1 (founder) wrote thread t1 with post p1 (visible, hearted by auth1 and sus1) and a
  * held post p2; sus1 (suspended) wrote p3; auth1 filed report r1; mod1 logged l1.
  */
 export function baseline(cid: string, visibility: 'public' | 'members' = 'public'): [string, Record<string, unknown>][] {
-  const members = [member('m1', 'Mel'), member('auth1', 'Ari', ['founder']), member('m2', 'Mo'),
-    member('mod1', 'Moderator Max', ['moderator']), member('adm1', 'Admin Ada', ['admin']), member('sus1', 'Sam')];
+  const members = [castMember('m1', 'Mel'), castMember('auth1', 'Ari', ['founder']), castMember('m2', 'Mo'),
+    castMember('mod1', 'Moderator Max', ['moderator']), castMember('adm1', 'Admin Ada', ['admin']), castMember('sus1', 'Sam')];
   const role = (uid: string, roles: RoleName[], suspendedUntil: number | null = null) => ({
     uid, roles, clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil, grantedBy: 'adm1', updatedAt: T0,
   });
@@ -71,9 +79,9 @@ export function baseline(cid: string, visibility: 'public' | 'members' = 'public
   };
   return [
     ...fixtureDocs(fixture),
-    [`communities/${cid}/modLog/l1`, {action: 'hide', actorId: 'mod1', targetPath: 'threads/t1/posts/p9', reason: 'spam', at: T0}],
-    [`communities/${cid}/matchProfiles/auth1`, {uid: 'auth1', open: true}],
-    [`communities/${cid}/connections/auth1_m1`, {members: ['auth1', 'm1'], status: 'pending'}],
+    [pathIn(cid, layout.logEntry('l1')), {action: 'hide', actorId: 'mod1', targetPath: layout.post('t1', 'p9'), reason: 'spam', at: T0}],
+    [pathIn(cid, layout.matchProfile('auth1')), {uid: 'auth1', open: true}],
+    [pathIn(cid, layout.connection('auth1_m1')), {members: ['auth1', 'm1'], status: 'pending'}],
   ];
 }
 
@@ -143,18 +151,18 @@ export const NAMES: Record<string, string> = {
 /** A visible post plus the thread bump, in one batch. */
 export function postWithBump(db: Db, cid: string, uid: string, pid: string, post = newPost(uid, NAMES[uid] ?? uid)) {
   const batch = db.batch();
-  batch.set(db.doc(`communities/${cid}/threads/t1/posts/${pid}`), post);
-  batch.update(db.doc(`communities/${cid}/threads/t1`), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
+  batch.set(docIn(db, cid, layout.post('t1', pid)), post);
+  batch.update(docIn(db, cid, layout.thread('t1')), {postCount: FieldValue.increment(1), lastActivityAt: ts(), lastPostId: pid});
   return batch.commit();
 }
 
 export function joinBatch(db: Db, cid: string, uid: string, profile: Record<string, unknown> = {}, priv: Record<string, unknown> = {}) {
   const batch = db.batch();
-  batch.set(db.doc(`communities/${cid}/members/${uid}`), {
+  batch.set(docIn(db, cid, layout.member(uid)), {
     uid, pseudonym: 'Olly', pseudonymLower: 'olly', avatarUrl: null, avatarHue: 10, relationship: 'carer', bio: '', tags: [],
     listed: false, badges: [], clinicianScope: null, joinedAt: ts(), ...profile,
   });
-  batch.set(db.doc(`communities/${cid}/private/${uid}`), {
+  batch.set(docIn(db, cid, layout.private(uid)), {
     uid, guidelines: {version: GUIDELINES, at: ts()}, healthConsent: null, fieldVisibility: {}, ...priv,
   });
   return batch.commit();
@@ -174,10 +182,10 @@ export function rolesDoc(uid: string, grantedBy: string, extra: Record<string, u
 
 export function reactBatch(db: Db, cid: string, uid: string, kind: string, by: 1 | -1, postId = 'p1') {
   const batch = db.batch();
-  const ref = db.doc(`communities/${cid}/threads/t1/reactions/${postId}_${uid}_${kind}`);
+  const ref = docIn(db, cid, layout.reaction('t1', postId, uid, kind));
   if (by === 1) batch.set(ref, {postId, uid, kind, at: ts()});
   else batch.delete(ref);
-  batch.update(db.doc(`communities/${cid}/threads/t1/posts/${postId}`), {[`reactions.${kind}`]: FieldValue.increment(by)});
+  batch.update(docIn(db, cid, layout.post('t1', postId)), {[`reactions.${kind}`]: FieldValue.increment(by)});
   return batch.commit();
 }
 
@@ -186,7 +194,7 @@ export function reportDoc(uid: string, extra: Record<string, unknown> = {}) {
 }
 
 export function logDoc(uid: string, extra: Record<string, unknown> = {}) {
-  return {action: 'hide', actorId: uid, targetPath: 'threads/t1/posts/p1', reason: 'spam', at: ts(), ...extra};
+  return {action: 'hide', actorId: uid, targetPath: layout.post('t1', 'p1'), reason: 'spam', at: ts(), ...extra};
 }
 
 // Declarative tables --------------------------------------------------------------------------------
@@ -226,8 +234,9 @@ export async function runCell(rt: RulesEnv, drivers: Record<string, Driver>, c: 
 }
 
 /**
- * Members, private records and roles (issue 5): one expectation table, asserted both by the access
- * matrix (matrix.test.ts) and by the members suite (members.test.ts), so the two cannot disagree.
+ * Members, private records and roles (issue 5): one expectation table. The members suite (members.test.ts)
+ * runs its 120 cells; the access matrix (matrix.test.ts) includes it in its completeness check only, so
+ * the cells run once (issue 13).
  */
 export const MEMBERS_MATRIX: Matrix = {
   // Members read profiles; the directory lists `listed` ones; only the member edits theirs; admins

@@ -13,8 +13,8 @@ export const $$ = <T extends Element = HTMLElement>(host: Host, selector: string
 /** A node's text with white space folded and trimmed ('' for none). */
 export const text = (node: Node | null | undefined): string => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-/** Everything an element's shadow root says, white space folded. */
-export const shadowText = (el: Element): string => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
+/** Everything an element's shadow root says, white space folded ('' for no element yet). */
+export const shadowText = (el: Element | null | undefined): string => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
 /** The button whose text is `label` in the host's shadow root, or null. */
 export const button = (host: Host, label: string): HTMLButtonElement | null =>

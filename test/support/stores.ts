@@ -4,8 +4,8 @@
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {emulatorHost} from './env.js';
+import {FirestoreAdmin} from './firestore-admin.js';
 import type {StoreHarness} from '../data/contract-harness.js';
 
 export type {StoreHarness};

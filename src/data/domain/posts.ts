@@ -14,6 +14,7 @@
 import {KindredError} from '../errors.js';
 import {findCrisisWording, hasCrisisWording, type CrisisKind} from '../crisis.js';
 import {guidelinesChanged, mustAgreeAgain} from '../guidelines.js';
+import {editVersion} from './edit-version.js';
 import {
   DEFAULT_REACTIONS, LIMITS, assertSignInAccepted, editHoldReason, initialPostStatus, isModerator, isPeerThreadId, newId,
   newThreadStatus, nextPostLimits, nextReportLimits, peerThreadOpen, postIntervalMs, threadIdForKey, validateId,
@@ -207,9 +208,11 @@ export const bumpedThread = (thread: Thread, now: number): Thread => ({...thread
 export interface OwnPostState extends Writer {
   settings: CommunitySettings;
   approvedPosts: number;
-  post: Pick<Post, 'authorId' | 'status'> & {audience?: unknown} | null;
+  post: Pick<Post, 'authorId' | 'status'> & {audience?: unknown; version?: number} | null;
   thread?: Pick<Thread, 'participants'> | null;
   connectionStatus?: string | null;
+  /** Issue 17 (fault): the version the editor started from; a different stored one is a `conflict`. */
+  expectedVersion?: number;
 }
 
 /** An author's delete reads only the caller and the post. */
@@ -224,7 +227,7 @@ function ownPost(s: DeleteState, doing: string): {uid: string; post: NonNullable
 
 /** What an edit writes: the post's changed fields, and whether it is held again. */
 export interface EditWrite {
-  patch: Pick<Post, 'body' | 'editedAt'> & Partial<Pick<Post, 'status' | 'statusReason'>>;
+  patch: Pick<Post, 'body' | 'editedAt'> & Partial<Pick<Post, 'status' | 'statusReason' | 'version'>>;
   /** A visible post held again by its edit: listed in the moderators' queue. */
   heldAgain: boolean;
   membersOnly: number;
@@ -241,10 +244,12 @@ export function decideEdit(body: string, s: OwnPostState): EditWrite {
     throw denied(post.status === 'deleted' ? 'This post was deleted and cannot be edited.' : 'A moderator hid this post; it cannot be edited.');
   }
   if (s.thread) assertPeerOpen(s.thread, s.connectionStatus);
+  // Issue 17 (fault): edited meanwhile (another tab or device) → `conflict`, never a silent overwrite.
+  const version = editVersion(post.version, s.expectedVersion);
   const reason = editHoldReason(s.settings, isModerator(s.roles), post.status, body, s.approvedPosts);
-  if (!reason) return {patch: {body, editedAt: s.now}, heldAgain: false, membersOnly: 0};
+  if (!reason) return {patch: {body, editedAt: s.now, version}, heldAgain: false, membersOnly: 0};
   return {
-    patch: {body, editedAt: s.now, status: 'held', statusReason: reason}, heldAgain: true,
+    patch: {body, editedAt: s.now, status: 'held', statusReason: reason, version}, heldAgain: true,
     membersOnly: membersOnlyDelta({audience: post.audience, status: post.status}, {audience: post.audience, status: 'held'}),
   };
 }

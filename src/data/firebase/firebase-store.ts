@@ -34,8 +34,9 @@ import {communityHealth} from './health.js';
 import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
-import {watchConnection} from './connection.js';
-import type {ConnectionState} from '../store.js';
+import {ConnectionMonitor} from './connection.js';
+import {editConflict} from '../domain/edit-version.js';
+import type {ConnectionState, EditOptions} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
@@ -71,6 +72,11 @@ export interface FirebaseStoreOptions {
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
   emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
+  /**
+   * Issue 17: Firebase App Check with this reCAPTCHA Enterprise site key (loaded only when set; see
+   * ./app-check.ts). Not for a host-supplied `app`: start App Check on that app yourself.
+   */
+  appCheckSiteKey?: string;
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -167,6 +173,8 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    // Issue 17: App Check before the first request, so an enforcing project accepts it.
+    if (options.appCheckSiteKey && !options.app) await (await import('./app-check.js')).startAppCheck(app, options.appCheckSiteKey);
     const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
     // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
@@ -627,7 +635,7 @@ class FirebaseStore implements CommunityStore {
     return d.post;
   }
 
-  async editPost(threadId: string, postId: string, body: string): Promise<void> {
+  async editPost(threadId: string, postId: string, body: string, options?: EditOptions): Promise<void> {
     const user = signedIn(this.session.user, 'edit');
     const text = validatePostBody(body);
     const postRef = this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId)));
@@ -639,15 +647,29 @@ class FirebaseStore implements CommunityStore {
       const d = decideEdit(text, {
         ...this.#writer(user, memberSnap, rolesSnap), settings: this.#settings(communitySnap),
         approvedPosts: approvedPostCount(memberSnap.get('approvedPosts')),
-        post: postSnap.exists() ? {authorId: postSnap.get('authorId'), status: postSnap.get('status'), audience: postSnap.get('audience')} : null,
+        post: postSnap.exists() ? {authorId: postSnap.get('authorId'), status: postSnap.get('status'), audience: postSnap.get('audience'),
+          version: Number(postSnap.get('version') ?? 0)} : null,
+        expectedVersion: options?.version,
       });
-      if (!d.heldAgain) return updateDoc(postRef, {...d.patch, editedAt: serverTimestamp()});
+      // Issue 17 (fault): firestore.rules refuse a version that is not the stored one + 1, which closes the gap
+      // between the read above and this write; a refusal because another tab saved meanwhile is a `conflict`.
+      const write = async (commit: () => Promise<void>) => {
+        try {
+          await commit();
+        } catch (e) {
+          if ((e as {code?: string}).code !== 'permission-denied' || options?.version === undefined) throw e;
+          const now = await getDoc(postRef);
+          if (Number(now.get('version') ?? 0) !== options.version) throw editConflict();
+          throw e;
+        }
+      };
+      if (!d.heldAgain) return write(() => updateDoc(postRef, {...d.patch, editedAt: serverTimestamp()}));
       // Held again, with its queue marker in the same batch: firestore.rules refuse such an edit that stays visible.
       const batch = writeBatch(this.db);
       batch.update(postRef, {...d.patch, editedAt: serverTimestamp()});
       batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
       this.#countMembersOnly(batch, threadId, postId, d.membersOnly);
-      await batch.commit();
+      await write(() => batch.commit());
     });
   }
 
@@ -868,8 +890,10 @@ class FirebaseStore implements CommunityStore {
 
   /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
   watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
-    return this.#listen(() => watchConnection(this.#doc(), next));
+    // One monitor per store, shared by every element (it also restarts the SDK's network once the server answers).
+    return this.#listen(() => (this.#connection ??= new ConnectionMonitor(this.#doc(), this.db)).watch(next));
   }
+  #connection: ConnectionMonitor | null = null;
 
   async dispose(): Promise<void> {
     if (this.#disposed) return;

@@ -248,11 +248,11 @@ function ownPostState(db: Db, ctx: Ctx, threadId: string, postId: string) {
   };
 }
 
-export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, body: string): Result<void> {
+export function editPost(db: Db, ctx: Ctx, threadId: string, postId: string, body: string, expectedVersion?: number): Result<void> {
   signedIn(ctx.user, 'edit');
   const text = validatePostBody(body);
   const s = ownPostState(db, ctx, threadId, postId);
-  const d = decideEdit(text, s);
+  const d = decideEdit(text, {...s, expectedVersion});
   // This store lists held posts in the queue from the posts themselves, so no marker.
   return {result: undefined, writes: [[paths.post(threadId, postId), {...s.post!, ...d.patch}]]};
 }
