@@ -152,7 +152,7 @@ describe('domain/posts: edit, delete, react, report (issue 13)', () => {
   });
 
   it('an edit that adds links or contact details holds the post again; a moderator’s does not', () => {
-    expect(decideEdit('Fine words', own())).to.deep.equal({patch: {body: 'Fine words', editedAt: NOW}, heldAgain: false, membersOnly: 0});
+    expect(decideEdit('Fine words', own())).to.deep.equal({patch: {body: 'Fine words', editedAt: NOW, version: 1}, heldAgain: false, membersOnly: 0});
     const d = decideEdit('Call 07700 900123', own());
     expect(d.patch).to.include({status: 'held', statusReason: 'contact-details'});
     expect(d.heldAgain).to.equal(true);
