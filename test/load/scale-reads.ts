@@ -104,7 +104,11 @@ export async function measureViews(cid: string, project: string, size: ScaleSize
   views.push(await firstView(cid, project, null, 'hub (thread list)', PAGE,
     (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread mode="list" thread-key=${KEY}></kin-discussion-thread></kin-community>`),
     (root) => inShadow(root, 'kin-discussion-thread', '[data-thread-id]'), Math.min(PAGE, size.threads)));
-  views.push(await firstView(cid, project, 'm000001', 'thread', PAGE,
+  // The hub's visitor store was disposed (its Firebase app and cache ended): this visitor starts afresh.
+  views.push(await firstView(cid, project, null, 'thread (visitor)', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread thread-key=${KEY}></kin-discussion-thread></kin-community>`),
+    (root) => inShadow(root, 'kin-discussion-thread', 'article[data-post-id]'), PAGE));
+  views.push(await firstView(cid, project, 'm000001', 'thread (member)', PAGE,
     (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread thread-key=${KEY}></kin-discussion-thread></kin-community>`),
     (root) => inShadow(root, 'kin-discussion-thread', 'article[data-post-id]'), PAGE));
   views.push(await firstView(cid, project, 'm000002', 'member directory', PAGE,
@@ -119,10 +123,10 @@ export async function measureViews(cid: string, project: string, size: ScaleSize
 export function printViews(label: string, size: ScaleSize, seeded: number, seedMs: number, views: View[]) {
   const lines = [`[scale] ${label}: ${size.threads} threads, ${size.posts} posts, ${size.members} members, ${size.reports} open reports`
     + ` (${seeded} documents seeded in ${Math.round(seedMs / 1000)} s)`,
-  '[scale] view                  page  shown  docs read (wire)  limit (page + 2)  REST  listen docs'];
+  '[scale] view                  page  shown  docs read (wire)  limit (page + 2)  REST  listen docs  (an empty listen bills 1)'];
   for (const v of views) {
     lines.push(`[scale] ${v.name.padEnd(21)} ${String(v.page).padStart(4)}  ${String(v.shown).padStart(5)}  ${String(v.wire.docs).padStart(16)}`
-      + `  ${String(v.page + 2).padStart(16)}  ${String(v.wire.rest).padStart(4)}  ${String(v.wire.listenDocs).padStart(11)}`);
+      + `  ${String(v.page + 2).padStart(16)}  ${String(v.wire.rest).padStart(4)}  ${String(v.wire.listenDocs).padStart(11)}  ${v.wire.listenTargets} listens`);
   }
   console.log(lines.join('\n'));
 }
