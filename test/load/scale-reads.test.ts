@@ -1,0 +1,40 @@
+// Issue 17 (scale), reduced form: 1,000 threads, 2,500 posts, 1,000 members and 40 open reports seeded on the
+// real emulator; the documents the first view of the hub, a thread, the member directory and the moderation
+// queue read (counted on the wire) are printed beside the goal, page size + 2.
+// What it asserts: the hub meets the goal. The thread, the directory and the queue do NOT yet (measured
+// 2026-12-07: thread 23 as a visitor, 28 as a member; directory 23; queue 195; against 22; see /work/notes/17-s3-17scale.md): for those it asserts
+// they read no more than they do today, so a change that reads more fails, and one that meets the goal
+// must move the view into GOAL_MET here.
+// Full size (10,000 threads / 200,000 posts / 20,000 members): `npm run bench:scale` (bench/scale.bench.ts).
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {expect, measureViews, printViews, seedScale, type ScaleSize} from './scale-reads.js';
+
+const PROJECT = 'demo-kindred-scale';
+const CID = 'scale-reduced';
+const SIZE: ScaleSize = {threads: 1000, posts: 2500, members: 1000, reports: 40};
+/** Views that read at most page size + 2 documents today. */
+const GOAL_MET = ['hub (thread list)'];
+/** The most documents each view over the goal read when measured (40 open reports for the queue). */
+const TODAY: Record<string, number> = {'thread (visitor)': 23, 'thread (member)': 28, 'member directory': 23, 'moderation queue': 195};
+const admin = new FirestoreAdmin(PROJECT);
+
+describe('scale: first views of a large community read page size + 2 documents at most (issue 17)', function () {
+  this.timeout(300000);
+  after(() => admin.clear().catch(() => undefined));
+
+  it('hub, thread, member directory and moderation queue', async () => {
+    const started = performance.now();
+    const seeded = await seedScale(admin, CID, SIZE);
+    const seedMs = performance.now() - started;
+    const views = await measureViews(CID, PROJECT, SIZE);
+    printViews('reduced', SIZE, seeded, seedMs, views);
+    for (const v of views) {
+      expect(v.shown, `${v.name}: shows a full first page`).to.be.at.least(v.page);
+      if (GOAL_MET.includes(v.name)) {
+        expect(v.wire.docs, `${v.name}: at most page size + 2 documents`).to.be.at.most(v.page + 2);
+      } else {
+        expect(v.wire.docs, `${v.name}: no more than today's ${TODAY[v.name]} (the goal, ${v.page + 2}, is not met yet)`).to.be.at.most(TODAY[v.name]);
+      }
+    }
+  });
+});

@@ -1,0 +1,134 @@
+// Issue 17 (scale): a large community on the real Firestore emulator, and the documents the first view of
+// the hub (thread list), a thread, the member directory and the moderation queue read from it, counted on the
+// wire over CDP (test/support/wtr-reads-plugin.mjs: REST answers and the Listen channel's documents). Each
+// view runs in its own Firebase app (a different emulator user), so no view is helped by another's cache.
+// Shared by the reduced test (test/load/scale-reads.test.ts, in npm test) and `npm run bench:scale` (full size).
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {executeServerCommand} from '@web/test-runner-commands';
+import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
+import {fixtureDocs} from '../../src/data/domain/layout.js';
+import type {CommunityStore} from '../../src/data/store.js';
+import type {MemberProfile, Post, Report, RoleRecord, Thread} from '../../src/data/types.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, member, post, sampleCommunity, thread} from '../support/builders.js';
+import {threadIdForKey} from '../../src/data/policy.js';
+import '../../src/components/community/kin-community.js';
+import '../../src/components/discussion-thread/kin-discussion-thread.js';
+import '../../src/components/member-directory/kin-member-directory.js';
+import '../../src/components/moderation-queue/kin-moderation-queue.js';
+
+export interface ScaleSize {threads: number; posts: number; members: number; reports: number}
+type Wire = {docs: number; rest: number; listenTargets: number; listenDocs: number; kinds: string[]};
+interface View {name: string; page: number; shown: number; wire: Wire}
+
+const KEY = 'scale-campaign';
+const TID = threadIdForKey(KEY);
+const PAGE = 20;
+const pad = (i: number) => String(i).padStart(6, '0');
+
+/** The seed's documents, built lazily in slices so 200,000 posts never sit in one array of requests. */
+function* seedDocs(cid: string, size: ScaleSize): Generator<[string, Record<string, unknown>][]> {
+  const members: MemberProfile[] = [];
+  for (let i = 0; i < size.members; i++) {
+    members.push(member(`m${pad(i)}`, {pseudonym: `Member ${i}`, listed: true, joinedAt: T0 - i * 60_000, relationship: i % 3 ? 'patient' : 'carer'}));
+  }
+  const mod = member('mod', {pseudonym: 'Moderator', badges: ['moderator'], listed: false});
+  const roles: RoleRecord[] = [{uid: 'mod', roles: ['moderator'], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: 'admin', updatedAt: T0}];
+  const community = sampleCommunity(cid);
+  yield fixtureDocs({community, members: [...members, mod], roles});
+  // Posts spread round-robin over the threads; the campaign thread (thread 0) is the busiest one.
+  const counts = new Array<number>(size.threads).fill(0);
+  const threadOf = (j: number) => (j % 4 === 0 ? 0 : j % size.threads);
+  for (let j = 0; j < size.posts; j++) counts[threadOf(j)]++;
+  const threads: Thread[] = counts.map((n, i) => thread(i === 0 ? TID : `t${pad(i)}`, {
+    key: i === 0 ? KEY : null, title: i === 0 ? 'The campaign' : `Thread ${i}`, postCount: n,
+    createdAt: T0 - i * 1000, lastActivityAt: T0 + (size.threads - i) * 1000,
+  }));
+  yield fixtureDocs({community, threads});
+  const SLICE = 10_000;
+  for (let start = 0; start < size.posts; start += SLICE) {
+    const posts: Post[] = [];
+    for (let j = start; j < Math.min(size.posts, start + SLICE); j++) {
+      const author = members[j % members.length];
+      const t = threadOf(j);
+      posts.push(post(t === 0 ? TID : `t${pad(t)}`, `p${pad(j)}`, author, {createdAt: T0 + j * 10}));
+    }
+    yield fixtureDocs({community, posts});
+  }
+  const reports: Report[] = Array.from({length: size.reports}, (_, r) => {
+    const j = r * 7;
+    const t = threadOf(j);
+    return {id: `r${pad(r)}`, target: {kind: 'post', threadId: t === 0 ? TID : `t${pad(t)}`, postId: `p${pad(j)}`},
+      reason: 'spam', details: '', reporterId: members[(r + 1) % members.length].uid, createdAt: T0 + r * 1000, status: 'open'};
+  });
+  yield fixtureDocs({community, reports});
+}
+
+/** Seeds the community (owner bypass, REST commits of 500), in slices; resolves to the documents written. */
+export async function seedScale(admin: FirestoreAdmin, cid: string, size: ScaleSize): Promise<number> {
+  let n = 0;
+  for (const docs of seedDocs(cid, size)) {
+    // Unique paths: the community document is repeated in each slice; writing it again is harmless.
+    for (let i = 0; i < docs.length; i += 5000) await admin.writeDocs(docs.slice(i, i + 5000));
+    n += docs.length;
+  }
+  return n;
+}
+
+/** Renders `view` on a fresh store as `uid` and counts the documents on the wire until `shown()` holds. */
+async function firstView(cid: string, project: string, uid: string | null, name: string, page: number,
+  render: (store: CommunityStore) => Promise<HTMLElement>, shown: (root: HTMLElement) => number, want: number): Promise<View> {
+  const {host, port} = emulatorHost();
+  await executeServerCommand('kin-wire-start');
+  const store = await createFirebaseStore({communityId: cid, config: {projectId: project}, emulator: {host, port, mockUser: uid ? {uid} : null}});
+  let root: HTMLElement | null = null;
+  try {
+    root = await render(store);
+    await waitUntil(() => shown(root!) >= want, `${name}: never showed ${want} items`, {timeout: 60000, interval: 50});
+    // Let anything the first view still asks for arrive before the count closes.
+    await new Promise((r) => setTimeout(r, 1500));
+    const wire = (await executeServerCommand('kin-wire-stop')) as Wire;
+    return {name, page, shown: shown(root), wire};
+  } finally {
+    root?.remove();
+    await store.dispose().catch(() => undefined);
+  }
+}
+
+const inShadow = (root: HTMLElement, host: string, sel: string) => root.querySelector(host)?.shadowRoot?.querySelectorAll(sel).length ?? 0;
+
+/** The four first views on a seeded community: the hub, a thread, the directory, the moderation queue. */
+export async function measureViews(cid: string, project: string, size: ScaleSize): Promise<View[]> {
+  const views: View[] = [];
+  views.push(await firstView(cid, project, null, 'hub (thread list)', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread mode="list" thread-key=${KEY}></kin-discussion-thread></kin-community>`),
+    (root) => inShadow(root, 'kin-discussion-thread', '[data-thread-id]'), Math.min(PAGE, size.threads)));
+  // The hub's visitor store was disposed (its Firebase app and cache ended): this visitor starts afresh.
+  views.push(await firstView(cid, project, null, 'thread (visitor)', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread thread-key=${KEY}></kin-discussion-thread></kin-community>`),
+    (root) => inShadow(root, 'kin-discussion-thread', 'article[data-post-id]'), PAGE));
+  views.push(await firstView(cid, project, 'm000001', 'thread (member)', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-discussion-thread thread-key=${KEY}></kin-discussion-thread></kin-community>`),
+    (root) => inShadow(root, 'kin-discussion-thread', 'article[data-post-id]'), PAGE));
+  views.push(await firstView(cid, project, 'm000002', 'member directory', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-member-directory page-size=${PAGE}></kin-member-directory></kin-community>`),
+    (root) => inShadow(root, 'kin-member-directory', '[data-uid]'), PAGE));
+  views.push(await firstView(cid, project, 'mod', 'moderation queue', PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue></kin-moderation-queue></kin-community>`),
+    (root) => inShadow(root, 'kin-moderation-queue', '[data-item]'), Math.min(PAGE, size.reports)));
+  return views;
+}
+
+export function printViews(label: string, size: ScaleSize, seeded: number, seedMs: number, views: View[]) {
+  const lines = [`[scale] ${label}: ${size.threads} threads, ${size.posts} posts, ${size.members} members, ${size.reports} open reports`
+    + ` (${seeded} documents seeded in ${Math.round(seedMs / 1000)} s)`,
+  '[scale] view                  page  shown  docs read (wire)  limit (page + 2)  REST  listen docs  (an empty listen bills 1)'];
+  for (const v of views) {
+    lines.push(`[scale] ${v.name.padEnd(21)} ${String(v.page).padStart(4)}  ${String(v.shown).padStart(5)}  ${String(v.wire.docs).padStart(16)}`
+      + `  ${String(v.page + 2).padStart(16)}  ${String(v.wire.rest).padStart(4)}  ${String(v.wire.listenDocs).padStart(11)}  ${v.wire.listenTargets} listens`);
+  }
+  console.log(lines.join('\n'));
+}
+
+export {KEY as SCALE_KEY, TID as SCALE_TID, expect};
