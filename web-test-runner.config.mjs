@@ -22,7 +22,9 @@ const authEmulatorHost = process.env.KINDRED_AUTH_EMULATOR_HOST ?? '';
 export default {
   // test/functions/ runs in Node (scripts/test-functions.mjs), not in the browser.
   files: process.env.KINDRED_TEST_FILES ? process.env.KINDRED_TEST_FILES.split(',') : ['test/**/*.test.ts', 'test/**/*.test.tsx', '!test/functions/**'],
-  nodeResolve: true,
+  // Dev-mode Lit (the `development` export condition, wtr's default) for tests; production Lit for the
+  // render benchmark (bench/render.mjs sets KINDRED_LIT_PROD), so its figures are what a visitor runs.
+  nodeResolve: process.env.KINDRED_LIT_PROD ? {exportConditions: ['production']} : true,
   // Background tabs never fire requestAnimationFrame under puppeteer: one page at a time.
   concurrency: 1,
   concurrentBrowsers: 1,

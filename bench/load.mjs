@@ -24,7 +24,7 @@
 //          --emulator=HOST:PORT (else KINDRED_EMULATOR_HOST, else one is started)
 // The reduced asserting form runs in `npm test`: test/load/load.test.mjs calls runLoad() below.
 import {build} from 'esbuild';
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, rmSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {seedFirestore} from '../scripts/seed-firestore.mjs';
@@ -47,12 +47,14 @@ export async function loadStoreModule() {
   await build({entryPoints: [join(root, 'src/data/firebase/firebase-store.ts')], bundle: true, platform: 'node', format: 'esm',
     packages: 'external', outfile: out, target: 'node20', logLevel: 'error'});
   storeModule = await import(out);
+  rmSync(out, {force: true}); // one file per process: loaded, it is no longer needed
   return storeModule;
 }
 
 const T0 = Date.UTC(2026, 11, 1, 9);
 export const LOAD_TID = 'load-campaign';
 const SEED_PID = 'seed-post';
+const EARLIER = 60;
 
 function fixture(cid) {
   const founder = {uid: 'founder', pseudonym: 'Founder Rhian', relationship: 'patient', avatarHue: 120, avatarUrl: null, bio: '', tags: [],
@@ -65,8 +67,12 @@ function fixture(cid) {
     },
     members: [founder],
     threads: [{id: LOAD_TID, key: null, title: 'Walk for Breath 2026: who is coming?', authorId: 'founder', authorName: founder.pseudonym,
-      createdAt: T0, lastActivityAt: T0, postCount: 1, status: 'visible', participants: null}],
-    posts: [{id: SEED_PID, threadId: LOAD_TID, authorId: 'founder', authorName: founder.pseudonym, authorRelationship: 'patient',
+      createdAt: T0 - EARLIER * 60000, lastActivityAt: T0, postCount: EARLIER + 1, status: 'visible', participants: null}],
+    // An established thread of 61 posts (the tallies design on branch s3-17load-tallies switches threads of 50+).
+    posts: [...Array.from({length: EARLIER}, (_, i) => ({id: `earlier-${String(i).padStart(3, '0')}`, threadId: LOAD_TID, authorId: 'founder',
+      authorName: founder.pseudonym, authorRelationship: 'patient', authorAvatarUrl: null, authorAvatarHue: 120, authorBadges: [], parentId: null,
+      createdAt: T0 - (EARLIER - i) * 60000, editedAt: null, status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0},
+      body: `Earlier note ${i} about the route.`})), {id: SEED_PID, threadId: LOAD_TID, authorId: 'founder', authorName: founder.pseudonym, authorRelationship: 'patient',
       authorAvatarUrl: null, authorAvatarHue: 120, authorBadges: [], parentId: null, createdAt: T0, editedAt: null,
       status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0}, body: 'The walk is on: say hello below.'}],
   };
@@ -170,6 +176,13 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   }));
   log(`set-up: ${writers} writers and ${readers} readers joined in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
+  // The thread document as a reader's SDK sees it change (issue 17: its rollups, rolledAt).
+  const {doc: fsDoc, onSnapshot} = await import('firebase/firestore');
+  const rollups = new Set();
+  const threadUnsub = readerStores.length ? onSnapshot(fsDoc(readerStores[0].firestore, `communities/${cid}/threads/${LOAD_TID}`), (snap) => {
+    const r = snap.get('rolledAt');
+    if (r) rollups.add(r.toMillis());
+  }, () => {}) : () => {};
   // Readers watch live; each keeps its latest list and when it first saw each post.
   const readerState = readerStores.map(() => ({list: [], seen: new Map(), errors: []}));
   const unsubs = readerStores.map((s, i) => s.watchPosts(LOAD_TID, {limit: readerLimit}, (posts) => {
@@ -255,11 +268,19 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   for (const a of refused) {
     if ((byBody.get(a.body) ?? []).length || byId.has(a.id)) failures.push(`refused post ${a.id} (attempt ${a.k}, ${a.code}) exists`);
   }
-  const thread = await db.get(threadPath);
-  // Issue 17: the thread's counts may be kept in sharded tallies (see recountThread).
-  const counted = await threadCounts(db, threadPath, thread);
+  // The thread document may trail its posts (rollups, in the tallies design): wait for it as for the readers.
+  const newestVisible = Math.max(...visible.map((p) => p.createdAt));
+  let thread = await db.get(threadPath);
+  while ((thread?.postCount !== visible.length || thread?.lastActivityAt !== newestVisible) && Date.now() < settleBy + 5000) {
+    await sleep(250);
+    thread = await db.get(threadPath);
+  }
+  threadUnsub();
+  const counted = {postCount: thread?.postCount ?? null, lastActivityAt: thread?.lastActivityAt ?? null,
+    maxWritesPerSecond: thread?.tallies ? maxPerSecond([...rollups]) : null};
+  const tallies = thread?.tallies ? await db.all(threadPath, 'tallies') : [];
   if (counted.postCount !== visible.length) failures.push(`thread postCount ${counted.postCount} ≠ recount ${visible.length}`);
-  const newest = Math.max(...visible.map((p) => p.createdAt));
+  const newest = newestVisible;
   if (counted.lastActivityAt !== newest) failures.push(`thread lastActivityAt ${new Date(counted.lastActivityAt).toISOString()} ≠ newest post ${new Date(newest).toISOString()}`);
   const reactionDocs = await db.all(threadPath, 'reactions');
   const recount = new Map();
@@ -285,19 +306,20 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   const lags = [];
   for (const r of readerState) for (const a of confirmed) { const s = r.seen.get(a.id); if (s) lags.push(s.at - s.createdAt); }
   // Thread-document writes per second: from the posts that wrote it (every visible post, before issue 17's
-  // change) or, with tallies, from the thread doc's own `tallyWrites` log when present.
-  const threadWritesPerSecond = counted.maxWritesPerSecond ?? maxPerSecond(visible.filter((p) => p.id !== SEED_PID).map((p) => p.createdAt));
+  // change) or, with tallies (branch s3-17load-tallies), from the rollups a reader saw.
+  const threadWritesPerSecond = counted.maxWritesPerSecond ?? maxPerSecond(visible.filter((p) => p.createdAt > T0).map((p) => p.createdAt));
   await Promise.all([...writerStores, ...readerStores].map((s) => s.dispose().catch(() => {})));
   const reactionsRefused = reactions.flatMap((r) => r.refused);
   return {
     config: {writers, seconds, rate, reactors, readers, readerLimit, auth: authHost ? 'Auth emulator' : 'mock tokens'},
-    attempts: attempts.length, confirmed: confirmed.length, refused: refused.length,
+    earlier: EARLIER + 1, attempts: attempts.length, confirmed: confirmed.length, refused: refused.length,
     refusedCodes: Object.fromEntries([...new Set(refused.map((a) => a.code))].map((c) => [c, refused.filter((a) => a.code === c).length])),
     errorRate: attempts.length ? refused.length / attempts.length : 0,
     reactionsConfirmed: reactions.reduce((n, r) => n + r.ok.length, 0), reactionsRefused: reactionsRefused.length, reactionErrors: reactionsRefused.slice(0, 5),
     writeP50: pct(writeMs, 50), writeP95: pct(writeMs, 95), lagP50: pct(lags, 50), lagP95: pct(lags, 95),
     achievedRate: confirmed.length / runSeconds, runSeconds,
     postsStored: posts.length, postCount: counted.postCount, reactionChecks, threadWritesPerSecond,
+    tallied: Boolean(thread?.tallies), rollupsSeen: rollups.size, tallyCounts: tallies.map((t) => t.count),
     failures,
   };
 }
@@ -313,10 +335,6 @@ function maxPerSecond(times) {
   return best;
 }
 
-/** The thread's post count and last activity as a reader of the thread would get them. */
-async function threadCounts(db, threadPath, thread) {
-  return {postCount: thread?.postCount ?? null, lastActivityAt: thread?.lastActivityAt ?? null};
-}
 
 export function formatLoad(r) {
   const f = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
@@ -325,7 +343,9 @@ export function formatLoad(r) {
     `  posts attempted ${r.attempts}, confirmed ${r.confirmed}, refused ${r.refused} ${JSON.stringify(r.refusedCodes)}; error rate ${(r.errorRate * 100).toFixed(2)} %`,
     `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused}`,
     `  write p50 ${f(r.writeP50)}, p95 ${f(r.writeP95)};  reader lag p50 ${f(r.lagP50)}, p95 ${f(r.lagP95)}`,
-    `  thread document: at most ${r.threadWritesPerSecond} writes in one second`,
+    r.tallied
+      ? `  thread document: tallied (issue 17); ${r.rollupsSeen} rollups seen by a reader, at most ${r.threadWritesPerSecond} in one second; tallies ${r.tallyCounts.join('/')}`
+      : `  thread document: written by every post, at most ${r.threadWritesPerSecond} writes in one second`,
     `  recount: ${r.postsStored} posts stored, thread postCount ${r.postCount}; ${r.reactionChecks} reaction counts checked`,
     r.failures.length ? `  INVARIANTS FAILED (${r.failures.length}):\n    ${r.failures.slice(0, 20).join('\n    ')}` : '  invariants: all hold',
   ].join('\n');

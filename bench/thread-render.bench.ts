@@ -1,122 +1,221 @@
-// Render cost of <kin-discussion-thread> against a bare lit-html list of similar markup, in Chromium.
-// Run: node scripts/test.mjs --only=bench/thread-render.bench.ts   (figures are printed, nothing is asserted
-// beyond "it rendered": timings vary with the machine, so they belong in the notes, not in tests).
-import {expect, fixture, html as owc, waitUntil} from '@open-wc/testing';
-import {html, render} from 'lit';
+// Render cost of <kin-discussion-thread> against bare lit-html rendering THE SAME MARKUP, in Chromium (issue 16).
+// Run: `npm run bench:render` (production Lit: bench/render.mjs sets KINDRED_LIT_PROD, which
+// web-test-runner.config.mjs turns into the `production` export condition; this file refuses dev mode).
+//
+// A/B interleaved, the same operation on both sides, median of many runs:
+//  - "render 20 posts to DOM + layout": from the moment 20 posts are in hand (for the element: the moment
+//    the store hands them to its `watchPosts` callback; the store's own work before that is not counted) to
+//    the posts in the DOM and laid out (a forced layout). Each run is a fresh element / a fresh shadow root.
+//  - "re-render 1,000 posts with unchanged data": the element's `requestUpdate()` → `updateComplete` → layout,
+//    against `render()` of the bare template with the same 1,000 posts into the same container → layout.
+// The bare side renders into a shadow root with the element's own stylesheets, and its markup is checked
+// against the element's (comments and whitespace aside) before anything is timed: if the element's markup
+// changes, this bench fails until the bare template follows it.
+import {expect, fixture, html as owc} from '@open-wc/testing';
+import {LitElement, html, nothing, render} from 'lit';
 import {LocalStore} from '../src/data/local/local-store.js';
 import type {CommunityStore} from '../src/data/store.js';
 import type {Post} from '../src/data/types.js';
 import {threadIdForKey} from '../src/data/policy.js';
+import {relativeTime} from '../src/i18n/messages.js';
+import {initials} from '../src/data/pseudonyms.js';
 import '../src/components/community/kin-community.js';
 import '../src/components/discussion-thread/kin-discussion-thread.js';
+import {KinDiscussionThread} from '../src/components/discussion-thread/discussion-thread.js';
 import {alice, bob, community, post, thread} from '../test/components/discussion-thread.fixture.js';
 
 const KEY = 'bench';
 const TID = threadIdForKey(KEY);
-const RUNS = 5;
+const RUNS_20 = Number(new URLSearchParams(location.search).get('runs20') ?? 41);
+const RUNS_1000 = 41;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+/** Forces style and layout of the whole document (what a frame would have to do before painting). */
+const layout = (el: Element) => el.getBoundingClientRect().height + document.documentElement.offsetHeight;
 
+const BASE = Math.floor(Date.now() / 60000) * 60000;
 function posts(n: number): Post[] {
-  const t0 = Date.now() - n * 60000;
+  const t0 = BASE - n * 60000;
   return Array.from({length: n}, (_, i) => post(`b${String(i).padStart(5, '0')}`, i % 2 ? alice : bob, {
     threadId: TID, createdAt: t0 + i * 60000, body: `Message ${i}: how are you getting on with the new inhaler?\nSecond line.`,
+    reactions: {heart: i % 3, hug: 0, metoo: i % 5 === 0 ? 2 : 0, thanks: 0},
   }));
 }
 
-/** Longest main-thread task while `fn` runs (PerformanceObserver longtask, ≥ 50 ms), or 0. */
-async function measure(fn: () => Promise<void>): Promise<{ms: number; longest: number}> {
-  let longest = 0;
-  const obs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  obs.observe({type: 'longtask', buffered: false});
-  const start = performance.now();
-  await fn();
-  const ms = performance.now() - start;
-  await new Promise((r) => setTimeout(r, 0));
-  obs.disconnect();
-  return {ms, longest};
-}
-
-async function openStore(n: number, id: string): Promise<CommunityStore> {
-  return LocalStore.open({
-    communityId: id, persistence: 'memory', user: {uid: 'alice', anonymous: false},
-    seed: {community: community(id), members: [alice, bob], threads: [thread(TID, {key: KEY, postCount: n})], posts: posts(n)},
-  });
-}
-
-function bare(list: Post[]) {
-  return html`<div role="feed">${list.map((p, i) => html`<article aria-posinset=${i + 1} aria-setsize=${list.length}>
-    <header><span class="avatar">AB</span><span>${p.authorName}</span><span>Patient</span><time datetime=${new Date(p.createdAt).toISOString()}>2 hours ago</time></header>
-    <div><p>${p.body.split('\n')[0]}<br />${p.body.split('\n')[1]}</p></div>
-    <div role="group"><button aria-pressed="false">Heart 0</button><button aria-pressed="false">Hug 0</button><button aria-pressed="false">Me too 0</button><button aria-pressed="false">Thanks 0</button></div>
-    <div><button>Reply</button><button>Report</button></div>
+// The bare side: one lit-html template with the markup the element renders for a visitor (same tags,
+// attributes, classes and text), nothing else.
+const exactFmt = new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+const REL: Record<string, string> = {patient: 'Patient', carer: 'Carer or family'};
+const BADGE: Record<string, string> = {moderator: 'Moderator'};
+const KINDS = ['heart', 'hug', 'metoo', 'thanks'] as const;
+const KIND_LABEL = {heart: 'Heart', hug: 'Hug', metoo: 'Me too', thanks: 'Thanks'};
+function bareFeed(list: Post[], now: number, hasOlder: boolean, icon: (k: string) => unknown) {
+  return html`<div class="feed" role="feed" part="feed" aria-busy="false" aria-label="Posts">${list.map((p, i) => html`<article class="post" part="post" data-post-id=${p.id} tabindex="-1" aria-posinset=${i + 1} aria-setsize=${hasOlder ? -1 : list.length} aria-labelledby=${`a-${p.id} t-${p.id}`}>
+    <header class="post-header"><span class="avatar initials" part="avatar" aria-hidden="true" .style=${`--_hue: ${p.authorAvatarHue}`}>${initials(p.authorName)}</span>
+      <div class="byline"><span class="author" part="post-author" id=${`a-${p.id}`}>${p.authorName}</span><span class="badge" part="badge">${REL[p.authorRelationship]}</span>${p.authorBadges.map((b) => html`<span class="badge role" part="badge">${BADGE[b]}</span>`)}<span class="when" id=${`t-${p.id}`}><time datetime=${new Date(p.createdAt).toISOString()} title=${exactFmt.format(p.createdAt)}>${relativeTime(p.createdAt, 'en', now)}</time></span></div>
+    </header>
+    <div class="post-body" part="post-body" id=${`pb-${p.id}`}>${p.body.split('\n\n').map((para) => html`<p>${para.split('\n').map((line, j) => html`${j ? html`<br>` : nothing}${line}`)}</p>`)}</div>
+    ${KINDS.some((k) => p.reactions[k] > 0) ? html`<div class="reactions" part="reactions" role="group" aria-label="Reactions">${KINDS.filter((k) => p.reactions[k] > 0).map((k) => html`<span class="reaction static" data-kind=${k}>${icon(k)} ${KIND_LABEL[k]} <span class="count">${p.reactions[k]}</span></span>`)}</div>` : nothing}
   </article>`)}</div>`;
 }
 
-describe('bench: thread render cost', () => {
-  it('first render of 20 posts, and 1,000 loaded, vs bare lit-html', async function () {
-    this.timeout(300000);
+/** A shadow root styled like the element's, holding a `.base` wrapper the bare template renders into. */
+function bareHost(): {host: HTMLElement; target: HTMLElement} {
+  const host = document.createElement('div');
+  const root = host.attachShadow({mode: 'open'});
+  root.adoptedStyleSheets = KinDiscussionThread.elementStyles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet!));
+  const target = document.createElement('div');
+  target.className = 'base';
+  root.append(target);
+  document.body.append(host);
+  return {host, target};
+}
+
+/** The markup of an element's feed: tags, attributes (in name order) and text; no comments, no whitespace between tags. */
+function markup(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/\s+/g, ' ');
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const el = node as Element;
+  const attrs = [...el.attributes].map((a) => ` ${a.name}="${a.value}"`).sort().join('');
+  const inner = [...el.childNodes].map(markup).join('').replace(/\s+/g, ' ').replace(/> </g, '><').replace(/^ </, '<').replace(/> $/, '>');
+  return `<${el.localName}${attrs}>${inner}</${el.localName}>`;
+}
+
+type Thread = HTMLElement & {updateComplete: Promise<boolean>; requestUpdate(): void};
+
+/** A visitor's LocalStore whose `watchPosts` records when posts reach the element (performance.now()). */
+async function openStore(n: number, id: string, delivered: (t: number) => void): Promise<CommunityStore> {
+  const store = await LocalStore.open({
+    communityId: id, persistence: 'memory', user: null,
+    seed: {community: community(id), members: [alice, bob], threads: [thread(TID, {key: KEY, postCount: n})], posts: posts(n)},
+  });
+  const watch = store.watchPosts.bind(store);
+  store.watchPosts = (threadId, opts, next, error) => watch(threadId, opts, (value) => {
+    delivered(performance.now());
+    next(value);
+  }, error);
+  return store;
+}
+
+const feedOf = (el: Thread) => el.shadowRoot!.querySelector('.feed')!;
+const count = (el: Thread) => el.shadowRoot!.querySelectorAll('article').length;
+
+/** One element run: mount, wait for the posts; returns ms from their delivery to laid out. */
+async function elementFirst(n: number, r: number): Promise<{ms: number; el: Thread; root: Element; store: CommunityStore}> {
+  let t0 = 0;
+  let t1 = 0;
+  let done!: () => void;
+  const finished = new Promise<void>((res) => (done = res));
+  const box: {el?: Thread} = {};
+  const store = await openStore(n, `r${n}-${Date.now().toString(36)}-${r}`, (t) => {
+    if (t0) return;
+    t0 = t;
+    // The element requests an update in the same callback; measure to the end of that update + layout.
+    queueMicrotask(() => void box.el!.updateComplete.then(() => {
+      layout(box.el!);
+      t1 = performance.now();
+      done();
+    }));
+  });
+  const root = await fixture(owc`<kin-community .store=${store}><kin-discussion-thread thread-key=${KEY} page-size="50"></kin-discussion-thread></kin-community>`);
+  const el = (box.el = root.querySelector('kin-discussion-thread') as Thread);
+  await finished;
+  expect(count(el), 'the element rendered the posts in the measured update').to.equal(Math.min(n, 50));
+  return {ms: t1 - t0, el, root, store};
+}
+
+describe('bench: thread render cost (A/B interleaved, production Lit)', () => {
+  it('render 20 posts to DOM + layout, and re-render 1,000 unchanged, vs bare lit-html of the same markup', async function () {
+    this.timeout(900000);
+    // Dev-mode Lit has extra checks and warnings: this bench is only meaningful in production mode.
+    expect((LitElement as unknown as {enableWarning?: unknown}).enableWarning, 'Lit must be the production build: run `npm run bench:render`').to.equal(undefined);
     const rows: string[] = [];
+    const reactionIconOf = (await import('../src/components/icons.js')).reactionIcon as (k: string) => unknown;
 
-    for (const n of [20, 1000]) {
-      const list = posts(n);
-      const baseline: number[] = [];
-      for (let r = 0; r < RUNS; r++) {
-        const host = document.createElement('div');
-        document.body.append(host);
-        const {ms} = await measure(async () => {
-          render(bare(list), host);
-        });
-        baseline.push(ms);
-        host.remove();
+    // --- 20 posts -----------------------------------------------------------------------------------
+    const list20 = posts(20);
+    // Same markup? The element's feed vs the bare template's, for the same posts.
+    {
+      const {el, store} = await elementFirst(20, -1);
+      const b = bareHost();
+      render(bareFeed(list20, Date.now(), false, reactionIconOf), b.target);
+      const want = markup(feedOf(el));
+      const got = markup(b.target.querySelector('.feed')!);
+      if (want !== got) {
+        let i = 0;
+        while (i < want.length && want[i] === got[i]) i++;
+        console.log(`markup differs at ${i}:\n element: …${want.slice(Math.max(0, i - 200), i + 200)}\n bare:    …${got.slice(Math.max(0, i - 200), i + 200)}`);
       }
-      rows.push(`bare lit-html, ${n} posts: first render median ${fmt(median(baseline))}`);
-    }
-
-    // The element: first view of a 20-post page (store → controller → render).
-    const first: number[] = [];
-    const longest20: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const store = await openStore(20, `bench20-${Date.now()}-${r}`);
-      const {ms, longest} = await measure(async () => {
-        const root = await fixture(owc`<kin-community .store=${store}><kin-discussion-thread thread-key=${KEY}></kin-discussion-thread></kin-community>`);
-        const el = root.querySelector('kin-discussion-thread')!;
-        await waitUntil(() => el.shadowRoot!.querySelectorAll('article').length === 20, 'rendered', {timeout: 10000, interval: 5});
-      });
-      first.push(ms);
-      longest20.push(longest);
+      expect(got, 'bare template renders the element\'s markup').to.equal(want);
+      b.host.remove();
+      el.closest('kin-community')!.remove();
       await store.dispose();
     }
-    rows.push(`<kin-discussion-thread>, 20 posts: first view median ${fmt(median(first))} (store + render), longest task ${fmt(Math.max(...longest20))}`);
 
-    // 1,000 posts loaded through "Show older" (page size 50), then one re-render of the whole feed.
-    const store = await openStore(1000, `bench1000-${Date.now()}`);
-    const root = await fixture(owc`<kin-community .store=${store}><kin-discussion-thread thread-key=${KEY} page-size="50"></kin-discussion-thread></kin-community>`);
-    const el = root.querySelector('kin-discussion-thread')! as HTMLElement & {updateComplete: Promise<boolean>; requestUpdate(): void};
-    const count = () => el.shadowRoot!.querySelectorAll('article').length;
-    await waitUntil(() => count() === 50, 'first page', {timeout: 10000});
-    const loadAll = await measure(async () => {
-      while (count() < 1000) {
-        const before = count();
-        (el.shadowRoot!.querySelector('.older button') as HTMLButtonElement).click();
-        await waitUntil(() => count() > before, 'older page', {timeout: 10000, interval: 5});
-      }
-    });
-    rows.push(`<kin-discussion-thread>, 1,000 posts: loading 19 older pages took ${fmt(loadAll.ms)}, longest task ${fmt(loadAll.longest)}`);
-    const rerender: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const {ms} = await measure(async () => {
-        el.requestUpdate();
-        await el.updateComplete;
-      });
-      rerender.push(ms);
+    const a20: number[] = [];
+    const b20: number[] = [];
+    for (let r = 0; r < RUNS_20; r++) {
+      // A: the element.
+      const {ms, root, store} = await elementFirst(20, r);
+      a20.push(ms);
+      root.remove();
+      await store.dispose();
+      await new Promise((res) => setTimeout(res, 0));
+      // B: bare lit-html, the same 20 posts (fresh template instance in a fresh shadow root).
+      const b = bareHost();
+      const t0 = performance.now();
+      render(bareFeed(list20, Date.now(), false, reactionIconOf), b.target);
+      layout(b.target);
+      b20.push(performance.now() - t0);
+      b.host.remove();
+      await new Promise((res) => setTimeout(res, 0));
     }
-    rows.push(`<kin-discussion-thread>, 1,000 posts: full re-render median ${fmt(median(rerender))}`);
+
+    // --- 1,000 posts: load them all in the element, render the same into a bare host --------------------
+    const {el, root, store} = await elementFirst(1000, 0);
+    while (count(el) < 1000) {
+      const before = count(el);
+      (el.shadowRoot!.querySelector('.older button') as HTMLButtonElement).click();
+      const t = Date.now();
+      while (count(el) === before) {
+        if (Date.now() - t > 20000) throw new Error('older page did not arrive');
+        await new Promise((res) => setTimeout(res, 5));
+      }
+    }
+    await el.updateComplete;
+    const list1000 = posts(1000);
+    const now = Date.now();
+    const b = bareHost();
+    render(bareFeed(list1000, now, false, reactionIconOf), b.target);
+    layout(b.target);
+    const a1000: number[] = [];
+    const b1000: number[] = [];
+    for (let r = 0; r < RUNS_1000; r++) {
+      let t0 = performance.now();
+      el.requestUpdate();
+      await el.updateComplete;
+      layout(el);
+      a1000.push(performance.now() - t0);
+      await new Promise((res) => setTimeout(res, 0));
+      t0 = performance.now();
+      render(bareFeed(list1000, now, false, reactionIconOf), b.target);
+      layout(b.target);
+      b1000.push(performance.now() - t0);
+      await new Promise((res) => setTimeout(res, 0));
+    }
+    expect(count(el)).to.equal(1000);
+    expect(b.target.querySelectorAll('article').length).to.equal(1000);
+    b.host.remove();
+    root.remove();
     await store.dispose();
-    console.log(`\n${rows.join('\n')}\n`);
-    expect(count()).to.equal(1000);
+
+    const row = (name: string, a: number[], bb: number[], goal: number) =>
+      `| ${name} | ${fmt(median(a))} (p90 ${fmt(q(a, 0.9))}) | ${fmt(median(bb))} (p90 ${fmt(q(bb, 0.9))}) | ${(median(a) / median(bb)).toFixed(2)}× | ≤ ${goal}× ${median(a) / median(bb) <= goal ? 'met' : 'NOT met'} |`;
+    rows.push('| | <kin-discussion-thread> | bare lit-html, same markup | ratio | goal |', '|---|---|---|---|---|');
+    rows.push(row(`render 20 posts to DOM + layout (median of ${RUNS_20})`, a20, b20, 1.5));
+    rows.push(row(`re-render 1,000 posts, unchanged data (median of ${RUNS_1000})`, a1000, b1000, 2));
+    console.log(`\nbench:render — production Lit, A/B interleaved, ${navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0]}\n${rows.join('\n')}\n`);
   });
 });

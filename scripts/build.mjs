@@ -40,6 +40,11 @@ export async function build({clean = true, quiet = false} = {}) {
     for (const w of warnings) console.warn(`rollup: ${w.message}`);
     const chunks = output.filter((o) => o.type === 'chunk');
     log(`build: dist/cdn/ ${chunks.length} chunk(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Issue 17: Subresource Integrity for the entry and every chunk (scripts/sri.mjs, docs/embedding.md).
+    const {writeIntegrity} = await import('./sri.mjs');
+    const integrity = writeIntegrity(resolve(root, config.output.dir));
+    log(`build: dist/cdn/integrity.json (${Object.keys(integrity).length} files); kindred.js ${integrity['kindred.js']}`);
+    log('build: paste-this with SRI: dist/cdn/sri-snippet.html, or `node scripts/sri.mjs --base <where dist/cdn is served>`');
     return output;
   } finally {
     process.chdir(prev);

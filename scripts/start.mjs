@@ -18,6 +18,7 @@
 // root, and sends a strict Content-Security-Policy with every page, so the demo proves the kit works
 // without inline script or style attributes.
 import {createServer} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import {createReadStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {extname, join, normalize, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -69,6 +70,19 @@ const PAGE_POLICY = {
   '/demo/embed/existing-firebase.html': {scripts: ['https://www.gstatic.com'], connect: ['https://*.googleapis.com']},
 };
 
+/** Types worth compressing (text); images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const gzipCache = new Map();
+/** A file's gzip bytes (level 9, as a CDN's static compression), cached until the file changes. */
+function gzipped(path) {
+  const mtime = statSync(path).mtimeMs;
+  const hit = gzipCache.get(path);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const body = gzipSync(readFileSync(path), {level: 9});
+  gzipCache.set(path, {mtime, body});
+  return body;
+}
+
 /** A static file server for demo/ and dist/ under the repo root. Resolves to the listening server. */
 export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = {}) {
   const server = createServer((req, res) => {
@@ -104,6 +118,18 @@ export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = 
     if (type.startsWith('text/html') && csp) {
       const extra = PAGE_POLICY[pathname];
       headers['Content-Security-Policy'] = extra ? contentSecurityPolicy([...connect, ...extra.connect], extra.scripts) : csp;
+    }
+    // Issue 16: text compressed as a CDN would send it (gzip when the browser accepts it), so what the demo
+    // downloads, and what Lighthouse and bench/ measure on it, is what production sends.
+    if (COMPRESSIBLE.test(type)) {
+      headers.Vary = 'Accept-Encoding';
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        const body = gzipped(path);
+        headers['Content-Encoding'] = 'gzip';
+        headers['Content-Length'] = body.length;
+        res.writeHead(200, headers);
+        return res.end(req.method === 'HEAD' ? undefined : body);
+      }
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();

@@ -38,6 +38,8 @@ export interface KinCommunityVueProps {
   emulatorHost?: KinCommunity['emulatorHost'];
   /** Development only: the uid to act as against the emulator. */
   emulatorUser?: KinCommunity['emulatorUser'];
+  /** Firebase App Check (issue 17): your reCAPTCHA Enterprise site key. The kit then starts App Check on its Firebase app before any request, so a project that enforces App Check accepts it; the App Check code loads only when this is set. Development: set `self.FIREBASE_APPCHECK_DEBUG_TOKEN` first (debug provider). */
+  appCheckSiteKey?: KinCommunity['appCheckSiteKey'];
   /** Development only: `host:port` of a Firebase Auth emulator, for real sign-in against the emulators. */
   emulatorAuthHost?: KinCommunity['emulatorAuthHost'];
   /** `required`: make no network request and write no storage until the visitor agrees, through the built-in prompt or the host page calling `kindred.grantConsent()` (or `grantConsent()` from the kit). */
@@ -62,6 +64,8 @@ export interface KinCommunityVueProps {
   'emulator-host'?: KinCommunity['emulatorHost'];
   /** Attribute form of `emulatorUser`. */
   'emulator-user'?: KinCommunity['emulatorUser'];
+  /** Attribute form of `appCheckSiteKey`. */
+  'app-check-site-key'?: KinCommunity['appCheckSiteKey'];
   /** Attribute form of `emulatorAuthHost`. */
   'emulator-auth-host'?: KinCommunity['emulatorAuthHost'];
   /** Configuration or loading failed; the message is also shown in place. */

@@ -2,6 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {Unsubscribe} from '../data/store.js';
 import {KindredError, toKindredError} from '../data/errors.js';
 import {backoffMs, isTransient} from './resend.js';
+import {RECONNECTED_EVENT} from '../data/connection-events.js';
 
 export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -46,6 +47,8 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
   hostConnected() {
     this.#connected = true;
     window.addEventListener('online', this.#onOnline);
+    // A store back in touch with its server (issue 17): a failed load tries again now, not after its backoff.
+    window.addEventListener(RECONNECTED_EVENT, this.#onOnline);
     this.#sync(true);
   }
 
@@ -56,6 +59,7 @@ export class LiveController<T, K extends readonly unknown[] = readonly unknown[]
   hostDisconnected() {
     this.#connected = false;
     window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener(RECONNECTED_EVENT, this.#onOnline);
     this.#stop();
     this.#key = null;
     this.#attempt = 0;

@@ -10,7 +10,9 @@ export type KindredErrorCode =
   | 'unauthenticated'
   | 'already-exists'
   | 'misconfigured'
-  | 'internal';
+  | 'internal'
+  // Issue 17 (fault): what was changed meanwhile elsewhere (another tab or device); nothing was overwritten.
+  | 'conflict';
 
 export class KindredError extends Error {
   override readonly name = 'KindredError';

@@ -39,6 +39,8 @@ export type Unsubscribe = () => void;
 export type OnError = (error: KindredError) => void;
 /** Issue 17: whether a store is in touch with its server (`reconnecting` while it cannot be reached). */
 export type ConnectionState = 'connected' | 'reconnecting';
+/** Issue 17 (fault): see CommunityStore.watchStorage. */
+export type StorageState = 'device' | 'memory-only';
 
 /** Who is signed in. Identity is a uid; an email is never shown to other members. */
 export interface AuthSession {
@@ -50,6 +52,11 @@ export interface AuthSession {
    * Optional: sessions that cannot expire leave it out.
    */
   readonly expired?: boolean;
+  /**
+   * Issue 17 (fault): with `expired`, how that member had signed in: `email` (an email-link account), so
+   * "Sign in again" offers the email link and never makes a new anonymous account; or `anonymous`.
+   */
+  readonly expiredSignIn?: 'email' | 'anonymous' | null;
   /** Calls `next` at once with the current user, then on every change. */
   watch(next: (user: SessionUser | null) => void): Unsubscribe;
   signInAnonymously(): Promise<SessionUser>;
@@ -83,6 +90,12 @@ export interface JoinInput {
 export type ProfilePatch = Partial<Pick<MemberProfile, 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship' | 'bio' | 'tags' | 'listed'>>;
 
 export type FounderStoryInput = Omit<FounderStory, 'approvedBy' | 'approvedAt'>;
+
+/** Issue 17 (fault): the edit's precondition (see CommunityStore.editPost). */
+export interface EditOptions {
+  /** The post's `version ?? 0` the edit started from. */
+  version?: number;
+}
 
 export interface CreatePostInput {
   /** Client-made id (`store.newId()`): a retried write never duplicates. */
@@ -228,6 +241,12 @@ export interface CommunityStore {
    * LocalStore has no server). Called on each change after the first sync, never for the first load.
    */
   watchConnection?(next: (state: ConnectionState) => void): Unsubscribe;
+  /**
+   * Issue 17 (fault): where this store keeps what members do on this device. `memory-only` when the
+   * browser refused its storage (IndexedDB failing to open, quota exceeded, a sandboxed or storage-denied
+   * iframe): the store goes on working in memory, and the page says so. Called at once, then on each change.
+   */
+  watchStorage?(next: (state: StorageState) => void): Unsubscribe;
 
   // Community
   watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe;
@@ -264,7 +283,11 @@ export interface CommunityStore {
   listOlderPosts(threadId: string, options: {cursor: string; limit?: number}): Promise<Page<Post>>;
   createPost(input: CreatePostInput): Promise<Post>;
   /** Author only. */
-  editPost(threadId: string, postId: string, body: string): Promise<void>;
+  /**
+   * Issue 17 (fault): with `version` (the post's `version ?? 0` when the edit began), the edit is refused
+   * with code `conflict` if the post was edited meanwhile (another tab or device); nothing is overwritten.
+   */
+  editPost(threadId: string, postId: string, body: string, options?: EditOptions): Promise<void>;
   /** Author only; the post becomes a placeholder so replies keep their context. */
   deletePost(threadId: string, postId: string): Promise<void>;
   setReaction(threadId: string, postId: string, kind: ReactionKind, on: boolean): Promise<void>;

@@ -232,6 +232,11 @@ export interface Post {
   warning?: ContentWarning;
   /** Issue 18: 'members' for a members-only post; absent means everyone who may read the community. */
   audience?: PostAudience;
+  /**
+   * Issue 17 (fault): how many times the author's edits were saved (absent: never). An edit names the
+   * version it started from, so two tabs editing one post never silently overwrite each other.
+   */
+  version?: number;
 }
 
 export interface Reaction {

@@ -34,6 +34,7 @@ const en = {
     'already-exists': 'That already exists.',
     misconfigured: 'This community is not set up correctly.',
     internal: 'Something went wrong on our side. Please try again.',
+    conflict: 'This was changed somewhere else while you were working on it. Nothing was overwritten.',
   })[code],
 };
 
@@ -69,6 +70,7 @@ const cy: typeof en = {
     'already-exists': 'Mae hynny’n bodoli eisoes.',
     misconfigured: 'Nid yw’r gymuned hon wedi’i gosod yn gywir.',
     internal: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni.',
+    conflict: 'Cafodd hwn ei newid yn rhywle arall tra oeddech chi’n gweithio arno. Ni chafodd dim ei ysgrifennu drosto.',
   })[code],
 };
 

@@ -67,3 +67,34 @@ test('bundles the React and Vue examples into scripts their pages load', async (
   await buildExamples();
   for (const name of ['react', 'vue']) assert.ok(existsSync(join(root, 'dist', 'examples', `${name}.js`)), `dist/examples/${name}.js`);
 });
+
+test('serves text gzip-compressed when the browser accepts it, as a CDN would (issue 16)', async () => {
+  const server = await serve({port: 0});
+  try {
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const {request} = await import('node:http');
+    const {gunzipSync} = await import('node:zlib');
+    const {readFileSync} = await import('node:fs');
+    const get = (path, encoding) => new Promise((res, rej) => {
+      request(`${base}${path}`, {headers: encoding ? {'Accept-Encoding': encoding} : {}}, (r) => {
+        const chunks = [];
+        r.on('data', (c) => chunks.push(c));
+        r.on('end', () => res({headers: r.headers, body: Buffer.concat(chunks)}));
+      }).on('error', rej).end();
+    });
+    const page = readFileSync(join(root, 'demo', 'index.html'));
+    const zipped = await get('/demo/index.html', 'gzip, deflate, br');
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers.vary, 'Accept-Encoding');
+    assert.equal(Number(zipped.headers['content-length']), zipped.body.length, 'length of the compressed bytes');
+    assert.ok(zipped.body.length < page.length / 2, `compressed: ${zipped.body.length} of ${page.length} bytes`);
+    assert.deepEqual(gunzipSync(zipped.body), page, 'the same page once unzipped');
+    const plain = await get('/demo/index.html');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no gzip for a client that did not ask for it');
+    assert.deepEqual(plain.body, page);
+    const svg = await get('/demo/logo.svg', 'gzip');
+    assert.equal(svg.headers['content-encoding'], 'gzip');
+  } finally {
+    server.close();
+  }
+});

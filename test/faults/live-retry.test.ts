@@ -4,6 +4,7 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {LitElement} from 'lit';
 import {LiveController} from '../../src/controllers/live.js';
 import {KindredError, toKindredError} from '../../src/data/errors.js';
+import {RECONNECTED_EVENT} from '../../src/data/connection-events.js';
 
 type Plan = {failures: number; code: KindredError['code']; calls: number[]};
 
@@ -72,5 +73,36 @@ describe('LiveController retries', () => {
     const e = toKindredError(new TypeError('Failed to fetch dynamically imported module: https://cdn.example/k.js'));
     expect(e.code).to.equal('unavailable');
     expect(toKindredError(new TypeError('x is not a function')).code).to.equal('internal');
+  });
+});
+
+// A long backoff: only the reconnected signal can make the second attempt come soon.
+class SlowRetryHost extends LitElement {
+  failures = 1;
+  calls: number[] = [];
+  live = new LiveController<string, readonly [number]>(this, {
+    key: () => [2] as const,
+    subscribe: (_key, next, error) => {
+      this.calls.push(performance.now());
+      const fail = this.failures-- > 0;
+      queueMicrotask(() => (fail ? error(new KindredError('unavailable', 'test')) : next('back')));
+      return () => undefined;
+    },
+    backoff: {baseMs: 60000, maxMs: 60000},
+  });
+}
+customElements.define('kin-test-slow-retry-host', SlowRetryHost);
+
+describe('LiveController and the store coming back (issue 17)', () => {
+  it('a failed load tries again at once when a store reports it is back in touch, not after its backoff', async () => {
+    const el = document.createElement('kin-test-slow-retry-host') as SlowRetryHost;
+    await fixture(html`<div>${el}</div>`);
+    await until(() => el.live.status === 'error', 3000);
+    expect(el.live.status).to.equal('error');
+    expect(el.live.retryAt! - Date.now()).to.be.above(30000);
+    window.dispatchEvent(new CustomEvent(RECONNECTED_EVENT));
+    await until(() => el.live.status === 'ready', 3000);
+    expect(el.live.value).to.equal('back');
+    expect(el.calls.length).to.equal(2);
   });
 });

@@ -8,7 +8,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import type {CommunityStore} from '../../src/data/store.js';
 import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady} from '../support/env.js';
-import {signInStore} from '../support/auth-emulator.js';
+import {signInLinkFor, signInStore, uniqueEmail} from '../support/auth-emulator.js';
 import {FirestoreAdmin} from '../support/firestore-admin.js';
 import {$, KEY, alice, articleFor, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import '../../src/components/community/kin-community.js';
@@ -51,9 +51,12 @@ describe('faults: the sign-in expires', function () {
     await forgetSessions();
     sessionStorage.clear();
   });
-  after(async () => {
-    for (const s of stores) await s.dispose().catch(() => undefined);
-    await forgetSessions();
+  after(async function () {
+    this.timeout(60000);
+    // A store whose app is mid-sign-in can take long to close: never let cleanup hang the file.
+    const settle = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), wait(10000)]);
+    for (const s of stores) await settle(s.dispose());
+    await settle(forgetSessions());
   });
 
   it('says so with Sign in again, keeps the draft, and signing in again brings the words back', async () => {
@@ -106,6 +109,81 @@ describe('faults: the sign-in expires', function () {
     await eventuallyWithin(() => ($(thread, 'textarea#compose') as HTMLTextAreaElement | null)?.value === words, 'the composer is back with the words typed before', 60000);
     expect(root.shadowRoot!.querySelector('[part="session-expired"]')).to.equal(null);
     expect(text(thread)).not.to.include('expired');
+  });
+
+  it('a member who signed in with an email link is offered the link again, never a new anonymous account; the link brings them back to the same account with their words', async () => {
+    const cid = nextCommunityId();
+    const fx = seed(cid, [post('p1', alice, {body: 'Hello from Alice'})]);
+    await admin.seed(fx);
+    const page = location.href;
+    // A fresh device: the stores of the test before share the Firebase app (and its signed-in Auth).
+    for (const s of stores.splice(0)) await s.dispose().catch(() => undefined);
+    await forgetSessions();
+
+    // A member joins, then keeps their account with an email link (the profile's "keep your account").
+    const first = await signInStore(cid);
+    stores.push(first);
+    const anon = await first.session.signInAnonymously();
+    await first.join({pseudonym: 'Eirlys', relationship: 'patient', guidelinesVersion: fx.community.settings.guidelinesVersion, healthConsentVersion: null});
+    const email = uniqueEmail('expired');
+    await first.session.sendSignInLink(email, page);
+    const kept = await first.session.completeSignInLink(email, await signInLinkFor(email));
+    expect([kept.uid, kept.anonymous]).to.deep.equal([anon.uid, false]);
+    let root = await mount(first);
+    let thread = root.querySelector('kin-discussion-thread')!;
+    await eventuallyWithin(() => $(thread, 'textarea#compose'), 'the composer', 30000);
+    const words = `What I was saying before it expired ${cid}`;
+    type($(thread, 'textarea#compose') as HTMLTextAreaElement, words);
+
+    await wait(1100);
+    await revoke(anon.uid);
+    root.remove();
+    await first.dispose();
+
+    // Back on the page: expired. "Sign in again" (the thread's own button) offers the email link, in place.
+    const second = await signInStore(cid);
+    stores.push(second);
+    expect(second.session.user).to.equal(null);
+    expect(second.session.expiredSignIn).to.equal('email');
+    root = await mount(second);
+    thread = root.querySelector('kin-discussion-thread')!;
+    await eventuallyWithin(() => $(thread, '[part="join"] button')?.textContent?.includes('Sign in again'), 'the thread says so', 30000);
+    ($(thread, '[part="join"] button') as HTMLButtonElement).click();
+    const form = await eventuallyWithin(() => root.shadowRoot!.querySelector('form[part="sign-in-again"]'), 'the email sign-in is offered', 10000)
+      .then(() => root.shadowRoot!.querySelector<HTMLFormElement>('form[part="sign-in-again"]')!);
+    expect(root.shadowRoot!.querySelector('kin-join'), 'no join dialog: that would make a new account').to.equal(null);
+    expect(form.textContent).to.include('same account');
+    expect(root.shadowRoot!.activeElement?.id, 'the address field has focus').to.equal('again-email');
+    await expect(root).to.be.accessible();
+
+    // A wrong address is told kindly; the right one sends the link. Nobody was signed in meanwhile.
+    type(form.querySelector<HTMLInputElement>('#again-email')!, 'not an address');
+    form.requestSubmit();
+    await eventuallyWithin(() => form.querySelector('#again-error'), 'a clear error', 5000);
+    expect(form.querySelector('#again-email')!.getAttribute('aria-invalid')).to.equal('true');
+    type(form.querySelector<HTMLInputElement>('#again-email')!, email);
+    form.requestSubmit();
+    await eventuallyWithin(() => form.textContent!.includes('We have sent you a sign-in link'), 'the link is sent', 20000);
+    expect(second.session.user, 'no anonymous account was made').to.equal(null);
+    await expect(root).to.be.accessible();
+
+    // They open the link in this browser: the same account, and the words they had typed.
+    const link = new URL(await signInLinkFor(email));
+    const landing = new URL(page);
+    for (const p of ['apiKey', 'oobCode', 'mode', 'lang']) if (link.searchParams.has(p)) landing.searchParams.set(p, link.searchParams.get(p)!);
+    root.remove();
+    await second.dispose();
+    history.replaceState(null, '', landing);
+    const third = await signInStore(cid);
+    stores.push(third);
+    root = await mount(third);
+    thread = root.querySelector('kin-discussion-thread')!;
+    await eventuallyWithin(() => third.session.user && !third.session.user.anonymous, 'signed in by the link', 30000);
+    expect(third.session.user!.uid, 'the same account').to.equal(anon.uid);
+    await eventuallyWithin(() => ($(thread, 'textarea#compose') as HTMLTextAreaElement | null)?.value === words, 'the words typed before', 30000);
+    expect(root.shadowRoot!.querySelector('[part="session-expired"]')).to.equal(null);
+    history.replaceState(null, '', page);
+    root.remove();
   });
 
   it('signing out on purpose is not called expired', async () => {

@@ -11,9 +11,41 @@
 //                                                 fail while the page stays online: a refused connection, or (with
 //                                                 `status`) a server answering that status (503, 429…); later ones pass;
 //                                                 `times: 0` ends the fault
+//                                                 With `body`, they are answered 200 (or `status`) with that JavaScript
+//                                                 instead: a tampered file, as a compromised CDN would serve (issue 17, SRI)
+//   kin-cdn            {}                             starts (once) a plain static server for dist/cdn on its own port;
+//                                                 answers {base} (issue 17, SRI: test/embed/sri.test.ts)
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
+// It also lets a sandboxed (opaque-origin, storage-denied) frame, or a page on another origin, load the kit's
+// modules: a request sent with an `Origin` gets `Access-Control-Allow-Origin: *` (issue 17: storage-blocked, sri).
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {extname, join, resolve, sep} from 'node:path';
 import {startEmulator} from '../../scripts/emulator.mjs';
+
+/**
+ * A plain static server for the built bundle (dist/cdn), on a port of its own: "another origin", serving the
+ * files byte for byte (the test runner's own server may rewrite modules, which would break their hashes),
+ * with CORS as a CDN answers. Resolves to its base URL.
+ */
+function startCdn() {
+  const root = resolve('dist/cdn');
+  const server = createServer(async (req, res) => {
+    const path = resolve(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    const type = {'.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json', '.html': 'text/html'}[extname(path)];
+    try {
+      if (!path.startsWith(root + sep) || !type) throw new Error('not here');
+      const body = await readFile(path);
+      res.writeHead(200, {'Content-Type': type, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store'});
+      res.end(body);
+    } catch {
+      res.writeHead(404, {'Access-Control-Allow-Origin': '*'});
+      res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({server, base: `http://127.0.0.1:${server.address().port}/`})));
+}
 
 async function seedDocs(emulator, projectId, docs) {
   const root = `projects/${projectId}/databases/(default)/documents`;
@@ -38,6 +70,8 @@ export function faultPlugin() {
   /** Per test session: kin-fail-requests' own CDP session and what is left to fail. */
   const failing = new Map();
   let emulator = null;
+  /** The dist/cdn server (kin-cdn), started on first use. */
+  let cdn = null;
   let emulatorPort = null;
   /** Settles with null once the last start finished, or with why it failed. */
   let starting = Promise.resolve(null);
@@ -118,7 +152,7 @@ export function faultPlugin() {
         let f = failing.get(session.id);
         if (!f) {
           const page = session.browser.getPage(session.id);
-          f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, log: []};
+          f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, body: null, log: []};
           failing.set(session.id, f);
           f.cdp.on('Fetch.requestPaused', (ev) => {
             if (f.left <= 0) {
@@ -129,7 +163,11 @@ export function faultPlugin() {
             f.failed++;
             f.log.push({at: Date.now(), url: ev.request.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 120)});
             const done = f.left <= 0 ? () => f.cdp.send('Fetch.disable').catch(() => {}) : () => undefined;
-            const fail = f.status
+            const fail = f.body !== null
+              ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status || 200,
+                responseHeaders: [{name: 'Content-Type', value: 'text/javascript'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
+                body: Buffer.from(f.body).toString('base64')})
+              : f.status
               ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status,
                 responseHeaders: [{name: 'Content-Type', value: 'text/plain'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
                 body: Buffer.from(`kin-fail-requests: ${f.status}`).toString('base64')})
@@ -139,6 +177,7 @@ export function faultPlugin() {
         }
         f.left = Math.max(0, Number(payload?.times ?? 1));
         f.status = Number(payload?.status ?? 0);
+        f.body = typeof payload?.body === 'string' ? payload.body : null;
         if (f.left > 0) {
           f.failed = 0;
           f.log = [];
@@ -147,6 +186,10 @@ export function faultPlugin() {
         if (f.left > 0) await f.cdp.send('Fetch.enable', {patterns});
         else await f.cdp.send('Fetch.disable').catch(() => {});
         return true;
+      }
+      if (command === 'kin-cdn') {
+        cdn ??= startCdn();
+        return {base: (await cdn).base};
       }
       if (command === 'kin-failed-count') {
         return failing.get(session.id)?.failed ?? 0;
@@ -190,7 +233,17 @@ export function faultPlugin() {
       }
       return undefined;
     },
+    // Separate transform-cache entries for opaque-origin requests, so only they carry the CORS header.
+    // Likewise a host page loading the built kit from "another origin" (the SRI test, test/embed/sri.test.ts).
+    transformCacheKey(context) {
+      return context.get('origin') ? 'cross-origin' : undefined;
+    },
+    transform(context) {
+      if (context.get('origin')) return {headers: {'Access-Control-Allow-Origin': '*'}};
+      return undefined;
+    },
     async serverStop() {
+      if (cdn) (await cdn).server.close();
       await emulator?.stop();
     },
   };

@@ -112,6 +112,8 @@ export async function createStore(el: KinCommunity): Promise<CommunityStore> {
         : {...emulator, mockUser: el.emulatorUser ? {uid: el.emulatorUser} : null}
       : undefined,
     app: el.firebaseApp ?? undefined,
+    // Issue 17: App Check (reCAPTCHA Enterprise), loaded only when the attribute is set.
+    appCheckSiteKey: el.appCheckSiteKey.trim() || undefined,
     config: el.firebaseApp ? undefined : {
       projectId: el.projectId.trim(), apiKey: el.apiKey.trim() || 'emulator', appId: el.appId.trim() || 'emulator',
       authDomain: el.authDomain.trim() || `${el.projectId.trim()}.firebaseapp.com`,
@@ -125,7 +127,8 @@ export async function createStore(el: KinCommunity): Promise<CommunityStore> {
     });
   // Issue 16: a visitor with no saved session sees the first view from two REST reads made at once,
   // before the Firebase SDK arrives; the SDK takes over after first paint (or when the visitor acts).
-  if (!el.firebaseApp && (await readerPathFits(el.emulatorUser.trim()))) {
+  // With App Check on, every read must carry its token: the reader's plain REST reads would be refused.
+  if (!el.firebaseApp && !el.appCheckSiteKey.trim() && (await readerPathFits(el.emulatorUser.trim()))) {
     return createReaderStore({
       communityId, projectId: el.projectId.trim() || 'demo-kindred', apiKey: el.apiKey.trim(),
       emulator: emulator ?? undefined, thread: firstThread(el), full,

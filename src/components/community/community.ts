@@ -10,6 +10,7 @@ import type {Locale} from '../../data/types.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinConsentEvent} from '../../events/consent.js';
+import {integrityFailure} from '../../data/integrity.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
@@ -35,6 +36,8 @@ export {isPlaceholder} from './community.config.js';
  * @csspart consent - The prompt shown with `consent="required"` until the visitor agrees.
  * @csspart consent-button - The button of that prompt that loads the community.
  * @csspart preview - The "Preview — stored only in this browser" notice shown with a local store.
+ * @csspart sign-in-again - Issue 17: the email form "Sign in again" offers a member whose email-link sign-in expired.
+ * @csspart storage-notice - Shown when the browser refuses the store's storage (blocked, full, a storage-denied frame): what members do is kept only while the page is open.
  * @csspart session-expired - The notice shown when the member's sign-in on this device ended by itself (expired or revoked), with its "Sign in again" button.
  * @event kin-error - Configuration or loading failed; the message is also shown in place.
  * @event kin-consent - The visitor agreed, through the built-in prompt, to load the community.
@@ -112,7 +115,8 @@ export class KinCommunity extends KinElement {
       .error p + p {
         margin-block-start: ${t.spaceXs};
       }
-      .preview {
+      .preview,
+      .storage-notice {
         margin: 0 0 ${t.spaceS};
         padding: ${t.spaceXs} ${t.spaceS};
         border: 1px dashed ${t.colorBorderStrong};
@@ -193,6 +197,12 @@ export class KinCommunity extends KinElement {
   @property({attribute: 'emulator-host'}) emulatorHost = '';
   /** Development only: the uid to act as against the emulator. */
   @property({attribute: 'emulator-user'}) emulatorUser = '';
+  /**
+   * Firebase App Check (issue 17): your reCAPTCHA Enterprise site key. The kit then starts App Check on its
+   * Firebase app before any request, so a project that enforces App Check accepts it; the App Check code
+   * loads only when this is set. Development: set `self.FIREBASE_APPCHECK_DEBUG_TOKEN` first (debug provider).
+   */
+  @property({attribute: 'app-check-site-key'}) appCheckSiteKey = '';
   /** Development only: `host:port` of a Firebase Auth emulator, for real sign-in against the emulators. */
   @property({attribute: 'emulator-auth-host'}) emulatorAuthHost = '';
   /**
@@ -219,6 +229,12 @@ export class KinCommunity extends KinElement {
   @state() private signInError = '';
   /** Issue 17: signed out because the sign-in on this device ended by itself (expired or revoked). */
   @state() private sessionExpired = false;
+  /** Issue 17 (fault): the browser refused the store's storage; it works in memory for this page only. */
+  @state() private storageMemoryOnly = false;
+  /** Issue 17 (fault): "Sign in again" for an email-link member: the email form, and what it last did. */
+  @state() private signInAgainOpen = false;
+  @state() private signInAgainState: '' | 'sending' | 'sent' | 'invalid' | 'failed' = '';
+  #storageUnsub: (() => void) | null = null;
   /** Whether the join dialog is open (after a `kin-join-request` from an element inside). */
   @state() private joining = false;
   #lastFocus: HTMLElement | null = null;
@@ -246,6 +262,8 @@ export class KinCommunity extends KinElement {
     this.addEventListener(KinJoinRequestEvent.eventName, (e) => {
       e.stopPropagation();
       this.#lastFocus = (e.composedPath()[0] as HTMLElement) ?? null;
+      // Issue 17 (fault): a member whose email-link sign-in expired gets the email link, not a new account.
+      if (this.#offerEmailAgain()) return;
       // The join form loads only when someone first asks to join.
       void import('../join/kin-join.js').then(() => (this.joining = true));
     });
@@ -285,7 +303,7 @@ export class KinCommunity extends KinElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('lang')) this.#updateLocale();
-    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'name', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost'] as const;
+    const configKeys = ['community', 'projectId', 'apiKey', 'appId', 'authDomain', 'storeMode', 'store', 'firebaseApp', 'seed', 'name', 'emulatorHost', 'emulatorUser', 'emulatorAuthHost', 'appCheckSiteKey'] as const;
     const gate = this.#gateChanged || changed.has('consent') || changed.has('loading');
     this.#gateChanged = false;
     if (!gate && !configKeys.some((k) => changed.has(k))) return;
@@ -313,9 +331,14 @@ export class KinCommunity extends KinElement {
   #teardown() {
     this.#cancelLoadRetry();
     this.sessionExpired = false;
+    this.signInAgainOpen = false;
+    this.signInAgainState = '';
     this.#generation++;
     this.#sessionUnsub?.();
     this.#sessionUnsub = null;
+    this.#storageUnsub?.();
+    this.#storageUnsub = null;
+    this.storageMemoryOnly = false;
     const owned = this.#ownedStore;
     this.#ownedStore = null;
     if (owned) void owned.dispose();
@@ -330,7 +353,9 @@ export class KinCommunity extends KinElement {
       store = await createStore(this);
     } catch (e) {
       if (generation !== this.#generation) return;
-      const error = toKindredError(e);
+      // Issue 17: a chunk refused by the page's integrity hashes is a set-up problem to name, not a network blip to retry.
+      const error = (await integrityFailure(e)) ?? toKindredError(e);
+      if (generation !== this.#generation) return;
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));
       this.#scheduleLoadRetry(error);
@@ -346,6 +371,7 @@ export class KinCommunity extends KinElement {
       this.sessionExpired = !user && store.session.expired === true;
       this.context = {...this.context, store, user};
     });
+    this.#storageUnsub = store.watchStorage?.((state) => (this.storageMemoryOnly = state === 'memory-only')) ?? null;
     this.context = {...this.context, store, user: store.session.user, error: null};
     this.#watchExists(store, generation);
     void this.#finishEmailSignIn(store);
@@ -432,10 +458,13 @@ export class KinCommunity extends KinElement {
         : nothing}${this.sessionExpired && !this.context.user
         ? html`<div class="expired" part="session-expired" role="alert">
             <p>${commonMessages(this.context.locale).sessionExpired}</p>
-            <button type="button" @click=${this.#signInAgain}>${commonMessages(this.context.locale).signInAgain}</button>
+            ${this.signInAgainOpen ? this.#renderSignInAgain(m)
+              : html`<button type="button" @click=${this.#signInAgain}>${commonMessages(this.context.locale).signInAgain}</button>`}
           </div>`
         : nothing}${this.context.store?.kind === 'local'
         ? html`<p class="preview" part="preview" role="note">${m.preview}</p>`
+        : nothing}${this.storageMemoryOnly
+        ? html`<p class="storage-notice" part="storage-notice" role="status">${m.storageMemoryOnly}</p>`
         : nothing}<div class="content" ?hidden=${awaitingConsent}><slot></slot></div>${this.joining
         ? html`<dialog part="join-dialog" aria-label=${m.joinDialog} @close=${this.#closeJoin} @cancel=${this.#closeJoin}>
             <kin-join with-cancel @kin-joined=${this.#closeJoin} @kin-join-cancel=${this.#closeJoin}></kin-join>
@@ -486,10 +515,58 @@ export class KinCommunity extends KinElement {
     grantConsent();
   };
 
-  /** Issue 17: the way back in after a sign-in ended by itself is the join dialog, as for any visitor. */
+  /**
+   * Issue 17: the way back in after a sign-in ended by itself is the join dialog, as for any visitor; for a
+   * member who had signed in with an email link, the email link (so they come back to the same account).
+   */
   #signInAgain = (e: Event) => {
     this.#lastFocus = e.currentTarget as HTMLElement;
+    if (this.#offerEmailAgain()) return;
     void import('../join/kin-join.js').then(() => (this.joining = true));
+  };
+
+  /** Opens the email form when the expired sign-in was an email-link account; whether it did. */
+  #offerEmailAgain(): boolean {
+    const session = this.context.store?.session;
+    if (this.context.user || session?.expired !== true || session.expiredSignIn !== 'email') return false;
+    this.signInAgainOpen = true;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#again-email')?.focus());
+    return true;
+  }
+
+  #renderSignInAgain(m: ReturnType<typeof communityMessages>) {
+    const state = this.signInAgainState;
+    const invalid = state === 'invalid' || state === 'failed';
+    return html`<form class="sign-in" part="sign-in-again" novalidate @submit=${this.#sendSignInAgain} aria-labelledby="again-title">
+      <p id="again-title">${m.againIntro}</p>
+      <label for="again-email">${m.againEmail}</label>
+      <input id="again-email" type="email" autocomplete="email" required aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'again-error' : nothing} />
+      ${invalid ? html`<p id="again-error" class="field-error" role="alert">${state === 'invalid' ? m.againInvalid : m.againFailed}</p>` : nothing}
+      <p role="status">${state === 'sent' ? m.againSent : ''}</p>
+      <button type="submit" aria-disabled=${state === 'sending' ? 'true' : 'false'}>${m.againSend}</button>
+    </form>`;
+  }
+
+  #sendSignInAgain = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const store = this.context.store;
+    const email = (e.target as HTMLFormElement).querySelector('input')!.value.trim();
+    if (!store || this.signInAgainState === 'sending') return;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      this.signInAgainState = 'invalid';
+      return;
+    }
+    this.signInAgainState = 'sending';
+    try {
+      // Back to the page they are on: opening the link here finishes the sign-in (#finishEmailSignIn).
+      await store.session.sendSignInLink(email, location.href);
+      this.signInAgainState = 'sent';
+    } catch (err) {
+      const error = toKindredError(err);
+      this.signInAgainState = error.code === 'invalid-argument' ? 'invalid' : 'failed';
+      this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'send-sign-in-link'));
+    }
   };
 
   #closeJoin = () => {

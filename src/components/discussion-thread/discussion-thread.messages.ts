@@ -18,6 +18,9 @@ const en = {
   draftKept: 'Your draft is kept on this device until it is posted.',
   draftInMemory: 'This browser will not let us store your draft (storage is full or blocked), so it is kept only while this page stays open.',
   postFailed: 'Your post was not sent. Your text is safe here.',
+  // Issue 17 (fault): two tabs edited the same post.
+  editConflict: 'This post was changed somewhere else (another tab or device) while you were editing. Nothing was overwritten, and your text is still here: press Save again to replace the saved version with yours, or Cancel to keep it.',
+  editConflictSaved: 'The saved version now reads:',
   retrySend: 'Try sending again',
   // Issue 15: following a conversation
   follow: 'Follow this conversation',
@@ -107,6 +110,8 @@ const cy: typeof en = {
   draftKept: 'Caiff eich drafft ei gadw ar y ddyfais hon nes iddo gael ei anfon.',
   draftInMemory: 'Nid yw’r porwr hwn yn gadael i ni storio eich drafft (mae’r storfa’n llawn neu wedi’i rhwystro), felly dim ond tra bo’r dudalen hon ar agor y caiff ei gadw.',
   postFailed: 'Ni anfonwyd eich neges. Mae eich testun yn ddiogel yma.',
+  editConflict: 'Cafodd y neges hon ei newid yn rhywle arall (tab neu ddyfais arall) tra oeddech chi’n golygu. Ni chafodd dim ei ysgrifennu drosto, ac mae eich testun yma o hyd: pwyswch Cadw eto i roi eich fersiwn chi yn lle’r un a gadwyd, neu Canslo i’w chadw.',
+  editConflictSaved: 'Mae’r fersiwn a gadwyd bellach yn darllen:',
   retrySend: 'Ceisio anfon eto',
   follow: 'Dilyn y sgwrs hon',
   followHint: 'Cael hysbysiad pan fydd rhywun yn postio yma.',

@@ -137,6 +137,11 @@ export default css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* Issue 16: while the first page loads, the feed keeps the block size a page of posts will at least
+     take, so the posts arriving do not move the host page's content below the thread (layout shift). */
+  .loading {
+    min-block-size: var(--kin-discussion-thread-loading-size, 40rem);
+  }
   .feed {
     display: grid;
     gap: ${t.spaceM};

@@ -70,6 +70,7 @@ import {hub} from './hub.parts.js';
  * @csspart composer-choices - The composer's content warning and audience ("who can read this?") choices.
  * @csspart members-only-notice - Visitors' notice that some posts are shared with members only, with a way to join.
  * @csspart error - An error message.
+ * @csspart edit-conflict - Issue 17: with `error`, the notice that the post was changed elsewhere while it was being edited (with the saved words).
  * @cssproperty [--kin-color-text=#1f2328] - Text colour.
  * @cssproperty [--kin-color-text-muted=#4b5563] - Secondary text (times, counts).
  * @cssproperty [--kin-color-surface=#ffffff] - Background of posts and forms.
@@ -84,6 +85,7 @@ import {hub} from './hub.parts.js';
  * @cssproperty [--kin-discussion-thread-max-width=48rem] - Maximum width of the thread.
  * @cssproperty [--kin-discussion-thread-avatar-size=2.5rem] - Size of author avatars.
  * @cssproperty [--kin-discussion-thread-reply-indent=2rem] - Indent of replies.
+ * @cssproperty [--kin-discussion-thread-loading-size=40rem] - Block size kept for the posts while they load, so the page below does not shift when they arrive.
  * @event kin-post-submit - Before a post is written (cancelable: `preventDefault()` writes nothing).
  * @event kin-post-created - After the store confirmed a new post.
  * @event kin-reaction - After the member added or removed a reaction.

@@ -10,6 +10,8 @@ export interface EditState {
   body: string;
   error: KindredError | null;
   pending: boolean;
+  /** Issue 17 (fault): the post's version this edit began from (or, after a conflict, the one shown). */
+  version?: number;
 }
 
 /**
@@ -50,7 +52,7 @@ export class PostActions {
 
   async startEdit(post: Post) {
     const host = this.t.host;
-    this.editing = {postId: post.id, body: post.body, error: null, pending: false};
+    this.editing = {postId: post.id, body: post.body, error: null, pending: false, version: post.version ?? 0};
     host.requestUpdate();
     await host.updateComplete;
     focusIn(this.t, `#${CSS.escape(`edit-${post.id}`)}`);
@@ -133,12 +135,15 @@ export class PostActions {
     if (!store || !editing || editing.pending) return;
     const text = editing.body.replace(/\r\n?/g, '\n').trim();
     if (!text || text.length > LIMITS.postBody) return;
+    // Issue 17 (fault): after a conflict the member has seen the saved text (shown with the notice); saving
+    // again is a choice to replace it, so it starts from the version now on screen.
+    if (editing.error?.code === 'conflict') editing.version = t.feed.byId.get(post.id)?.version ?? editing.version;
     editing.pending = true;
     editing.error = null;
     t.host.requestUpdate();
     try {
       if (post.status === 'visible') this.editsToConfirm.set(post.id, text);
-      await store.editPost(post.threadId, post.id, text);
+      await store.editPost(post.threadId, post.id, text, {version: editing.version});
       // The live update may already have brought the stored post (perhaps held again): keep its status.
       this.confirmEdit(post.id);
       // Show the edit at once; the live update confirms it.

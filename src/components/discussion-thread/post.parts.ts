@@ -3,6 +3,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {guard} from 'lit/directives/guard.js';
 import {LIMITS, canEditPost} from '../../data/policy.js';
 import {REACTION_KINDS, REPORT_REASONS, type Post} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -13,6 +14,7 @@ import {composerForm} from './composer.parts.js';
 import type {ThreadContext} from './discussion-thread.context.js';
 import {membersOnlyNotice, warningBar, warningEditor} from './safety.parts.js';
 import {safetyMessages} from '../../i18n/safety.messages.js';
+import {postDeps} from './post-memo.js';
 
 /** The posts shown, oldest first, with "show older" above and "N new posts" below. */
 export function feed(t: ThreadContext): TemplateResult {
@@ -34,7 +36,12 @@ export function feed(t: ThreadContext): TemplateResult {
         : nothing}
       ${top.length
         ? html`<div class="feed" role="feed" part="feed" aria-busy=${f.olderStatus === 'loading' ? 'true' : 'false'} aria-label=${m.feedLabel}>
-            ${repeat(top, (p) => p.id, (p, i) => postView(t, p, i + 1, f.hasOlder ? -1 : top.length, replies.get(p.id) ?? [], false))}
+            ${repeat(top, (p) => p.id, (p, i) => {
+              const size = f.hasOlder ? -1 : top.length;
+              const rs = replies.get(p.id) ?? [];
+              // Issue 16: rebuilt only when something it shows changed (post-memo.ts lists what).
+              return guard(postDeps(t, p, i + 1, size, rs), () => postView(t, p, i + 1, size, rs, false));
+            })}
           </div>`
         : nothing}
       ${waiting > 0
@@ -43,6 +50,7 @@ export function feed(t: ThreadContext): TemplateResult {
     `;
 }
 
+/** One post (and its replies). Everything this reads must be in post-memo.ts's dependencies. */
 export function postView(t: ThreadContext, post: Post, pos: number, size: number, replies: Post[], isReply: boolean): TemplateResult {
   const m = t.m;
   const a = t.actions;
@@ -194,7 +202,10 @@ function editForm(t: ThreadContext, post: Post) {
           }
         }}></textarea>
       <p class=${len > LIMITS.postBody ? 'count over' : 'count'} id=${`${fieldId}-count`}>${m.charCount(len, LIMITS.postBody)}</p>
-      ${e.error ? html`<p class="error" part="error" role="alert">${common.error(e.error.code)}</p>` : nothing}
+      ${e.error?.code === 'conflict'
+        ? html`<div class="error" part="error edit-conflict" role="alert"><p>${m.editConflict}</p>${t.feed.byId.get(post.id)?.body
+          ? html`<p>${m.editConflictSaved}</p><blockquote class="post-body">${t.feed.byId.get(post.id)!.body}</blockquote>` : nothing}</div>`
+        : e.error ? html`<p class="error" part="error" role="alert">${common.error(e.error.code)}</p>` : nothing}
       <div class="composer-actions">
         <button type="submit" class="primary" aria-disabled=${e.pending ? 'true' : 'false'}>${e.pending ? m.posting : m.save}</button>
         <button type="button" @click=${() => a.cancelEdit(post.id)}>${m.cancel}</button>

@@ -246,12 +246,36 @@ export default css`
   .skeleton .line.short {
     inline-size: 60%;
   }
+  /* Issue 16: the skeleton's text column and the story's keep the same block size (the story's usual
+     height at that width), so the story arriving does not move what is below the banner. */
+  .base {
+    --_reserve: var(--kin-founder-story-banner-reserve, 25rem);
+  }
+  .compact {
+    --_reserve: var(--kin-founder-story-banner-reserve, 2.75rem);
+  }
   .skeleton-lines {
     display: block;
-    min-block-size: 8rem;
+  }
+  .skeleton-lines,
+  .layout > .text {
+    min-block-size: var(--_reserve);
+  }
+  .compact .skeleton {
+    grid-template-columns: 2.75rem 1fr;
+    gap: ${t.spaceS};
+    align-items: center;
   }
   .compact .skeleton-media {
     inline-size: 2.75rem;
+    aspect-ratio: 1;
+    border-radius: 50%;
+  }
+  .compact .skeleton .line:not(:first-child) {
+    display: none;
+  }
+  .compact .skeleton .line {
+    margin: 0;
   }
 
   .editor {

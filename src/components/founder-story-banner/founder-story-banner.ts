@@ -1,7 +1,6 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import {live} from 'lit/directives/live.js';
 import {Task} from '@lit/task';
 import {KinElement} from '../kin-element.js';
 import {CommunityConsumer} from '../../controllers/community-consumer.js';
@@ -12,8 +11,7 @@ import type {FounderStory, Locale, MemberProfile} from '../../data/types.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {canEditFounderStory, isHttpsUrl, validateFounderStory} from '../../data/policy.js';
 import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/errors.js';
-import {formatDate, pickLocalized} from '../../i18n/messages.js';
-import {initials} from '../../data/pseudonyms.js';
+import {pickLocalized} from '../../i18n/messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {reconnectingNotice} from '../../directives/reconnecting.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
@@ -21,56 +19,12 @@ import {KinStorySaveEvent} from '../../events/story-save.js';
 import {KinStorySavedEvent} from '../../events/story-saved.js';
 import {founderStoryBannerMessages} from './founder-story-banner.messages.js';
 import styles from './founder-story-banner.styles.js';
+import {
+  EXCERPT_CHARS, FIELD_INPUT, SLOT_NAMES, editorForm, media, pageImageUrl, skeleton, storyBody, text, toldDate,
+  type Draft, type FounderStoryVariant, type Piece, type Problem, type SlotName, type View,
+} from './founder-story-banner.parts.js';
 
-export type FounderStoryVariant = 'banner' | 'card' | 'compact';
-
-/** A piece of text and, when it fell back to English, the language to mark it with. */
-interface Piece {
-  text: string;
-  lang: Locale | undefined;
-}
-
-/** What is shown: page content merged over stored content, field by field. */
-interface View {
-  name: string;
-  role: Piece | null;
-  quote: Piece | null;
-  paragraphs: Piece[];
-  image: {src: string; alt: Piece} | null;
-  /** `join`: opens the community's join dialog instead of following a link (issue 12). */
-  cta: {label: Piece; href: string; join?: boolean} | null;
-  toldAt: {ms: number; utc: boolean} | null;
-  memorial: boolean;
-  /** Some stored text was shown in English because the wanted language was missing. */
-  fellBack: boolean;
-  /** Authoring problems (shown with `dev-warnings`, reported once each as `kin-error`). */
-  problems: Problem[];
-}
-
-type Problem = 'missing-alt' | 'bad-image' | 'bad-cta';
-
-interface Draft {
-  name: string;
-  role: string;
-  quote: string;
-  storyEn: string;
-  storyCy: string;
-  imageUrl: string;
-  imageAlt: string;
-  ctaLabel: string;
-  ctaUrl: string;
-  memorial: boolean;
-}
-
-type SlotName = 'story' | 'quote' | 'image' | 'cta';
-const SLOT_NAMES: readonly SlotName[] = ['story', 'quote', 'image', 'cta'];
-const EXCERPT_CHARS = 280;
-
-/** Input ids in the edit form, by the `field` of a validation error. */
-const FIELD_INPUT: Record<string, string> = {
-  name: 'f-name', role: 'f-role', quote: 'f-quote', story: 'f-story-en', imageUrl: 'f-image-url',
-  imageAlt: 'f-image-alt', 'cta.label': 'f-cta-label', 'cta.url': 'f-cta-url',
-};
+export type {FounderStoryVariant} from './founder-story-banner.parts.js';
 
 /**
  * The founder's story, in their words, with a call to join. The content comes from the community's
@@ -100,6 +54,7 @@ const FIELD_INPUT: Record<string, string> = {
  * @cssproperty [--kin-founder-story-banner-padding=1.5rem] - Inner padding.
  * @cssproperty [--kin-founder-story-banner-image-ratio=4 / 5] - Aspect ratio reserved for the photo.
  * @cssproperty [--kin-founder-story-banner-quote-size=1.375rem] - Font size of the pull quote.
+ * @cssproperty [--kin-founder-story-banner-reserve=25rem] - Block size kept for the text while the story loads and after (2.75rem in the compact variant), so the page does not shift when it arrives: set it to your story's height if it is longer.
  * @event kin-error - A problem with the content (photo without alt text, a link that is not https:), loading or saving.
  * @event kin-story-save - Cancelable: the founder or an admin is about to save the story.
  * @event kin-story-saved - The story was saved.
@@ -399,29 +354,19 @@ export class KinFounderStoryBanner extends KinElement {
   }
 
   #text(piece: Piece | null) {
-    if (!piece) return nothing;
-    return piece.lang ? html`<span lang=${piece.lang}>${piece.text}</span>` : piece.text;
+    return text(piece);
   }
 
   #media(v: View) {
-    if (v.image) {
-      return html`<img src=${v.image.src} alt=${v.image.alt.text} lang=${v.image.alt.lang ?? nothing} decoding="async" />`;
-    }
-    return html`<span class="initials" aria-hidden="true">${initials(v.name)}</span>`;
+    return media(v);
   }
 
   #date(t: NonNullable<View['toldAt']>, locale: Locale) {
-    const date = new Date(t.ms);
-    const text = formatDate(t.ms, locale, {utc: t.utc});
-    const iso = t.utc ? date.toISOString().slice(0, 10) : `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-    return html`<p class="told">${founderStoryBannerMessages(locale).toldOn} <time datetime=${iso}>${text}</time></p>`;
+    return toldDate(t, locale);
   }
 
   #storyBody(v: View) {
-    const collapsedParas = this.variant === 'compact' ? [] : v.paragraphs.slice(0, 1);
-    const shown = this.expanded ? v.paragraphs : collapsedParas.map((p) =>
-      p.text.length > EXCERPT_CHARS ? {...p, text: `${p.text.slice(0, EXCERPT_CHARS).replace(/\s+\S*$/, '')}…`} : p);
-    return shown.map((p) => html`<p lang=${p.lang ?? nothing}>${p.text}</p>`);
+    return storyBody(v, this.variant, this.expanded);
   }
 
   #collapsible(v: View): boolean {
@@ -432,52 +377,10 @@ export class KinFounderStoryBanner extends KinElement {
   }
 
   #editor(d: Draft, locale: Locale) {
-    const m = founderStoryBannerMessages(locale);
-    const err = this.saveError;
-    const invalid = (field: string) => (err?.field === field ? 'true' : 'false');
-    const described = (field: string) => (err?.field === field ? 'form-error' : nothing);
-    const fieldLabel: Record<string, string> = {
-      name: m.fieldName, role: m.fieldRole, quote: m.fieldQuote, story: m.fieldStoryEn, imageUrl: m.fieldImageUrl,
-      imageAlt: m.fieldImageAlt, 'cta.label': m.fieldCtaLabel, 'cta.url': m.fieldCtaUrl,
-    };
-    const textField = (id: string, field: string, key: keyof Draft, label: string, type = 'text') => html`
-      <div class="field">
-        <label for=${id}>${label}</label>
-        <input id=${id} type=${type} .value=${live(d[key] as string)} @input=${this.#input(key)}
-          aria-invalid=${invalid(field)} aria-describedby=${described(field)} />
-      </div>`;
-    return html`<form class="editor" @submit=${this.#save} aria-labelledby="form-title" novalidate>
-      <p id="form-title" class="form-title">${m.formTitle}</p>
-      <div id="form-error" class="form-error" role="alert" tabindex="-1">${err
-        ? html`${commonMessages(locale).error(err.code)} ${err.field && fieldLabel[err.field] ? m.checkField(fieldLabel[err.field]) : ''}`
-        : nothing}</div>
-      ${textField('f-name', 'name', 'name', m.fieldName)}
-      ${textField('f-role', 'role', 'role', m.fieldRole)}
-      ${textField('f-quote', 'quote', 'quote', m.fieldQuote)}
-      <p id="story-hint" class="hint">${m.storyHint}</p>
-      <div class="field">
-        <label for="f-story-en">${m.fieldStoryEn}</label>
-        <textarea id="f-story-en" rows="8" lang="en" .value=${live(d.storyEn)} @input=${this.#input('storyEn')}
-          aria-invalid=${invalid('story')} aria-describedby=${err?.field === 'story' ? 'story-hint form-error' : 'story-hint'}></textarea>
-      </div>
-      <div class="field">
-        <label for="f-story-cy">${m.fieldStoryCy}</label>
-        <textarea id="f-story-cy" rows="8" lang="cy" .value=${live(d.storyCy)} @input=${this.#input('storyCy')}
-          aria-describedby="story-hint"></textarea>
-      </div>
-      ${textField('f-image-url', 'imageUrl', 'imageUrl', m.fieldImageUrl, 'url')}
-      ${textField('f-image-alt', 'imageAlt', 'imageAlt', m.fieldImageAlt)}
-      ${textField('f-cta-label', 'cta.label', 'ctaLabel', m.fieldCtaLabel)}
-      ${textField('f-cta-url', 'cta.url', 'ctaUrl', m.fieldCtaUrl, 'url')}
-      <div class="check">
-        <input id="f-memorial" type="checkbox" .checked=${live(d.memorial)} @change=${this.#input('memorial')} />
-        <label for="f-memorial">${m.fieldMemorial}</label>
-      </div>
-      <div class="actions">
-        <button type="submit" class="save" ?disabled=${this.saving}>${this.saving ? m.saving : m.save}</button>
-        <button type="button" class="cancel" @click=${this.#closeEditor}>${m.cancel}</button>
-      </div>
-    </form>`;
+    return editorForm(d, locale, {
+      error: this.saveError, saving: this.saving, input: (field) => this.#input(field),
+      save: this.#save, close: this.#closeEditor,
+    });
   }
 
   override render() {
@@ -502,9 +405,7 @@ export class KinFounderStoryBanner extends KinElement {
 
     return html`<div part="base" class=${classMap({base: true, [this.variant]: true, memorial: v.memorial, [`state-${state}`]: true})}>
       ${state === 'loading'
-        ? html`<div class="skeleton" role="status"><span class="skeleton-media"></span>
-            <span class="skeleton-lines"><span class="line"></span><span class="line"></span><span class="line short"></span>
-            <span class="visually-hidden">${m.loading}</span></span></div>`
+        ? skeleton(m.loading)
         : nothing}
       ${state === 'error'
         ? html`<div class="error" role="alert"><p>${m.loadError} ${common.error(this.#story.error?.code ?? 'internal')}</p>
@@ -553,15 +454,4 @@ export class KinFounderStoryBanner extends KinElement {
   #slotChanged() {
     this.requestUpdate();
   }
-}
-
-/** A page-supplied photo link: `https:`, or a link on this site; anything else is refused. */
-function pageImageUrl(value: string): string | null {
-  try {
-    const url = new URL(value, document.baseURI);
-    if (url.protocol === 'https:' || (url.origin === location.origin && url.protocol === 'http:')) return url.href;
-  } catch {
-    // falls through: not a link
-  }
-  return null;
 }

@@ -84,3 +84,21 @@ export const notifyMessages = {
   followNotBoolean: () => invalid('follow', 'follow must be true or false.'),
   badReadIds: () => invalid('ids', 'markNotificationsRead needs a list of ids or "all".'),
 };
+
+// What a signed-out caller is told, per write (issue 13: one sentence for both stores; a store asks
+// before it reads anything, the domain's decision asks again).
+export const signInFirst = {
+  post: 'Sign in and join the community before you post.',
+  edit: 'Sign in to edit your post.',
+  delete: 'Sign in to delete your post.',
+  react: 'Sign in and join the community to react.',
+  report: 'Sign in and join the community to report something.',
+  profile: 'Sign in to change your profile.',
+  join: 'Sign in first (session.signInAnonymously() needs no email), then join.',
+} as const;
+
+/** The signed-in user, or `unauthenticated` with the sentence for `what`. */
+export function signedIn(user: SessionUser | null, what: keyof typeof signInFirst): SessionUser {
+  if (!user) throw new KindredError('unauthenticated', signInFirst[what]);
+  return user;
+}

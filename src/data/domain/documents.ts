@@ -77,6 +77,8 @@ export function postFromDoc(id: string, threadId: string, d: Fields, hiddenBody:
     reactions: {...DEFAULT_REACTIONS(), ...(d.reactions as Partial<Record<ReactionKind, number>> | undefined)},
     // Issue 18: content warning and audience (domain/safety.ts), present only when not the default.
     ...withSafety({}, warningOf(d.warning), audienceOf(d)),
+    // Issue 17 (fault): the edit version, present once the post was edited with one.
+    ...(typeof d.version === 'number' && d.version > 0 ? {version: d.version} : {}),
   };
 }
 

@@ -3,9 +3,18 @@
 // placeholder, and the roles record after a grant or revoke. No I/O: LocalStore and FirebaseStore load
 // the documents, ask these functions, and write what they return.
 import {KindredError} from '../errors.js';
-import {LIMITS, clampLimit, validateRelationship, validateTags, validateText} from '../policy.js';
-import {FORMER_MEMBER, HIDEABLE_FIELDS, type FieldVisibility, type HideableField, type MemberQuery} from '../store.js';
-import {ROLE_NAMES, type MemberProfile, type Post, type PrivateRecord, type RoleName, type RoleRecord} from '../types.js';
+import {
+  LIMITS, assertProfileText, assertSignInAccepted, assertUsableUid, clampLimit, isSuspended, sanctionActive, sanctionedError,
+  validateHttpsUrl, validatePseudonym, validateRelationship, validateTags, validateText, type Sanction,
+} from '../policy.js';
+import {
+  FORMER_MEMBER, HIDEABLE_FIELDS, type FieldVisibility, type HideableField, type JoinInput, type MemberQuery, type ProfilePatch,
+} from '../store.js';
+import {
+  ROLE_NAMES, type CommunitySettings, type MemberProfile, type Post, type PrivateRecord, type RoleName, type RoleRecord, type SessionUser,
+} from '../types.js';
+import {defaultAvatarHue, validateAvatarHue} from './avatars.js';
+import {requireWriter, signedIn} from './access.js';
 
 const invalid = (field: string, message: string) => new KindredError('invalid-argument', message, field);
 
@@ -158,4 +167,132 @@ export function nextRoles(current: RoleRecord, role: RoleName, on: boolean, by: 
 export function validateClinicianScope(role: RoleName, options: {clinicianScope?: string} | undefined): string | null {
   if (role !== 'clinician') return null;
   return validateText('clinicianScope', options?.clinicianScope, {min: 2, max: 80});
+}
+
+// Joining and profile updates (issue 13): one decision for both stores. The store loads the documents,
+// asks here, and writes the answer (FirebaseStore with server times for joinedAt and the agreements).
+
+/** join's input, checked without any document. */
+export interface CheckedJoin {
+  pseudonym: string;
+  relationship: MemberProfile['relationship'];
+  avatarUrl: string | null;
+  /** Undefined: the default hue for the uid (domain/avatars.ts). */
+  avatarHue: number | undefined;
+  guidelinesVersion: unknown;
+  healthConsentVersion: string | null;
+}
+
+export function checkJoinInput(input: JoinInput): CheckedJoin {
+  if (!input || typeof input !== 'object') throw invalid('input', 'join needs a pseudonym, relationship and the guidelines version.');
+  return {
+    pseudonym: validatePseudonym(input.pseudonym),
+    relationship: validateRelationship(input.relationship),
+    avatarUrl: input.avatarUrl == null || input.avatarUrl === '' ? null : validateHttpsUrl('avatarUrl', input.avatarUrl),
+    avatarHue: input.avatarHue === undefined ? undefined : validateAvatarHue(input.avatarHue),
+    guidelinesVersion: input.guidelinesVersion,
+    healthConsentVersion: input.healthConsentVersion == null ? null : String(input.healthConsentVersion),
+  };
+}
+
+/** What joining reads. `roles` undefined: not read (firestore.rules refuse a suspended member's join). */
+export interface JoinState {
+  user: SessionUser | null;
+  now: number;
+  settings: CommunitySettings;
+  /** Whether the caller already has a member document. */
+  isMember: boolean;
+  roles?: RoleRecord | null;
+  /** sanctions/{uid}: a suspension kept through erasure (issue 11). */
+  sanction: Sanction | null;
+}
+
+/** A join: the new member document and private record, or a typed error. */
+export function decideJoin(j: CheckedJoin, s: JoinState): {member: MemberProfile; record: PrivateRecord} {
+  const user = signedIn(s.user, 'join');
+  if (s.isMember) throw new KindredError('already-exists', 'You are already a member of this community.');
+  if (s.roles !== undefined && isSuspended(s.roles, s.now)) throw new KindredError('permission-denied', 'Your membership is suspended: you cannot join again until the suspension ends.');
+  // Issue 11: a reserved uid never joins; a suspension kept through erasure still refuses joining.
+  assertUsableUid(user.uid);
+  if (sanctionActive(s.sanction, s.now)) throw sanctionedError(s.sanction!);
+  assertSignInAccepted(s.settings, user, 'join');
+  const {guidelinesVersion, consentVersion} = s.settings;
+  if (j.guidelinesVersion !== guidelinesVersion) {
+    throw invalid('guidelinesVersion',
+      `The community guidelines are now version ${guidelinesVersion} (you accepted ${String(j.guidelinesVersion)}): show the current guidelines and ask again.`);
+  }
+  if (j.healthConsentVersion !== null && j.healthConsentVersion !== consentVersion) {
+    throw invalid('healthConsentVersion',
+      `The health-information consent text is now version ${consentVersion}: show it again, or pass null when consent is not given.`);
+  }
+  const member: MemberProfile = {
+    uid: user.uid, pseudonym: j.pseudonym, pseudonymLower: j.pseudonym.toLowerCase(), avatarUrl: j.avatarUrl,
+    avatarHue: j.avatarHue ?? defaultAvatarHue(user.uid), relationship: j.relationship,
+    bio: '', tags: [], listed: false, badges: [], clinicianScope: null, joinedAt: s.now,
+  };
+  // Issue 11: the public profile is shown without review (firestore.rules profileHold).
+  assertProfileText(member, s.settings.bannedWords);
+  const record: PrivateRecord = {
+    uid: user.uid,
+    guidelines: {version: guidelinesVersion, at: s.now},
+    healthConsent: j.healthConsentVersion === null ? null : {version: consentVersion, at: s.now},
+    fieldVisibility: {},
+  };
+  return {member, record};
+}
+
+const PROFILE_KEYS = ['pseudonym', 'avatarUrl', 'avatarHue', 'relationship', 'bio', 'tags', 'listed'] as const;
+
+/** A profile patch, checked without any document: the member fields it sets. */
+export function checkProfilePatch(patch: ProfilePatch): Partial<MemberProfile> {
+  if (!patch || typeof patch !== 'object') throw invalid('patch', 'updateProfile needs an object of the fields to change.');
+  for (const key of Object.keys(patch)) {
+    if (!(PROFILE_KEYS as readonly string[]).includes(key)) {
+      throw invalid(key, key === 'badges' || key === 'clinicianScope'
+        ? `${key} shows roles that only an admin can grant; it cannot be changed from a profile.`
+        : `${key} cannot be changed; a profile update may change ${PROFILE_KEYS.join(', ')}.`);
+    }
+  }
+  const next: Partial<MemberProfile> = {};
+  if (patch.pseudonym !== undefined) {
+    next.pseudonym = validatePseudonym(patch.pseudonym);
+    next.pseudonymLower = next.pseudonym.toLowerCase();
+  }
+  if (patch.avatarUrl !== undefined) next.avatarUrl = patch.avatarUrl === null || patch.avatarUrl === '' ? null : validateHttpsUrl('avatarUrl', patch.avatarUrl);
+  if (patch.avatarHue !== undefined) next.avatarHue = validateAvatarHue(patch.avatarHue);
+  if (patch.relationship !== undefined) next.relationship = validateRelationship(patch.relationship);
+  if (patch.bio !== undefined) next.bio = validateText('bio', patch.bio, {max: LIMITS.bio});
+  if (patch.tags !== undefined) next.tags = validateTags(patch.tags);
+  if (patch.listed !== undefined) {
+    if (typeof patch.listed !== 'boolean') throw invalid('listed', 'listed must be true or false.');
+    next.listed = patch.listed;
+  }
+  return next;
+}
+
+/** What a profile update reads: the caller (member, roles) and their private record. */
+export interface ProfileState {
+  user: SessionUser | null;
+  member: MemberProfile | null;
+  roles: RoleRecord | null;
+  now: number;
+  bannedWords: readonly string[];
+  record: PrivateRecord | null;
+}
+
+/**
+ * A profile update: the member document after it, the fields written to it, and the private record's new
+ * `kept` when a changed field is kept "only me" (the public profile then keeps its blank).
+ */
+export function decideProfileUpdate(next: Partial<MemberProfile>, s: ProfileState): {
+  profile: MemberProfile; patch: Partial<MemberProfile>; kept: PrivateRecord['kept'] | null;
+} {
+  signedIn(s.user, 'profile');
+  const {me} = requireWriter(s, 'change your profile');
+  const placed = placeProfilePatch(me, s.record, {bio: next.bio, tags: next.tags});
+  const patch = placed ? {...next, ...placed.profile} : next;
+  const profile = {...me, ...patch};
+  // Issue 11: the public profile is shown without review (firestore.rules profileHold).
+  assertProfileText(profile, s.bannedWords);
+  return {profile, patch, kept: placed ? placed.kept : null};
 }

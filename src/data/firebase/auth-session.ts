@@ -35,17 +35,20 @@ const toSessionUser = (u: User | null): SessionUser | null => (u ? {uid: u.uid, 
 // itself (an expired or revoked session, found when the page opens or when the token is refreshed) is
 // told apart from never having signed in, and from signing out.
 const signedInKey = (app: FirebaseApp) => `kindred:signed-in:${app.name}`;
-const markSignedIn = (app: FirebaseApp, on: boolean) => {
+// Issue 17 (fault): the marker also says how (an email-link account, or an anonymous one), so "Sign in
+// again" offers the email link to the member who had one instead of making them a new anonymous account.
+const markSignedIn = (app: FirebaseApp, on: boolean, email = false) => {
   try {
-    if (on) localStorage.setItem(signedInKey(app), '1');
+    if (on) localStorage.setItem(signedInKey(app), email ? 'email' : '1');
     else localStorage.removeItem(signedInKey(app));
   } catch { /* storage blocked: an ended sign-in then reads as signed out */ }
 };
-const wasSignedIn = (app: FirebaseApp) => {
+const signedInBefore = (app: FirebaseApp): 'email' | 'anonymous' | null => {
   try {
-    return localStorage.getItem(signedInKey(app)) === '1';
+    const v = localStorage.getItem(signedInKey(app));
+    return v === 'email' ? 'email' : v === '1' ? 'anonymous' : null;
   } catch {
-    return false;
+    return null;
   }
 };
 
@@ -56,14 +59,19 @@ export class FirebaseAuthSession implements AuthSession {
 
   /** The sign-in on this device ended by itself (see AuthSession.expired). */
   expired = false;
+  /** Issue 17 (fault): how the member whose sign-in expired had signed in (see AuthSession.expiredSignIn). */
+  expiredSignIn: 'email' | 'anonymous' | null = null;
   /** signOut() is under way: the user going away is the member's own doing. */
   #signingOut = false;
 
   private constructor(private mod: AuthModule, private auth: Auth, private app: FirebaseApp) {
     this.user = toSessionUser(auth.currentUser);
     // A member was signed in here, and Auth, restoring that session, dropped it: it expired or was revoked.
-    if (this.user) markSignedIn(app, true);
-    else this.expired = wasSignedIn(app);
+    if (this.user) markSignedIn(app, true, !this.user.anonymous);
+    else {
+      this.expiredSignIn = signedInBefore(app);
+      this.expired = this.expiredSignIn !== null;
+    }
     this.#unsub = mod.onAuthStateChanged(auth, (u) => this.#set(toSessionUser(u)));
   }
 
@@ -95,9 +103,11 @@ export class FirebaseAuthSession implements AuthSession {
     if (user?.uid === this.user?.uid && user?.anonymous === this.user?.anonymous) return;
     if (user) {
       this.expired = false;
-      markSignedIn(this.app, true);
+      this.expiredSignIn = null;
+      markSignedIn(this.app, true, !user.anonymous);
     } else if (this.user && !this.#signingOut) {
       this.expired = true;
+      this.expiredSignIn = this.user.anonymous ? 'anonymous' : 'email';
     }
     this.user = user;
     for (const l of [...this.#listeners]) l(user);
@@ -185,6 +195,7 @@ export class FirebaseAuthSession implements AuthSession {
       await this.mod.signOut(this.auth);
       markSignedIn(this.app, false);
       this.expired = false;
+      this.expiredSignIn = null;
       this.#set(null);
     } catch (e) {
       throw mapFirebaseError(e, 'sign out');

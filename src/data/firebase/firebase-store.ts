@@ -3,7 +3,6 @@
 // The data model is described at the top of firestore.rules, which is the real access control: every
 // write here is shaped exactly as those rules expect (server times, denormalised author fields, counts
 // moved in the same batch).
-import {guidelinesChanged, mustAgreeAgain} from '../guidelines.js';
 import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOptions} from 'firebase/app';
 import {
   Timestamp, collection, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
@@ -13,11 +12,8 @@ import {
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
 import {
-  DEFAULT_REACTIONS, LIMITS, clampLimit, initialPostStatus, comparePosts, isModerator, parseThreadCursor, threadCursor, isSuspended, newId, parsePostCursor, postCursor,
-  threadIdForKey, validateFounderStory, validateHttpsUrl, validateId, validatePostBody, validatePseudonym,
-  validateReactionKind, validateRelationship, validateReportReason, validateTags, validateText, validateThreadTitle,
-  isPeerThreadId, nextPostLimits, nextReportLimits, postIntervalMs, postTooSoon, editHoldReason,
-  assertProfileText, assertSignInAccepted, assertUsableUid, newThreadStatus, peerConnectionId, peerThreadOpen, sanctionActive, sanctionedError, validateNewThreadId,
+  clampLimit, comparePosts, isModerator, parseThreadCursor, threadCursor, newId, parsePostCursor, postCursor,
+  validateFounderStory, validateId, validatePostBody, postIntervalMs, postTooSoon, peerConnectionId,
 } from '../policy.js';
 import type {
   AuthSession, CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch,
@@ -38,29 +34,31 @@ import {communityHealth} from './health.js';
 import type {CommunityHealth} from '../health.js';
 import type {CommunityPatch, TeamMember} from '../community-admin.js';
 import type {Invite, InviteInput} from '../invites.js';
-import {watchConnection} from './connection.js';
-import type {ConnectionState} from '../store.js';
+import {ConnectionMonitor} from './connection.js';
+import {editConflict} from '../domain/edit-version.js';
+import type {ConnectionState, EditOptions} from '../store.js';
 import {FirebaseMatching} from './matching-store.js';
 import type {FindMatchesOptions, MatchCandidate, MatchProfileInput} from '../store.js';
 import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
-import {placeProfilePatch} from '../domain/members.js';
+import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from '../domain/members.js';
+import {signedIn} from '../domain/access.js';
 import {communityPath, layout} from '../domain/layout.js';
-import {defaultAvatarHue, validateAvatarHue} from '../domain/avatars.js';
-import {approvedPostCount} from '../domain/posts.js';
+import {
+  approvedPostCount, checkPostInput, checkReaction, checkReport, decideCreatePost, decideDelete, decideEdit, decideReaction, decideReport,
+  writableUnchecked, type CheckedPost, type PostWrite, type Writer,
+} from '../domain/posts.js';
 import type {FieldVisibility, HideableField, MemberQuery, MyDataExport} from '../store.js';
 import type {RoleName} from '../types.js';
 import * as mod from './moderation.js';
 import {crisisFlag, crisisFlagRef, heldMarker, heldMarkerRef} from './moderation.js';
-import {findCrisisWording, hasCrisisWording} from '../crisis.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
 import {
-  membersOnlyDelta, newPostAudience, validateAudience, validateWarning, validateWarningPrefs, withSafety,
-  type ContentWarning, type PostAudience, type WarningPrefs,
+  validateWarning, validateWarningPrefs, type ContentWarning, type WarningPrefs,
 } from '../domain/safety.js';
 
 export interface FirebaseStoreOptions {
@@ -74,6 +72,11 @@ export interface FirebaseStoreOptions {
    * with `authHost` (`host:port` of a Firebase Auth emulator), with real sign-in and real ID tokens.
    */
   emulator?: {host: string; port: number; mockUser?: {uid: string; email?: string} | null; authHost?: string};
+  /**
+   * Issue 17: Firebase App Check with this reCAPTCHA Enterprise site key (loaded only when set; see
+   * ./app-check.ts). Not for a host-supplied `app`: start App Check on that app yourself.
+   */
+  appCheckSiteKey?: string;
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
@@ -170,6 +173,8 @@ export async function createFirebaseStore(options: FirebaseStoreOptions): Promis
   }
   const {key, app, db} = acquire(options);
   try {
+    // Issue 17: App Check before the first request, so an enforcing project accepts it.
+    if (options.appCheckSiteKey && !options.app) await (await import('./app-check.js')).startAppCheck(app, options.appCheckSiteKey);
     const auth = () => FirebaseAuthSession.create(app, authHost ? `http://${authHost}` : undefined);
     // Issue 16: with no saved session on this device, Firebase Auth loads only when the visitor acts.
     const session = options.emulator && !authHost
@@ -262,45 +267,37 @@ class FirebaseStore implements CommunityStore {
 
   // Membership ------------------------------------------------------------------------------------
   async join(input: JoinInput): Promise<MemberProfile> {
-    const user = this.#requireUser('join');
-    const pseudonym = validatePseudonym(input.pseudonym);
-    const relationship = validateRelationship(input.relationship);
-    const avatarUrl = input.avatarUrl ? validateHttpsUrl('avatarUrl', input.avatarUrl) : null;
-    const avatarHue = input.avatarHue === undefined ? defaultAvatarHue(user.uid) : validateAvatarHue(input.avatarHue);
-    assertUsableUid(user.uid);
+    const user = signedIn(this.session.user, 'join');
+    const checked = checkJoinInput(input);
     return this.#run('join the community', async () => {
       const [communitySnap, memberSnap, sanctionSnap] = await Promise.all([
         getDoc(this.#doc()), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.sanction(user.uid))),
       ]);
-      if (!communitySnap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
-      if (memberSnap.exists()) throw new KindredError('already-exists', 'You have already joined this community.');
       // Issue 11: a suspension kept through erasure (sanctions/{uid}) still refuses joining.
       const sanction = sanctionSnap.exists() ? {suspendedUntil: ms(dataOf(sanctionSnap).suspendedUntil), at: ms(dataOf(sanctionSnap).at)} : null;
-      if (sanctionActive(sanction, Date.now())) throw sanctionedError(sanction!);
-      const {settings} = toCommunity(communitySnap);
-      if (input.guidelinesVersion !== settings.guidelinesVersion) {
-        throw new KindredError('invalid-argument', 'The community guidelines have changed; read and accept the current version.', 'guidelinesVersion');
-      }
-      if (input.healthConsentVersion !== null && input.healthConsentVersion !== settings.consentVersion) {
-        throw new KindredError('invalid-argument', 'The consent text has changed; read and accept the current version.', 'healthConsentVersion');
-      }
-      const profile: Omit<MemberProfile, 'joinedAt'> = {
-        uid: user.uid, pseudonym, pseudonymLower: pseudonym.toLowerCase(), avatarUrl, avatarHue, relationship,
-        bio: '', tags: [], listed: false, badges: [], clinicianScope: null,
-      };
-      assertProfileText(profile, settings.bannedWords);
-      assertSignInAccepted(settings, user, 'join');
+      const {member, record} = decideJoin(checked, {
+        user, now: Date.now(), settings: this.#settings(communitySnap), isMember: memberSnap.exists(), sanction,
+      });
       const batch = writeBatch(this.db);
-      batch.set(this.#doc(layout.member(user.uid)), {...profile, joinedAt: serverTimestamp()});
+      batch.set(this.#doc(layout.member(user.uid)), {...member, joinedAt: serverTimestamp()});
       batch.set(this.#doc(layout.private(user.uid)), {
-        uid: user.uid,
-        guidelines: {version: settings.guidelinesVersion, at: serverTimestamp()},
-        healthConsent: input.healthConsentVersion === null ? null : {version: settings.consentVersion, at: serverTimestamp()},
-        fieldVisibility: {},
+        ...record, guidelines: {...record.guidelines, at: serverTimestamp()},
+        healthConsent: record.healthConsent && {...record.healthConsent, at: serverTimestamp()},
       });
       await batch.commit();
-      return {...profile, joinedAt: Date.now()};
+      return member;
     });
+  }
+
+  /** The community's settings, from its snapshot; not-found when the community is missing. */
+  #settings(snap: DocumentSnapshot): Community['settings'] {
+    if (!snap.exists()) throw new KindredError('not-found', `Community "${this.communityId}" does not exist; check the community attribute.`);
+    return toCommunity(snap).settings;
+  }
+
+  /** The caller as the domain's guards see them, from their member and roles snapshots. */
+  #writer(user: SessionUser, memberSnap: DocumentSnapshot, rolesSnap: DocumentSnapshot | null): Writer {
+    return {user, member: memberSnap.exists() ? toMember(memberSnap) : null, roles: rolesSnap?.exists() ? toRoles(rolesSnap) : null, now: Date.now()};
   }
 
   async getMember(uid: string): Promise<MemberProfile | null> {
@@ -332,41 +329,21 @@ class FirebaseStore implements CommunityStore {
   }
 
   async updateProfile(patch: ProfilePatch): Promise<MemberProfile> {
-    const user = this.#requireUser('edit your profile');
-    const update: Record<string, unknown> = {};
-    if (patch.pseudonym !== undefined) {
-      update.pseudonym = validatePseudonym(patch.pseudonym);
-      update.pseudonymLower = (update.pseudonym as string).toLowerCase();
-    }
-    if (patch.avatarUrl !== undefined) update.avatarUrl = patch.avatarUrl ? validateHttpsUrl('avatarUrl', patch.avatarUrl) : null;
-    if (patch.avatarHue !== undefined) {
-      if (!Number.isInteger(patch.avatarHue) || patch.avatarHue < 0 || patch.avatarHue > 359) throw new KindredError('invalid-argument', 'avatarHue must be a whole number from 0 to 359.', 'avatarHue');
-      update.avatarHue = patch.avatarHue;
-    }
-    if (patch.relationship !== undefined) update.relationship = validateRelationship(patch.relationship);
-    if (patch.bio !== undefined) update.bio = validateText('bio', patch.bio, {max: LIMITS.bio});
-    if (patch.tags !== undefined) update.tags = validateTags(patch.tags);
-    if (patch.listed !== undefined) update.listed = patch.listed === true;
+    const user = signedIn(this.session.user, 'profile');
+    const next = checkProfilePatch(patch);
     return this.#run('save your profile', async () => {
       const ref = this.#doc(layout.member(user.uid));
-      // A field the member keeps "only me" goes to their private record; the public profile keeps its blank.
-      let placed: ReturnType<typeof placeProfilePatch> = null;
-      const [m, p, c] = await Promise.all([getDoc(ref), getDoc(this.#doc(layout.private(user.uid))), getDoc(this.#doc())]);
-      if ((update.bio !== undefined || update.tags !== undefined) && m.exists() && p.exists()) {
-        const record = {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord;
-        placed = placeProfilePatch(toMember(m), record, {bio: update.bio as string | undefined, tags: update.tags as string[] | undefined});
-      }
-      // Issue 11: the public profile is shown without review (firestore.rules profileHold).
-      if (m.exists() && c.exists()) assertProfileText({...toMember(m), ...update, ...placed?.profile}, toCommunity(c).settings.bannedWords);
-      if (placed) {
+      const privateRef = this.#doc(layout.private(user.uid));
+      const [m, p, c, r] = await Promise.all([getDoc(ref), getDoc(privateRef), getDoc(this.#doc()), getDoc(this.#doc(layout.roles(user.uid)))]);
+      const record = p.exists() ? {fieldVisibility: p.get('fieldVisibility') ?? {}, kept: p.get('kept')} as PrivateRecord : null;
+      const d = decideProfileUpdate(next, {...this.#writer(user, m, r), bannedWords: this.#settings(c).bannedWords, record});
+      if (d.kept) {
         const batch = writeBatch(this.db);
-        batch.update(ref, {...update, ...placed.profile});
-        batch.update(this.#doc(layout.private(user.uid)), {kept: placed.kept});
+        batch.update(ref, d.patch);
+        batch.update(privateRef, {kept: d.kept});
         await batch.commit();
-      } else if (Object.keys(update).length) await updateDoc(ref, update);
-      const snap = await getDoc(ref);
-      if (!snap.exists()) throw new KindredError('not-found', 'Join the community before editing a profile.');
-      return toMember(snap);
+      } else if (Object.keys(d.patch).length) await updateDoc(ref, d.patch);
+      return d.profile;
     });
   }
 
@@ -509,100 +486,44 @@ class FirebaseStore implements CommunityStore {
   }
 
   async createPost(input: CreatePostInput): Promise<Post> {
-    const user = this.#requireUser('post');
-    const id = validateId('id', input.id);
-    const threadPath = this.#threadPath(input.threadId);
-    const body = validatePostBody(input.body);
-    const parentId = input.parentId == null ? null : validateId('parentId', input.parentId);
-    const warning = validateWarning(input.warning);
-    const newThread = input.createThread
-      ? {key: input.createThread.key, title: validateThreadTitle(input.createThread.title)}
-      : null;
-    if (newThread?.key != null && threadIdForKey(newThread.key) !== input.threadId) {
-      throw new KindredError('invalid-argument', 'A page thread\'s id must be threadIdForKey(key).', 'threadId');
-    }
-    if (newThread) validateNewThreadId(input.threadId, newThread.key ?? null);
+    const user = signedIn(this.session.user, 'post');
+    const p = checkPostInput(input);
     return this.#run('post', async () => {
       // Issue 16: the usual post is two reads and one commit; anything unusual takes the checked path below.
-      const quick = await this.#quickPost(user, id, input.threadId, threadPath, body, parentId, newThread, warning, validateAudience(input.audience));
+      const quick = await this.#quickPost(user, p);
       if (quick) return quick;
-      const postRef = this.#doc(layout.post(input.threadId, id));
-      const threadRef = doc(this.db, threadPath);
+      const postRef = this.#doc(layout.post(p.threadId, p.id));
       const limitsRef = this.#doc(layout.limits(user.uid));
       const [existing, memberSnap, rolesSnap, threadSnap, communitySnap, parentSnap, limitsSnap, privateSnap] = await Promise.all([
         getDoc(postRef), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.roles(user.uid))),
-        getDoc(threadRef), getDoc(this.#doc()),
-        parentId ? getDoc(this.#doc(layout.post(input.threadId, parentId))) : Promise.resolve(null),
+        getDoc(this.#doc(layout.thread(p.threadId))), getDoc(this.#doc()),
+        p.parentId ? getDoc(this.#doc(layout.post(p.threadId, p.parentId))) : Promise.resolve(null),
         getDoc(limitsRef), getDoc(this.#doc(layout.private(user.uid))),
       ]);
-      // A retried write that already landed: return it, never duplicate.
-      if (existing.exists()) {
-        if (existing.get('authorId') === user.uid) return toPost(existing, input.threadId);
-        throw new KindredError('already-exists', 'A post with this id already exists; make a new id with store.newId().', 'id');
-      }
-      if (!memberSnap.exists()) throw new KindredError('permission-denied', 'Join the community before posting.');
-      const roles = rolesSnap.exists() ? toRoles(rolesSnap) : null;
-      if (isSuspended(roles)) throw new KindredError('permission-denied', 'Your account is suspended, so you cannot post for now. Contact the moderators if you think this is wrong.');
-      if (!threadSnap.exists() && !newThread) throw new KindredError('not-found', 'This conversation no longer exists; refresh the page.', 'threadId');
-      // Issue 11: a private thread whose connection was ended or blocked takes no more posts (firestore.rules peerOpen).
-      const participants = threadSnap.exists() ? (threadSnap.get('participants') ?? null) as string[] | null : null;
-      if (participants) {
-        const connection = await getDoc(this.#doc(layout.connection(peerConnectionId(participants))));
-        if (!peerThreadOpen({participants}, connection.exists() ? connection.get('status') as string : null)) {
-          throw new KindredError('permission-denied', 'This conversation has ended: neither of you can write in it any more.');
-        }
-      }
-      if (parentSnap && (!parentSnap.exists() || parentSnap.get('parentId') != null)) {
-        throw new KindredError('invalid-argument', 'You can only reply to a top-level post that still exists.', 'parentId');
-      }
-      const member = toMember(memberSnap);
-      const settings = toCommunity(communitySnap).settings;
-      assertSignInAccepted(settings, user, 'post');
-      // Issue 14: after a guidelines version bump, the member agrees again first (firestore.rules guidelinesAgreed).
-      if (mustAgreeAgain(privateSnap.exists() ? {guidelines: privateSnap.get('guidelines')} : null, settings)) throw guidelinesChanged(settings.guidelinesVersion);
-      // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
+      const settings = this.#settings(communitySnap);
+      const thread = threadSnap.exists() ? toThread(threadSnap) : null;
+      // Issue 11: a private thread's connection (firestore.rules peerOpen).
+      const connection = thread?.participants ? await getDoc(this.#doc(layout.connection(peerConnectionId(thread.participants)))) : null;
       const limitsBefore = toLimits(limitsSnap);
-      const limits = nextPostLimits(limitsBefore, settings, Date.now(), `${input.threadId}/${id}`);
-      const status = this.#statusFor(body, settings, isModerator(roles), memberSnap.get('approvedPosts'));
-      // Issue 11: a new thread's title is held like a post body; a held hub thread is not listed before review.
-      const threadStatus = threadSnap.exists() ? null : newThreadStatus(settings, isModerator(roles), newThread!.key ?? null, newThread!.title, status.status);
-      if (threadStatus?.titleHold && status.status === 'visible') {
-        status.status = 'held';
-        status.reason = threadStatus.titleHold;
-      }
+      const d = decideCreatePost(p, {
+        ...this.#writer(user, memberSnap, rolesSnap), settings, approvedPosts: approvedPostCount(memberSnap.get('approvedPosts')),
+        existing: existing.exists() ? {authorId: existing.get('authorId') as string} : null,
+        privateRecord: privateSnap.exists() ? {guidelines: privateSnap.get('guidelines')} : null,
+        thread, connectionStatus: connection?.exists() ? connection.get('status') as string : null,
+        parent: parentSnap ? (parentSnap.exists() ? {parentId: (parentSnap.get('parentId') ?? null) as string | null, audience: parentSnap.get('audience')} : null) : undefined,
+        limits: limitsBefore,
+      });
+      if (d.kind === 'stored') return toPost(existing, p.threadId);
       const batch = writeBatch(this.db);
-      if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'post');
-      const post = {
-        body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
-        authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
-        parentId, editedAt: null, status: status.status, statusReason: status.reason, reactions: DEFAULT_REACTIONS(),
-      };
-      // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
-      const audience = newPostAudience(input.audience, parentSnap?.exists() ? {audience: parentSnap.get('audience')} : null);
-      batch.set(postRef, {...post, warning, audience, createdAt: serverTimestamp()});
-      this.#countMembersOnly(batch, input.threadId, id, null, {audience, status: status.status});
-      const visible = status.status === 'visible';
-      // A held post is listed for the moderators' queue (see ./moderation.ts).
-      if (!visible) batch.set(heldMarkerRef(this.db, this.communityId, input.threadId, id), heldMarker(input.threadId, id, user.uid));
-      // Issue 18: crisis wording is flagged where only moderators read it (crisisFlags/, firestore.rules).
-      const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
-      if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, input.threadId, id), crisisFlag(input.threadId, id, user.uid, crisis));
-      if (!threadSnap.exists()) {
-        batch.set(threadRef, {
-          key: newThread!.key ?? null, title: newThread!.title, authorId: user.uid, authorName: member.pseudonym,
-          createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: visible ? 1 : 0,
-          status: threadStatus!.status, participants: null, lastPostId: id,
-        });
-      } else if (visible) {
-        batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
-      }
+      if (d.limits) putLimits(batch, limitsRef, limitsBefore, d.limits, 'post');
+      this.#writePost(batch, user.uid, p, d);
       try {
         await batch.commit();
       } catch (e) {
         // Two overlapping attempts with the same id: the first won, the rules refuse the second
         // (a set over an existing post is an update). Resolve to the stored post.
         const stored = await getDoc(postRef).catch(() => null);
-        if (stored?.exists() && stored.get('authorId') === user.uid) return toPost(stored, input.threadId);
+        if (stored?.exists() && stored.get('authorId') === user.uid) return toPost(stored, p.threadId);
         // Refused by the post interval (the client's clock ran ahead of the server's, or another tab posted).
         const interval = postIntervalMs(settings);
         const last = interval ? toLimits(await getDoc(limitsRef).catch(() => limitsSnap))?.lastPostAt ?? null : null;
@@ -611,14 +532,34 @@ class FirebaseStore implements CommunityStore {
         }
         throw e;
       }
-      return withSafety({...post, id, threadId: input.threadId, createdAt: Date.now()}, warning, audience);
+      return d.post;
     });
   }
 
+  /**
+   * The domain's answer for a new post (domain/posts.ts decideCreatePost) in `batch`: server times, the
+   * thread's count as an increment naming the post (firestore.rules postBump), the held-post queue marker,
+   * the crisis flag and the members-only count. The limits record is the caller's (the quick path has none).
+   */
+  #writePost(batch: ReturnType<typeof writeBatch>, uid: string, p: CheckedPost, d: PostWrite) {
+    const {id: _id, threadId: _tid, createdAt: _at, warning: _w, audience: _a, ...fields} = d.post as Post & {warning?: unknown; audience?: unknown};
+    batch.set(this.#doc(layout.post(p.threadId, p.id)), {...fields, warning: d.warning, audience: d.audience, createdAt: serverTimestamp()});
+    this.#countMembersOnly(batch, p.threadId, p.id, d.membersOnly);
+    // A held post is listed for the moderators' queue (see ./moderation.ts).
+    if (d.held) batch.set(heldMarkerRef(this.db, this.communityId, p.threadId, p.id), heldMarker(p.threadId, p.id, uid));
+    // Issue 18: crisis wording is flagged where only moderators read it (crisisFlags/, firestore.rules).
+    if (d.crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, p.threadId, p.id), crisisFlag(p.threadId, p.id, uid, d.crisis));
+    const threadRef = this.#doc(layout.thread(p.threadId));
+    if (d.thread && 'create' in d.thread) {
+      const {id: _t, ...thread} = d.thread.create;
+      batch.set(threadRef, {...thread, createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), lastPostId: p.id});
+    } else if (d.thread) {
+      batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: p.id});
+    }
+  }
+
   /** Issue 18: moves the thread's members-only count (audienceCounts/{tid}) with a post's change, in `batch`. */
-  #countMembersOnly(batch: ReturnType<typeof writeBatch>, threadId: string, postId: string,
-    before: {audience?: unknown; status: string} | null, after: {audience?: unknown; status: string} | null) {
-    const delta = membersOnlyDelta(before, after);
+  #countMembersOnly(batch: ReturnType<typeof writeBatch>, threadId: string, postId: string, delta: number) {
     if (delta) batch.set(this.#doc('audienceCounts', threadId), {membersOnly: increment(delta), lastPostId: postId}, {merge: true});
   }
 
@@ -668,44 +609,22 @@ class FirebaseStore implements CommunityStore {
    * Issue 16: a post in the common case reads two documents (the member, for the author fields the rules
    * compare, and the community's settings) and commits; the rules check the rest themselves (thread,
    * parent, suspension, peer thread still open, id not taken). Null — nothing written — whenever the
-   * checked path must decide: a rate-limited community (the limits document), a post or title that would
-   * be held (a moderator's would not: the roles document), or a commit the rules refused (then the checked
-   * path reads everything, finds a retried post that already landed, or names what was wrong).
+   * checked path must decide (domain/posts.ts writableUnchecked): a paced community (the limits document),
+   * a post or title that would be held (a moderator's would not: the roles document), or a commit the rules
+   * refused (then the checked path reads everything, finds a retried post that already landed, or names
+   * what was wrong). A reply to a members-only post that asked for everyone is refused by the rules, and
+   * the checked path then makes it members only (newPostAudience).
    */
-  async #quickPost(user: SessionUser, id: string, threadId: string, threadPath: string, body: string, parentId: string | null,
-    newThread: {key: string | null; title: string} | null, warning: ContentWarning | null, audience: PostAudience): Promise<Post | null> {
+  async #quickPost(user: SessionUser, p: CheckedPost): Promise<Post | null> {
     const [memberSnap, communitySnap] = await Promise.all([getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc())]);
     if (!memberSnap.exists() || !communitySnap.exists()) return null;
-    const settings = toCommunity(communitySnap).settings;
-    if (postIntervalMs(settings)) return null;
-    const status = this.#statusFor(body, settings, false, memberSnap.get('approvedPosts'));
-    if (status.status !== 'visible') return null;
-    const threadStatus = newThread ? newThreadStatus(settings, false, newThread.key ?? null, newThread.title, status.status) : null;
-    if (threadStatus && (threadStatus.titleHold || threadStatus.status !== 'visible')) return null;
-    assertSignInAccepted(settings, user, 'post');
-    const member = toMember(memberSnap);
-    const post = {
-      body, authorId: user.uid, authorName: member.pseudonym, authorRelationship: member.relationship,
-      authorAvatarUrl: member.avatarUrl, authorAvatarHue: member.avatarHue, authorBadges: member.badges,
-      parentId, editedAt: null, status: 'visible' as const, statusReason: null, reactions: DEFAULT_REACTIONS(),
-    };
+    const d = decideCreatePost(p, {
+      ...this.#writer(user, memberSnap, null), settings: toCommunity(communitySnap).settings,
+      approvedPosts: approvedPostCount(memberSnap.get('approvedPosts')),
+    });
+    if (!writableUnchecked(d)) return null;
     const batch = writeBatch(this.db);
-    const threadRef = doc(this.db, threadPath);
-    // Issue 18: warning and audience as chosen; a reply to a members-only post that asked for everyone is
-    // refused by the rules, and the checked path then makes it members only (newPostAudience).
-    batch.set(this.#doc(layout.post(threadId, id)), {...post, warning, audience, createdAt: serverTimestamp()});
-    this.#countMembersOnly(batch, threadId, id, null, {audience, status: 'visible'});
-    const crisis = [...new Set(findCrisisWording(body).map((f) => f.kind))];
-    if (crisis.length) batch.set(crisisFlagRef(this.db, this.communityId, threadId, id), crisisFlag(threadId, id, user.uid, crisis));
-    if (newThread) {
-      batch.set(threadRef, {
-        key: newThread.key ?? null, title: newThread.title, authorId: user.uid, authorName: member.pseudonym,
-        createdAt: serverTimestamp(), lastActivityAt: serverTimestamp(), postCount: 1,
-        status: threadStatus!.status, participants: null, lastPostId: id,
-      });
-    } else {
-      batch.update(threadRef, {postCount: increment(1), lastActivityAt: serverTimestamp(), lastPostId: id});
-    }
+    this.#writePost(batch, user.uid, p, d);
     try {
       await batch.commit();
     } catch (e) {
@@ -713,63 +632,74 @@ class FirebaseStore implements CommunityStore {
       if (code === 'permission-denied' || code === 'not-found' || code === 'already-exists' || code === 'failed-precondition' || code === 'invalid-argument') return null;
       throw e;
     }
-    return withSafety({...post, id, threadId, createdAt: Date.now()}, warning, audience);
+    return d.post;
   }
 
-  /**
-   * Pre-moderation: everything in `all` mode, a new member's first posts, and banned words (policy.initialPostStatus,
-   * shared with LocalStore). For `first-posts` the count is members/{uid}.approvedPosts, the moderator-written
-   * count of approvals firestore.rules checks, read with the member doc this write needs anyway.
-   */
-  #statusFor(body: string, settings: Community['settings'], moderator: boolean, approvedPosts: unknown): {status: 'visible' | 'held'; reason: string | null} {
-    const s = initialPostStatus(settings, moderator, approvedPostCount(approvedPosts), body, hasCrisisWording(body));
-    return {status: s.status, reason: s.statusReason};
-  }
-
-  async editPost(threadId: string, postId: string, body: string): Promise<void> {
-    const user = this.#requireUser('edit a post');
+  async editPost(threadId: string, postId: string, body: string, options?: EditOptions): Promise<void> {
+    const user = signedIn(this.session.user, 'edit');
     const text = validatePostBody(body);
     const postRef = this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId)));
     await this.#run('save your edit', async () => {
-      // An edit that adds what would hold a new post holds it again (issue 7; policy.editHoldReason), with
-      // its queue marker in the same batch: firestore.rules refuses such an edit that stays visible.
       const [postSnap, rolesSnap, communitySnap, memberSnap] = await Promise.all([
         getDoc(postRef), getDoc(this.#doc(layout.roles(user.uid))), getDoc(this.#doc()), getDoc(this.#doc(layout.member(user.uid))),
       ]);
-      // 'first-posts' counts the moderator-written approvals firestore.rules reads (as #statusFor does).
-      const approved = memberSnap.get('approvedPosts');
-      const reason = postSnap.exists() && communitySnap.exists()
-        ? editHoldReason(toCommunity(communitySnap).settings, isModerator(rolesSnap.exists() ? toRoles(rolesSnap) : null), postSnap.get('status'), text,
-          approvedPostCount(approved))
-        : null;
-      if (!reason) return updateDoc(postRef, {body: text, editedAt: serverTimestamp()});
+      // The thread's peer state is left to firestore.rules (peerOpen).
+      const d = decideEdit(text, {
+        ...this.#writer(user, memberSnap, rolesSnap), settings: this.#settings(communitySnap),
+        approvedPosts: approvedPostCount(memberSnap.get('approvedPosts')),
+        post: postSnap.exists() ? {authorId: postSnap.get('authorId'), status: postSnap.get('status'), audience: postSnap.get('audience'),
+          version: Number(postSnap.get('version') ?? 0)} : null,
+        expectedVersion: options?.version,
+      });
+      // Issue 17 (fault): firestore.rules refuse a version that is not the stored one + 1, which closes the gap
+      // between the read above and this write; a refusal because another tab saved meanwhile is a `conflict`.
+      const write = async (commit: () => Promise<void>) => {
+        try {
+          await commit();
+        } catch (e) {
+          if ((e as {code?: string}).code !== 'permission-denied' || options?.version === undefined) throw e;
+          const now = await getDoc(postRef);
+          if (Number(now.get('version') ?? 0) !== options.version) throw editConflict();
+          throw e;
+        }
+      };
+      if (!d.heldAgain) return write(() => updateDoc(postRef, {...d.patch, editedAt: serverTimestamp()}));
+      // Held again, with its queue marker in the same batch: firestore.rules refuse such an edit that stays visible.
       const batch = writeBatch(this.db);
-      batch.update(postRef, {body: text, editedAt: serverTimestamp(), status: 'held', statusReason: reason});
+      batch.update(postRef, {...d.patch, editedAt: serverTimestamp()});
       batch.set(heldMarkerRef(this.db, this.communityId, threadId, postId), heldMarker(threadId, postId, user.uid));
-      this.#countMembersOnly(batch, threadId, postId, {audience: postSnap.get('audience'), status: postSnap.get('status')}, {audience: postSnap.get('audience'), status: 'held'});
-      await batch.commit();
+      this.#countMembersOnly(batch, threadId, postId, d.membersOnly);
+      await write(() => batch.commit());
     });
   }
 
   async deletePost(threadId: string, postId: string): Promise<void> {
-    this.#requireUser('delete a post');
-    await this.#run('delete the post', () => updateDoc(this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId))),
-      {status: 'deleted', body: '', statusReason: null}));
+    const user = signedIn(this.session.user, 'delete');
+    const postRef = this.#doc(layout.post(validateId('threadId', threadId), validateId('postId', postId)));
+    await this.#run('delete the post', async () => {
+      const [postSnap, memberSnap, rolesSnap] = await Promise.all([
+        getDoc(postRef), getDoc(this.#doc(layout.member(user.uid))), getDoc(this.#doc(layout.roles(user.uid))),
+      ]);
+      const placeholder = decideDelete({
+        ...this.#writer(user, memberSnap, rolesSnap),
+        post: postSnap.exists() ? {authorId: postSnap.get('authorId'), status: postSnap.get('status')} : null,
+      });
+      if (placeholder) await updateDoc(postRef, placeholder);
+    });
   }
 
   async setReaction(threadId: string, postId: string, kind: ReactionKind, on: boolean): Promise<void> {
-    const user = this.#requireUser('react');
-    const k = validateReactionKind(kind);
-    const tid = validateId('threadId', threadId);
-    const pid = validateId('postId', postId);
+    const user = signedIn(this.session.user, 'react');
+    const r = checkReaction(threadId, postId, kind, on);
     await this.#run('save your reaction', async () => {
-      const reactionRef = this.#doc(layout.reaction(tid, pid, user.uid, k));
-      const snap = await getDoc(reactionRef);
-      if (snap.exists() === on) return;
+      const reactionRef = this.#doc(layout.reaction(r.threadId, r.postId, user.uid, r.kind));
+      // One read: membership, the post and the thread are left to firestore.rules.
+      const d = decideReaction(r.on, {user, has: (await getDoc(reactionRef)).exists()});
+      if (!d) return;
       const batch = writeBatch(this.db);
-      if (on) batch.set(reactionRef, {postId: pid, uid: user.uid, kind: k, at: serverTimestamp()});
+      if (r.on) batch.set(reactionRef, {postId: r.postId, uid: user.uid, kind: r.kind, at: serverTimestamp()});
       else batch.delete(reactionRef);
-      batch.update(this.#doc(layout.post(tid, pid)), {[`reactions.${k}`]: increment(on ? 1 : -1)});
+      batch.update(this.#doc(layout.post(r.threadId, r.postId)), {[`reactions.${r.kind}`]: increment(d.delta)});
       await batch.commit();
     });
   }
@@ -925,33 +855,24 @@ class FirebaseStore implements CommunityStore {
 
   // Safety ----------------------------------------------------------------------------------------
   async report(input: ReportInput): Promise<Report> {
-    const user = this.#requireUser('report');
-    const id = input.id ? validateId('id', input.id) : newId();
-    const reason = validateReportReason(input.reason);
-    const details = validateText('details', input.details ?? '', {max: LIMITS.reportDetails});
-    const t = input.target;
-    const target: Report['target'] = t?.kind === 'post'
-      ? {kind: 'post', threadId: validateId('threadId', t.threadId), postId: validateId('postId', t.postId)}
-      : t?.kind === 'profile' ? {kind: 'profile', uid: validateId('uid', t.uid)} : (() => {
-        throw new KindredError('invalid-argument', 'Say what you are reporting: a post or a profile.', 'target');
-      })();
-    const report = {target, reason, details, reporterId: user.uid, status: 'open' as const};
-    await this.#run('send the report', async () => {
+    const user = signedIn(this.session.user, 'report');
+    const r = checkReport(input);
+    return this.#run('send the report', async () => {
       const limitsRef = this.#doc(layout.limits(user.uid));
       const [communitySnap, limitsSnap] = await Promise.all([getDoc(this.#doc()), getDoc(limitsRef)]);
-      const batch = writeBatch(this.db);
-      batch.set(this.#doc(layout.report(id)), {...report, createdAt: serverTimestamp()});
-      // Rate limit (firestore.rules limits/{uid}): rate-limited, with how long to wait, before trying.
       const limitsBefore = toLimits(limitsSnap);
-      const limits = communitySnap.exists() ? nextReportLimits(limitsBefore, toCommunity(communitySnap).settings, Date.now(), id) : null;
-      if (limits) putLimits(batch, limitsRef, limitsBefore, limits, 'report');
+      // Membership, a retried id and a private thread's participants are left to firestore.rules.
+      const d = decideReport(r, {user, settings: communitySnap.exists() ? toCommunity(communitySnap).settings : null, limits: limitsBefore}, Date.now());
+      if (d.kind === 'stored') return d.report;
+      const {id: _id, createdAt: _at, ...fields} = d.report;
+      const batch = writeBatch(this.db);
+      batch.set(this.#doc(layout.report(r.id)), {...fields, createdAt: serverTimestamp()});
+      if (d.limits) putLimits(batch, limitsRef, limitsBefore, d.limits, 'report');
       // A report about a post in a private peer thread opens it to moderators (firestore.rules reportedThreads).
-      if (target.kind === 'post' && isPeerThreadId(target.threadId)) {
-        batch.set(this.#doc(layout.reportedThread(target.threadId)), {threadId: target.threadId, reportId: id, at: serverTimestamp()});
-      }
+      if (d.openThread) batch.set(this.#doc(layout.reportedThread(d.openThread)), {threadId: d.openThread, reportId: r.id, at: serverTimestamp()});
       await batch.commit();
+      return d.report;
     });
-    return {...report, id, createdAt: Date.now()};
   }
 
   // Moderation (issue 7): ./moderation.ts ---------------------------------------------------------
@@ -969,8 +890,10 @@ class FirebaseStore implements CommunityStore {
 
   /** Issue 17: `reconnecting` while the server cannot be reached (see ./connection.ts). */
   watchConnection(next: (state: ConnectionState) => void): Unsubscribe {
-    return this.#listen(() => watchConnection(this.#doc(), next));
+    // One monitor per store, shared by every element (it also restarts the SDK's network once the server answers).
+    return this.#listen(() => (this.#connection ??= new ConnectionMonitor(this.#doc(), this.db)).watch(next));
   }
+  #connection: ConnectionMonitor | null = null;
 
   async dispose(): Promise<void> {
     if (this.#disposed) return;

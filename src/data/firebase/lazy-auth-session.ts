@@ -36,6 +36,11 @@ export class LazyAuthSession implements AuthSession {
   get expired(): boolean {
     return this.#loaded?.expired ?? false;
   }
+
+  /** Issue 17 (fault): how the expired sign-in was made (AuthSession.expiredSignIn). */
+  get expiredSignIn(): 'email' | 'anonymous' | null {
+    return this.#loaded?.expiredSignIn ?? null;
+  }
   #loaded: Session | null = null;
 
   #set(user: SessionUser | null) {

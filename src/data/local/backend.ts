@@ -73,9 +73,21 @@ export function replaceMemory(name: string, docs: Map<string, unknown> | null): 
 
 const STORE = 'docs';
 
-const unavailable = (what: string, cause: unknown) =>
-  new KindredError('unavailable', `This browser's storage (IndexedDB) failed while ${what}: ${(cause as Error | null)?.message ?? 'unknown error'}. ` +
+// Issue 17 (fault): the errors below are the browser's storage failing (not a rule refusing a write), so
+// LocalStore can go on in memory instead (isStorageFailure).
+const storageFailures = new WeakSet<object>();
+const unavailable = (what: string, cause: unknown) => {
+  const e = new KindredError('unavailable', `This browser's storage (IndexedDB) failed while ${what}: ${(cause as Error | null)?.message ?? 'unknown error'}. ` +
     'Private windows and full disks can block it; try again, or use persistence: "memory".', null, {cause});
+  storageFailures.add(e);
+  return e;
+};
+
+/** Whether `e` is the browser's storage failing (IndexedDB blocked, quota exceeded), not a refusal. */
+export function isStorageFailure(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (storageFailures.has(e) || (e instanceof DOMException &&
+    ['SecurityError', 'QuotaExceededError', 'UnknownError', 'InvalidStateError', 'VersionError', 'NotFoundError'].includes(e.name)));
+}
 
 export function indexedDbAvailable(): boolean {
   return typeof indexedDB !== 'undefined';
@@ -138,10 +150,19 @@ export class IdbBackend implements Backend {
     });
     const backend = new IdbBackend(db, onClosed);
     // Another tab may have saved first: then its data wins and `initial` (an untouched seed) is dropped.
-    await backend.transact((docs) => ({
-      result: undefined,
-      writes: docs.has('meta') ? [] : [...initial, ['meta', {createdAt: now}] as const],
-    }));
+    let first = false;
+    try {
+      await backend.transact((docs) => ({
+        result: undefined,
+        writes: (first = !docs.has('meta')) ? [...initial, ['meta', {createdAt: now}] as const] : [],
+      }));
+    } catch (e) {
+      // Issue 17 (fault): the first save failed (quota): remove the empty database, so a later visit
+      // does not read it as an empty community.
+      backend.close();
+      if (first) await deleteDatabase(name).catch(() => undefined);
+      throw e;
+    }
     return backend;
   }
 

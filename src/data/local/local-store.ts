@@ -15,13 +15,13 @@ import {newId} from '../policy.js';
 import type {SeedFixture} from '../seed.js';
 import type {
   CommunityStore, CreatePostInput, FounderStoryInput, JoinInput, OnError, PageOptions, ProfilePatch, ReportInput,
-  Unsubscribe,
+  StorageState, Unsubscribe, EditOptions,
 } from '../store.js';
 import type {
   Community, MemberProfile, Page, Post, PrivateRecord, ReactionKind, Report, RoleRecord, SessionUser, Thread,
 } from '../types.js';
 import {
-  IdbBackend, MemoryBackend, acquireMemory, deleteDatabase, indexedDbAvailable, releaseMemory, replaceMemory,
+  IdbBackend, MemoryBackend, acquireMemory, deleteDatabase, indexedDbAvailable, isStorageFailure, releaseMemory, replaceMemory,
   type Backend,
 } from './backend.js';
 import {Db, seedToDocs, type Docs, type Write} from './docs.js';
@@ -128,6 +128,9 @@ export class LocalStore implements CommunityStore {
   #loop: Promise<void> | null = null;
   #disposed = false;
   #notifications: boolean;
+  /** Issue 17 (fault): `memory-only` once the browser refused its storage; see watchStorage. */
+  #storage: StorageState = 'device';
+  #storageListeners = new Set<(state: StorageState) => void>();
 
   /** The IndexedDB database name that holds a community. */
   static databaseName(communityId: string): string {
@@ -169,6 +172,8 @@ export class LocalStore implements CommunityStore {
   private constructor(options: LocalStoreOptions) {
     this.communityId = checkCommunityId(options?.communityId);
     this.persistence = options.persistence ?? defaultPersistence();
+    // Issue 17 (fault): a browser with no IndexedDB at all keeps the community for this page only; say so.
+    if (options.persistence === undefined && this.persistence === 'memory') this.#storage = 'memory-only';
     if (this.persistence === 'indexeddb' && !indexedDbAvailable()) {
       throw new KindredError('unavailable', 'This browser has no IndexedDB: open the LocalStore with persistence: "memory".');
     }
@@ -276,8 +281,8 @@ export class LocalStore implements CommunityStore {
     return this.#write((db, ctx) => engine.createPost(db, ctx, input));
   }
 
-  editPost(threadId: string, postId: string, body: string): Promise<void> {
-    return this.#write((db, ctx) => engine.editPost(db, ctx, threadId, postId, body));
+  editPost(threadId: string, postId: string, body: string, options?: EditOptions): Promise<void> {
+    return this.#write((db, ctx) => engine.editPost(db, ctx, threadId, postId, body, options?.version));
   }
 
   deletePost(threadId: string, postId: string): Promise<void> {
@@ -464,9 +469,43 @@ export class LocalStore implements CommunityStore {
       this.#unsaved = false;
       return acquireMemory(memoryName(this.communityId, this.#channelName), () => seedToDocs(this.#seed));
     }
-    const saved = await IdbBackend.openExisting(LocalStore.databaseName(this.communityId), () => this.#reload());
+    let saved: IdbBackend | null;
+    try {
+      saved = await IdbBackend.openExisting(LocalStore.databaseName(this.communityId), () => this.#reload());
+    } catch (e) {
+      // Issue 17 (fault): IndexedDB refuses to open (blocked, denied in this frame): go on in memory.
+      if (!isStorageFailure(e)) throw e;
+      this.#memoryOnly();
+      this.#unsaved = false;
+      return new MemoryBackend(seedToDocs(this.#seed));
+    }
     this.#unsaved = !saved;
     return saved ?? new MemoryBackend(seedToDocs(this.#seed));
+  }
+
+  /** Issue 17 (fault): what the browser's storage held, now in memory for the rest of this page. */
+  async #toMemory(backend: Backend, failure: unknown): Promise<Backend> {
+    const docs = await backend.read().catch(() => {
+      throw failure;
+    });
+    const memory = new MemoryBackend(new Map(docs));
+    backend.close();
+    this.#backend = Promise.resolve(memory);
+    this.#memoryOnly();
+    return memory;
+  }
+
+  #memoryOnly() {
+    if (this.#storage === 'memory-only') return;
+    this.#storage = 'memory-only';
+    for (const l of [...this.#storageListeners]) l('memory-only');
+  }
+
+  /** Issue 17 (fault): `memory-only` once the browser refused its storage (see CommunityStore.watchStorage). */
+  watchStorage(next: (state: StorageState) => void): Unsubscribe {
+    this.#storageListeners.add(next);
+    next(this.#storage);
+    return () => this.#storageListeners.delete(next);
   }
 
   /** Re-reads where the data lives (another tab saved it first, or it was reset / deleted). */
@@ -487,8 +526,16 @@ export class LocalStore implements CommunityStore {
   /** The user acted: create the database from the unsaved copy (or adopt one another tab created). */
   #save(): Promise<Backend> {
     this.#saving ??= this.#backend.then(async (unsaved) => {
-      const saved = await IdbBackend.create(LocalStore.databaseName(this.communityId), (unsaved as MemoryBackend).docs, this.#now(),
-        () => this.#reload());
+      let saved: Backend;
+      try {
+        saved = await IdbBackend.create(LocalStore.databaseName(this.communityId), (unsaved as MemoryBackend).docs, this.#now(),
+          () => this.#reload());
+      } catch (e) {
+        // Issue 17 (fault): the database cannot be created (quota, blocked): the unsaved copy becomes the community.
+        if (!isStorageFailure(e)) throw e;
+        this.#memoryOnly();
+        saved = unsaved;
+      }
       this.#unsaved = false;
       this.#backend = Promise.resolve(saved);
       return saved;
@@ -541,7 +588,15 @@ export class LocalStore implements CommunityStore {
         if (!dry.writes.length) return structuredClone(dry.result);
         backend = await this.#save();
       }
-      const result = await backend.transact(op);
+      let result: T;
+      try {
+        result = await backend.transact(op);
+      } catch (e) {
+        if (!backend.persistent || !isStorageFailure(e)) throw e;
+        // Issue 17 (fault): storage full or failing: go on in memory with what it held, and say so.
+        backend = await this.#toMemory(backend, e);
+        result = await backend.transact(op);
+      }
       if (wrote) {
         this.#post({type: 'changed', persisted: backend.persistent});
         this.#schedule();
