@@ -7,9 +7,9 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {ModerationItem} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred-queue-reads';
 const admin = new FirestoreAdmin(PROJECT);
