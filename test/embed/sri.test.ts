@@ -8,7 +8,7 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {shadowText} from '../support/dom.js';
 
-// Another origin: a plain static server for dist/cdn on a port of its own (test/helpers/wtr-fault-plugin.mjs,
+// Another origin: a plain static server for dist/cdn on a port of its own (test/support/wtr-fault-plugin.mjs,
 // `kin-cdn`), serving the built files byte for byte with CORS, as a CDN does.
 let CDN = '';
 const PLACEHOLDER = 'https://your-cdn.example/kindred-kit/dist/cdn/';
