@@ -68,6 +68,8 @@ try {
       // Where the blocking time comes from: the longest main-thread tasks and the scripts' CPU time.
       for (const t of (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 8)) lost.push(`long task ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms: ${t.url}`);
       for (const b of (lhr.audits['bootup-time']?.details?.items ?? []).slice(0, 6)) lost.push(`script CPU ${Math.round(b.total)} ms (evaluation ${Math.round(b.scripting)} ms): ${b.url}`);
+      const work = (lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).map((w) => `${w.groupLabel ?? w.group} ${Math.round(w.duration)} ms`);
+      if (work.length) lost.push(`main-thread work: ${work.join(', ')}`);
       if (lhr.runWarnings?.length) lost.push(...lhr.runWarnings.map((w) => `warning: ${w}`));
       results.push({scores, metrics, lost, benchmarkIndex: lhr.environment?.benchmarkIndex ?? null, load});
       console.log(`run ${i + 1}/${runs}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}; TBT ${Math.round(metrics.TBT)} ms, CLS ${metrics.CLS?.toFixed(3)}, LCP ${Math.round(metrics.LCP)} ms (load average ${load.toFixed(1)}, benchmark index ${Math.round(lhr.environment?.benchmarkIndex ?? 0)})`);

@@ -52,4 +52,5 @@ export type {KinNotification, NotificationKind, NotifyPrefs, EmailMode} from './
 // Issue 18: any language. A charity's catalogue (JSON in the shape of English), Intl formatting.
 export {addCatalogue, type KindredCatalogue, type KindredCatalogueComplete} from './i18n/catalogue.js';
 export {englishCatalogue} from './i18n/english.js';
-export {formatDate, formatNumber, plural, pluralCategory, relativeTime, compileTemplate} from './i18n/messages.js';
+export {formatDate, formatNumber, plural, pluralCategory, relativeTime} from './i18n/messages.js';
+export {compileTemplate} from './i18n/catalogue.js';

@@ -14,7 +14,11 @@ class RestBaseline extends LitElement {
     const parent = this.getAttribute('parent');
     const structuredQuery = {
       from: [{collectionId: 'posts'}],
-      where: {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: STATUSES.map((s) => ({stringValue: s}))}}}},
+      // Issue 18's rules let a visitor's query ask only for posts shared with everyone (audience == 'everyone').
+      where: {compositeFilter: {op: 'AND', filters: [
+        {fieldFilter: {field: {fieldPath: 'status'}, op: 'IN', value: {arrayValue: {values: STATUSES.map((s) => ({stringValue: s}))}}}},
+        {fieldFilter: {field: {fieldPath: 'audience'}, op: 'EQUAL', value: {stringValue: 'everyone'}}},
+      ]}},
       orderBy: [{field: {fieldPath: 'createdAt'}, direction: 'DESCENDING'}, {field: {fieldPath: '__name__'}, direction: 'DESCENDING'}],
       limit: 20,
     };

@@ -38,6 +38,11 @@ const ALL: {[N in keyof KindredCatalogueComplete]: Catalogue} = {
   profile: profileMessages('en'),
 };
 
+/** English itself, namespace by namespace (strings and functions), e.g. to derive a pseudo-locale. */
+export function englishMessages(): {[N in keyof KindredCatalogueComplete]: Catalogue} {
+  return {...ALL};
+}
+
 const PLACEHOLDERS = ['{0}', '{1}', '{2}', '{3}', '{4}'];
 
 /** English in catalogue shape: every namespace and key, functions shown as `{0}` templates. */

@@ -21,6 +21,9 @@ export interface Messages<C extends Catalogue> {
 // `{0, plural, one {# reply} other {# replies}}` picks by Intl.PluralRules, `{0, select, a {…} other {…}}`
 // by value (`null` matches an empty argument), and numbers and lists are formatted for the language.
 const added = new Map<string, Record<string, unknown>>();
+/** The template compiler, installed by catalogue.ts (so pages that never add a language do not load it). */
+type Compile = (template: string, lang: string) => (...args: unknown[]) => string;
+let compiler: Compile | null = null;
 const merged = new Map<string, Catalogue>();
 const warned = new Set<string>();
 
@@ -46,7 +49,8 @@ function normTag(tag: string): string {
 }
 
 /** Stores a charity's catalogue (see `addCatalogue` in catalogue.ts, which types it against English). */
-export function registerCatalogue(tag: string, catalogue: Record<string, unknown>): string {
+export function registerCatalogue(tag: string, catalogue: Record<string, unknown>, compile: Compile): string {
+  compiler = compile;
   const lang = normTag(tag);
   if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lang)) throw new TypeError(`Kindred: “${tag}” is not a language tag (for example "ar" or "pt-br").`);
   if (!catalogue || typeof catalogue !== 'object') throw new TypeError(`Kindred: the catalogue for “${tag}” must be an object (the parsed JSON).`);
@@ -95,7 +99,7 @@ function mergeCatalogue<C extends Catalogue>(messages: Messages<C>, namespace: s
     if (typeof messages.en[key] !== 'function') out[key] = v;
     else {
       try {
-        out[key] = compileTemplate(v, lang);
+        out[key] = compiler!(v, lang);
       } catch (e) {
         devWarn(`${lang} ${namespace}.${key} bad`, `the "${lang}" string ${namespace}.${key} is not a valid template (${(e as Error).message}); English is shown instead.`);
         out[key] = messages.en[key];
@@ -106,91 +110,6 @@ function mergeCatalogue<C extends Catalogue>(messages: Messages<C>, namespace: s
   if (unknown.length) devWarn(`${lang} ${namespace} unknown`, `the "${lang}" catalogue has strings ${namespace}.{${unknown.join(', ')}} that English does not have; they are ignored.`);
   if (missing.length) devWarn(`${lang} ${namespace} missing`, `the "${lang}" catalogue has no ${namespace}.{${missing.join(', ')}}; English is shown instead.`);
   return out as C;
-}
-
-type Node = string | {hash: true} | {arg: number; kind?: 'plural' | 'select' | 'number'; options?: Record<string, Node[]>};
-
-/** Parses a message template into nodes; throws with the position of a mistake. */
-function parseTemplate(src: string, at: {i: number}, depth: number, inPlural: boolean): Node[] {
-  const nodes: Node[] = [];
-  let buf = '';
-  const flush = () => {
-    if (buf) nodes.push(buf);
-    buf = '';
-  };
-  while (at.i < src.length) {
-    const c = src[at.i];
-    if (c === '}') {
-      if (depth === 0) throw new Error(`unexpected "}" at ${at.i}`);
-      break;
-    }
-    if (c === '#' && inPlural) {
-      flush();
-      nodes.push({hash: true});
-      at.i++;
-      continue;
-    }
-    if (c !== '{') {
-      buf += c;
-      at.i++;
-      continue;
-    }
-    flush();
-    const head = /^\{\s*(\d+)\s*(?:,\s*(plural|select|number)\s*)?(,|\})/.exec(src.slice(at.i));
-    if (!head) throw new Error(`expected {0}, {0, plural, …} or {0, select, …} at ${at.i}`);
-    at.i += head[0].length;
-    const arg = Number(head[1]);
-    const kind = head[2] as 'plural' | 'select' | 'number' | undefined;
-    if (head[3] === '}') {
-      if (kind === 'plural' || kind === 'select') throw new Error(`${kind} needs options at ${at.i}`);
-      nodes.push(kind ? {arg, kind} : {arg});
-      continue;
-    }
-    if (kind !== 'plural' && kind !== 'select') throw new Error(`unexpected "," at ${at.i}`);
-    const options: Record<string, Node[]> = {};
-    for (;;) {
-      const opt = /^\s*(\}|=?[\p{L}\p{N}_-]+)\s*(\{)?/u.exec(src.slice(at.i));
-      if (!opt) throw new Error(`expected an option at ${at.i}`);
-      at.i += opt[0].length;
-      if (opt[1] === '}') break;
-      if (!opt[2]) throw new Error(`expected "{" after ${opt[1]}`);
-      options[opt[1]] = parseTemplate(src, at, depth + 1, kind === 'plural');
-      if (src[at.i] !== '}') throw new Error(`unclosed option ${opt[1]}`);
-      at.i++;
-    }
-    if (!options.other) throw new Error(`${kind} needs an "other" option`);
-    nodes.push({arg, kind, options});
-  }
-  flush();
-  return nodes;
-}
-
-function renderNodes(nodes: Node[], args: unknown[], lang: string, n: number): string {
-  let out = '';
-  for (const node of nodes) {
-    if (typeof node === 'string') out += node;
-    else if ('hash' in node) out += formatNumber(n, lang);
-    else {
-      const v = args[node.arg];
-      if (node.kind === 'plural') {
-        const num = Number(v);
-        const key = node.options![`=${num}`] ? `=${num}` : pluralCategory(num, lang);
-        out += renderNodes(node.options![key] ?? node.options!.other, args, lang, num);
-      } else if (node.kind === 'select') {
-        const key = v === null || v === undefined || v === '' ? 'null' : String(v);
-        out += renderNodes(node.options![key] ?? node.options!.other, args, lang, n);
-      } else if (typeof v === 'number') out += formatNumber(v, lang);
-      else if (Array.isArray(v)) out += formatList(v.map(String), lang);
-      else out += v === null || v === undefined ? '' : String(v);
-    }
-  }
-  return out;
-}
-
-/** Turns a template ("{0} replies", "{0, plural, one {# reply} other {# replies}}") into a message function. */
-export function compileTemplate(template: string, lang: string): (...args: unknown[]) => string {
-  const nodes = parseTemplate(template, {i: 0}, 0, false);
-  return (...args: unknown[]) => renderNodes(nodes, args, lang, 0);
 }
 
 /** Picks a supported locale from a BCP 47 tag: a language a charity added ("ar-EG" → "ar"), else "cy" or "en". */

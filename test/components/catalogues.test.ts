@@ -6,7 +6,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {addCatalogue, type KindredCatalogue, type KindredCatalogueComplete} from '../../src/i18n/catalogue.js';
 import {englishCatalogue} from '../../src/i18n/english.js';
-import {compileTemplate, formatDate, formatNumber, plural, pluralCategory, relativeTime} from '../../src/i18n/messages.js';
+import {formatDate, formatNumber, plural, pluralCategory, relativeTime} from '../../src/i18n/messages.js';
+import {compileTemplate} from '../../src/i18n/catalogue.js';
 import {LIMITS} from '../../src/data/policy.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {KEY, alice, disposeStores, nextCommunityId, openStore, post, ready, seed, T0} from './discussion-thread.fixture.js';

@@ -152,13 +152,18 @@ describe('domain/posts: edit, delete, react, report (issue 13)', () => {
   });
 
   it('an edit that adds links or contact details holds the post again; a moderator’s does not', () => {
-    expect(decideEdit('Fine words', own())).to.deep.equal({patch: {body: 'Fine words', editedAt: NOW}, heldAgain: false, membersOnly: 0});
+    expect(decideEdit('Fine words', own())).to.deep.equal({patch: {body: 'Fine words', editedAt: NOW, version: 1}, heldAgain: false, membersOnly: 0});
     const d = decideEdit('Call 07700 900123', own());
     expect(d.patch).to.include({status: 'held', statusReason: 'contact-details'});
     expect(d.heldAgain).to.equal(true);
     expect(decideEdit('Call 07700 900123', own({roles: roles('mel', ['moderator'])})).heldAgain).to.equal(false);
     expect(decideEdit('Hello', own({settings: settings({moderation: 'first-posts', holdFirstPosts: 1})})).patch.statusReason).to.equal('first-posts');
     expect(decideEdit('Call 07700 900123', own({post: {authorId: 'mel', status: 'visible', audience: 'members'}})).membersOnly).to.equal(-1);
+  });
+
+  it('an edit names the version it started from: another tab’s newer save is a conflict, never overwritten (issue 17)', () => {
+    expect(decideEdit('Mine', own({post: {authorId: 'mel', status: 'visible', version: 2}, expectedVersion: 2})).patch.version).to.equal(3);
+    expect(code(() => decideEdit('Mine', own({post: {authorId: 'mel', status: 'visible', version: 3}, expectedVersion: 2})))).to.equal('conflict');
   });
 
   it('only the author edits or deletes; deleted and hidden posts stay as they are', () => {

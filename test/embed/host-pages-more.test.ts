@@ -182,7 +182,7 @@ describe('host pages (demo/embed), continued', () => {
       const undefinedTags = [...doc.querySelectorAll(':not(:defined)')].map((e) => e.localName).filter((t) => t.startsWith('kin-'));
       expect(undefinedTags).to.deep.equal([]);
       expect(doc.querySelector('kin-community')!.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
-      expect(Object.keys(win.kindred ?? {}).sort(), 'one window.kindred').to.deep.equal(['grantConsent', 'hasConsent', 'revokeConsent']);
+      expect(Object.keys(win.kindred ?? {}).sort(), 'one window.kindred').to.deep.equal(['addCatalogue', 'grantConsent', 'hasConsent', 'revokeConsent']);
 
       // Which copy wins a tag is a race between the copies; prove both directions deterministically with
       // second instances of the root and banner classes, under test-only tag names: a second-copy banner

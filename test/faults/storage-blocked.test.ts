@@ -100,56 +100,71 @@ describe('faults: storage blocked', function () {
     }
   });
 
-  it('a sandboxed third-party frame with its storage denied: the local preview works in memory and says so; a Firebase community still loads', async () => {
-    const localId = uniqueId('sb-frame');
-    const fbId = uniqueId('sb-fire');
-    const admin = new FirestoreAdmin('demo-kindred');
-    await admin.seed(seed(fbId, [post('p1', alice, {body: 'Hello from the server'})]));
+  /** Opens test/faults/storage-frame.html in a frame (sandboxed or from another site) and follows its reports. */
+  async function frameReports(mode: 'sandboxed' | 'cross-site', localId: string, fbId: string) {
     const {host, port} = emulatorHost();
-    // The frame's origin is opaque (sandbox without allow-same-origin): localStorage, sessionStorage and
-    // IndexedDB all refuse it. It reports what a person would read back to this page.
-    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedded community</title></head><body>
-<kin-community id="local" store="local" community="${localId}" name="Frame preview"><kin-discussion-thread thread-key="hello"></kin-discussion-thread></kin-community>
-<kin-community id="fire" community="${fbId}" project-id="demo-kindred" emulator-host="${host}:${port}"><kin-discussion-thread thread-key="${KEY}"></kin-discussion-thread></kin-community>
-<script type="module">
-import '${location.origin}/src/cdn.ts';
-const txt = (el) => (el?.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ');
-let storage = 'allowed';
-try { localStorage.length; } catch (e) { storage = e.name; }
-const report = () => {
-  const local = document.getElementById('local');
-  const fire = document.getElementById('fire');
-  parent.postMessage({kind: 'kin-frame', storage,
-    notice: local.shadowRoot?.querySelector('[part="storage-notice"]')?.textContent ?? '',
-    localThread: txt(local.querySelector('kin-discussion-thread')), localCommunity: txt(local),
-    fireThread: txt(fire.querySelector('kin-discussion-thread')), fireCommunity: txt(fire)}, '*');
-};
-setInterval(report, 250);
-</script></body></html>`;
+    const query = new URLSearchParams({local: localId, fire: fbId, key: KEY, emulator: `${host}:${port}`, kit: location.origin});
+    // Another site: Chromium resolves every *.localhost to this machine, and partitions a cross-site frame's storage.
+    const origin = mode === 'cross-site' ? `${location.protocol}//kindred-host.localhost:${location.port}` : location.origin;
     let last: Record<string, string> = {};
     const onMessage = (e: MessageEvent) => {
       if ((e.data as {kind?: string})?.kind === 'kin-frame') last = e.data as Record<string, string>;
     };
     window.addEventListener('message', onMessage);
     const frame = document.createElement('iframe');
-    frame.setAttribute('sandbox', 'allow-scripts');
+    // Sandboxed without allow-same-origin: an opaque origin, whose localStorage, sessionStorage and
+    // IndexedDB all throw SecurityError.
+    if (mode === 'sandboxed') frame.setAttribute('sandbox', 'allow-scripts');
     frame.title = 'Embedded community';
     frame.style.inlineSize = '900px';
     frame.style.blockSize = '700px';
-    frame.srcdoc = page;
+    frame.src = `${origin}/test/faults/storage-frame.html?${query}`;
     document.body.append(frame);
+    return {
+      report: () => last,
+      close: () => {
+        window.removeEventListener('message', onMessage);
+        frame.remove();
+      },
+    };
+  }
+
+  it('a sandboxed third-party frame with its storage denied: the local preview works in memory and says so; a Firebase community still loads', async () => {
+    const localId = uniqueId('sb-frame');
+    const fbId = uniqueId('sb-fire');
+    await new FirestoreAdmin('demo-kindred').seed(seed(fbId, [post('p1', alice, {body: 'Hello from the server'})]));
+    const frame = await frameReports('sandboxed', localId, fbId);
+    const last = frame.report;
     try {
-      await eventuallyWithin(() => last.storage, 'the frame reports', 30000);
-      expect(last.storage, 'the frame’s storage is denied').to.equal('SecurityError');
-      await eventuallyWithin(() => last.notice, 'the local preview says it keeps things in memory', 30000);
-      expect(last.notice).to.include(MEMORY_EN);
-      expect(last.localCommunity).not.to.include('could not be loaded');
-      await eventuallyWithin(() => last.fireThread?.includes('Hello from the server'), 'the Firebase community still shows its posts', 60000);
-      expect(last.fireCommunity).not.to.include('could not be loaded');
-      expect(last.fireCommunity, 'a Firebase community keeps nothing on the device anyway: no notice').not.to.include(MEMORY_EN);
+      await eventuallyWithin(() => last().storage, 'the frame reports', 30000);
+      expect(last().storage, 'the frame’s storage is denied').to.equal('SecurityError');
+      await eventuallyWithin(() => last().notice, 'the local preview says it keeps things in memory', 30000);
+      expect(last().notice).to.include(MEMORY_EN);
+      expect(last().localCommunity).not.to.include('could not be loaded');
+      await eventuallyWithin(() => last().fireThread?.includes('Hello from the server'), 'the Firebase community still shows its posts', 60000);
+      expect(last().fireCommunity).not.to.include('could not be loaded');
+      expect(last().fireCommunity, 'a Firebase community keeps nothing on the device anyway: no notice').not.to.include(MEMORY_EN);
     } finally {
-      window.removeEventListener('message', onMessage);
-      frame.remove();
+      frame.close();
+      await wait(100);
+    }
+  });
+
+  it('a cross-site frame (storage partitioned, not denied): both communities work and nothing is called blocked', async () => {
+    const localId = uniqueId('sb-part');
+    const fbId = uniqueId('sb-pfire');
+    await new FirestoreAdmin('demo-kindred').seed(seed(fbId, [post('p1', alice, {body: 'Hello across sites'})]));
+    const frame = await frameReports('cross-site', localId, fbId);
+    const last = frame.report;
+    try {
+      await eventuallyWithin(() => last().storage, 'the frame reports', 30000);
+      expect(last().storage, 'partitioned storage still works').to.equal('allowed');
+      await eventuallyWithin(() => last().localCommunity?.includes('Preview'), 'the local preview loaded', 30000);
+      await eventuallyWithin(() => last().fireThread?.includes('Hello across sites'), 'the Firebase community shows its posts', 60000);
+      await wait(1000);
+      expect(last().notice, 'no storage notice: partitioned storage is not blocked').to.equal('');
+    } finally {
+      frame.close();
       await wait(100);
     }
   });

@@ -139,4 +139,12 @@ describe('firestore.rules: per-post audience and content warnings (issue 18)', f
     await assertFails(rt.db('member').doc(path).update({warnings: 'hide'}));
     await assertFails(rt.db('other').doc(path).update({warnings: {suicide: 'hide'}}));
   });
+
+  it('a suspended member still chooses which warned posts they see, and nothing else of their record', async () => {
+    const cid = await world(rt);
+    const path = pathIn(cid, layout.private('sus1'));
+    await assertSucceeds(rt.db('suspended').doc(path).update({warnings: {suicide: 'hide'}}));
+    await assertFails(rt.db('suspended').doc(path).update({warnings: {suicide: 'show'}, fieldVisibility: {bio: 'members'}}));
+    await assertFails(rt.db('suspended').doc(path).update({fieldVisibility: {bio: 'members'}}));
+  });
 });

@@ -10,7 +10,6 @@ import type {Locale} from '../../data/types.js';
 import {toLocale} from '../../i18n/messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinConsentEvent} from '../../events/consent.js';
-import {integrityFailure} from '../../data/integrity.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
 import {LazyController} from '../../controllers/lazy.js';
 import {grantConsent, hasConsent, watchConsent} from '../../consent.js';
@@ -354,7 +353,8 @@ export class KinCommunity extends KinElement {
     } catch (e) {
       if (generation !== this.#generation) return;
       // Issue 17: a chunk refused by the page's integrity hashes is a set-up problem to name, not a network blip to retry.
-      const error = (await integrityFailure(e)) ?? toKindredError(e);
+      // (integrity.js loads only after a failure; offline, it cannot load either, and the failure is a network one.)
+      const error = (await import('../../data/integrity.js').then((m) => m.integrityFailure(e), () => null)) ?? toKindredError(e);
       if (generation !== this.#generation) return;
       this.context = {...this.context, error};
       this.dispatchEvent(new KinErrorEvent(error.code, error.message, 'configure'));

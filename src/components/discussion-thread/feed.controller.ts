@@ -22,6 +22,8 @@ export class ThreadFeed implements ReactiveController {
   olderStatus: 'idle' | 'loading' | 'error' = 'idle';
   #waitingAnnounced = 0;
   #key = '';
+  /** Issue 18: the feed began as a visitor's (no members-only posts), and the reader has not joined since. */
+  #visitorFeed = false;
 
   readonly posts: LiveController<Post[], readonly [CommunityStore | null, string | null, boolean, number, string | null]>;
   readonly myReactions: LiveController<Set<string>, readonly [CommunityStore | null, string | null, boolean]>;
@@ -66,9 +68,14 @@ export class ThreadFeed implements ReactiveController {
     const t = this.t;
     const uid = t.uid;
     let waiting = 0;
+    if (!this.#liveInitialised) this.#visitorFeed = !t.isMember;
+    // A visitor never receives members-only posts: the first list that has one follows their joining on
+    // this page, and those posts (written before) show in place, not as news behind "Show new posts".
+    const joinedToRead = this.#visitorFeed && posts.some((p) => p.audience === 'members');
+    if (joinedToRead) this.#visitorFeed = false;
     for (const p of posts) {
       this.byId.set(p.id, p);
-      if (!this.#liveInitialised || p.authorId === uid || this.ownWrites.has(p.id)) this.shown.add(p.id);
+      if (!this.#liveInitialised || p.authorId === uid || this.ownWrites.has(p.id) || (joinedToRead && p.audience === 'members')) this.shown.add(p.id);
       if (t.actions.editsToConfirm.has(p.id)) t.actions.confirmEdit(p.id);
     }
     if (!this.#liveInitialised) {

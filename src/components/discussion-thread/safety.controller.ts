@@ -7,6 +7,7 @@ import type {KindredError} from '../../data/errors.js';
 import {toKindredError} from '../../data/errors.js';
 import {WARNING_LABEL_MAX, validateWarning, warningDisplay, type ContentWarning, type WarningDisplay, type WarningPrefs, type WarningTopic} from '../../data/domain/safety.js';
 import type {CommunityStore} from '../../data/store.js';
+import {onWarningPrefs} from '../../data/warning-prefs-signal.js';
 import type {Post} from '../../data/types.js';
 import {safetyMessages} from '../../i18n/safety.messages.js';
 import type {ThreadContext} from './discussion-thread.context.js';
@@ -42,9 +43,19 @@ export class ThreadSafety implements ReactiveController {
       subscribe: ([store, uid, member], next) => {
         if (!store || !uid || !member) return null;
         let active = true;
+        let saved = false;
         // A failure to read them leaves the default (every warned post folded): the safe side.
-        store.getPrivateRecord().then((r) => active && next(r?.warnings ?? {}), () => active && next({}));
-        return () => (active = false);
+        store.getPrivateRecord().then((r) => active && !saved && next(r?.warnings ?? {}), () => active && !saved && next({}));
+        // Choices saved later on this page (in <kin-profile>) apply at once.
+        const off = onWarningPrefs(store, (who, prefs) => {
+          if (!active || who !== uid) return;
+          saved = true;
+          next(prefs);
+        });
+        return () => {
+          active = false;
+          off();
+        };
       },
     });
   }

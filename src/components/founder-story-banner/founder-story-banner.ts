@@ -9,7 +9,7 @@ import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FounderStoryInput} from '../../data/store.js';
 import type {FounderStory, Locale, MemberProfile} from '../../data/types.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
-import {canEditFounderStory, isHttpsUrl, validateFounderStory} from '../../data/policy.js';
+import {canEditFounderStory, isHttpsUrl} from '../../data/policy.js';
 import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/errors.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
@@ -20,7 +20,7 @@ import {KinStorySavedEvent} from '../../events/story-saved.js';
 import {founderStoryBannerMessages} from './founder-story-banner.messages.js';
 import styles from './founder-story-banner.styles.js';
 import {
-  EXCERPT_CHARS, FIELD_INPUT, SLOT_NAMES, editorForm, media, pageImageUrl, skeleton, storyBody, text, toldDate,
+  EXCERPT_CHARS, FIELD_INPUT, SLOT_NAMES, media, pageImageUrl, skeleton, storyBody, text, toldDate,
   type Draft, type FounderStoryVariant, type Piece, type Problem, type SlotName, type View,
 } from './founder-story-banner.parts.js';
 
@@ -259,6 +259,7 @@ export class KinFounderStoryBanner extends KinElement {
   // Editing ---------------------------------------------------------------------------------------
 
   async #openEditor() {
+    this.#editorModule ??= await import('./founder-story-banner.editor.js');
     const s = this.#storedStory();
     const en = (t: {en: string} | null | undefined) => t?.en ?? '';
     this.draft = {
@@ -293,6 +294,9 @@ export class KinFounderStoryBanner extends KinElement {
     };
   }
 
+  /** The edit form and the story's validation, loaded when the editor first opens. */
+  #editorModule: typeof import('./founder-story-banner.editor.js') | null = null;
+
   async #save(e: SubmitEvent) {
     e.preventDefault();
     const store = this.#consumer.store;
@@ -315,7 +319,7 @@ export class KinFounderStoryBanner extends KinElement {
     };
     let input: FounderStoryInput;
     try {
-      input = validateFounderStory(raw);
+      input = this.#editorModule!.validateFounderStory(raw);
     } catch (err) {
       const error = toKindredError(err);
       await this.#showSaveError(error.code, isKindredError(err) ? err.field : null);
@@ -377,7 +381,7 @@ export class KinFounderStoryBanner extends KinElement {
   }
 
   #editor(d: Draft, locale: Locale) {
-    return editorForm(d, locale, {
+    return this.#editorModule!.editorForm(d, locale, {
       error: this.saveError, saving: this.saving, input: (field) => this.#input(field),
       save: this.#save, close: this.#closeEditor,
     });

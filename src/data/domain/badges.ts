@@ -13,11 +13,15 @@ export function badgeMapOf(field: unknown): BadgeMap {
   return new Map(Object.entries(field as Record<string, unknown>).map(([uid, roles]) => [uid, sanitizeRoles(roles)]));
 }
 
-/** Posts with their authors' current badges (unchanged when `badges` is unknown). */
+/**
+ * Posts with their authors' current badges (unchanged when `badges` is unknown). An author the map does not
+ * name keeps the post's stored badges: a community made before the map gets it one role change at a time
+ * (every roles write sets its member's entry, a revoke to []), and the others' badges must not vanish meanwhile.
+ */
 export function withBadges(posts: Post[], badges: BadgeMap): Post[] {
   if (!badges) return posts;
   return posts.map((p) => {
-    const now = badges.get(p.authorId) ?? [];
-    return now.length === p.authorBadges.length && now.every((r, i) => p.authorBadges[i] === r) ? p : {...p, authorBadges: [...now]};
+    const now = badges.get(p.authorId);
+    return !now || (now.length === p.authorBadges.length && now.every((r, i) => p.authorBadges[i] === r)) ? p : {...p, authorBadges: [...now]};
   });
 }

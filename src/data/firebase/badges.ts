@@ -10,8 +10,8 @@
 // charge, and its rule's read of the community). A visitor's first view takes them from the community
 // document read over REST (src/data/reader/reader-store.ts).
 //
-// A community with no badges map (made before it, and not upgraded with `npx kindred-kit upgrade`) keeps
-// the badges stored on the posts: less, but not wrong-looking.
+// A community made before the map keeps the badges stored on the posts (less, but not wrong-looking) until
+// a role change names its member in the map; members the map does not name keep theirs (domain/badges.ts).
 import {FieldPath, deleteField, doc, getDoc, onSnapshot, type Firestore, type WriteBatch} from 'firebase/firestore';
 import {badgeMapOf, withBadges, type BadgeMap} from '../domain/badges.js';
 import {communityPath} from '../domain/layout.js';

@@ -57,6 +57,7 @@ import type {MemberLimits, ModLogEntry} from '../types.js';
 import * as notify from './notifications.js';
 import type {NotificationFeed} from '../store.js';
 import type {NotifyPrefs} from '../domain/notifications.js';
+import {announceWarningPrefs} from '../warning-prefs-signal.js';
 import {
   validateWarning, validateWarningPrefs, type ContentWarning, type WarningPrefs,
 } from '../domain/safety.js';
@@ -437,15 +438,27 @@ class FirebaseStore implements CommunityStore {
         // listsAudience). Signed out: that query at once. Signed in: every post, as before; the rules refuse
         // it to a non-member, who then gets the visitors' query.
         let sharedUnsub: Unsubscribe | null = null;
+        let joinUnsub: Unsubscribe | null = null;
         const watchShared = (member: boolean) => {
           sharedUnsub?.();
           const audience = member ? [] : [where('audience', '==', 'everyone')];
           sharedUnsub = this.#watchQuery(
             query(posts, ...audience, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
             'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); },
-            (e) => (member && e.code === 'permission-denied' ? watchShared(false) : fail(e)));
+            (e) => {
+              if (!(member && e.code === 'permission-denied' && user)) return fail(e);
+              watchShared(false);
+              // A signed-in reader who is not a member yet: once the server holds their membership (they
+              // joined on this page), members-only posts are theirs to read, without a reload.
+              joinUnsub ??= onSnapshot(this.#doc(layout.member(user.uid)), {includeMetadataChanges: true}, (snap) => {
+                if (snap.metadata.hasPendingWrites || !snap.exists()) return;
+                joinUnsub?.();
+                joinUnsub = () => undefined;
+                watchShared(true);
+              }, () => undefined);
+            });
         };
-        inner.push(() => sharedUnsub?.());
+        inner.push(() => sharedUnsub?.(), () => joinUnsub?.());
         watchShared(!!user);
         // The member's own held posts: a second query the rules can prove (authorId == me).
         if (user) {
@@ -596,6 +609,7 @@ class FirebaseStore implements CommunityStore {
       if (!(await getDoc(ref)).exists()) throw new KindredError('permission-denied', 'Join the community before choosing which warned posts you see.');
       await updateDoc(ref, {warnings});
     });
+    announceWarningPrefs(this, user.uid, warnings);
     return (await this.getPrivateRecord())!;
   }
 

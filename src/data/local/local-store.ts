@@ -48,6 +48,7 @@ import {newInviteId, type Invite, type InviteInput} from '../invites.js';
 import {previewSeed} from './preview.js';
 import * as safety from './safety.js';
 import type {ContentWarning, WarningPrefs} from '../domain/safety.js';
+import {announceWarningPrefs} from '../warning-prefs-signal.js';
 
 export interface LocalStoreOptions {
   /** Community id: 1–64 letters, digits, "-" or "_". */
@@ -269,8 +270,10 @@ export class LocalStore implements CommunityStore {
     return this.#write((db, ctx) => safety.setContentWarning(db, ctx, threadId, postId, warning));
   }
 
-  setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord> {
-    return this.#write((db, ctx) => safety.setWarningPrefs(db, ctx, prefs));
+  async setWarningPrefs(prefs: WarningPrefs): Promise<PrivateRecord> {
+    const record = await this.#write((db, ctx) => safety.setWarningPrefs(db, ctx, prefs));
+    announceWarningPrefs(this, record.uid, record.warnings ?? {});
+    return record;
   }
 
   watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
