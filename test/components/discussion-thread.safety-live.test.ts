@@ -11,10 +11,10 @@ import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import '../../src/components/profile/kin-profile.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {firebaseHarness, localHarness, type StoreHarness} from '../support/index.js';
-import {DAY, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {DAY, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../support/builders.js';
+import {text} from '../support/dom.js';
 
 const inShadow = (el: Element, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const wait = (p: () => unknown, what: string) => waitUntil(p, what, {timeout: 20000, interval: 50});
 
 function world(id: string, extra: Partial<SeedFixture> = {}): SeedFixture {

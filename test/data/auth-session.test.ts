@@ -8,8 +8,9 @@ import type {CommunityStore, JoinInput} from '../../src/data/store.js';
 import type {MemberProfile, SessionUser} from '../../src/data/types.js';
 import {AUTH_EMULATOR_PROJECT, authEmulatorHost, authEmulatorReady, emulatorHost} from '../support/env.js';
 import {signInLinkFor, signInStore, uniqueEmail, unsignedCustomToken} from '../support/auth-emulator.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const CONTINUE_URL = 'https://charity.example.org/community/';
 const joinInput = (pseudonym: string): JoinInput => ({
@@ -81,7 +82,7 @@ describe('FirebaseStore sign-in (Firebase Auth emulator)', function () {
 
       const profile = await s.join(joinInput('Quiet Heron'));
       expect(profile.uid).to.equal(user.uid);
-      const raw = await admin.getRaw(`communities/${cid}/members/${user.uid}`);
+      const raw = await admin.getRaw(pathIn(cid, layout.member(user.uid)));
       expect(raw?.pseudonym).to.deep.equal({stringValue: 'Quiet Heron'});
       expect((await s.getPrivateRecord())?.uid).to.equal(user.uid);
     });
@@ -211,7 +212,7 @@ describe('FirebaseStore sign-in (Firebase Auth emulator)', function () {
       const e = await rejection(s.updateProfile({bio: 'after sign-out'}));
       expect(e.code).to.equal('unauthenticated');
       expect(e.message).to.match(/^Sign in/);
-      const raw = await admin.getRaw(`communities/${cid}/members/${user.uid}`);
+      const raw = await admin.getRaw(pathIn(cid, layout.member(user.uid)));
       expect(raw?.bio).to.deep.equal({stringValue: ''});
     });
   });

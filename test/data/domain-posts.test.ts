@@ -11,7 +11,7 @@ import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from
 import {defaultAvatarHue} from '../../src/data/domain/avatars.js';
 import {threadIdForKey} from '../../src/data/policy.js';
 import type {CommunitySettings, SessionUser} from '../../src/data/types.js';
-import {DAY, HOUR, T0, member, post, privateRecord, roles, sampleCommunity, thread} from '../fixtures/community.js';
+import {DAY, HOUR, T0, member, post, privateRecord, roles, sampleCommunity, thread} from '../support/builders.js';
 
 const community = sampleCommunity('c1');
 const settings = (s: Partial<CommunitySettings> = {}): CommunitySettings => ({...community.settings, ...s});

@@ -9,8 +9,9 @@ import {MAX_BATCH_WRITES, MAX_RULE_READS, packBatches, ruleReadsOf, type Keyed} 
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Connection, Post, Reaction, Thread} from '../../src/data/types.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {T0, member, post, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred';
 const admin = new FirestoreAdmin(PROJECT);
@@ -106,11 +107,11 @@ describe('erasure at scale (issue 17)', function () {
       }
       for (let n = 0; n < 50; n++) {
         const t = threads[Math.floor(n / 2)].id;
-        const raw = await admin.getRaw(`communities/${cid}/threads/${t}/posts/b${n}`) as {reactions: {mapValue: {fields: Record<string, {integerValue: string}>}}};
+        const raw = await admin.getRaw(pathIn(cid, layout.post(t, `b${n}`))) as {reactions: {mapValue: {fields: Record<string, {integerValue: string}>}}};
         expect(Number(raw.reactions.mapValue.fields.heart.integerValue), `b${n} heart`).to.equal(1);
         expect(Number(raw.reactions.mapValue.fields.hug.integerValue), `b${n} hug`).to.equal(0);
       }
-      const placeholder = await admin.getRaw(`communities/${cid}/threads/t07/posts/e7a`) as Record<string, {stringValue?: string}>;
+      const placeholder = await admin.getRaw(pathIn(cid, layout.post('t07', 'e7a'))) as Record<string, {stringValue?: string}>;
       expect(placeholder.authorId.stringValue).to.equal('former-member');
       expect(placeholder.status.stringValue).to.equal('deleted');
       expect(paths.filter((p) => /\/connections\//.test(p)), 'the blocks they made went with them').to.deep.equal([]);

@@ -6,7 +6,7 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {mapFirebaseError} from '../../src/data/firebase/errors.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {member, post, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {firebaseHarness as firebaseHarnessFor} from '../support/stores.js';
 import {runModerationContract} from './moderation.contract.js';
@@ -15,6 +15,7 @@ import {Live, runStoreContract} from './store.contract.js';
 import {runMatchingContract} from './matching.contract.js';
 import {runHolesContract} from './holes.contract.js';
 import {dumpFirebase, runMembersContract} from './members.contract.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred-contract';
 
@@ -65,7 +66,7 @@ describe('FirebaseStore (Firebase only)', function () {
     const store = await open(id, 'alice');
     const before = Date.now();
     const created = await store.createPost({id: store.newId(), threadId: 't1', body: 'Hello from the emulator'});
-    const raw = await admin.getRaw(`communities/${id}/threads/t1/posts/${created.id}`);
+    const raw = await admin.getRaw(pathIn(id, layout.post('t1', created.id)));
     expect(raw?.createdAt).to.have.property('timestampValue');
     const thread1 = await store.getThread('t1');
     expect(Number.isInteger(thread1!.lastActivityAt)).to.equal(true);

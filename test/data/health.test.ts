@@ -8,9 +8,10 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import {REPLY_WINDOW, WEEK, healthCsv, median, shownValue, type CommunityHealth, type HealthKey} from '../../src/data/health.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, Post, Report, Thread} from '../../src/data/types.js';
-import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {FirestoreAdmin, fixtureDocs, pathIn} from '../support/firestore-admin.js';
 import {emulatorHost} from '../support/env.js';
 import {member, roles, sampleCommunity, uniqueCommunityId} from '../support/builders.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred-health';
 const HOUR = 3600000;
@@ -74,9 +75,9 @@ function build(cid: string, now: number): World {
   const community = sampleCommunity(cid, {settings: {postIntervalSeconds: 10, reportsPerHour: 10}});
   const fixture: SeedFixture = {community, members, roles: [roles('m0', ['admin'])], threads, posts, reports};
   const extra: [string, Record<string, unknown>][] = [];
-  for (const p of posts) if (p.status === 'held') extra.push([`communities/${cid}/heldPosts/${p.threadId}_${p.id}`, {threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: new Date(p.createdAt)}]);
+  for (const p of posts) if (p.status === 'held') extra.push([pathIn(cid, layout.heldPost(p.threadId, p.id)), {threadId: p.threadId, postId: p.id, authorId: p.authorId, createdAt: new Date(p.createdAt)}]);
   for (const [uid, t] of lastPost) {
-    extra.push([`communities/${cid}/limits/${uid}`, {lastPostAt: new Date(t), lastPost: 'x/y', reportWindowStart: null, reportCount: 0, lastReportId: null}]);
+    extra.push([pathIn(cid, layout.limits(uid)), {lastPostAt: new Date(t), lastPost: 'x/y', reportWindowStart: null, reportCount: 0, lastReportId: null}]);
   }
 
   // The hand count.

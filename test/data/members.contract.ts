@@ -8,7 +8,7 @@ import {expect} from '@open-wc/testing';
 import {acquireMemory, releaseMemory} from '../../src/data/local/backend.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {FORMER_MEMBER, type CommunityStore} from '../../src/data/store.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {DAY, T0, member, post, privateRecord, roles, sampleCommunity, thread, uniqueCommunityId} from '../support/builders.js';
 import type {StoreHarness} from './contract-harness.js';
 import {expectError} from './store.contract.js';
@@ -30,7 +30,7 @@ export const dumpLocal: Dump = async (cid) => {
 export const dumpFirebase = (projectId: string): Dump => async (cid) => {
   const admin = new FirestoreAdmin(projectId);
   const paths = await admin.communityPaths(cid);
-  return Promise.all(paths.map(async (p) => [p.slice(`communities/${cid}/`.length), JSON.stringify(await admin.getRaw(p))] as [string, string]));
+  return Promise.all(paths.map(async (p) => [p.slice(`${pathIn(cid)}/`.length), JSON.stringify(await admin.getRaw(p))] as [string, string]));
 };
 
 // The cast. "Quillon" (uid q-erin) is the member who erases themself: names no other fixture uses.

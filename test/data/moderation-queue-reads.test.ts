@@ -1,15 +1,15 @@
 // Issue 16 ("a moderator's open queue re-reads ~12 documents per item on every change"): the queue is
 // incremental. Where a moderator starts: a FirebaseStore signed in as a moderator on the real emulator and
 // rules, the queue open, 12 held posts waiting. Documents are counted on the wire (CDP: the Listen channel
-// and REST answers, bench/billed-reads.mjs through test/helpers/wtr-reads-plugin.mjs), so a change that
+// and REST answers, bench/billed-reads.mjs through test/support/wtr-reads-plugin.mjs), so a change that
 // reads more fails; these are counts, not times.
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {ModerationItem} from '../../src/data/store.js';
-import {emulatorHost} from '../helpers/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../helpers/firestore-admin.js';
-import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../fixtures/community.js';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {T0, member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 
 const PROJECT = 'demo-kindred-queue-reads';
 const admin = new FirestoreAdmin(PROJECT);

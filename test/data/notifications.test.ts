@@ -8,7 +8,7 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore, NotificationFeed} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {T0, member, post, privateRecord, roles, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {Live, expectError} from './store.contract.js';
 
@@ -158,8 +158,8 @@ describe('notifications in FirebaseStore (rules on the emulator)', function () {
     await feed.until((f) => !f.enabled && f.items.length === 0, 'off: no functions yet');
     // What the functions write (functions/src/deliver.ts): the service marker and a notification.
     await admin.writeDocs([
-      [`communities/${cid}/services/notifications`, {since: new Date(T0)}],
-      [`communities/${cid}/notifications/ann/items/reply~t1~r1`, {kind: 'reply', threadId: 't1', postId: 'r1', connectionId: null, reportId: null,
+      [pathIn(cid, 'services/notifications'), {since: new Date(T0)}],
+      [pathIn(cid, 'notifications/ann/items/reply~t1~r1'), {kind: 'reply', threadId: 't1', postId: 'r1', connectionId: null, reportId: null,
         reactionKind: null, count: 1, reason: null, createdAt: T0, updatedAt: T0, read: false}],
     ]);
     const got = await feed.until((f) => f.enabled && f.unread === 1, 'on, one unread');
@@ -173,11 +173,11 @@ describe('notifications in FirebaseStore (rules on the emulator)', function () {
     const cid = uniqueCommunityId('nf');
     await admin.seed(seed(cid));
     const items: [string, Record<string, unknown>][] = Array.from({length: 1203}, (_, i) => [
-      `communities/${cid}/notifications/ann/items/reply~t1~r${i}`,
+      pathIn(cid, `notifications/ann/items/reply~t1~r${i}`),
       {kind: 'reply', threadId: 't1', postId: `r${i}`, connectionId: null, reportId: null, reactionKind: null, count: 1,
         reason: null, createdAt: T0 + i, updatedAt: T0 + i, read: false},
     ]);
-    await admin.writeDocs([[`communities/${cid}/services/notifications`, {since: new Date(T0)}], ...items]);
+    await admin.writeDocs([[pathIn(cid, 'services/notifications'), {since: new Date(T0)}], ...items]);
     const a = await storeAs(cid, 'ann');
     const feed = new Live<NotificationFeed>((next, error) => a.watchNotifications({limit: 20}, next, error));
     // The bell counts up to 200 ("200+"); any item left unread would keep it above 0.
@@ -185,7 +185,7 @@ describe('notifications in FirebaseStore (rules on the emulator)', function () {
     await a.markNotificationsRead('all');
     const got = await feed.until((f) => f.unread === 0, 'every item read');
     expect(got.items.every((n) => n.read)).to.equal(true);
-    expect(await admin.getRaw(`communities/${cid}/notifications/ann/items/reply~t1~r0`)).to.deep.include({read: {booleanValue: true}});
+    expect(await admin.getRaw(pathIn(cid, 'notifications/ann/items/reply~t1~r0'))).to.deep.include({read: {booleanValue: true}});
     feed.stop();
   });
 

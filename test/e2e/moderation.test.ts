@@ -11,10 +11,11 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {ModLogEntry} from '../../src/data/types.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {member, post, roles, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {Live} from '../data/store.contract.js';
 import {$, button} from '../support/dom.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred-e2e-moderation';
 
@@ -81,7 +82,7 @@ describe('moderation end to end (Firestore emulator)', function () {
     expect(placeholder).to.contain('This post was hidden by a moderator.');
     expect(placeholder).to.contain('Advertising is not allowed here');
     expect(threadEl.shadowRoot!.textContent).to.not.contain('Buy my miracle cure');
-    const raw = await admin.getRaw(`communities/${cid}/threads/t1/posts/p2`);
+    const raw = await admin.getRaw(pathIn(cid, layout.post('t1', 'p2')));
     expect(raw?.body, 'the stored post keeps no body').to.deep.equal({stringValue: ''});
 
     // 4. The log holds the action; the reporter (a member) cannot read it or the kept text.

@@ -11,7 +11,7 @@ import type {KinNotifications} from '../../src/components/notifications/notifica
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {member, post, privateRecord, sampleCommunity, sampleSeed, thread, uniqueCommunityId} from '../support/builders.js';
 import {$} from '../support/dom.js';
 
@@ -90,7 +90,7 @@ describe('notifications end to end (Firestore emulator + the functions’ trigge
     expect(message).to.contain('ann@example.org');
     expect(message).not.to.contain('spacer');
     expect(message).not.to.contain('coughs');
-    await waitUntil(async () => (await admin.getRaw(`communities/${cid}/notifications/cat/items/reply~t2~r2`)) !== null, 'Cat told', {timeout: 30000});
+    await waitUntil(async () => (await admin.getRaw(pathIn(cid, 'notifications/cat/items/reply~t2~r2'))) !== null, 'Cat told', {timeout: 30000});
     expect(await admin.getRaw(`mail/${cid}~cat~reply~t2~r2`)).to.equal(null);
 
     // Trigger-to-bell latency: from the reply's write being acknowledged to A's bell showing it.

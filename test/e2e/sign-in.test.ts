@@ -13,10 +13,11 @@ import type {KinProfile} from '../../src/components/profile/profile.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {AUTH_EMULATOR_PROJECT, authEmulatorReady} from '../support/env.js';
 import {signInLinkFor, signInStore, uniqueEmail} from '../support/auth-emulator.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import {nextEvent} from '../support/events.js';
 import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {$} from '../support/dom.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 
 describe('signing in for real (Auth emulator + Firestore emulator)', function () {
@@ -67,7 +68,7 @@ describe('signing in for real (Auth emulator + Firestore emulator)', function ()
     $<HTMLButtonElement>(join, 'button[type="submit"]')!.click();
     const {uid} = await joined;
     expect(store.session.user).to.deep.equal({uid, anonymous: true});
-    expect((await admin.getRaw(`communities/${cid}/members/${uid}`))?.pseudonym).to.deep.equal({stringValue: 'Patient Kestrel'});
+    expect((await admin.getRaw(pathIn(cid, layout.member(uid))))?.pseudonym).to.deep.equal({stringValue: 'Patient Kestrel'});
 
     // Keep the account: the profile offers an email link while the account is anonymous.
     await waitUntil(() => $(profile, '#email'), 'the profile offers to keep the account', {timeout: 8000});

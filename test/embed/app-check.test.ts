@@ -6,20 +6,20 @@
 // does not enforce App Check, exchanging a debug token needs Google's App Check service, and in one run
 // here the Firestore channel URLs carried no X-Firebase-AppCheck header (the exchange had failed offline).
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
-import {emulatorHost} from '../helpers/env.js';
+import {emulatorHost} from '../support/env.js';
 import {appCheckSiteKey} from '../../src/data/firebase/app-check.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Firestore} from 'firebase/firestore';
-import {FirestoreAdmin} from '../helpers/firestore-admin.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {KEY, alice, nextCommunityId, post, seed} from '../components/discussion-thread.fixture.js';
+import {shadowText} from '../support/dom.js';
 
 const admin = new FirestoreAdmin('demo-kindred');
 const resources = () => performance.getEntriesByType('resource').map((r) => decodeURIComponent(r.name));
 // The SDK's App Check code (this test imports the kit's own small app-check.ts for appCheckSiteKey).
 const appCheckCode = () => resources().filter((n) => /node_modules\/(@firebase\/app-check|firebase\/app-check)\//.test(n));
-const shadowText = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('App Check option (app-check-site-key)', function () {
   this.timeout(90000);

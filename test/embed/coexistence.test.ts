@@ -6,7 +6,7 @@ import {LocalStore} from '../../src/data/local/local-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {KinCommunity} from '../../src/components/community/community.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {FirestoreAdmin, fixtureDocs, pathIn} from '../support/firestore-admin.js';
 import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import './probe.js';
 
@@ -48,7 +48,7 @@ describe('embedding next to other code', () => {
       // The host's own app still reads its own project (seeded there; the emulator applies one rules file).
       const hostCommunity = uniqueCommunityId('host');
       await new FirestoreAdmin('demo-host-site').writeDocs(fixtureDocs(sampleSeed(hostCommunity)));
-      const snap = await getDoc(doc(hostDb, `communities/${hostCommunity}`));
+      const snap = await getDoc(doc(hostDb, pathIn(hostCommunity)));
       expect(snap.exists(), 'host app reads its own project').to.equal(true);
       expect(snap.ref.firestore.app.name).to.equal('[DEFAULT]');
       expect(hostApp.options.projectId).to.equal('demo-host-site');

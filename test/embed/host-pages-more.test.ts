@@ -5,7 +5,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {SeedFixture} from '../../src/data/seed.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {FirestoreAdmin, fixtureDocs, pathIn} from '../support/firestore-admin.js';
 import {sampleSeed, uniqueCommunityId} from '../support/builders.js';
 import {shadowText} from '../support/dom.js';
 
@@ -136,7 +136,7 @@ describe('host pages (demo/embed), continued', () => {
         const hostDb = fs.getFirestore(fbApp.getApp());
         fs.connectFirestoreEmulator(hostDb, host, port);
         try {
-          const own = await fs.getDoc(fs.doc(hostDb, `communities/${hostOnly}`));
+          const own = await fs.getDoc(fs.doc(hostDb, pathIn(hostOnly)));
           expect(own.exists(), 'host reads its own project').to.equal(true);
           expect(own.data().name.en).to.equal('Breathe Easy Wales');
         } finally {

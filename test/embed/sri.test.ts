@@ -6,8 +6,9 @@
 // Needs the build (dist/cdn/): `npm test` builds it in its static part, before the browser tests.
 import {expect, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
+import {shadowText} from '../support/dom.js';
 
-// Another origin: a plain static server for dist/cdn on a port of its own (test/helpers/wtr-fault-plugin.mjs,
+// Another origin: a plain static server for dist/cdn on a port of its own (test/support/wtr-fault-plugin.mjs,
 // `kin-cdn`), serving the built files byte for byte with CORS, as a CDN does.
 let CDN = '';
 const PLACEHOLDER = 'https://your-cdn.example/kindred-kit/dist/cdn/';
@@ -30,7 +31,6 @@ ${snippet.split(PLACEHOLDER).join(CDN)}</head><body>
   return {frame, doc: frame.contentDocument!};
 }
 
-const shadowText = (el: Element | null) => (el?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
 
 /** What the host page got, for a failure message: defined tags, files fetched from the CDN origin, the root's text. */
 function whatHappened(doc: Document): string {

@@ -6,14 +6,14 @@ import {expect, fixture, html} from '@open-wc/testing';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
+import {layout} from '../../src/data/domain/layout.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {KEY, TID, articleFor, bob, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {eventuallyWithin} from './fault-helpers.js';
+import {$ as q, text} from '../support/dom.js';
 
-const text = (el: Element | null | undefined) => (el?.shadowRoot?.textContent ?? el?.textContent ?? '').replace(/\s+/g, ' ');
-const q = <T extends Element = HTMLElement>(thread: Element, sel: string) => thread.shadowRoot!.querySelector<T>(sel);
 
 /** Opens the edit form of `pid` in a thread and types `words` into it. */
 async function editTo(thread: Element, pid: string, words: string) {
@@ -82,13 +82,13 @@ describe('faults: two tabs of one member edit the same post', function () {
     // The saved version, as tab A's live view has it.
     await eventuallyWithin(() => text(notice()).includes('Words from tab B'), 'tab A is shown the saved words', 30000);
     expect(q<HTMLTextAreaElement>(tabA, 'textarea#edit-p1')!.value, 'tab A keeps its words').to.equal('Words from tab A');
-    expect((await admin.getRaw(`communities/${cid}/threads/${TID}/posts/p1`))?.body, 'nothing was overwritten').to.deep.equal({stringValue: 'Words from tab B'});
+    expect((await admin.getRaw(pathIn(cid, layout.post(TID, 'p1'))))?.body, 'nothing was overwritten').to.deep.equal({stringValue: 'Words from tab B'});
     await expect(tabA).to.be.accessible();
 
     // Saving again is now a choice: it replaces the saved version, and tab B shows it live.
     save(tabA);
     await eventuallyWithin(() => !q(tabA, 'textarea#edit-p1') && text(articleFor(tabA, 'p1')).includes('Words from tab A'), 'tab A saved on purpose', 30000);
     await eventuallyWithin(() => text(articleFor(tabB, 'p1')).includes('Words from tab A'), 'tab B shows the newer words', 30000);
-    expect((await admin.getRaw(`communities/${cid}/threads/${TID}/posts/p1`))?.version).to.deep.equal({integerValue: '2'});
+    expect((await admin.getRaw(pathIn(cid, layout.post(TID, 'p1'))))?.version).to.deep.equal({integerValue: '2'});
   });
 });

@@ -8,13 +8,14 @@ import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import {draftKey} from '../../src/controllers/draft.js';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {FirestoreAdmin, pathIn} from '../support/firestore-admin.js';
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
 import {$, KEY, TID, alice, articleFor, eventually, nextCommunityId, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {countPosts, dropOnWrite, eventuallyWithin, goOffline, wait} from './fault-helpers.js';
 import {shadowText as text} from '../support/dom.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const admin = new FirestoreAdmin('demo-kindred');
 const stores: CommunityStore[] = [];
@@ -143,7 +144,7 @@ describe('faults: a post pressed while the connection is down', function () {
       await eventually(() => storedDraft(cid) === null, 'the draft is cleared once confirmed');
       await wait(1500);
       expect(await countPosts(admin, cid, token)).to.equal(1);
-      const thread = await admin.getRaw(`communities/${cid}/threads/${TID}`);
+      const thread = await admin.getRaw(pathIn(cid, layout.thread(TID)));
       expect(thread?.postCount).to.deep.equal({integerValue: '2'});
     });
   }

@@ -11,8 +11,8 @@ import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {$, KEY, alice, articleFor, post, seed, type} from '../components/discussion-thread.fixture.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
+import {shadowText as text} from '../support/dom.js';
 
-const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 const notice = (root: Element) => root.shadowRoot!.querySelector('[part="storage-notice"]');
 const MEMORY_EN = 'kept only while this page stays open';
 const MEMORY_CY = 'dim ond tra bo’r dudalen hon ar agor';

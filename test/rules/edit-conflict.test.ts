@@ -9,23 +9,24 @@ import {assertFails, assertSucceeds} from './rules-unit-testing.js';
 import {ROLES, baseline, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {isKindredError} from '../../src/data/errors.js';
-import {emulatorHost} from '../helpers/env.js';
+import {emulatorHost} from '../support/env.js';
+import {docIn, pathIn} from './rules-fixture.js';
+import {layout} from '../../src/data/domain/layout.js';
 
 const PROJECT = 'demo-kindred-rules-edit-conflict';
-const P = (cid: string) => `communities/${cid}`;
 let n = 0;
 
 async function world(rt: RulesEnv, pids: string[]): Promise<string> {
   const cid = `edit-conflict-${++n}-${Date.now().toString(36)}`;
   await rt.admin.writeDocs([
     ...baseline(cid),
-    ...pids.map((pid): [string, Record<string, unknown>] => [`${P(cid)}/threads/t1/posts/${pid}`,
+    ...pids.map((pid): [string, Record<string, unknown>] => [pathIn(cid, layout.post('t1', pid)),
       {...newPost('m1', 'Mel', {body: 'First words', status: 'visible', statusReason: null}), createdAt: Date.UTC(2026, 0, 10)}]),
   ]);
   return cid;
 }
 
-const postRef = (db: Db, cid: string, pid: string) => db.doc(`${P(cid)}/threads/t1/posts/${pid}`);
+const postRef = (db: Db, cid: string, pid: string) => docIn(db, cid, layout.post('t1', pid));
 const edit = (db: Db, cid: string, pid: string, body: string, version?: number) =>
   postRef(db, cid, pid).update({body, editedAt: ts(), ...(version === undefined ? {} : {version})});
 
@@ -52,7 +53,7 @@ describe('firestore.rules: two tabs edit one post (issue 17, fault)', function (
     await assertSucceeds(edit(tabA, cid, 'p1', 'Tab A’s words', 1));
     // B still thinks it is making version 1: refused, A's words stay.
     await assertFails(edit(tabB, cid, 'p1', 'Tab B’s words', 1));
-    expect((await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/p1`))?.body).to.deep.equal({stringValue: 'Tab A’s words'});
+    expect((await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'p1'))))?.body).to.deep.equal({stringValue: 'Tab A’s words'});
     // B, having seen A's edit, saves on purpose: version 2.
     await assertSucceeds(edit(tabB, cid, 'p1', 'Tab B’s words, after reading A’s', 2));
     // Skipping ahead, going back, a non-number, or no version at all on a versioned post: refused.
@@ -60,7 +61,7 @@ describe('firestore.rules: two tabs edit one post (issue 17, fault)', function (
     await assertFails(edit(tabA, cid, 'p1', 'Going back', 2));
     await assertFails(edit(tabA, cid, 'p1', 'Text', '3' as unknown as number));
     await assertFails(edit(tabA, cid, 'p1', 'No version'));
-    const stored = await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/p1`);
+    const stored = await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'p1')));
     expect([stored?.body, stored?.version]).to.deep.equal([{stringValue: 'Tab B’s words, after reading A’s'}, {integerValue: '2'}]);
   });
 
@@ -80,9 +81,9 @@ describe('firestore.rules: two tabs edit one post (issue 17, fault)', function (
       await tabA.editPost('t1', 'p3', 'Tab A’s words', {version: 0});
       const refused = await tabB.editPost('t1', 'p3', 'Tab B’s words', {version: 0}).then(() => null, (e: unknown) => e);
       expect(isKindredError(refused) && refused.code, 'the later tab is told').to.equal('conflict');
-      expect((await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/p3`))?.body).to.deep.equal({stringValue: 'Tab A’s words'});
+      expect((await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'p3'))))?.body).to.deep.equal({stringValue: 'Tab A’s words'});
       await tabB.editPost('t1', 'p3', 'Tab B’s words, on purpose', {version: 1});
-      expect((await rt.admin.getRaw(`${P(cid)}/threads/t1/posts/p3`))?.body).to.deep.equal({stringValue: 'Tab B’s words, on purpose'});
+      expect((await rt.admin.getRaw(pathIn(cid, layout.post('t1', 'p3'))))?.body).to.deep.equal({stringValue: 'Tab B’s words, on purpose'});
     } finally {
       await tabA.dispose();
       await tabB.dispose();

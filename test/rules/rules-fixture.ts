@@ -4,9 +4,9 @@ import {assertFails, assertSucceeds, initializeTestEnvironment, type RulesTestEn
 import firebase from 'firebase/compat/app';
 import 'firebase/compat/firestore';
 import {emulatorHost} from '../support/env.js';
-import {FirestoreAdmin, fixtureDocs} from '../support/firestore-admin.js';
+import {FirestoreAdmin, fixtureDocs, pathIn} from '../support/firestore-admin.js';
 import {member} from '../support/builders.js';
-import {communityPath, layout} from '../../src/data/domain/layout.js';
+import {layout} from '../../src/data/domain/layout.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {MemberProfile, RoleName} from '../../src/data/types.js';
 
@@ -16,8 +16,7 @@ export const ts = () => FieldValue.serverTimestamp();
 
 // Paths come from src/data/domain/layout.ts (issue 13: one layout), so the rules are tested on the paths the
 // store writes. `sub` is a layout path (`layout.member('m1')`) or a collection (`layout.threads`).
-/** The path of communities/{cid}, or of `sub` under it. */
-export const pathIn = (cid: string, sub?: string) => (sub ? `${communityPath(cid)}/${sub}` : communityPath(cid));
+export {pathIn};
 /** The document communities/{cid}, or `sub` under it. */
 export const docIn = (db: Db, cid: string, sub?: string) => db.doc(pathIn(cid, sub));
 /** The collection `sub` under communities/{cid}. */

@@ -9,6 +9,12 @@ import {emulatorHost} from './env.js';
 // generated into scripts/seed-firestore.mjs): re-exported here under the names tests already import.
 export {TIME_FIELDS, fixtureDocs, toRestFields, toRestValue} from '../../src/data/domain/layout.js';
 
+/**
+ * The path of communities/{cid}, or of `sub` under it: `sub` is a src/data/domain/layout.ts path
+ * (`layout.member('m1')`), so tests read and write where the stores do (issue 13: one layout).
+ */
+export const pathIn = (cid: string, sub?: string): string => (sub ? `${communityPath(cid)}/${sub}` : communityPath(cid));
+
 export class FirestoreAdmin {
   readonly base: string;
   constructor(readonly projectId: string, host = emulatorHost()) {

@@ -13,5 +13,5 @@ export * from './dom.js';
 export * from './stores.js';
 export * from './builders.js';
 export * from './events.js';
-export {FirestoreAdmin, fixtureDocs, toRestFields, toRestValue, TIME_FIELDS} from './firestore-admin.js';
+export {FirestoreAdmin, fixtureDocs, pathIn, toRestFields, toRestValue, TIME_FIELDS} from './firestore-admin.js';
 export {emulatorHost, authEmulatorHost, authEmulatorReady, AUTH_EMULATOR_PROJECT} from './env.js';
