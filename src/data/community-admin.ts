@@ -26,6 +26,10 @@ export interface CommunityPatch {
 }
 
 const invalid = (field: string, message: string) => new KindredError('invalid-argument', message, field);
+/** Control characters a one-line text may not hold (firestore.rules issue-14 patterns; policy.validateText). */
+const CONTROL = /[\u0000-\u001F\u007F]/;
+/** One line as the console's single-line fields and lists keep it: trimmed, any run of whitespace one space. */
+const oneLine = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : v);
 
 function localized(field: string, value: unknown, max: number, min: number): LocalizedText {
   if (!value || typeof value !== 'object') throw invalid(`${field}.en`, `${field} needs an English text.`);
@@ -39,6 +43,11 @@ function int(field: string, value: unknown, min: number, max: number, what: stri
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw invalid(field, `${what} must be a whole number from ${min} to ${max}.`);
   return n;
+}
+
+function yesNo(field: string, value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') throw invalid(field, `${what} must be switched on or off (true or false).`);
+  return value;
 }
 
 /** One word or phrase a line; blank lines dropped; duplicates (ignoring case) once. */
@@ -62,6 +71,7 @@ function wordList(field: string, value: unknown, maxItems: number, maxLen: numbe
   for (const w of list) {
     if (typeof w !== 'string' || w.length < 1) throw invalid(field, `${what}: one entry is empty.`);
     if (w.length > maxLen) throw invalid(field, `${what}: “${w.slice(0, 30)}…” is ${w.length} characters; the limit is ${maxLen}.`);
+    if (CONTROL.test(w)) throw invalid(field, `${what}: “${w.slice(0, 30)}” contains control characters; remove them and try again.`);
   }
   return list as string[];
 }
@@ -88,8 +98,9 @@ export function validateSettings(s: Partial<CommunitySettings>, current: Communi
     out.reportsPerHour = int('reportsPerHour', next.reportsPerHour, 0, SETTINGS_LIMITS.reportsPerHour, 'Reports per hour');
   }
   // Settings other issues added (11, 18): kept as they are, so saving here never drops them.
-  if (next.requireEmailSignIn !== undefined) out.requireEmailSignIn = next.requireEmailSignIn === true;
-  if (next.crisisReview !== undefined) out.crisisReview = next.crisisReview === true;
+  // Issue 14: the console edits them too (tick boxes); the rules take a bool only.
+  if (next.requireEmailSignIn !== undefined) out.requireEmailSignIn = yesNo('requireEmailSignIn', next.requireEmailSignIn, 'Email sign-in for members');
+  if (next.crisisReview !== undefined) out.crisisReview = yesNo('crisisReview', next.crisisReview, 'Crisis review');
   if (next.guidelines !== undefined) out.guidelines = localized('guidelines', next.guidelines, SETTINGS_LIMITS.guidelines, 0);
   if (next.tagLabels !== undefined) out.tagLabels = validateTagLabels(next.tagLabels, out.tags);
   if (next.crisisContacts !== undefined) out.crisisContacts = validateCrisisContacts(next.crisisContacts);
@@ -115,6 +126,7 @@ export function validateTagLabels(value: unknown, tags: readonly string[]): NonN
       const text = typeof label === 'string' ? label.trim().replace(/\s+/g, ' ') : '';
       if (typeof label !== 'string') throw invalid(`tagLabels.${lang}`, `The label of “${tag}” must be text.`);
       if (text.length > SETTINGS_LIMITS.tagLabel) throw invalid(`tagLabels.${lang}`, `The label of “${tag}” is ${text.length} characters; the limit is ${SETTINGS_LIMITS.tagLabel}.`);
+      if (CONTROL.test(text)) throw invalid(`tagLabels.${lang}`, `The label of “${tag}” contains control characters; remove them and try again.`);
       if (text) kept[tag] = text;
     }
     out[lang as 'en' | 'cy'] = kept;
@@ -143,8 +155,10 @@ export function validateCrisisContacts(value: unknown): CommunityCrisisContacts 
   const contacts = extra.map((c, i): CommunityCrisisContact => {
     const field = `crisisContacts.${i}`;
     if (!c || typeof c !== 'object') throw invalid(field, 'A contact needs a name and a number.');
-    const name = localized(`${field}.name`, c.name, SETTINGS_LIMITS.contactName, 1);
-    const detail = localized(`${field}.detail`, c.detail ?? {en: ''}, SETTINGS_LIMITS.contactDetail, 0);
+    // One line each (the rules check all of a contact's texts as lines of one joined text).
+    const lines = (v: unknown) => (v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, oneLine(x)])) : v);
+    const name = localized(`${field}.name`, lines(c.name), SETTINGS_LIMITS.contactName, 1);
+    const detail = localized(`${field}.detail`, lines(c.detail ?? {en: ''}), SETTINGS_LIMITS.contactDetail, 0);
     const number = typeof c.number === 'string' ? c.number.trim().replace(/\s+/g, ' ') : '';
     if (!dialable(number) || !/^\+?[0-9]( ?[0-9]){2,14}$/.test(number)) throw invalid(`${field}.number`, `“${number}” is not a phone number: use 3 to 15 digits (spaces and a leading + are fine).`);
     return {name, detail, number, sms: c.sms === true};
