@@ -1,4 +1,4 @@
-import {html, css, nothing, type PropertyValues} from 'lit';
+import {html, nothing, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {provide} from '@lit/context';
 import type {FirebaseApp} from '../../data/firebase/app-types.js';
@@ -17,7 +17,7 @@ import {communityMessages} from './community.messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {backoffMs, isTransient} from '../../controllers/resend.js';
 import {createStore} from './community.config.js';
-import * as t from '../../styles/tokens.js';
+import communityStyles from './community.styles.js';
 
 // Kept exported from here, where it was first published (`kindred-kit/components/community/community.js`).
 export {isPlaceholder} from './community.config.js';
@@ -47,128 +47,7 @@ export {isPlaceholder} from './community.config.js';
  * @cssproperty [--kin-community-reserve=16rem] - With `loading="lazy"`: block size kept for the community so the page does not shift when it loads.
  */
 export class KinCommunity extends KinElement {
-  static override styles = [
-    KinElement.styles,
-    css`
-      .error {
-        border: 2px solid ${t.colorDanger};
-        border-radius: ${t.radiusM};
-        padding: ${t.spaceM};
-        margin-block-end: ${t.spaceM};
-        background: ${t.colorSurface};
-      }
-      .expired {
-        border: 2px solid ${t.colorWarning};
-        border-radius: ${t.radiusM};
-        padding: ${t.spaceM};
-        margin-block-end: ${t.spaceM};
-        background: ${t.colorSurface};
-      }
-      .sign-in {
-        display: grid;
-        gap: ${t.spaceS};
-        max-inline-size: 32rem;
-        border: 1px solid ${t.colorBorder};
-        border-radius: ${t.radiusM};
-        padding: ${t.spaceM};
-        margin-block-end: ${t.spaceM};
-        background: ${t.colorSurface};
-      }
-      .sign-in p {
-        margin: 0;
-      }
-      .sign-in input {
-        font: inherit;
-        padding: 0.5rem;
-        border: 1px solid ${t.colorBorderStrong};
-        border-radius: ${t.radiusS};
-      }
-      .sign-in button {
-        font: inherit;
-        justify-self: start;
-        min-block-size: 44px;
-        padding: 0.5rem 1rem;
-        border-radius: ${t.radiusM};
-        border: 0;
-        background: ${t.colorPrimary};
-        color: ${t.colorOnPrimary};
-      }
-      .field-error {
-        color: ${t.colorDanger};
-        font-weight: 600;
-      }
-      dialog {
-        max-inline-size: min(42rem, calc(100vw - 2rem));
-        border: 0;
-        border-radius: ${t.radiusL};
-        padding: ${t.spaceL};
-        color: ${t.colorText};
-        background: ${t.colorSurface};
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.5);
-      }
-      .error p {
-        margin: 0;
-      }
-      .error p + p {
-        margin-block-start: ${t.spaceXs};
-      }
-      .preview,
-      .storage-notice {
-        margin: 0 0 ${t.spaceS};
-        padding: ${t.spaceXs} ${t.spaceS};
-        border: 1px dashed ${t.colorBorderStrong};
-        border-radius: ${t.radiusS};
-        color: ${t.colorText};
-        background: ${t.colorSurface};
-        font-size: 0.875em;
-        inline-size: fit-content;
-      }
-      .error code {
-        font-family: ${t.fontMono};
-        overflow-wrap: anywhere;
-      }
-      /* A host page reset (all: revert on every element, display: inline) must not unmake the root. */
-      :host {
-        display: block !important;
-      }
-      :host([hidden]) {
-        display: none !important;
-      }
-      :host([loading='lazy']) {
-        min-block-size: var(--kin-community-reserve, 16rem);
-      }
-      .consent {
-        border: 1px solid ${t.colorBorderStrong};
-        border-radius: ${t.radiusM};
-        padding: ${t.spaceM};
-        background: ${t.colorSurface};
-      }
-      .consent p {
-        margin: 0 0 ${t.spaceS};
-      }
-      .consent button {
-        font: inherit;
-        min-block-size: 44px;
-        padding: ${t.spaceS} ${t.spaceM};
-        border: 2px solid transparent;
-        border-radius: ${t.radiusS};
-        color: ${t.colorOnPrimary};
-        background: ${t.colorPrimary};
-        cursor: pointer;
-      }
-      .consent button:focus-visible {
-        outline: 3px solid ${t.colorFocus};
-        outline-offset: 2px;
-      }
-      @media (forced-colors: active) {
-        .consent button {
-          border-color: ButtonText;
-        }
-      }
-    `,
-  ];
+  static override styles = [KinElement.styles, communityStyles];
 
   /** Community id (the Firestore document id under `communities/`). */
   @property({reflect: true}) community = '';
