@@ -3,7 +3,7 @@
 // what roles/{uid} holds after the same batch, so no one can give themself a badge through it; it goes
 // when the roles go. On the real emulator with ./firestore.rules ("issue 12: public badges").
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {ROLES, baseline, rolesDoc, setUp, type RulesEnv} from './rules-fixture.js';
+import {baseline, rolesDoc, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
 
@@ -11,16 +11,7 @@ import {layout} from '../../src/data/domain/layout.js';
 describe('firestore.rules: public badges (issue 12)', function () {
   this.timeout(180000);
   let rt: RulesEnv;
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-badges');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-badges', (e) => (rt = e));
 
   it('is read by anyone in a public community, and by members only in a members-only one', async () => {
     await rt.admin.writeDocs(baseline('bd-pub'));

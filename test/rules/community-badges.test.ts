@@ -5,7 +5,7 @@
 // with the roles document (erasure). Nobody changes anything else of the community document this way.
 // On the real emulator with ./firestore.rules.
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, ROLES, baseline, rolesDoc, setUp, type RulesEnv} from './rules-fixture.js';
+import {FieldValue, baseline, rolesDoc, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
 
@@ -13,16 +13,7 @@ import {layout} from '../../src/data/domain/layout.js';
 describe('firestore.rules: badges on the community document (issue 16)', function () {
   this.timeout(180000);
   let rt: RulesEnv;
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-community-badges');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-community-badges', (e) => (rt = e));
 
   it('is written only with a roles change, and only as what roles/{uid} holds after the batch', async () => {
     const cid = 'cb-grant';

@@ -7,7 +7,7 @@
 //   - a member's warning preferences (private/{uid}.warnings) have their shape.
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {FieldValue, baseline, logDoc, newPost, ts, type Db, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {RestClient, refused, accepted} from './rest.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
@@ -43,16 +43,7 @@ function post(db: Db, cid: string, uid: string, name: string, pid: string, extra
 describe('firestore.rules: per-post audience and content warnings (issue 18)', function () {
   this.timeout(180000);
   let rt: RulesEnv;
-  before(async () => {
-    rt = await setUp(PROJECT);
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv(PROJECT, (e) => (rt = e));
 
   it('a visitor’s forged REST query must ask for posts shared with everyone; a members-only post is never read by one', async () => {
     const cid = await world(rt);

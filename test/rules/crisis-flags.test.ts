@@ -6,7 +6,7 @@
 //   - settings.crisisReview must be a boolean, and a held post may carry the reason 'crisis-review'.
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {FieldValue, baseline, logDoc, newPost, ts, type Db, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
 
@@ -35,16 +35,7 @@ function postWithFlag(db: Db, cid: string, uid: string, name: string, pid: strin
 describe('firestore.rules: crisis flags (issue 18)', function () {
   this.timeout(120000);
   let rt: RulesEnv;
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-crisis');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-crisis', (e) => (rt = e));
 
   it('only moderators read a flag: not the author, other members, outsiders or visitors', async () => {
     const cid = await world(rt);

@@ -6,7 +6,7 @@
 // The cast (rules-fixture.ts): m1 Mel (member), mod1 (moderator).
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {ROLES, baseline, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {baseline, newPost, ts, type Db, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {isKindredError} from '../../src/data/errors.js';
 import {emulatorHost} from '../support/env.js';
@@ -34,16 +34,7 @@ describe('firestore.rules: two tabs edit one post (issue 17, fault)', function (
   this.timeout(120000);
   let rt: RulesEnv;
 
-  before(async () => {
-    rt = await setUp(PROJECT);
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv(PROJECT, (e) => (rt = e));
 
   it('an edit must be the stored version + 1: the tab that began from the older version is refused', async () => {
     const cid = await world(rt, ['p1']);

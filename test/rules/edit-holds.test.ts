@@ -7,7 +7,7 @@
 // The cast (rules-fixture.ts): m1 Mel (member), m2 Mo (other), mod1 (moderator), sus1 (suspended).
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {baseline, logDoc, newPost, ts, type Db, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {editHoldReason} from '../../src/data/policy.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
@@ -60,16 +60,7 @@ describe('firestore.rules: edits re-hold a post (issue 7)', function () {
   this.timeout(120000);
   let rt: RulesEnv;
 
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-edit-holds');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-edit-holds', (e) => (rt = e));
 
   it('refuses an edit that adds an email, a phone number, three links or a banned word and stays visible; allows it held with the reason and marker', async () => {
     const pids = HOLDING.map((_, i) => `v${i}`);

@@ -12,7 +12,7 @@
 // The cast (rules-fixture.ts): m1 Mel (member), m2 Mo (other), mod1 (moderator), sus1 (suspended).
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, ROLES, baseline, logDoc, newPost, setUp, ts, type Db, type RulesEnv} from './rules-fixture.js';
+import {FieldValue, baseline, logDoc, newPost, ts, type Db, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {findBannedWord} from '../../src/data/policy.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {FirestoreAdmin} from '../support/firestore-admin.js';
@@ -60,16 +60,7 @@ describe('firestore.rules: automatic holds (issue 7)', function () {
   this.timeout(120000);
   let rt: RulesEnv;
 
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-holds');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-holds', (e) => (rt = e));
 
   describe('banned words (settings.bannedWords)', () => {
     let cid: string;

@@ -8,7 +8,7 @@
 import {expect} from '@open-wc/testing';
 import firebase from 'firebase/compat/app';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {FieldValue, ROLES, baseline, newPost, reportDoc, setUp, ts, type Db, type Role, type RulesEnv} from './rules-fixture.js';
+import {FieldValue, baseline, newPost, reportDoc, ts, type Db, type Role, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
 
@@ -53,16 +53,7 @@ describe('firestore.rules: write limits (issue 7)', function () {
   this.timeout(60000);
   let rt: RulesEnv;
 
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-limits');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-limits', (e) => (rt = e));
 
   describe('posting interval (settings.postIntervalSeconds)', () => {
     it('a second post within the interval is refused; once the interval has passed it is allowed', async () => {

@@ -3,7 +3,7 @@
 // consent (its "issue 12" section), on the real emulator; LocalStore and FirebaseStore refuse it too.
 import {expect} from '@open-wc/testing';
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {CONSENT, ROLES, baseline, setUp, ts, type RulesEnv} from './rules-fixture.js';
+import {CONSENT, baseline, ts, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {LocalStore} from '../../src/data/local/local-store.js';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
 import {emulatorHost} from '../support/env.js';
@@ -33,16 +33,7 @@ describe('peer matching needs health consent for health details (issue 12)', fun
 
   describe('firestore.rules', () => {
     let rt: RulesEnv;
-    before(async () => {
-      rt = await setUp('demo-kindred-rules-match-consent');
-    });
-    after(async () => {
-      await rt?.admin.clear();
-      await rt?.env.cleanup();
-    });
-    afterEach(async () => {
-      for (const role of ROLES) await rt.release(role);
-    });
+    useRulesEnv('demo-kindred-rules-match-consent', (e) => (rt = e));
 
     it('refuses conditions, diagnosis or experiences without consent; allows them with it, and matching without them', async () => {
       const cid = 'mc-1';

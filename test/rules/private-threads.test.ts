@@ -9,7 +9,7 @@
 // The cast (rules-fixture.ts): auth1 (author) and m2 (other) are connected, with the private thread
 // c_auth1_m2 and auth1's post cp1 in it. m1 (member) blocked m2 (m1_m2, ended by m1). mod1, adm1.
 import {assertFails, assertSucceeds} from './rules-unit-testing.js';
-import {ROLES, baseline, reportDoc, setUp, ts, type Db, type Role, type RulesEnv} from './rules-fixture.js';
+import {baseline, reportDoc, ts, type Db, type Role, type RulesEnv, useRulesEnv} from './rules-fixture.js';
 import {collectionIn, docIn, pathIn} from './rules-fixture.js';
 import {layout} from '../../src/data/domain/layout.js';
 
@@ -53,16 +53,7 @@ describe('firestore.rules: private peer threads and block permanence', function 
   this.timeout(60000);
   let rt: RulesEnv;
 
-  before(async () => {
-    rt = await setUp('demo-kindred-rules-private');
-  });
-  after(async () => {
-    await rt?.admin.clear();
-    await rt?.env.cleanup();
-  });
-  afterEach(async () => {
-    for (const role of ROLES) await rt.release(role);
-  });
+  useRulesEnv('demo-kindred-rules-private', (e) => (rt = e));
 
   // One client at a time: Chrome allows 6 connections per host (rules-fixture.ts).
   async function readsAs(roles: Role[], cid: string, expectAllowed: boolean) {

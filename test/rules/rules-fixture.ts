@@ -132,6 +132,25 @@ export async function setUp(projectId: string): Promise<RulesEnv> {
   };
 }
 
+/**
+ * A suite's rules environment: set up before its tests (sets `rt`), every role's client released after each
+ * test, the emulator's data cleared and the environment ended after the suite.
+ */
+export function useRulesEnv(projectId: string, assign: (rt: RulesEnv) => void): void {
+  let rt: RulesEnv | undefined;
+  before(async () => {
+    rt = await setUp(projectId);
+    assign(rt);
+  });
+  after(async () => {
+    await rt?.admin.clear();
+    await rt?.env.cleanup();
+  });
+  afterEach(async () => {
+    for (const role of ROLES) await rt?.release(role);
+  });
+}
+
 // Payloads as FirebaseStore writes them ------------------------------------------------------------
 
 export function newPost(uid: string, name: string, extra: Record<string, unknown> = {}) {
