@@ -100,3 +100,21 @@ export function decideModeration(c: CheckedModeration, s: ModerationState, now: 
   }
   return out;
 }
+
+// ---- Issue 17: the moderation queue is paged ----------------------------------------------------------
+/** The queue's page size when the caller names none, and the most one page may ask for. */
+export const QUEUE_PAGE = 20;
+export const QUEUE_PAGE_MAX = 200;
+/**
+ * How many items the queue shows: `limit` (whole, 1–200), else 20. Both stores show at most this many, the
+ * first ones in the queue's order; FirebaseStore asks each of its sources (open reports, held posts, crisis
+ * flags) for at most this many, so a first view reads a page of markers, not every open item.
+ */
+export function queueLimit(options: {limit?: number} | undefined): number {
+  const n = Math.round(Number(options?.limit));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, QUEUE_PAGE_MAX) : QUEUE_PAGE;
+}
+/** The first `limit` items of a sorted queue, and whether more may follow (a full page may have a next one). */
+export function queuePage<T>(sorted: T[], limit: number): {items: T[]; more: boolean} {
+  return {items: sorted.slice(0, limit), more: sorted.length >= limit};
+}

@@ -20,7 +20,7 @@ import {isSuspended, newId} from '../policy.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget, OnError, Unsubscribe} from '../store.js';
 import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser, Thread} from '../types.js';
 import {guard, requireModerator} from '../domain/access.js';
-import {decideModeration} from '../domain/moderation.js';
+import {decideModeration, queueLimit} from '../domain/moderation.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {mapFirebaseError} from './errors.js';
 import {dataOf, ms, toMember as decodeMember, toPost as decodePost, toRoles as decodeRoles} from './converters.js';
@@ -98,6 +98,10 @@ const openQueues = new Set<(touched: {post: string | null; uid: string | null}) 
  */
 export function watchModerationQueue(db: Firestore, cid: string, options: ModerationQueueOptions, next: (items: ModerationItem[]) => void, error: OnError): Unsubscribe {
   const order = options?.order === 'oldest' ? 'oldest' : 'newest';
+  // Issue 17: one page. Each source (open reports, held markers, crisis flags) is asked for at most a page in
+  // the queue's order; the merged queue shows the first `limit` of them (domain queueLimit).
+  const limit = queueLimit(options);
+  const dir = order === 'oldest' ? 'asc' : 'desc';
   let reports: DocumentSnapshot[] | null = null;
   let held: DocumentSnapshot[] | null = null;
   let flags: DocumentSnapshot[] | null = null;
@@ -177,7 +181,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
         const kinds = item.post ? flagKinds(flagged.get(`${item.post.threadId}/${item.post.id}`)) : undefined;
         return kinds ? {...item, crisis: kinds} : item;
       });
-      if (mine === generation && !stopped) next(sortQueue(items, order));
+      if (mine === generation && !stopped) next(sortQueue(items, order).slice(0, limit));
     } catch (e) {
       fail(e);
     }
@@ -194,15 +198,15 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     if (stale) void resolve();
   };
   openQueues.add(touched);
-  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open')), (s) => {
+  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open'), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     reports = s.docs;
     void resolve();
   }, fail);
-  const u2 = onSnapshot(collection(db, `${base(cid)}/${layout.heldPosts}`), (s) => {
+  const u2 = onSnapshot(query(collection(db, `${base(cid)}/${layout.heldPosts}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     held = s.docs;
     void resolve();
   }, fail);
-  const u3 = onSnapshot(collection(db, `${base(cid)}/${layout.crisisFlags}`), (s) => {
+  const u3 = onSnapshot(query(collection(db, `${base(cid)}/${layout.crisisFlags}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     flags = s.docs;
     void resolve();
   }, fail);

@@ -8,7 +8,7 @@ import {FORMER_MEMBER, type MemberQuery, type MyDataExport} from '../store.js';
 import {type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
 import {Db, paths, type Write} from './docs.js';
 import {
-  compareMembers, emptyRoles, erasedPost, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues,
+  compareMembers, emptyRoles, erasedPost, memberPage, nextRoles, placeFields, validateClinicianScope, validateHideableValues,
   validateMemberQuery, validateRole, validateVisibility,
 } from '../domain/members.js';
 import type {Ctx} from './engine.js';
@@ -38,8 +38,7 @@ export function listMembers(db: Db, ctx: Ctx, query: MemberQuery): Page<MemberPr
       : {pseudonymLower: '', joinedAt: c.key as number, uid: c.uid};
     list = list.filter((m) => compareMembers(q.sort, m, after) > 0);
   }
-  const items = list.slice(0, q.limit);
-  return {items, next: list.length > q.limit ? memberCursor(items[items.length - 1], q.sort) : null};
+  return memberPage(list, q.limit, q.sort);
 }
 
 function* under<T>(db: Db, prefix: string): Iterable<T> {

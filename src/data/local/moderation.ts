@@ -10,7 +10,7 @@ import {KindredError} from '../errors.js';
 import {checkModeration, compareLog, sortQueue} from '../moderation.js';
 import {isSuspended, newId, type Reader} from '../policy.js';
 import {guard, requireModerator as requireModeratorOf} from '../domain/access.js';
-import {decideModeration, type HiddenBody} from '../domain/moderation.js';
+import {decideModeration, queueLimit, queuePage, type HiddenBody} from '../domain/moderation.js';
 import {layout} from '../domain/layout.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {ModLogEntry, Post, Report, RoleRecord} from '../types.js';
@@ -85,7 +85,8 @@ export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOption
     if (queued.has(`${f.threadId}/${f.postId}`) || db.post(f.threadId, f.postId)?.status !== 'visible') continue;
     items.push(postItem(db, ctx, `crisis:${f.threadId}/${f.postId}`, 'crisis', f.createdAt, null, f.threadId, f.postId));
   }
-  return sortQueue(items, options?.order === 'oldest' ? 'oldest' : 'newest');
+  // Issue 17: one page (the first `limit` items), as FirebaseStore shows.
+  return queuePage(sortQueue(items, options?.order === 'oldest' ? 'oldest' : 'newest'), queueLimit(options)).items;
 }
 
 export function modLog(db: Db, ctx: Ctx, limit: number): ModLogEntry[] {
