@@ -130,6 +130,16 @@ export class KinModerationQueue extends KinElement {
     if (changed.has('order') && changed.get('order') !== undefined) this.pages = 1;
   }
 
+  /** After "Show more": the index of the first new item, focused once the new list is rendered. */
+  #focusFrom: number | null = null;
+  override updated() {
+    if (this.#focusFrom === null || this.#queue.value === undefined) return;
+    const from = this.#focusFrom;
+    this.#focusFrom = null;
+    const all = this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]');
+    (all[from] ?? all[all.length - 1])?.querySelector<HTMLElement>('button')?.focus();
+  }
+
   #showMore() {
     this.#before = this.#items.length;
     this.pages += 1;
@@ -143,10 +153,7 @@ export class KinModerationQueue extends KinElement {
       const before = this.#before;
       this.#before = null;
       if (items.length <= before) this.announcement = moderationQueueMessages(this.#consumer.locale).noMore;
-      void this.updateComplete.then(() => {
-        const all = this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]');
-        (all[before] ?? all[all.length - 1])?.querySelector<HTMLElement>('button')?.focus();
-      });
+      this.#focusFrom = before;
     }
     // Drop a half-filled form whose item left the queue (another moderator acted on it).
     if (this.pending && !this.#queue.value?.some((i) => i.id === this.pending!.itemId)) this.pending = null;

@@ -17,6 +17,7 @@ import {
 } from '../domain/members.js';
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
+import {withoutAbout} from '../domain/moderation.js';
 import {deleteBadges, setBadges} from './badges.js';
 import {packBatches, type Keyed} from './erasure-batches.js';
 
@@ -171,7 +172,7 @@ export async function exportMyData(c: MembersCtx): Promise<MyDataExport> {
         const r = c.plain(d);
         return {threadId: threadIdOf(d.ref.path), postId: r.postId as string, kind: r.kind as MyDataExport['reactions'][number]['kind'], at: r.at as number};
       }),
-      reportsFiled: g.reports.map((d) => ({id: d.id, ...c.plain(d)}) as Report),
+      reportsFiled: g.reports.map((d) => withoutAbout({id: d.id, ...c.plain(d)}) as Report),
       matchProfile: g.matchProfile.exists() ? c.plain(g.matchProfile) : null,
       connections: g.connections.map((d) => ({id: d.id, ...c.plain(d)})),
     };

@@ -13,6 +13,7 @@ import {
 } from '../domain/members.js';
 import type {Ctx} from './engine.js';
 import {gone, guard} from '../domain/access.js';
+import {withoutAbout} from '../domain/moderation.js';
 
 type Result<T> = {result: T; writes: Write[]};
 
@@ -109,7 +110,7 @@ export function exportMyData(db: Db, ctx: Ctx, communityId: string): MyDataExpor
     else if (path.startsWith('reactions/') && v.uid === uid) {
       const r = value as Reaction;
       reactions.push({threadId: path.split('/')[1], postId: r.postId, kind: r.kind, at: r.at});
-    } else if (path.startsWith('reports/') && v.reporterId === uid) reportsFiled.push(value as Report);
+    } else if (path.startsWith('reports/') && v.reporterId === uid) reportsFiled.push(withoutAbout(value as Report));
     else if (path.startsWith('connections/') && Array.isArray(v.members) && v.members.includes(uid)) connections.push(v);
   }
   return {
