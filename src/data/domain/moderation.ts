@@ -95,7 +95,9 @@ export function decideModeration(c: CheckedModeration, s: ModerationState, now: 
     }
     out.suspension = {uid: t.uid, until: c.action === 'suspend' ? c.until : null, create: !s.targetRoles};
   }
-  if ('reportId' in t && t.reportId) {
+  // A post or member action names the report it answers: 'actioned'. (A dismissal's own target names its report
+  // too; it stays 'dismissed', which community health counts apart: found with issue 17's contract test.)
+  if (t.kind !== 'report' && 'reportId' in t && t.reportId) {
     if (!s.reportExists) throw gone.report();
     out.reports.push({id: t.reportId, status: 'actioned'});
   }
