@@ -256,8 +256,8 @@ describe('firestore.rules: admin console settings, agreeing again, claim log, in
       'every number at its limit');
     // And only an admin: a member's forged token with valid settings.
     refused(await save(names({asthma: 'Asthma'}), new RestClient(project, 'm1')), 'a member saving tag names');
-    const stored = await rt.admin.getRaw(pathIn(cid)) as {settings?: {mapValue?: {fields?: Record<string, unknown>}}};
-    expect(JSON.stringify(stored?.settings?.mapValue?.fields?.tagLabels)).to.contain('Gofalwyr');
+    const stored = await rt.admin.getRaw(pathIn(cid)) as {settings?: {mapValue?: {fields?: Record<string, {integerValue?: string}>}}};
+    expect(stored?.settings?.mapValue?.fields?.postIntervalSeconds?.integerValue).to.equal('86400');
   });
 
   it('after a guidelines version bump a member agrees again before posting; the agreement names the current version', async () => {
