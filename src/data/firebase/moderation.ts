@@ -127,6 +127,8 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
   let generation = 0;
   let stopped = false;
   const cache = new Map<string, Resolved>();
+  /** Issue 17: report items no longer shown from their copy of the post (see touched). */
+  const reread = new Set<string>();
   const fail = (e: unknown) => {
     if (stopped) return;
     stopped = true;
@@ -160,10 +162,11 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     for (const snap of reports) {
       const r = toReport(snap);
       // Issue 17: a report that carries its post's copy is shown from it, with no reads.
+      // Once this page's moderator acted on its post or author, it is read like any other (it may be hidden now).
       const about = readReportAbout(snap.get('about'));
-      const copied = about ? reportItemFromAbout(r, about) : null;
-      if (copied) {
-        job(`report:${r.id}`, snap, null, null, () => Promise.resolve(copied));
+      const copied = about && !reread.has(`report:${r.id}`) ? reportItemFromAbout(r, about) : null;
+      if (copied && r.target.kind === 'post') {
+        job(`report:${r.id}`, snap, `${r.target.threadId}/${r.target.postId}`, about!.authorId, () => Promise.resolve(copied));
       } else if (r.target.kind === 'post') {
         const {threadId, postId} = r.target;
         job(`report:${r.id}`, snap, `${threadId}/${postId}`, null,
@@ -216,6 +219,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     for (const [id, r] of cache) {
       if ((t.post && r.post === t.post) || (t.uid && r.uid === t.uid)) {
         cache.delete(id);
+        reread.add(id);
         stale = true;
       }
     }
