@@ -111,5 +111,18 @@ export function runCrisisFlagsContract(harness: () => StoreHarness) {
       await posts(reader).until((list) => list.some((p) => p.id === 'p2'), 'approved: others see it');
       await queue(moderator).until((list) => list.length === 0, 'approval clears the flag too');
     });
+
+    // Issue 17: the queue is paged, crisis flags too. A reported post keeps its crisis note on the first page even
+    // when newer flags of other posts fill the flags' page.
+    it('keeps a reported post\'s crisis kinds on a one-item page when a newer flag fills the flags\' page', async () => {
+      await h.seed(world(id, false));
+      const [author, reader, moderator] = await Promise.all([h.storeAs(id, 'alice'), h.storeAs(id, 'bea'), h.storeAs(id, 'mo')]);
+      await author.createPost({id: 'p2', threadId: 't1', body: CRISIS});
+      await author.createPost({id: 'p3', threadId: 't1', body: CRISIS, parentId: 'p1'});
+      await reader.report({id: 'r1', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'crisis', details: ''});
+      const page = await live<ModerationItem[]>((next, error) => moderator.watchModerationQueue({order: 'newest', limit: 1}, next, error))
+        .until((list) => list.length === 1 && list[0].id === 'report:r1' && !!list[0].crisis, 'the report, with its crisis kinds');
+      expect(page[0].crisis).to.have.members(['plan', 'hopelessness']);
+    });
   });
 }

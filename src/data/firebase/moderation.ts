@@ -205,11 +205,18 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     }
     for (const id of [...cache.keys()]) if (!current.has(id)) cache.delete(id);
     try {
-      const items = (await Promise.all(jobs)).filter((i): i is ModerationItem => i !== null).map((item) => {
-        const kinds = item.post ? flagKinds(flagged.get(`${item.post.threadId}/${item.post.id}`)) : undefined;
+      const page = sortQueue((await Promise.all(jobs)).filter((i): i is ModerationItem => i !== null), order).slice(0, limit);
+      // Issue 17: crisis flags are paged too. When their page is full, a shown post whose flag is not in it is
+      // looked up by id (this refresh's reads), so no held or reported post loses its crisis note.
+      const full = flags.length >= limit;
+      const items = await Promise.all(page.map(async (item) => {
+        const key = item.post ? `${item.post.threadId}/${item.post.id}` : null;
+        let flag = key ? flagged.get(key) : undefined;
+        if (key && !flag && full) flag = await reads.get(`${base(cid)}/${layout.crisisFlag(item.post!.threadId, item.post!.id)}`);
+        const kinds = flagKinds(flag);
         return kinds ? {...item, crisis: kinds} : item;
-      });
-      if (mine === generation && !stopped) next(sortQueue(items, order).slice(0, limit));
+      }));
+      if (mine === generation && !stopped) next(items);
     } catch (e) {
       fail(e);
     }
