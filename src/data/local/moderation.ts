@@ -73,8 +73,9 @@ export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOption
     const about = readReportAbout(aboutField);
     const current = r.target.kind === 'post' ? db.post(r.target.threadId, r.target.postId) : null;
     const copied = about && current?.status === 'visible' && !suspendedUntil(db, about.authorId, ctx.now) ? reportItemFromAbout(r, about) : null;
-    if (copied) {
-      items.push(copied);
+    if (copied && r.target.kind === 'post') {
+      const flag = db.docs.get(modPaths.crisisFlag(r.target.threadId, r.target.postId)) as CrisisFlag | undefined;
+      items.push(flag ? {...copied, crisis: flag.kinds} : copied);
     } else if (r.target.kind === 'post') {
       items.push(postItem(db, ctx, `report:${r.id}`, 'report', r.createdAt, r, r.target.threadId, r.target.postId));
     } else {
