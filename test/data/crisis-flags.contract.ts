@@ -119,6 +119,8 @@ export function runCrisisFlagsContract(harness: () => StoreHarness) {
       const [author, reader, moderator] = await Promise.all([h.storeAs(id, 'alice'), h.storeAs(id, 'bea'), h.storeAs(id, 'mo')]);
       await author.createPost({id: 'p2', threadId: 't1', body: CRISIS});
       await author.createPost({id: 'p3', threadId: 't1', body: CRISIS, parentId: 'p1'});
+      // The report is the newest item (LocalStore is fast enough to write both in one millisecond).
+      await new Promise((r) => setTimeout(r, 20));
       await reader.report({id: 'r1', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'crisis', details: ''});
       const page = await live<ModerationItem[]>((next, error) => moderator.watchModerationQueue({order: 'newest', limit: 1}, next, error))
         .until((list) => list.length === 1 && list[0].id === 'report:r1' && !!list[0].crisis, 'the report, with its crisis kinds');
