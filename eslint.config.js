@@ -42,6 +42,17 @@ export default tseslint.config(
     rules: {'@typescript-eslint/no-unused-expressions': 'off'},
   },
   {
+    // Test helpers have one home, test/support (issue 13): no suite defines its own shadow-root query helpers.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    ignores: ['test/support/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'Program > VariableDeclaration > VariableDeclarator[id.name=/^(\\$|\\$\\$|text|shadowText|button)$/], Program > FunctionDeclaration[id.name=/^(\\$|\\$\\$|text|shadowText|button)$/]',
+        message: 'Import this helper from test/support instead of defining a local copy.',
+      }],
+    },
+  },
+  {
     // Elements never import Firebase: only src/data/firebase may.
     files: ['src/components/**', 'src/controllers/**', 'src/context/**', 'src/i18n/**', 'src/events/**'],
     rules: {

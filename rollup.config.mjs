@@ -59,6 +59,43 @@ function inlineTokens() {
   };
 }
 
+/**
+ * Issue 16: a dynamic import also starts fetching the chunks the imported chunk imports statically, as
+ * `<link rel="modulepreload">`, so they arrive with it instead of one round trip later. The visitor's
+ * path is then two JavaScript steps: kindred.js → the thread chunk and its shared chunks at once (and the
+ * REST read). The entry is skipped (it is already running); so is the importing chunk itself.
+ * A host page with the build's import map (scripts/sri.mjs) still has every preloaded file checked:
+ * the browser takes a modulepreload's integrity from the import map.
+ */
+const PRELOAD = '__kinPreload';
+// A function declaration, appended: hoisted, so the mappings of the code above it stay as they are.
+const PRELOAD_HELPER = `function ${PRELOAD}(base,files){if(typeof document>"u")return;for(const f of files){const href=new URL(f,base).href;` +
+  `if(document.querySelector(\`link[rel=modulepreload][href="\${href}"]\`))continue;const l=document.createElement("link");` +
+  `l.rel="modulepreload";l.href=href;document.head.append(l)}}`;
+function preloadDynamicDeps() {
+  const needs = new Set();
+  return {
+    name: 'kindred-preload',
+    renderStart() {
+      needs.clear();
+    },
+    renderDynamicImport({chunk, targetChunk, getTargetChunkImports}) {
+      if (!targetChunk) return null;
+      const deps = (getTargetChunkImports() ?? [])
+        .filter((d) => d.type === 'internal' && !d.chunk.isEntry && d.fileName !== chunk.fileName)
+        .map((d) => d.resolvedImportPath);
+      if (!deps.length) return null;
+      needs.add(chunk.fileName);
+      return {left: `(${PRELOAD}(import.meta.url,[${deps.join(',')}]),import(`, right: '))'};
+    },
+    // The helper, once in each chunk that uses it (terser renames it; no global).
+    renderChunk(code, chunk) {
+      if (!needs.has(chunk.fileName) || !code.includes(PRELOAD)) return null;
+      return {code: `${code}\n${PRELOAD_HELPER}\n`, map: null};
+    },
+  };
+}
+
 const shortId = (id) => id.replace(/\\/g, '/').replace(/^.*?\/node_modules\//, 'node_modules/').replace(/^.*?\/dist\//, 'dist/');
 
 /** Writes the chunk graph next to the bundle for scripts/size.mjs (entry, static and lazy imports). */
@@ -94,6 +131,7 @@ export default {
     nodeResolve({browser: true, exportConditions: ['browser', 'module', 'import', 'production', 'default']}),
     replaceNodeEnv(),
     inlineTokens(),
+    preloadDynamicDeps(),
     chunkGraph(),
   ],
   output: {

@@ -7,7 +7,10 @@
 //   - anything of Firebase or LocalStore loads before an element asks for data (no lazy split);
 //   - an element with a define file under src/components/ is neither defined by the entry nor
 //     registered with its autoloader (then it loads on first use, from its own lazy chunk);
-//   - `process.env` is left in any chunk (a browser has no `process`).
+//   - `process.env` is left in any chunk (a browser has no `process`);
+//   - issue 16: a visitor's first post needs more than MAX_STEPS sequential JavaScript downloads
+//     (kindred.js, then the thread chunk with the chunks it imports, preloaded by rollup.config.mjs).
+// It also lists, per kind of visit (visitor / member / moderator), the chunks loaded and their gzip bytes.
 // `--json` prints the figures as JSON too. Figures only: nothing here times anything.
 import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
@@ -20,6 +23,10 @@ const metaFile = join(cdn, 'meta.json');
 
 /** Budget for everything a page loads before first paint, with every element defined. */
 export const BUDGET_ENTRY_GZIP = 40 * 1024;
+/** Issue 16's goal for the JavaScript before a visitor's first post (entry + thread + reader); printed, not enforced yet. */
+export const GOAL_VISITOR_GZIP = 50 * 1024;
+/** Issue 16: sequential JavaScript steps to a visitor's first post (kindred.js → thread chunk + its imports). */
+export const MAX_STEPS = 3;
 
 const LAZY_ONLY = [
   {label: 'Firebase SDK', test: /(^|\/)node_modules\/(firebase|@firebase)\//},
@@ -120,6 +127,53 @@ export function measure() {
     if (bytes.get(f).toString('utf8').includes('process.env')) failures.push(`${f} still reads process.env.`);
   }
 
+  // Issue 16: what each kind of visit loads, and in how many sequential JavaScript steps.
+  const byName = (name) => files.find((f) => chunks[f].name === name);
+  /**
+   * Sequential downloads until `target` (a dynamic import of `importer`) can run, when `loaded` is already
+   * there: 1 for the chunk itself and the chunks it imports directly if the importer preloads them
+   * (its code names them in a modulepreload call), else one more step per level of static imports.
+   */
+  const stepsTo = (importer, target, loaded) => {
+    const code = bytes.get(importer).toString('utf8');
+    const preloaded = new Set(chunks[target].imports.filter((d) => code.includes(d.split('/').pop())));
+    const depth = (f, seen) => {
+      let n = 0;
+      for (const d of chunks[f].imports) {
+        if (loaded.has(d) || seen.has(d)) continue;
+        n = Math.max(n, (f === target && preloaded.has(d) ? 0 : 1) + depth(d, new Set([...seen, d])));
+      }
+      return n;
+    };
+    return 1 + depth(target, new Set([target]));
+  };
+  const visit = (label, chain, note) => {
+    const set = new Set(firstPaint);
+    let steps = 1;
+    let importer = entry;
+    const critical = [];
+    for (const name of chain) {
+      const f = byName(name);
+      if (!f) return null;
+      if (critical.length === 0 || note === 'sequence') steps += stepsTo(importer, f, set);
+      critical.push(f);
+      for (const c of closure([f])) set.add(c);
+      importer = f;
+    }
+    return {label, files: [...set].sort((a, b) => (a === entry ? -1 : b === entry ? 1 : size.get(b).gzip - size.get(a).gzip)),
+      gzip: sum(set, 'gzip'), steps};
+  };
+  const paths = [
+    visit('visitor, public community: JavaScript before the first post', ['kin-discussion-thread']),
+    visit('visitor, after first paint (the SDK takes over; no Auth)', ['kin-discussion-thread', 'firebase-store', 'resume']),
+    visit('member with a saved session (thread, SDK, Auth, composer\'s crisis check)', ['kin-discussion-thread', 'firebase-store', 'firebase-auth', 'crisis']),
+    visit('moderator (the member\'s set + the moderation queue)', ['kin-discussion-thread', 'firebase-store', 'firebase-auth', 'crisis', 'kin-moderation-queue']),
+  ].filter(Boolean);
+  const visitor = paths[0];
+  if (visitor && visitor.steps > MAX_STEPS) {
+    failures.push(`a visitor's first post needs ${visitor.steps} sequential JavaScript steps, more than ${MAX_STEPS}: preload what the thread chunk imports (rollup.config.mjs preloadDynamicDeps).`);
+  }
+
   // The biggest contributors to first paint (bytes before minifying), to guide a fix when over budget.
   const contributors = [...firstPaint].flatMap((f) => Object.entries(chunks[f].renderedLength ?? {}))
     .map(([module, bytes]) => ({module, bytes}))
@@ -136,6 +190,7 @@ export function measure() {
     contributors: [...groups].map(([group, bytes]) => ({group, bytes})).sort((a, b) => b.bytes - a.bytes),
     chunks: files.map((f) => ({file: f, kind: chunks[f].isEntry ? 'entry' : chunks[f].isDynamicEntry ? 'lazy (import())' : firstPaint.has(f) ? 'static import' : 'lazy (shared)', ...size.get(f)})),
     scenarios: scenarios.map((s) => ({label: s.label, files: [...s.files], raw: sum(s.files, 'raw'), gzip: sum(s.files, 'gzip'), brotli: sum(s.files, 'brotli')})),
+    paths: paths.map((p) => ({...p, files: p.files.map((f) => ({file: f, gzip: size.get(f).gzip}))})),
     tags: expectedTags(),
     budget: BUDGET_ENTRY_GZIP,
     failures,
@@ -155,6 +210,13 @@ function printTable(result) {
   for (const s of result.scenarios) console.log(pad([s.label, '', s.raw, s.gzip, s.brotli], widths));
   console.log('');
   const total = result.contributors.reduce((n, c) => n + c.bytes, 0) || 1;
+  console.log('chunks per kind of visit (gzip B; issue 16):');
+  for (const p of result.paths) {
+    const goal = p === result.paths[0] ? `, goal ${GOAL_VISITOR_GZIP} B: ${p.gzip <= GOAL_VISITOR_GZIP ? 'met' : 'not met'}; ${p.steps} sequential JS step(s) (at most ${MAX_STEPS})` : '';
+    console.log(`  ${p.label}: ${p.gzip} B (${kb(p.gzip)})${goal}`);
+    console.log(`    ${p.files.map((f) => `${f.file.replace(/^chunks\//, '')} ${f.gzip}`).join(' + ')}`);
+  }
+  console.log('');
   console.log('first paint by source (bytes before minifying, share):');
   for (const c of result.contributors.slice(0, 12)) {
     console.log(`  ${c.group.padEnd(40)} ${String(c.bytes).padStart(8)}  ${((100 * c.bytes) / total).toFixed(1).padStart(5)}%`);

@@ -52,3 +52,13 @@ test('package.json exports the public entry points only, never the internal data
   const deep = keys.filter((k) => /(^|\/)data(\/|$)/.test(k) || /dist\/data/.test(JSON.stringify(pkg.exports[k])));
   assert.deepEqual(deep, [], 'no export reaches src/data (dist/data) directly');
 });
+
+test('test helpers have one home: a suite defining its own `$` or `button` is refused, test/support may', async () => {
+  const lint = async (file, code) => (await eslint.lintText(code, {filePath: resolve(root, file)}))[0].messages
+    .filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  const copy = "const $ = (el: Element, s: string) => el.shadowRoot!.querySelector(s);\nfunction button() { return null; }\nexport {$, button};\n";
+  const refused = await lint('test/components/x.test.ts', copy);
+  assert.equal(refused.length, 2, refused.join('\n'));
+  assert.match(refused[0], /Import this helper from test\/support/);
+  assert.deepEqual(await lint('test/support/x.ts', copy), []);
+});

@@ -11,7 +11,7 @@ const THEMES = ['default', 'dark', 'nhs', 'high-contrast'];
 
 type Manifest = {modules: {declarations?: {tagName?: string; cssProperties?: {name: string; default?: string}[]}[]}[]};
 
-async function text(path: string) {
+async function fetchText(path: string) {
   const response = await fetch(path);
   expect(response.ok, path).to.equal(true);
   return response.text();
@@ -30,7 +30,7 @@ function themeBlocks(css: string): Map<string, string>[] {
 
 /** Every `var(--kin-…)` read in the CSS the elements ship: [token, fallback or null, tag]. */
 async function reads(): Promise<[string, string | null, string][]> {
-  const manifest = JSON.parse(await text('/custom-elements.json')) as Manifest;
+  const manifest = JSON.parse(await fetchText('/custom-elements.json')) as Manifest;
   const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter((t): t is string => !!t);
   expect(tags.length).to.be.greaterThan(8);
   const out: [string, string | null, string][] = [];
@@ -49,7 +49,7 @@ describe('design tokens (src/styles/tokens.ts)', () => {
   afterEach(() => disposeStores());
 
   it('the token module and themes/default.css agree on every value', async () => {
-    const [defaults] = themeBlocks(await text('/src/themes/default.css'));
+    const [defaults] = themeBlocks(await fetchText('/src/themes/default.css'));
     const module = new Map(Object.values(tokens).map((css) => {
       const m = /^var\((--kin-[a-z-]+), (.+)\)$/.exec(css.cssText);
       expect(m, css.cssText).to.exist;
@@ -59,7 +59,7 @@ describe('design tokens (src/styles/tokens.ts)', () => {
   });
 
   it('every global token an element reads falls back to the default theme value', async () => {
-    const [defaults] = themeBlocks(await text('/src/themes/default.css'));
+    const [defaults] = themeBlocks(await fetchText('/src/themes/default.css'));
     const all = await reads();
     const global = all.filter(([name]) => GLOBAL.test(name));
     expect(global.length).to.be.greaterThan(100);
@@ -69,8 +69,8 @@ describe('design tokens (src/styles/tokens.ts)', () => {
   });
 
   it('the documented defaults (@cssproperty) of global tokens are the default theme values', async () => {
-    const [defaults] = themeBlocks(await text('/src/themes/default.css'));
-    const manifest = JSON.parse(await text('/custom-elements.json')) as Manifest;
+    const [defaults] = themeBlocks(await fetchText('/src/themes/default.css'));
+    const manifest = JSON.parse(await fetchText('/custom-elements.json')) as Manifest;
     const wrong = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.cssProperties ?? [])
       .filter((p) => GLOBAL.test(p.name) && p.default !== undefined && p.default !== defaults.get(p.name))
       .map((p) => `${d.tagName}: ${p.name}=${p.default} (default.css: ${defaults.get(p.name) ?? 'unset'})`));
@@ -82,7 +82,7 @@ describe('design tokens (src/styles/tokens.ts)', () => {
     expect(read.size).to.be.greaterThan(5);
     const missing: string[] = [];
     for (const theme of THEMES) {
-      for (const [i, block] of themeBlocks(await text(`/src/themes/${theme}.css`)).entries()) {
+      for (const [i, block] of themeBlocks(await fetchText(`/src/themes/${theme}.css`)).entries()) {
         for (const name of read) if (!block.has(name)) missing.push(`${theme}.css block ${i + 1} does not set ${name}`);
       }
     }

@@ -4,7 +4,7 @@
 // bindings (escaped by Lit); links come from src/data/text.ts, which admits only https: URLs.
 import {html, nothing, type TemplateResult} from 'lit';
 import {parseText} from '../../data/text.js';
-import {isHttpsUrl} from '../../data/policy.js';
+import {isHttpsUrl} from '../../data/policy-basics.js';
 import type {Locale, Post} from '../../data/types.js';
 import {exactTime, relativeTime} from '../../i18n/messages.js';
 import {initials} from '../../data/pseudonyms.js';
