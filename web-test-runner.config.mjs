@@ -10,6 +10,7 @@ import {findChrome} from './scripts/prerequisites.mjs';
 import {faultPlugin} from './test/support/wtr-fault-plugin.mjs';
 import {readsPlugin} from './test/support/wtr-reads-plugin.mjs';
 import {mediaPlugin} from './test/support/wtr-media-plugin.mjs';
+import {cpuPlugin} from './bench/wtr-cpu-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -38,7 +39,9 @@ export default {
     // Billed reads counted on the wire over CDP, priced in rules reads on the emulator (issue 16).
     readsPlugin(),
     // CSS media features over CDP: forced-colors, reduced motion (issue 18: test/components/layout-*.test.ts).
-    mediaPlugin()],
+    mediaPlugin(),
+    // CPU throttling over CDP for the frame benchmark (issue 16: bench/thread-scroll.bench.ts).
+    cpuPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

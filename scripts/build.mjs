@@ -45,6 +45,10 @@ export async function build({clean = true, quiet = false} = {}) {
     const integrity = writeIntegrity(resolve(root, config.output.dir));
     log(`build: dist/cdn/integrity.json (${Object.keys(integrity).length} files); kindred.js ${integrity['kindred.js']}`);
     log('build: paste-this with SRI: dist/cdn/sri-snippet.html, or `node scripts/sri.mjs --base <where dist/cdn is served>`');
+    // Issue 16: optional <head> lines for a page with a conversation (preconnect + the thread's chunks).
+    const {writePreload} = await import('./preload.mjs');
+    writePreload(resolve(root, config.output.dir));
+    log('build: for a page with a conversation, also: dist/cdn/preload-snippet.html, or `node scripts/preload.mjs --base <…>`');
     return output;
   } finally {
     process.chdir(prev);

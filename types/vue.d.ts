@@ -264,6 +264,8 @@ export interface KinMemberDirectoryVueProps {
 export interface KinModerationQueueVueProps {
   /** Order of the queue; the moderator can change it. */
   order?: KinModerationQueue['order'];
+  /** Issue 17: how many queue items to show at first (1–200); "Show more" adds as many again. A first view reads about one page of items, not every open item. */
+  pageSize?: KinModerationQueue['pageSize'];
   /** Heading level (1–6) of the queue heading; item and log headings are one level below. */
   headingLevel?: KinModerationQueue['headingLevel'];
   /** How many log entries to show. */
@@ -272,6 +274,8 @@ export interface KinModerationQueueVueProps {
   noLog?: KinModerationQueue['noLog'];
   /** A store to use directly, without a `<kin-community>` (developers composing by hand). */
   store?: KinModerationQueue['store'];
+  /** Attribute form of `pageSize`. */
+  'page-size'?: number | string;
   /** Attribute form of `headingLevel`. */
   'heading-level'?: number | string;
   /** Attribute form of `logLimit`. */

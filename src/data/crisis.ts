@@ -329,14 +329,18 @@ const RULES: readonly Rule[] = [
   cy('farewell', `${B}(?:dywedwch|dwedwch|dweud) wrth (?:y plant|fy mhlant|fy nheulu|mam|dad|fy ngŵr|fy ngwraig)(?: \\S+){0,3} (?:eu|ei) ${mut('caru')}${E}`),
 ];
 
-const COMPILED = RULES.map((r) => ({...r, regex: new RegExp(r.re, 'gu')}));
+// Issue 16: compiled on first use, not when the module is evaluated. The stores import this module (a post
+// is checked when it is created), and compiling these ~100 Unicode-aware patterns took ~300 ms of main thread
+// at Lighthouse's 4× CPU slowdown on every page that opened a store, reader or not (bench:profile).
+let compiled: (Rule & {regex: RegExp})[] | null = null;
+const compiledRules = () => (compiled ??= RULES.map((r) => ({...r, regex: new RegExp(r.re, 'gu')})));
 
 /** The crisis phrases in `text` that are not cancelled by a negation (empty when none). */
 export function findCrisisWording(text: string): CrisisMatch[] {
   if (!text) return [];
   const t = normalise(text);
   const found: CrisisMatch[] = [];
-  for (const rule of COMPILED) {
+  for (const rule of compiledRules()) {
     if (rule.unlessReturning && (rule.lang === 'en' ? RETURN_EN : RETURN_CY).test(t)) continue;
     rule.regex.lastIndex = 0;
     for (let m = rule.regex.exec(t); m; m = rule.regex.exec(t)) {

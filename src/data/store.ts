@@ -169,6 +169,11 @@ export interface ModerationItem {
 
 export interface ModerationQueueOptions {
   order: 'newest' | 'oldest';
+  /**
+   * Issue 17: the most items to show (1–200; default 20), the first in `order`. `<kin-moderation-queue>`
+   * asks for its `page-size` and raises this with "Show more".
+   */
+  limit?: number;
 }
 
 // Members, profiles and "my data" (issue 5) ---------------------------------------------------------

@@ -100,6 +100,27 @@ describe('<kin-moderation-queue>', () => {
       expect(el.order).to.equal('oldest');
     });
 
+    it('shows a page at a time (page-size), and "Show more" adds a page and moves focus to the first new item (issue 17)', async () => {
+      const root = await fixture<HTMLElement>(html`<kin-community .store=${await openStore(world(), 'bob')} lang="en">
+        <kin-moderation-queue page-size="1"></kin-moderation-queue></kin-community>`);
+      const el = root.querySelector('kin-moderation-queue') as KinModerationQueue;
+      await loaded(el);
+      expect(items(el)).to.deep.equal([`held:${TID}/p3`]);
+      expect($(el, '[part="count"]')!.textContent).to.equal('1 item shown; there may be more');
+      await expect(el).to.be.accessible();
+      $(el, '[part="more"]')!.click();
+      await waitUntil(() => items(el).length === 2, 'the second page', {timeout: 10000});
+      expect(items(el)).to.deep.equal([`held:${TID}/p3`, 'report:r1']);
+      await waitUntil(() => el.shadowRoot!.activeElement?.closest('[data-item]')?.getAttribute('data-item') === 'report:r1', 'focus on the first new item');
+      // A full page may have more after it: the button stays until a page comes back short.
+      $(el, '[part="more"]')!.click();
+      await waitUntil(() => !$(el, '[part="more"]'), 'no more pages', {timeout: 10000});
+      expect(items(el)).to.have.length(2);
+      expect($(el, '[part="count"]')!.textContent).to.equal('2 items to review');
+      expect($(el, 'p.visually-hidden[role="status"]')!.textContent).to.contain('No more items to review.');
+      await expect(el).to.be.accessible();
+    });
+
     it('hides a post with a reason, from the keyboard: the reason is required, members see the placeholder, the log records it', async () => {
       const fixtureSeed = world();
       const moderator = await openStore(fixtureSeed, 'bob');

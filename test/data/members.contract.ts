@@ -95,6 +95,13 @@ export function runMembersContract(harness: () => StoreHarness, dump: Dump) {
         const third = await store.listMembers({sort: 'newest', limit: 2, cursor: second.next});
         expect(third.items.map((m) => m.uid)).to.deep.equal(['ada']);
         expect(third.next).to.equal(null);
+        // Issue 17: no look-ahead document. A list that ends exactly at a page boundary offers a next page,
+        // which is empty and ends the list (both stores alike).
+        const whole = await store.listMembers({sort: 'newest', limit: 5});
+        expect(whole.items).to.have.length(5);
+        expect(whole.next).to.be.a('string');
+        const after = await store.listMembers({sort: 'newest', limit: 5, cursor: whole.next});
+        expect(after).to.deep.equal({items: [], next: null});
         const byName = await store.listMembers({sort: 'name'});
         expect(byName.items.map((m) => m.pseudonym), 'case-insensitive order; Dilys is not listed').to.deep.equal(['Ada', 'bea', 'Cai', 'Mo', 'Quillon']);
       });

@@ -97,6 +97,42 @@ export function runModerationContract(harness: () => StoreHarness) {
       expect(oldest.map((i) => i.id)).to.deep.equal(['report:r1', 'held:t1/p3']);
     });
 
+    // Issue 17: a report made through the store carries what the queue shows (domain ReportAbout), so the queue
+    // reads no document per report; it shows the post as reported, and is paged (options.limit).
+    it('shows a report made through the store as it was reported, a page at a time, and closing it drops the copy', async () => {
+      const as = await setup();
+      const bea_ = await as('bea');
+      await bea_.report({id: 'r2', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'spam', details: 'Again'});
+      const moderator = await as('mo');
+      const all = await queue(moderator).until((items) => items.some((i) => i.id === 'report:r2'), 'the new report');
+      const r2 = all.find((i) => i.id === 'report:r2')!;
+      expect(Object.keys(r2.report!), 'the report as the API gives it: no copy field').to.not.include('about');
+      expect(r2.post).to.include({id: 'p2', threadId: 't1', body: 'You are being silly', authorId: 'alice', authorName: alice.pseudonym, status: 'visible', parentId: 'p1'});
+      expect(r2.parent).to.include({id: 'p1', body: 'Any tips for spacers?', authorName: bea.pseudonym});
+      expect(r2.threadTitle).to.equal('Spacers for toddlers');
+      // Paged: one item, the newest first.
+      const one = await live<ModerationItem[]>((next, error) => moderator.watchModerationQueue({order: 'newest', limit: 1}, next, error))
+        .until((items) => items.length === 1, 'one page of one');
+      expect(one.map((i) => i.id)).to.deep.equal([all[0].id]);
+      // The author's later edit is not shown: the queue shows what was reported.
+      await (await as('alice')).editPost('t1', 'p2', 'You are being kind');
+      const later = await queue(moderator).until((items) => items.some((i) => i.id === 'report:r2'), 'the report after the edit');
+      expect(later.find((i) => i.id === 'report:r2')!.post!.body).to.equal('You are being silly');
+      await moderator.moderate('dismiss-report', {kind: 'report', reportId: 'r2'}, '');
+      await queue(moderator).until((items) => !items.some((i) => i.id === 'report:r2'), 'r2 closed');
+      // Bea's export lists the report without anyone's copied words.
+      const mine = await bea_.exportMyData();
+      const filed = mine.reportsFiled.find((r) => r.id === 'r2')!;
+      expect(filed.status, 'a dismissal is recorded as one').to.equal('dismissed');
+      expect(Object.keys(filed)).to.not.include('about');
+      // Once this moderator hides the post (through another report), a report still open about it shows it hidden.
+      await bea_.report({id: 'r3', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'abuse', details: ''});
+      const open = queue(moderator);
+      await open.until((items) => items.some((i) => i.id === 'report:r3'), 'r3');
+      await moderator.moderate('hide', {kind: 'post', threadId: 't1', postId: 'p2', reportId: 'r1'}, 'Unkind');
+      await open.until((items) => items.find((i) => i.id === 'report:r3')?.post?.status === 'hidden', 'r3 shows the post hidden now');
+    });
+
     it('refuses the queue, the log and every action to members and visitors', async () => {
       const as = await setup();
       const [member_, visitor] = await Promise.all([as('alice'), as(null)]);

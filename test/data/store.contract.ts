@@ -102,7 +102,7 @@ export class Live<T> {
   }
 
   /** Resolves with the latest value once it meets `predicate`; rejects on a watcher error or timeout. */
-  until(predicate: (value: T) => boolean, what: string, timeout = 8000): Promise<T> {
+  until(predicate: (value: T) => boolean, what: string, timeout = 15000): Promise<T> {
     return this.#wait(() => {
       if (this.error) throw new Error(`${what}: the watcher failed with ${this.error.code}: ${this.error.message}`);
       return this.values.length > 0 && predicate(this.latest as T) ? {value: this.latest as T} : null;
@@ -110,7 +110,7 @@ export class Live<T> {
   }
 
   /** Resolves with the watcher's error; rejects on timeout. */
-  failure(timeout = 8000): Promise<KindredError> {
+  failure(timeout = 15000): Promise<KindredError> {
     return this.#wait(() => (this.error ? {value: this.error} : null),
       () => `waiting for the watcher to fail; it delivered ${JSON.stringify(this.latest)?.slice(0, 300)}`, timeout);
   }
@@ -216,6 +216,20 @@ export function runStoreContract(harness: () => StoreHarness) {
     function input(store: CommunityStore, body: string, extra: Partial<CreatePostInput> = {}): CreatePostInput {
       return {id: store.newId(), threadId: 't1', body, ...extra};
     }
+
+    // The first connection to the emulator can take tens of seconds on a loaded machine (the SDK logs
+    // "Could not reach Cloud Firestore backend within 10 s"): make it here, not inside the first test.
+    before(async function () {
+      this.timeout(120000);
+      const warm = harness();
+      const cid = uniqueCommunityId('warm');
+      await warm.seed(world(cid));
+      const visitor = await warm.storeAs(cid, null);
+      const w = new Live<unknown>((next, error) => visitor.watchCommunity(next, error));
+      await w.until((v) => v !== null, 'the first connection delivers a community', 100000);
+      w.stop();
+      await warm.cleanup();
+    });
 
     beforeEach(() => {
       h = harness();

@@ -9,12 +9,16 @@ import {executeServerCommand} from '@web/test-runner-commands';
 let CDN = '';
 const PLACEHOLDER = 'https://your-cdn.example/kindred-kit/dist/cdn/';
 
-/** A plain host page in an iframe loading the built bundle from another origin, optionally with the build's SRI snippet. */
-async function hostPage(communityId: string, sri: boolean): Promise<Document> {
+const snippet = async (file: string) => (await (await fetch(`${CDN}${file}`, {cache: 'no-store'})).text()).split(PLACEHOLDER).join(CDN);
+
+/**
+ * A plain host page in an iframe loading the built bundle from another origin, optionally with the build's
+ * SRI snippet, and optionally with its preload lines for a page with a conversation (before the script).
+ */
+async function hostPage(communityId: string, sri: boolean, preload = false): Promise<Document> {
   CDN ||= ((await executeServerCommand('kin-cdn')) as {base: string}).base;
-  const head = sri
-    ? (await (await fetch(`${CDN}sri-snippet.html`, {cache: 'no-store'})).text()).split(PLACEHOLDER).join(CDN)
-    : `<script type="module" src="${CDN}kindred.js"></script>`;
+  const head = (preload ? await snippet('preload-snippet.html') : '') +
+    (sri ? await snippet('sri-snippet.html') : `<script type="module" src="${CDN}kindred.js"></script>`);
   const frame = document.createElement('iframe');
   frame.title = 'Host page';
   frame.style.inlineSize = '900px';
@@ -59,6 +63,25 @@ describe('modulepreload: a lazily loaded chunk brings the chunks it imports in t
       // Requested before the thread chunk had even arrived: the same step, not one round trip later.
       expect(r!.startTime, `${dep} requested before the thread chunk finished arriving`).to.be.below(thread!.responseEnd);
     }
+  });
+
+  it('with the build\'s preload lines in the host page, fetches the thread while kindred.js is still arriving (one step)', async () => {
+    const doc = await hostPage(`preload-head-${Date.now().toString(36)}`, true, true);
+    await waitUntil(() => doc.querySelector('kin-discussion-thread')?.shadowRoot?.querySelector('.base'), 'the thread rendered', {timeout: 30000});
+    const entry = resources(doc).find((r) => r.name === `${CDN}kindred.js`);
+    const thread = resources(doc).find((r) => /\/chunks\/kin-discussion-thread-[\w-]+\.js$/.test(r.name));
+    expect(entry, 'kindred.js was fetched').to.exist;
+    expect(thread, 'the thread chunk was fetched').to.exist;
+    expect(thread!.startTime, 'the thread chunk was requested before kindred.js had arrived').to.be.below(entry!.responseEnd);
+    for (const dep of await threadImports(thread!.name)) {
+      const r = resources(doc).find((e) => e.name === dep);
+      expect(r, `${dep} was fetched`).to.exist;
+      expect(r!.startTime, `${dep} requested before kindred.js had arrived`).to.be.below(entry!.responseEnd);
+    }
+    // Each line carries its file's integrity hash (the page pasted the SRI snippet too: everything is checked).
+    const lines = [...doc.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"][integrity^="sha384-"]')];
+    expect(lines.length).to.be.greaterThan(1);
+    expect(doc.head.querySelector('link[rel="preconnect"][href="https://firestore.googleapis.com"][crossorigin]')).to.exist;
   });
 
   it('still refuses a preloaded chunk changed in transit (the import map\'s integrity applies to it)', async () => {

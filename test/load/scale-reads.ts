@@ -6,7 +6,8 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {executeServerCommand} from '@web/test-runner-commands';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {fixtureDocs} from '../../src/data/domain/layout.js';
+import {fixtureDocs, layout} from '../../src/data/domain/layout.js';
+import {reportAbout, type ReportAbout} from '../../src/data/domain/moderation.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {MemberProfile, Post, Report, RoleRecord, Thread} from '../../src/data/types.js';
 import {emulatorHost} from '../support/env.js';
@@ -56,13 +57,22 @@ function* seedDocs(cid: string, size: ScaleSize): Generator<[string, Record<stri
     }
     yield fixtureDocs({community, posts});
   }
-  const reports: Report[] = Array.from({length: size.reports}, (_, r) => {
+  // Issue 17: as the kit makes them, each report carries the copy of its post that the queue shows (domain
+  // reportAbout; firestore.rules checks it against the post when the report is made).
+  const reports: (Report & {about: ReportAbout | null})[] = Array.from({length: size.reports}, (_, r) => {
     const j = r * 7;
     const t = threadOf(j);
-    return {id: `r${pad(r)}`, target: {kind: 'post', threadId: t === 0 ? TID : `t${pad(t)}`, postId: `p${pad(j)}`},
-      reason: 'spam', details: '', reporterId: members[(r + 1) % members.length].uid, createdAt: T0 + r * 1000, status: 'open'};
+    const tid = t === 0 ? TID : `t${pad(t)}`;
+    const reported = post(tid, `p${pad(j)}`, members[j % members.length], {createdAt: T0 + j * 10});
+    return {id: `r${pad(r)}`, target: {kind: 'post', threadId: tid, postId: `p${pad(j)}`},
+      reason: 'spam', details: '', reporterId: members[(r + 1) % members.length].uid, createdAt: T0 + r * 1000, status: 'open',
+      about: reportAbout(reported, null, threads[t].title)};
   });
   yield fixtureDocs({community, reports});
+  // Issue 17: the moderation log has more than a page of entries (the queue element shows its first page).
+  const log: [string, Record<string, unknown>][] = Array.from({length: 2 * PAGE}, (_, i) => [`communities/${cid}/${layout.logEntry(`l${pad(i)}`)}`,
+    {action: 'dismiss-report', actorId: 'mod', targetPath: layout.report(`old${pad(i)}`), reason: '', at: T0 - i * 1000}]);
+  yield log;
 }
 
 /** Seeds the community (owner bypass, REST commits of 500), in slices; resolves to the documents written. */
@@ -114,9 +124,15 @@ export async function measureViews(cid: string, project: string, size: ScaleSize
   views.push(await firstView(cid, project, 'm000002', 'member directory', PAGE,
     (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-member-directory page-size=${PAGE}></kin-member-directory></kin-community>`),
     (root) => inShadow(root, 'kin-member-directory', '[data-uid]'), PAGE));
+  // Issue 17: <kin-moderation-queue> shows two lists, the queue and the log below it, each with its own page size.
+  // The queue alone (no-log), then the whole element: two pages (queue + log), so its limit is 2 pages + 2.
   views.push(await firstView(cid, project, 'mod', 'moderation queue', PAGE,
-    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue></kin-moderation-queue></kin-community>`),
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue no-log page-size=${PAGE}></kin-moderation-queue></kin-community>`),
     (root) => inShadow(root, 'kin-moderation-queue', '[data-item]'), Math.min(PAGE, size.reports)));
+  views.push(await firstView(cid, project, 'mod', 'queue + log (element)', 2 * PAGE,
+    (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue page-size=${PAGE} log-limit=${PAGE}></kin-moderation-queue></kin-community>`),
+    (root) => inShadow(root, 'kin-moderation-queue', '[data-item]') + inShadow(root, 'kin-moderation-queue', '[part="log"] li'),
+    Math.min(PAGE, size.reports) + PAGE));
   return views;
 }
 
@@ -127,6 +143,12 @@ export function printViews(label: string, size: ScaleSize, seeded: number, seedM
   for (const v of views) {
     lines.push(`[scale] ${v.name.padEnd(21)} ${String(v.page).padStart(4)}  ${String(v.shown).padStart(5)}  ${String(v.wire.docs).padStart(16)}`
       + `  ${String(v.page + 2).padStart(16)}  ${String(v.wire.rest).padStart(4)}  ${String(v.wire.listenDocs).padStart(11)}  ${v.wire.listenTargets} listens`);
+  }
+  // What each view read, by kind (listen:get:threads, list:posts…), so a figure over the goal says where it goes.
+  for (const v of views) {
+    const byKind = new Map<string, number>();
+    for (const k of v.wire.kinds) byKind.set(k, (byKind.get(k) ?? 0) + 1);
+    lines.push(`[scale]   ${v.name}: ${[...byKind].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ')}`);
   }
   console.log(lines.join('\n'));
 }

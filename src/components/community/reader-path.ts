@@ -1,6 +1,6 @@
 // Issue 16: whether <kin-community> may show the first view through the reader's fast path
 // (src/data/reader/reader-store.ts), and which conversation to ask for at once.
-import {LIMITS, threadIdForKey} from '../../data/policy.js';
+import {LIMITS, threadIdForKey} from '../../data/policy-basics.js';
 import {hasPersistedAuth} from '../../data/reader/persisted-auth.js';
 
 /**

@@ -2,7 +2,7 @@ import type {ReactiveController} from 'lit';
 import {DraftStore, draftKey} from '../../controllers/draft.js';
 import {ResendController, isTransient} from '../../controllers/resend.js';
 import {KindredError, isKindredError, toKindredError} from '../../data/errors.js';
-import {LIMITS} from '../../data/policy.js';
+import {LIMITS} from '../../data/policy-basics.js';
 import {crisisWording} from './crisis-check.js';
 import type {Post} from '../../data/types.js';
 import {WARNING_LABEL_MAX, type ContentWarning, type PostAudience} from '../../data/domain/safety.js';

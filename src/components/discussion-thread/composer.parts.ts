@@ -2,7 +2,7 @@
 // title). Its state, drafts and sending live in ThreadComposer.
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
-import {LIMITS} from '../../data/policy.js';
+import {LIMITS} from '../../data/policy-basics.js';
 import {crisisWording} from './crisis-check.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {GUIDELINES_FIELD} from '../../data/guidelines.js';

@@ -7,7 +7,7 @@ import {OnlineController} from '../../controllers/online.js';
 import {reconnectingNotice} from '../../directives/reconnecting.js';
 import type {CommunityStore} from '../../data/store.js';
 import {KindredError, toKindredError} from '../../data/errors.js';
-import {LIMITS, threadIdForKey} from '../../data/policy.js';
+import {LIMITS, threadIdForKey} from '../../data/policy-basics.js';
 import type {Nation} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {KinErrorEvent} from '../../events/kin-error.js';

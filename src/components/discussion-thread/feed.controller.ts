@@ -1,7 +1,7 @@
 import type {ReactiveController} from 'lit';
 import {LiveController} from '../../controllers/live.js';
 import type {CommunityStore} from '../../data/store.js';
-import {postCursor} from '../../data/policy.js';
+import {postCursor} from '../../data/policy-basics.js';
 import type {Post} from '../../data/types.js';
 import {byTime, focusPost, type ThreadContext} from './discussion-thread.context.js';
 

@@ -1,7 +1,7 @@
 import type {ReactiveController} from 'lit';
 import {LiveController} from '../../controllers/live.js';
 import type {KindredError} from '../../data/errors.js';
-import {compareThreads, threadCursor} from '../../data/policy.js';
+import {compareThreads, threadCursor} from '../../data/policy-basics.js';
 import type {CommunityStore} from '../../data/store.js';
 import type {Thread} from '../../data/types.js';
 import {focusIn, type ThreadContext} from './discussion-thread.context.js';

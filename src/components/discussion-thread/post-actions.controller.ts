@@ -1,5 +1,5 @@
 import type {KindredError} from '../../data/errors.js';
-import {LIMITS} from '../../data/policy.js';
+import {LIMITS} from '../../data/policy-basics.js';
 import type {Post, ReactionKind, ReportReason} from '../../data/types.js';
 import {KinReactionEvent} from '../../events/reaction.js';
 import {KinReportEvent} from '../../events/report.js';

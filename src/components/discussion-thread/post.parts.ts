@@ -4,7 +4,7 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {guard} from 'lit/directives/guard.js';
-import {LIMITS, canEditPost} from '../../data/policy.js';
+import {LIMITS, canEditPost} from '../../data/policy-basics.js';
 import {REACTION_KINDS, REPORT_REASONS, type Post} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {moderationMessages} from '../../i18n/moderation.messages.js';

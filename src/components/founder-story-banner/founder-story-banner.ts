@@ -9,7 +9,7 @@ import {OnlineController} from '../../controllers/online.js';
 import type {CommunityStore, FounderStoryInput} from '../../data/store.js';
 import type {FounderStory, Locale, MemberProfile} from '../../data/types.js';
 import {KinJoinRequestEvent} from '../../events/join.js';
-import {canEditFounderStory, isHttpsUrl} from '../../data/policy.js';
+import {canEditFounderStory, isHttpsUrl} from '../../data/policy-basics.js';
 import {isKindredError, toKindredError, type KindredErrorCode} from '../../data/errors.js';
 import {pickLocalized} from '../../i18n/messages.js';
 import {commonMessages} from '../../i18n/common.messages.js';

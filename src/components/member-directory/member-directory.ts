@@ -149,8 +149,10 @@ export class KinMemberDirectory extends KinElement {
     const before = this.items.length;
     await this.#load(true);
     await this.updateComplete;
-    // Move focus to the first new card so keyboard users continue where the new members start.
-    this.renderRoot.querySelectorAll<HTMLElement>('[part~="card"]')[before]?.focus();
+    // Move focus to the first new card so keyboard users continue where the new members start. Issue 17: a list
+    // that ended exactly at a page boundary answers with no one new (the button goes): focus the last card.
+    const cards = this.renderRoot.querySelectorAll<HTMLElement>('[part~="card"]');
+    (cards[before] ?? cards[cards.length - 1])?.focus();
   }
 
   #setFilter<K extends keyof Filters>(key: K, value: Filters[K]) {

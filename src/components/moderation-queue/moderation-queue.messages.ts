@@ -5,6 +5,11 @@ import type {ReportReason} from '../../data/types.js';
 const en = {
   heading: 'Moderation queue',
   count: (n: number) => (n === 1 ? '1 item to review' : `${n} items to review`),
+  /** Issue 17: a full page is shown; there may be more. */
+  countMore: (n: number) => `${n === 1 ? '1 item' : `${n} items`} shown; there may be more`,
+  showMore: 'Show more items',
+  loadingMore: 'Loading more…',
+  noMore: 'No more items to review.',
   order: 'Show',
   newest: 'Newest first',
   oldest: 'Oldest first',
@@ -81,6 +86,10 @@ const en = {
 const cy: typeof en = {
   heading: 'Ciw cymedroli',
   count: (n: number) => (n === 1 ? '1 eitem i’w hadolygu' : `${n} eitem i’w hadolygu`),
+  countMore: (n: number) => `${n} eitem yn cael eu dangos; efallai fod rhagor`,
+  showMore: 'Dangos rhagor o eitemau',
+  loadingMore: 'Yn llwytho rhagor…',
+  noMore: 'Dim rhagor o eitemau i’w hadolygu.',
   order: 'Dangos',
   newest: 'Y mwyaf diweddar yn gyntaf',
   oldest: 'Yr hynaf yn gyntaf',

@@ -52,6 +52,7 @@ interface Pending {
  * @csspart crisis - The note that a post carried crisis wording (issue 18; moderators only).
  * @csspart actions - The action buttons of an item.
  * @csspart log - The moderation log.
+ * @csspart more - The "Show more" button under a full page of items (issue 17).
  * @cssproperty [--kin-color-primary=#0b6e4f] - Accent colour of buttons and focus.
  * @cssproperty [--kin-color-danger=#b42318] - Colour of hide / suspend buttons and errors.
  * @cssproperty [--kin-moderation-queue-item-background=#ffffff] - Background of each item.
@@ -61,6 +62,11 @@ export class KinModerationQueue extends KinElement {
 
   /** Order of the queue; the moderator can change it. */
   @property() order: 'newest' | 'oldest' = 'newest';
+  /**
+   * Issue 17: how many queue items to show at first (1–200); "Show more" adds as many again. A first view
+   * reads about one page of items, not every open item.
+   */
+  @property({type: Number, attribute: 'page-size'}) pageSize = 20;
   /** Heading level (1–6) of the queue heading; item and log headings are one level below. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 2;
   /** How many log entries to show. */
@@ -74,16 +80,22 @@ export class KinModerationQueue extends KinElement {
   @state() private pending: Pending | null = null;
   @state() private actionError: {itemId: string; error: KindredError} | null = null;
   @state() private announcement = '';
+  /** Issue 17: how many pages "Show more" has asked for (1 = the first page). */
+  @state() private pages = 1;
+  /** The last list shown, kept on screen while a larger page loads (no flash of an empty queue). */
+  #shown: ModerationItem[] | null = null;
+  /** The number of items before "Show more", to move focus to the first new one. */
+  #before: number | null = null;
   #network = new OnlineController(this, undefined, () => this.#store);
   private get offline() {
     return this.#network.offline;
   }
 
   #consumer = new CommunityConsumer(this);
-  #queue = new LiveController<ModerationItem[], [CommunityStore | null, string | null, string]>(this, {
-    key: () => [this.#store, this.#consumer.user?.uid ?? null, this.order],
-    subscribe: ([store, uid, order], next, error) =>
-      (store && uid ? store.watchModerationQueue({order: order === 'oldest' ? 'oldest' : 'newest'}, next, error) : null),
+  #queue = new LiveController<ModerationItem[], [CommunityStore | null, string | null, string, number]>(this, {
+    key: () => [this.#store, this.#consumer.user?.uid ?? null, this.order, this.#limit],
+    subscribe: ([store, uid, order, limit], next, error) =>
+      (store && uid ? store.watchModerationQueue({order: order === 'oldest' ? 'oldest' : 'newest', limit}, next, error) : null),
     onValue: () => this.#onQueue(),
   });
   #log = new LiveController<ModLogEntry[], [CommunityStore | null, string | null, number, boolean]>(this, {
@@ -97,12 +109,52 @@ export class KinModerationQueue extends KinElement {
     return this.#consumer.store;
   }
 
-  /** Number of items waiting for review (0 until loaded). */
+  /** Number of items waiting for review that are shown (0 until loaded; at most a page per "Show more"). */
   get count(): number {
-    return this.#queue.value?.length ?? 0;
+    return this.#items.length;
+  }
+
+  get #page(): number {
+    return Math.min(200, Math.max(1, Math.round(this.pageSize) || 20));
+  }
+  get #limit(): number {
+    return Math.min(200, this.#page * this.pages);
+  }
+  /** The current list, or the last one while a larger page (or another order) loads. */
+  get #items(): ModerationItem[] {
+    return this.#queue.value ?? this.#shown ?? [];
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // A new order starts again at the first page.
+    if (changed.has('order') && changed.get('order') !== undefined) this.pages = 1;
+  }
+
+  /** After "Show more": the index of the first new item, focused once the new list is rendered. */
+  #focusFrom: number | null = null;
+  override updated() {
+    if (this.#focusFrom === null || this.#queue.value === undefined) return;
+    const from = this.#focusFrom;
+    this.#focusFrom = null;
+    const all = this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]');
+    (all[from] ?? all[all.length - 1])?.querySelector<HTMLElement>('button')?.focus();
+  }
+
+  #showMore() {
+    this.#before = this.#items.length;
+    this.pages += 1;
   }
 
   #onQueue() {
+    const items = this.#queue.value ?? [];
+    this.#shown = items;
+    if (this.#before !== null) {
+      // Focus the first new item; if nothing new came (the queue ended at a page boundary), say so.
+      const before = this.#before;
+      this.#before = null;
+      if (items.length <= before) this.announcement = moderationQueueMessages(this.#consumer.locale).noMore;
+      this.#focusFrom = before;
+    }
     // Drop a half-filled form whose item left the queue (another moderator acted on it).
     if (this.pending && !this.#queue.value?.some((i) => i.id === this.pending!.itemId)) this.pending = null;
   }
@@ -137,14 +189,17 @@ export class KinModerationQueue extends KinElement {
         <div role="alert" class="error">${c.error(error.code)}
           <button type="button" @click=${() => { q.retry(); this.#log.retry(); }}>${c.retry}</button></div>`;
     }
-    if (q.status !== 'ready') {
+    if (q.status !== 'ready' && !this.#shown) {
       return html`${this.#heading(m.heading, 0, undefined, 'heading')}<p class="notice" role="status" aria-busy="true">${c.loading}</p>`;
     }
-    const items = q.value ?? [];
+    const items = this.#items;
+    const loadingMore = q.value === undefined;
+    // Issue 17: a full page may have more after it.
+    const more = items.length >= this.#limit && this.#limit < 200;
     return html`
       <div class="bar">
         ${this.#heading(m.heading, 0, 'queue-heading', 'heading')}
-        <span part="count" class="count" id="queue-count">${m.count(items.length)}</span>
+        <span part="count" class="count" id="queue-count">${more ? m.countMore(items.length) : m.count(items.length)}</span>
         <label class="order">${m.order}
           <select @change=${(e: Event) => (this.order = (e.target as HTMLSelectElement).value === 'oldest' ? 'oldest' : 'newest')}>
             <option value="newest" ?selected=${this.order !== 'oldest'}>${m.newest}</option>
@@ -157,6 +212,8 @@ export class KinModerationQueue extends KinElement {
       ${items.length === 0
         ? html`<slot name="empty"><p class="notice">${m.empty}</p></slot>`
         : html`<ul class="items" aria-labelledby="queue-heading queue-count">${items.map((item) => this.#item(item, m, c, locale))}</ul>`}
+      ${more ? html`<button type="button" part="more" class="more" ?disabled=${loadingMore || this.offline} aria-busy=${loadingMore ? 'true' : 'false'}
+        @click=${() => this.#showMore()}>${loadingMore ? m.loadingMore : m.showMore}</button>` : nothing}
       ${this.noLog ? nothing : this.#logView(m, locale)}
     `;
   }
@@ -284,7 +341,7 @@ export class KinModerationQueue extends KinElement {
     this.actionError = null;
     const m = moderationQueueMessages(this.#consumer.locale);
     // Where focus goes once the item leaves the list: the next item, else the heading.
-    const items = this.#queue.value ?? [];
+    const items = this.#items;
     const index = items.findIndex((i) => i.id === itemId);
     const nextId = items[index + 1]?.id ?? items[index - 1]?.id ?? null;
     try {

@@ -1,7 +1,7 @@
 // Issue 12 / 16: a post shows its author's badges as they are now, from the community document's `badges`
 // map ({uid: roles[]}; firestore.rules "issue 16"), not the copy the post took when it was written. Pure:
 // FirebaseStore (src/data/firebase/badges.ts) and the reader's first view (src/data/reader/) both use it.
-import {sanitizeRoles} from '../policy.js';
+import {sanitizeRoles} from '../policy-basics.js';
 import type {Post, RoleName} from '../types.js';
 
 /** The current badges by uid; null while unknown (not loaded, refused, or a community without the map). */

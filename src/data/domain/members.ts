@@ -44,6 +44,17 @@ export function validateMemberQuery(q: MemberQuery): DirectoryQuery {
   return {search, relationship, tag, role, sort, cursor: q.cursor ? parseMemberCursor(q.cursor, sort) : null, limit: clampLimit(q.limit)};
 }
 
+/**
+ * Issue 17: a directory page is read with no look-ahead document (a first view is billed page size + 2:
+ * the page, the reader's own profile, the community), so a full page carries a cursor (there may be more)
+ * and a short one ends the list. A list that ends exactly at a page boundary answers "Show more" with an
+ * empty page, which ends it. Both stores page this way.
+ */
+export function memberPage(items: MemberProfile[], limit: number, sort: 'newest' | 'name'): {items: MemberProfile[]; next: string | null} {
+  const page = items.slice(0, limit);
+  return {items: page, next: page.length === limit && page.length > 0 ? memberCursor(page[page.length - 1], sort) : null};
+}
+
 /** Cursor: `n~<pseudonymLower>~<uid>` by name, `j~<joinedAt>~<uid>` by newest. */
 export function memberCursor(m: Pick<MemberProfile, 'pseudonymLower' | 'joinedAt' | 'uid'>, sort: 'newest' | 'name'): string {
   return sort === 'name' ? `n~${encodeURIComponent(m.pseudonymLower)}~${m.uid}` : `j~${m.joinedAt}~${m.uid}`;

@@ -6,7 +6,8 @@
 //   held ---approve---> visible ---hide---> hidden ---restore---> visible
 //     \------------------hide-------------^
 import type {CheckedModeration} from '../moderation.js';
-import type {ModLogEntry, Post, RoleRecord, Thread} from '../types.js';
+import type {ModerationItem} from '../store.js';
+import type {ModLogEntry, Post, Report, RoleRecord, Thread} from '../types.js';
 import {denied, gone} from './access.js';
 
 /** What a moderation reads, loaded by the store. Only the fields for the action's target matter. */
@@ -96,9 +97,97 @@ export function decideModeration(c: CheckedModeration, s: ModerationState, now: 
     }
     out.suspension = {uid: t.uid, until: c.action === 'suspend' ? c.until : null, create: !s.targetRoles};
   }
-  if ('reportId' in t && t.reportId) {
+  // A post or member action names the report it answers: 'actioned'. (A dismissal's own target names its report
+  // too; it stays 'dismissed', which community health counts apart: found with issue 17's contract test.)
+  if (t.kind !== 'report' && 'reportId' in t && t.reportId) {
     if (!s.reportExists) throw gone.report();
     out.reports.push({id: t.reportId, status: 'actioned'});
   }
   return out;
+}
+
+// ---- Issue 17: the moderation queue is paged ----------------------------------------------------------
+/** The queue's page size when the caller names none, and the most one page may ask for. */
+export const QUEUE_PAGE = 20;
+export const QUEUE_PAGE_MAX = 200;
+/**
+ * How many items the queue shows: `limit` (whole, 1–200), else 20. Both stores show at most this many, the
+ * first ones in the queue's order; FirebaseStore asks each of its sources (open reports, held posts, crisis
+ * flags) for at most this many, so a first view reads a page of markers, not every open item.
+ */
+export function queueLimit(options: {limit?: number} | undefined): number {
+  const n = Math.round(Number(options?.limit));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, QUEUE_PAGE_MAX) : QUEUE_PAGE;
+}
+/** The first `limit` items of a sorted queue, and whether more may follow (a full page may have a next one). */
+export function queuePage<T>(sorted: T[], limit: number): {items: T[]; more: boolean} {
+  return {items: sorted.slice(0, limit), more: sorted.length >= limit};
+}
+
+/**
+ * Issue 17: what a report about a post copies of the post, its parent and its thread when it is made
+ * (`reports/{id}.about`), so the queue shows the item without reading the post, its thread, its parent, its
+ * author or the author's roles: a page of reports costs a page of reads. firestore.rules checks every field
+ * against the documents at report time, so a reporter cannot put words in anyone's mouth. It is the post as
+ * it was reported: a later edit is not shown, and a suspension that began after the report is not either
+ * (the moderator's action reads the post as it is now; "Lift suspension" stays in the log).
+ */
+export interface ReportAbout {
+  threadTitle: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  status: Post['status'];
+  parentId: string | null;
+  parentAuthorName: string | null;
+  parentBody: string | null;
+}
+
+/** The copy a new report about `post` carries, or null (only a visible post's report carries one). */
+export function reportAbout(post: Post | null, parent: Post | null, threadTitle: string | null): ReportAbout | null {
+  if (!post || post.status !== 'visible' || threadTitle === null || (post.parentId && !parent)) return null;
+  return {
+    threadTitle, authorId: post.authorId, authorName: post.authorName, body: post.body, status: post.status,
+    parentId: post.parentId ?? null, parentAuthorName: parent ? parent.authorName : null, parentBody: parent ? parent.body : null,
+  };
+}
+
+const ABOUT_KEYS = ['threadTitle', 'authorId', 'authorName', 'body', 'status', 'parentId', 'parentAuthorName', 'parentBody'];
+const isText = (v: unknown) => typeof v === 'string';
+
+/** A stored `about` that is whole and about a visible post, else null (the store then reads the documents). */
+export function readReportAbout(v: unknown): ReportAbout | null {
+  if (!v || typeof v !== 'object') return null;
+  const a = v as Record<string, unknown>;
+  if (Object.keys(a).length !== ABOUT_KEYS.length || !ABOUT_KEYS.every((k) => k in a)) return null;
+  if (![a.threadTitle, a.authorId, a.authorName, a.body].every(isText) || a.status !== 'visible') return null;
+  if (a.parentId === null ? a.parentAuthorName !== null || a.parentBody !== null : !isText(a.parentId) || !isText(a.parentAuthorName) || !isText(a.parentBody)) return null;
+  return a as unknown as ReportAbout;
+}
+
+const copied = (threadId: string, id: string, authorId: string, authorName: string, body: string, parentId: string | null, at: number): Post => ({
+  id, threadId, body, authorId, authorName, authorRelationship: 'other', authorAvatarUrl: null, authorAvatarHue: 0, authorBadges: [],
+  parentId, createdAt: at, editedAt: null, status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0},
+});
+
+/**
+ * The queue item of an open report about a post that carries `about`: the post and its parent as reported
+ * (only the fields the queue shows: author, text, status; createdAt is the report's), no member record and no
+ * suspension (see ReportAbout). Both stores build report items this way.
+ */
+export function reportItemFromAbout(report: Report, about: ReportAbout): ModerationItem | null {
+  if (report.target.kind !== 'post') return null;
+  const {threadId, postId} = report.target;
+  return {
+    id: `report:${report.id}`, kind: 'report', createdAt: report.createdAt, report,
+    post: copied(threadId, postId, about.authorId, about.authorName, about.body, about.parentId, report.createdAt),
+    parent: about.parentId ? copied(threadId, about.parentId, '', about.parentAuthorName ?? '', about.parentBody ?? '', null, report.createdAt) : null,
+    threadTitle: about.threadTitle, member: null, suspendedUntil: null,
+  };
+}
+
+/** A report as the API gives it: never its copy of the post (exports, retries, queue items). */
+export function withoutAbout<T extends object>(r: T): T {
+  const {about: _about, ...rest} = r as T & {about?: unknown};
+  return rest as T;
 }

@@ -13,7 +13,7 @@
 // members-only posts a thread has from a count (audienceCounts/{tid} on Firestore) so they can be told
 // that joining shows more.
 import {KindredError} from '../errors.js';
-import {validateText} from '../policy.js';
+import {validateText} from '../policy-basics.js';
 
 /** Topics a content warning names; `custom` carries a short label of the author's own. */
 export const WARNING_TOPICS = ['self-harm', 'suicide', 'eating', 'pregnancy-loss', 'bereavement', 'graphic-medical', 'custom'] as const;

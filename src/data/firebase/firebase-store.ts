@@ -882,12 +882,18 @@ class FirebaseStore implements CommunityStore {
       const d = decideReport(r, {user, settings: communitySnap.exists() ? toCommunity(communitySnap).settings : null, limits: limitsBefore}, Date.now());
       if (d.kind === 'stored') return d.report;
       const {id: _id, createdAt: _at, ...fields} = d.report;
-      const batch = writeBatch(this.db);
-      batch.set(this.#doc(layout.report(r.id)), {...fields, createdAt: serverTimestamp()});
-      if (d.limits) putLimits(batch, limitsRef, limitsBefore, d.limits, 'report');
-      // A report about a post in a private peer thread opens it to moderators (firestore.rules reportedThreads).
-      if (d.openThread) batch.set(this.#doc(layout.reportedThread(d.openThread)), {threadId: d.openThread, reportId: r.id, at: serverTimestamp()});
-      await batch.commit();
+      // Issue 17: the report carries what the moderators' queue shows of the post (checked by the rules).
+      const about = r.target.kind === 'post' ? await mod.aboutReportedPost(this.db, this.communityId, r.target.threadId, r.target.postId) : null;
+      const send = (withAbout: boolean) => {
+        const batch = writeBatch(this.db);
+        batch.set(this.#doc(layout.report(r.id)), {...fields, ...(withAbout && about ? {about} : {}), createdAt: serverTimestamp()});
+        if (d.limits) putLimits(batch, limitsRef, limitsBefore, d.limits, 'report');
+        // A report about a post in a private peer thread opens it to moderators (firestore.rules reportedThreads).
+        if (d.openThread) batch.set(this.#doc(layout.reportedThread(d.openThread)), {threadId: d.openThread, reportId: r.id, at: serverTimestamp()});
+        return batch.commit();
+      };
+      // The post changed between the read and the write (an edit): the rules refuse the copy; send it without.
+      await send(true).catch((e: {code?: string}) => (about && e?.code === 'permission-denied' ? send(false) : Promise.reject(e)));
       return d.report;
     });
   }

@@ -12,11 +12,12 @@ import {newId, sanctionOnErasure, sanitizeRoles, validateText} from '../policy.j
 import {FORMER_MEMBER, type FieldVisibility, type HideableField, type MemberQuery, type MyDataExport} from '../store.js';
 import {ROLE_NAMES, type MemberProfile, type Page, type Post, type PrivateRecord, type Report, type RoleName, type RoleRecord, type SessionUser, type Thread} from '../types.js';
 import {
-  emptyRoles, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
+  emptyRoles, memberPage, nextRoles, placeFields, validateClinicianScope, validateHideableValues, validateMemberQuery,
   validateVisibility,
 } from '../domain/members.js';
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
+import {withoutAbout} from '../domain/moderation.js';
 import {deleteBadges, setBadges} from './badges.js';
 import {packBatches, type Keyed} from './erasure-batches.js';
 
@@ -54,13 +55,11 @@ export async function listMembers(c: MembersCtx, input: MemberQuery): Promise<Pa
   if (q.sort === 'name') parts.push(orderBy('pseudonymLower'), orderBy(documentId()));
   else parts.push(orderBy('joinedAt', 'desc'), orderBy(documentId(), 'desc'));
   if (q.cursor) parts.push(q.sort === 'name' ? startAfter(q.cursor.key, q.cursor.uid) : startAfter(Timestamp.fromMillis(q.cursor.key as number), q.cursor.uid));
-  // One more than a page tells whether there is a next page without a second query.
-  parts.push(qLimit(q.limit + 1));
+  // Issue 17: exactly a page, no look-ahead document (domain memberPage decides whether there is a next one).
+  parts.push(qLimit(q.limit));
   return c.run('load the member directory', async () => {
     const snap = await getDocs(query(collection(c.db, `${base(c)}/members`), ...parts));
-    const all = snap.docs.map((d) => c.toMember(d));
-    const items = all.slice(0, q.limit);
-    return {items, next: all.length > q.limit ? memberCursor(items[items.length - 1], q.sort) : null};
+    return memberPage(snap.docs.map((d) => c.toMember(d)), q.limit, q.sort);
   });
 }
 
@@ -173,7 +172,7 @@ export async function exportMyData(c: MembersCtx): Promise<MyDataExport> {
         const r = c.plain(d);
         return {threadId: threadIdOf(d.ref.path), postId: r.postId as string, kind: r.kind as MyDataExport['reactions'][number]['kind'], at: r.at as number};
       }),
-      reportsFiled: g.reports.map((d) => ({id: d.id, ...c.plain(d)}) as Report),
+      reportsFiled: g.reports.map((d) => withoutAbout({id: d.id, ...c.plain(d)}) as Report),
       matchProfile: g.matchProfile.exists() ? c.plain(g.matchProfile) : null,
       connections: g.connections.map((d) => ({id: d.id, ...c.plain(d)})),
     };

@@ -10,7 +10,7 @@
 //                                               author with a post that carried crisis wording (issue 18);
 //                                               moderators only. Any moderator action on the post clears it.
 import {
-  Timestamp, collection, doc, getDoc, increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, where,
+  Timestamp, collection, deleteField, doc, getDoc, increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, where,
   writeBatch, type DocumentSnapshot, type Firestore,
 } from 'firebase/firestore';
 import type {CrisisKind} from '../crisis.js';
@@ -20,7 +20,7 @@ import {isSuspended, newId} from '../policy.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget, OnError, Unsubscribe} from '../store.js';
 import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser, Thread} from '../types.js';
 import {guard, requireModerator} from '../domain/access.js';
-import {decideModeration} from '../domain/moderation.js';
+import {decideModeration, queueLimit, readReportAbout, reportAbout, reportItemFromAbout, type ReportAbout} from '../domain/moderation.js';
 import {countsKeptByServer} from '../domain/thread-counts.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {mapFirebaseError} from './errors.js';
@@ -41,7 +41,10 @@ const toPost = (snap: DocumentSnapshot, threadId: string, hiddenBody: string | n
 const toMember = (snap: DocumentSnapshot): MemberProfile | null => snap.exists() ? decodeMember(snap) : null;
 const toRoles = (snap: DocumentSnapshot): RoleRecord | null => snap.exists() ? decodeRoles(snap) : null;
 
-const toReport = (snap: DocumentSnapshot): Report => ({id: snap.id, ...data(snap)} as Report);
+const toReport = (snap: DocumentSnapshot): Report => {
+  const {about: _about, ...fields} = data(snap);
+  return {id: snap.id, ...fields} as Report;
+};
 const toEntry = (snap: DocumentSnapshot): ModLogEntry => {
   const d = data(snap);
   return {id: snap.id, action: d.action as ModLogEntry['action'], actorId: d.actorId as string, targetPath: d.targetPath as string, reason: String(d.reason ?? ''), at: num(d.at)};
@@ -80,6 +83,22 @@ async function postItem(reads: Reads, cid: string, id: string, kind: ModerationI
 }
 
 /**
+ * Issue 17: the copy of a reported post that its report carries (domain ReportAbout), read by the reporter
+ * when the report is made: the post, its thread and the post it replies to (3 reads at most, once per report,
+ * so that the queue reads none). Null when any of them cannot be read or the post is not visible.
+ */
+export async function aboutReportedPost(db: Firestore, cid: string, tid: string, pid: string): Promise<ReportAbout | null> {
+  try {
+    const [postSnap, threadSnap] = await Promise.all([getDoc(doc(db, `${base(cid)}/${layout.post(tid, pid)}`)), getDoc(doc(db, `${base(cid)}/${layout.thread(tid)}`))]);
+    const post = toPost(postSnap, tid, null);
+    const parentSnap = post?.parentId ? await getDoc(doc(db, `${base(cid)}/${layout.post(tid, post.parentId)}`)) : null;
+    return reportAbout(post, parentSnap ? toPost(parentSnap, tid, null) : null, threadSnap.exists() ? String(threadSnap.get('title')) : null);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Issue 16: what a queue item was resolved from, so a refresh reuses it. `sig` is the marker document's
  * content (a report's status, a held marker, a flag); `post` and `uid` say which moderator actions make it
  * stale (see invalidateQueues).
@@ -99,12 +118,18 @@ const openQueues = new Set<(touched: {post: string | null; uid: string | null}) 
  */
 export function watchModerationQueue(db: Firestore, cid: string, options: ModerationQueueOptions, next: (items: ModerationItem[]) => void, error: OnError): Unsubscribe {
   const order = options?.order === 'oldest' ? 'oldest' : 'newest';
+  // Issue 17: one page. Each source (open reports, held markers, crisis flags) is asked for at most a page in
+  // the queue's order; the merged queue shows the first `limit` of them (domain queueLimit).
+  const limit = queueLimit(options);
+  const dir = order === 'oldest' ? 'asc' : 'desc';
   let reports: DocumentSnapshot[] | null = null;
   let held: DocumentSnapshot[] | null = null;
   let flags: DocumentSnapshot[] | null = null;
   let generation = 0;
   let stopped = false;
   const cache = new Map<string, Resolved>();
+  /** Issue 17: report items no longer shown from their copy of the post (see touched). */
+  const reread = new Set<string>();
   const fail = (e: unknown) => {
     if (stopped) return;
     stopped = true;
@@ -137,7 +162,13 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     };
     for (const snap of reports) {
       const r = toReport(snap);
-      if (r.target.kind === 'post') {
+      // Issue 17: a report that carries its post's copy is shown from it, with no reads.
+      // Once this page's moderator acted on its post or author, it is read like any other (it may be hidden now).
+      const about = readReportAbout(snap.get('about'));
+      const copied = about && !reread.has(`report:${r.id}`) ? reportItemFromAbout(r, about) : null;
+      if (copied && r.target.kind === 'post') {
+        job(`report:${r.id}`, snap, `${r.target.threadId}/${r.target.postId}`, about!.authorId, () => Promise.resolve(copied));
+      } else if (r.target.kind === 'post') {
         const {threadId, postId} = r.target;
         job(`report:${r.id}`, snap, `${threadId}/${postId}`, null,
           () => postItem(reads, cid, `report:${r.id}`, 'report', r.createdAt, r, threadId, postId));
@@ -178,7 +209,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
         const kinds = item.post ? flagKinds(flagged.get(`${item.post.threadId}/${item.post.id}`)) : undefined;
         return kinds ? {...item, crisis: kinds} : item;
       });
-      if (mine === generation && !stopped) next(sortQueue(items, order));
+      if (mine === generation && !stopped) next(sortQueue(items, order).slice(0, limit));
     } catch (e) {
       fail(e);
     }
@@ -189,21 +220,22 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     for (const [id, r] of cache) {
       if ((t.post && r.post === t.post) || (t.uid && r.uid === t.uid)) {
         cache.delete(id);
+        reread.add(id);
         stale = true;
       }
     }
     if (stale) void resolve();
   };
   openQueues.add(touched);
-  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open')), (s) => {
+  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open'), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     reports = s.docs;
     void resolve();
   }, fail);
-  const u2 = onSnapshot(collection(db, `${base(cid)}/${layout.heldPosts}`), (s) => {
+  const u2 = onSnapshot(query(collection(db, `${base(cid)}/${layout.heldPosts}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     held = s.docs;
     void resolve();
   }, fail);
-  const u3 = onSnapshot(collection(db, `${base(cid)}/${layout.crisisFlags}`), (s) => {
+  const u3 = onSnapshot(query(collection(db, `${base(cid)}/${layout.crisisFlags}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
     flags = s.docs;
     void resolve();
   }, fail);
@@ -274,7 +306,8 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       if (e.hiddenBody === 'delete') batch.delete(at(layout.hiddenBody(t.threadId, t.postId)));
       else if (e.hiddenBody) batch.set(at(layout.hiddenBody(t.threadId, t.postId)), {...e.hiddenBody, at: serverTimestamp()});
     }
-    for (const r of e.reports) batch.update(at(layout.report(r.id)), {status: r.status});
+    // Issue 17: a closed report drops its copy of the post (domain ReportAbout): the text is kept no longer than needed.
+    for (const r of e.reports) batch.update(at(layout.report(r.id)), {status: r.status, about: deleteField()});
     if (e.suspension) {
       const until = e.suspension.until === null ? null : Timestamp.fromMillis(e.suspension.until);
       const ref = at(layout.roles(e.suspension.uid));

@@ -1,6 +1,7 @@
 // LocalStore's rules: every read and write as a pure function of the documents, the signed-in user
 // and the time. They decide what firestore.rules decides (through the shared helpers in policy.ts),
 // so the contract suite passes against both stores.
+import {reportAbout, withoutAbout} from '../domain/moderation.js';
 import {modPaths} from './moderation.js';
 import {KindredError} from '../errors.js';
 import {
@@ -284,16 +285,22 @@ export function setReaction(db: Db, ctx: Ctx, threadId: string, postId: string, 
   };
 }
 
+const maybe = <T extends object>(v: T | null | undefined) => (v ? withoutAbout(v) : v);
+
 export function report(db: Db, ctx: Ctx, input: ReportInput): Result<Report> {
   const uid = signedIn(ctx.user, 'report').uid;
   const r = checkReport(input);
   const community = requireCommunity(db);
   const d = decideReport(r, {
-    user: ctx.user, writer: writer(db, ctx), settings: community.settings, existing: db.report(r.id), limits: db.limits(uid),
+    user: ctx.user, writer: writer(db, ctx), settings: community.settings, existing: maybe(db.report(r.id)), limits: db.limits(uid),
     peerThread: r.target.kind === 'post' && isPeerThreadId(r.target.threadId) ? db.thread(r.target.threadId) : undefined,
   }, ctx.now);
   if (d.kind === 'stored') return {result: d.report, writes: []};
-  const writes: Write[] = [[paths.report(r.id), d.report]];
+  // Issue 17: the report carries what the moderators' queue shows of the post, as FirebaseStore's does.
+  const post = r.target.kind === 'post' ? db.post(r.target.threadId, r.target.postId) : null;
+  const about = r.target.kind === 'post'
+    ? reportAbout(post, post?.parentId ? db.post(r.target.threadId, post.parentId) : null, db.thread(r.target.threadId)?.title ?? null) : null;
+  const writes: Write[] = [[paths.report(r.id), about ? {...d.report, about} : d.report]];
   if (d.limits) writes.push([paths.limits(uid), d.limits]);
   if (d.openThread) writes.push([paths.reportedThread(d.openThread), {threadId: d.openThread, reportId: r.id, at: ctx.now}]);
   return {result: d.report, writes};

@@ -8,11 +8,12 @@ import {FORMER_MEMBER, type MemberQuery, type MyDataExport} from '../store.js';
 import {type MemberProfile, type Page, type Post, type PrivateRecord, type ReactionKind, type Reaction, type Report, type RoleName, type RoleRecord, type Thread} from '../types.js';
 import {Db, paths, type Write} from './docs.js';
 import {
-  compareMembers, emptyRoles, erasedPost, memberCursor, nextRoles, placeFields, validateClinicianScope, validateHideableValues,
+  compareMembers, emptyRoles, erasedPost, memberPage, nextRoles, placeFields, validateClinicianScope, validateHideableValues,
   validateMemberQuery, validateRole, validateVisibility,
 } from '../domain/members.js';
 import type {Ctx} from './engine.js';
 import {gone, guard} from '../domain/access.js';
+import {withoutAbout} from '../domain/moderation.js';
 
 type Result<T> = {result: T; writes: Write[]};
 
@@ -38,8 +39,7 @@ export function listMembers(db: Db, ctx: Ctx, query: MemberQuery): Page<MemberPr
       : {pseudonymLower: '', joinedAt: c.key as number, uid: c.uid};
     list = list.filter((m) => compareMembers(q.sort, m, after) > 0);
   }
-  const items = list.slice(0, q.limit);
-  return {items, next: list.length > q.limit ? memberCursor(items[items.length - 1], q.sort) : null};
+  return memberPage(list, q.limit, q.sort);
 }
 
 function* under<T>(db: Db, prefix: string): Iterable<T> {
@@ -110,7 +110,7 @@ export function exportMyData(db: Db, ctx: Ctx, communityId: string): MyDataExpor
     else if (path.startsWith('reactions/') && v.uid === uid) {
       const r = value as Reaction;
       reactions.push({threadId: path.split('/')[1], postId: r.postId, kind: r.kind, at: r.at});
-    } else if (path.startsWith('reports/') && v.reporterId === uid) reportsFiled.push(value as Report);
+    } else if (path.startsWith('reports/') && v.reporterId === uid) reportsFiled.push(withoutAbout(value as Report));
     else if (path.startsWith('connections/') && Array.isArray(v.members) && v.members.includes(uid)) connections.push(v);
   }
   return {

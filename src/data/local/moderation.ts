@@ -10,7 +10,7 @@ import {KindredError} from '../errors.js';
 import {checkModeration, compareLog, sortQueue} from '../moderation.js';
 import {isSuspended, newId, type Reader} from '../policy.js';
 import {guard, requireModerator as requireModeratorOf} from '../domain/access.js';
-import {decideModeration, type HiddenBody} from '../domain/moderation.js';
+import {decideModeration, queueLimit, queuePage, readReportAbout, reportItemFromAbout, withoutAbout, type HiddenBody} from '../domain/moderation.js';
 import {layout} from '../domain/layout.js';
 import type {ModerationAction, ModerationItem, ModerationQueueOptions, ModerationTarget} from '../store.js';
 import type {ModLogEntry, Post, Report, RoleRecord} from '../types.js';
@@ -65,9 +65,17 @@ function postItem(db: Db, ctx: Ctx, id: string, kind: ModerationItem['kind'], cr
 export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOptions): ModerationItem[] {
   requireModerator(db, ctx, false);
   const items: ModerationItem[] = [];
-  for (const [, r] of under<Report>(db, 'reports/')) {
-    if (r.status !== 'open') continue;
-    if (r.target.kind === 'post') {
+  for (const [, stored] of under<Report & {about?: unknown}>(db, 'reports/')) {
+    if (stored.status !== 'open') continue;
+    // Issue 17: a report that carries its post's copy is shown from it (domain reportItemFromAbout), as in FirebaseStore.
+    const {about: aboutField, ...r} = stored;
+    // (Its reads are free here: once the post is no longer visible or its author is suspended, the documents decide.)
+    const about = readReportAbout(aboutField);
+    const current = r.target.kind === 'post' ? db.post(r.target.threadId, r.target.postId) : null;
+    const copied = about && current?.status === 'visible' && !suspendedUntil(db, about.authorId, ctx.now) ? reportItemFromAbout(r, about) : null;
+    if (copied) {
+      items.push(copied);
+    } else if (r.target.kind === 'post') {
       items.push(postItem(db, ctx, `report:${r.id}`, 'report', r.createdAt, r, r.target.threadId, r.target.postId));
     } else {
       items.push({
@@ -85,7 +93,8 @@ export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOption
     if (queued.has(`${f.threadId}/${f.postId}`) || db.post(f.threadId, f.postId)?.status !== 'visible') continue;
     items.push(postItem(db, ctx, `crisis:${f.threadId}/${f.postId}`, 'crisis', f.createdAt, null, f.threadId, f.postId));
   }
-  return sortQueue(items, options?.order === 'oldest' ? 'oldest' : 'newest');
+  // Issue 17: one page (the first `limit` items), as FirebaseStore shows.
+  return queuePage(sortQueue(items, options?.order === 'oldest' ? 'oldest' : 'newest'), queueLimit(options)).items;
 }
 
 export function modLog(db: Db, ctx: Ctx, limit: number): ModLogEntry[] {
@@ -123,7 +132,8 @@ export function moderate(db: Db, ctx: Ctx, action: ModerationAction, target: Mod
     if (e.approvalFor) writes.push([paths.approvals(e.approvalFor), db.approvedPosts(e.approvalFor) + 1]);
     if (e.hiddenBody) writes.push([modPaths.hiddenBody(t.threadId, t.postId), e.hiddenBody === 'delete' ? null : e.hiddenBody]);
   }
-  for (const r of e.reports) writes.push([paths.report(r.id), {...db.report(r.id)!, status: r.status}]);
+  // Issue 17: a closed report drops its copy of the post, as in FirebaseStore.
+  for (const r of e.reports) writes.push([paths.report(r.id), {...withoutAbout(db.report(r.id)!), status: r.status}]);
   if (e.suspension) {
     const base: RoleRecord = db.roles(e.suspension.uid) ?? {
       uid: e.suspension.uid, roles: [], clinicianScope: null, verifiedBy: null, verifiedAt: null, suspendedUntil: null, grantedBy: me, updatedAt: ctx.now,

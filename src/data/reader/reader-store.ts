@@ -8,7 +8,7 @@
 // No `firebase/*` import here: this module is part of the script-tag entry; FirebaseStore comes through
 // the `full` loader (a dynamic import).
 import {KindredError} from '../errors.js';
-import {clampLimit, newId} from '../policy.js';
+import {clampLimit, newId} from '../policy-basics.js';
 import type {AuthSession, CommunityStore, OnError, Unsubscribe} from '../store.js';
 import type {Community, Post, SessionUser, Thread} from '../types.js';
 import {readCommunityAndBadges, readFirstPage, type FirstPage, type RestTarget} from './rest-reader.js';

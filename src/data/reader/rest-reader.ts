@@ -4,7 +4,7 @@
 // converted exactly as FirebaseStore converts its snapshots (firebase-store.ts toCommunity / toPost), so
 // the SDK taking over later changes nothing on screen.
 import {KindredError} from '../errors.js';
-import {DEFAULT_REACTIONS, comparePosts, sanitizeRoles} from '../policy.js';
+import {DEFAULT_REACTIONS, comparePosts, sanitizeRoles} from '../policy-basics.js';
 import type {Community, Post, ReactionKind} from '../types.js';
 import {audienceOf, warningOf, withSafety} from '../domain/safety.js';
 import {badgeMapOf, type BadgeMap} from '../domain/badges.js';
