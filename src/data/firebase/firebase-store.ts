@@ -255,8 +255,21 @@ class FirebaseStore implements CommunityStore {
 
   // Community -------------------------------------------------------------------------------------
   watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe {
-    return this.#listen(() => onSnapshot(this.#doc(), (snap) => next(snap.exists() ? toCommunity(snap) : null),
-      (e) => error(mapFirebaseError(e, 'load the community'))));
+    // Issue 17: "missing" only when the server says so. When the server cannot be reached (offline, or
+    // answering 429), the SDK reports the document from its empty cache as missing, and the page would
+    // tell the site owner their community is not set up; it is still loading.
+    // Metadata changes are asked for so the server's "missing" after the cache's is heard; only a change of
+    // the data (or that first server answer) is passed on.
+    return this.#listen(() => {
+      let last: string | null = null;
+      return onSnapshot(this.#doc(), {includeMetadataChanges: true}, (snap) => {
+        if (!snap.exists() && snap.metadata.fromCache) return;
+        const seen = snap.exists() ? JSON.stringify(snap.data()) : '';
+        if (seen === last) return;
+        last = seen;
+        next(snap.exists() ? toCommunity(snap) : null);
+      }, (e) => error(mapFirebaseError(e, 'load the community')));
+    });
   }
 
   async updateFounderStory(input: FounderStoryInput): Promise<void> {
