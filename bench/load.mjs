@@ -20,7 +20,12 @@
 // server createdAt → the reader's snapshot that first holds it; one clock: the emulator runs on this machine),
 // and how many writes the thread document took per second at most (what a real Firestore limits to ~1/s).
 //
-// Options: --writers=N --seconds=S --rate=R --reactors=N --readers=N --mock-auth --json --verbose (the SDK's logs)
+// Issue 17: by default the thread's counts are kept by the counting Cloud Function (functions/src/counts.ts),
+// whose handler runs in this process from an Admin SDK listener on the posts (the Functions emulator cannot run
+// here); a post is then a single-document create. --counts=client is the old design (every post's batch writes
+// the thread document), for comparison.
+//
+// Options: --writers=N --seconds=S --rate=R --reactors=N --readers=N --counts=server|client --mock-auth --json --verbose (the SDK's logs)
 //          --emulator=HOST:PORT (else KINDRED_EMULATOR_HOST, else one is started)
 // The reduced asserting form runs in `npm test`: test/load/load.test.mjs calls runLoad() below.
 import {build} from 'esbuild';
@@ -51,6 +56,66 @@ export async function loadStoreModule() {
   return storeModule;
 }
 
+let countsModule = null;
+/** The counting Cloud Function's code (functions/src/counts.ts), bundled for Node like the store. */
+async function loadCountsModule() {
+  if (countsModule) return countsModule;
+  const dir = join(root, '.cache', 'load');
+  mkdirSync(dir, {recursive: true});
+  const out = join(dir, `counts-${process.pid}.mjs`);
+  await build({entryPoints: [join(root, 'functions/src/counts.ts')], bundle: true, platform: 'node', format: 'esm',
+    packages: 'external', outfile: out, target: 'node20', logLevel: 'error'});
+  countsModule = await import(out);
+  rmSync(out, {force: true});
+  return countsModule;
+}
+
+/**
+ * Issue 17: the counting function, run in this process (the Functions emulator cannot run on this machine):
+ * an Admin SDK listener on the thread's posts calls the trigger's own handler (countPostChange) for every
+ * change, with the change's commit time, as Cloud Functions would deliver it. The community is marked first,
+ * as the function does the first time it runs for it. Returns stop() (waits for the calls in flight).
+ */
+async function startCounter({emulator, project, cid}) {
+  process.env.FIRESTORE_EMULATOR_HOST = emulator;
+  const {countPostChange, markCountsKeptByServer} = await loadCountsModule();
+  const {initializeApp, deleteApp} = await import('firebase-admin/app');
+  const {getFirestore} = await import('firebase-admin/firestore');
+  const app = initializeApp({projectId: project}, `load-counter-${Date.now()}`);
+  const adb = getFirestore(app);
+  await markCountsKeptByServer(adb, cid);
+  const last = new Map();
+  const inFlight = new Set();
+  const stats = {calls: 0, counted: 0, covered: 0, errors: []};
+  let first = true;
+  let ready;
+  const isReady = new Promise((r) => (ready = r));
+  const unsub = adb.collection(`communities/${cid}/threads/${LOAD_TID}/posts`).onSnapshot((snap) => {
+    for (const ch of snap.docChanges()) {
+      const before = last.get(ch.doc.id);
+      const after = ch.type === 'removed' ? undefined : ch.doc.get('status');
+      last.set(ch.doc.id, after);
+      if (first) continue;
+      stats.calls++;
+      const call = countPostChange(adb, cid, LOAD_TID, before, after, ch.doc.updateTime ?? snap.readTime)
+        .then((o) => { if (o === 'counted') stats.counted++; else if (o === 'covered') stats.covered++; },
+          (e) => stats.errors.push(String(e?.message ?? e)))
+        .finally(() => inFlight.delete(call));
+      inFlight.add(call);
+    }
+    if (first) { first = false; ready(); }
+  }, (e) => stats.errors.push(`listen: ${e?.message ?? e}`));
+  await isReady;
+  return {
+    stats,
+    async stop() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+      unsub();
+      await deleteApp(app).catch(() => {});
+    },
+  };
+}
+
 const T0 = Date.UTC(2026, 11, 1, 9);
 export const LOAD_TID = 'load-campaign';
 const SEED_PID = 'seed-post';
@@ -68,7 +133,7 @@ function fixture(cid) {
     members: [founder],
     threads: [{id: LOAD_TID, key: null, title: 'Walk for Breath 2026: who is coming?', authorId: 'founder', authorName: founder.pseudonym,
       createdAt: T0 - EARLIER * 60000, lastActivityAt: T0, postCount: EARLIER + 1, status: 'visible', participants: null}],
-    // An established thread of 61 posts (the tallies design on branch s3-17load-tallies switches threads of 50+).
+    // An established thread of 61 posts.
     posts: [...Array.from({length: EARLIER}, (_, i) => ({id: `earlier-${String(i).padStart(3, '0')}`, threadId: LOAD_TID, authorId: 'founder',
       authorName: founder.pseudonym, authorRelationship: 'patient', authorAvatarUrl: null, authorAvatarHue: 120, authorBadges: [], parentId: null,
       createdAt: T0 - (EARLIER - i) * 60000, editedAt: null, status: 'visible', statusReason: null, reactions: {heart: 0, hug: 0, metoo: 0, thanks: 0},
@@ -154,11 +219,13 @@ async function pool(n, fns) {
  * The load run. Returns figures and `failures` (each invariant that did not hold, in words; empty = all held).
  */
 export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'walk-load', authHost = null, writers = 50, seconds = 60, rate = 10,
-  reactors = 200, readers = 20, readerLimit = 50, settleMs = 60000, log = () => {}} = {}) {
+  reactors = 200, readers = 20, readerLimit = 50, settleMs = 60000, counts = 'server', log = () => {}} = {}) {
   const mod = await loadStoreModule();
   const db = rest(emulator, project);
   await fetch(`http://${emulator}/emulator/v1/projects/${project}/databases/(default)/documents`, {method: 'DELETE'});
   await seedFirestore({project, emulator, fixture: fixture(cid)});
+  // Issue 17: counts kept by the counting function (default), or by every post's batch (--counts=client, the old design).
+  const counter = counts === 'server' ? await startCounter({emulator, project, cid}) : null;
   const opts = {emulator, project, cid, authHost};
   const tag = Date.now().toString(36);
 
@@ -176,11 +243,11 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   }));
   log(`set-up: ${writers} writers and ${readers} readers joined in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  // The thread document as a reader's SDK sees it change (issue 17: its rollups, rolledAt).
+  // The thread document as a reader's SDK sees it change (issue 17: the counting function's recounts, countedAt).
   const {doc: fsDoc, onSnapshot} = await import('firebase/firestore');
   const rollups = new Set();
   const threadUnsub = readerStores.length ? onSnapshot(fsDoc(readerStores[0].firestore, `communities/${cid}/threads/${LOAD_TID}`), (snap) => {
-    const r = snap.get('rolledAt');
+    const r = snap.get('countedAt');
     if (r) rollups.add(r.toMillis());
   }, () => {}) : () => {};
   // Readers watch live; each keeps its latest list and when it first saw each post.
@@ -241,6 +308,10 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   })());
   await Promise.all([...writeJobs, ...reactJobs]);
   const runSeconds = (Date.now() - start) / 1000;
+  // The counting function catches up: every call it was given returns (each once its change is counted).
+  const lastConfirmed = Date.now();
+  await counter?.stop();
+  const catchUpMs = counter ? Date.now() - lastConfirmed : 0;
   log(`run: ${attempts.length} posts and ${reactions.length} reactors in ${runSeconds.toFixed(1)} s`);
 
   // Recount, as the owner.
@@ -268,7 +339,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   for (const a of refused) {
     if ((byBody.get(a.body) ?? []).length || byId.has(a.id)) failures.push(`refused post ${a.id} (attempt ${a.k}, ${a.code}) exists`);
   }
-  // The thread document may trail its posts (rollups, in the tallies design): wait for it as for the readers.
+  // The thread document may trail its posts (the counting function catches up): wait for it as for the readers.
   const newestVisible = Math.max(...visible.map((p) => p.createdAt));
   let thread = await db.get(threadPath);
   while ((thread?.postCount !== visible.length || thread?.lastActivityAt !== newestVisible) && Date.now() < settleBy + 5000) {
@@ -277,8 +348,8 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   }
   threadUnsub();
   const counted = {postCount: thread?.postCount ?? null, lastActivityAt: thread?.lastActivityAt ?? null,
-    maxWritesPerSecond: thread?.tallies ? maxPerSecond([...rollups]) : null};
-  const tallies = thread?.tallies ? await db.all(threadPath, 'tallies') : [];
+    maxWritesPerSecond: counter ? maxPerSecond([...rollups]) : null};
+  if (counter?.stats.errors.length) failures.push(`counting function errors: ${counter.stats.errors.slice(0, 3).join('; ')}`);
   if (counted.postCount !== visible.length) failures.push(`thread postCount ${counted.postCount} ≠ recount ${visible.length}`);
   const newest = newestVisible;
   if (counted.lastActivityAt !== newest) failures.push(`thread lastActivityAt ${new Date(counted.lastActivityAt).toISOString()} ≠ newest post ${new Date(newest).toISOString()}`);
@@ -305,8 +376,8 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
   const writeMs = confirmed.map((a) => a.t1 - a.t0);
   const lags = [];
   for (const r of readerState) for (const a of confirmed) { const s = r.seen.get(a.id); if (s) lags.push(s.at - s.createdAt); }
-  // Thread-document writes per second: from the posts that wrote it (every visible post, before issue 17's
-  // change) or, with tallies (branch s3-17load-tallies), from the rollups a reader saw.
+  // Thread-document writes per second: from the posts that wrote it (every visible post, --counts=client) or,
+  // with the counting function, from the recounts (countedAt) a reader saw.
   const threadWritesPerSecond = counted.maxWritesPerSecond ?? maxPerSecond(visible.filter((p) => p.createdAt > T0).map((p) => p.createdAt));
   await Promise.all([...writerStores, ...readerStores].map((s) => s.dispose().catch(() => {})));
   const reactionsRefused = reactions.flatMap((r) => r.refused);
@@ -319,7 +390,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
     writeP50: pct(writeMs, 50), writeP95: pct(writeMs, 95), lagP50: pct(lags, 50), lagP95: pct(lags, 95),
     achievedRate: confirmed.length / runSeconds, runSeconds,
     postsStored: posts.length, postCount: counted.postCount, reactionChecks, threadWritesPerSecond,
-    tallied: Boolean(thread?.tallies), rollupsSeen: rollups.size, tallyCounts: tallies.map((t) => t.count),
+    counts, recountsSeen: rollups.size, catchUpMs, counter: counter?.stats ?? null,
     failures,
   };
 }
@@ -343,8 +414,8 @@ export function formatLoad(r) {
     `  posts attempted ${r.attempts}, confirmed ${r.confirmed}, refused ${r.refused} ${JSON.stringify(r.refusedCodes)}; error rate ${(r.errorRate * 100).toFixed(2)} %`,
     `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused}`,
     `  write p50 ${f(r.writeP50)}, p95 ${f(r.writeP95)};  reader lag p50 ${f(r.lagP50)}, p95 ${f(r.lagP95)}`,
-    r.tallied
-      ? `  thread document: tallied (issue 17); ${r.rollupsSeen} rollups seen by a reader, at most ${r.threadWritesPerSecond} in one second; tallies ${r.tallyCounts.join('/')}`
+    r.counts === 'server'
+      ? `  thread document: counts kept by the counting function (issue 17; its handler run in-process from an Admin SDK listener): ${r.recountsSeen} recounts seen by a reader, at most ${r.threadWritesPerSecond} in one second; ${r.counter.calls} calls (${r.counter.counted} recounted, ${r.counter.covered} already counted); caught up ${f(r.catchUpMs)} after the last answer`
       : `  thread document: written by every post, at most ${r.threadWritesPerSecond} writes in one second`,
     `  recount: ${r.postsStored} posts stored, thread postCount ${r.postCount}; ${r.reactionChecks} reaction counts checked`,
     r.failures.length ? `  INVARIANTS FAILED (${r.failures.length}):\n    ${r.failures.slice(0, 20).join('\n    ')}` : '  invariants: all hold',
@@ -375,7 +446,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const r = await runLoad({
       emulator, authHost, project: authHost ? auth.projectId : 'demo-kindred-load',
       writers: Number(opt('writers', 50)), seconds: Number(opt('seconds', 60)), rate: Number(opt('rate', 10)),
-      reactors: Number(opt('reactors', 200)), readers: Number(opt('readers', 20)), log: (m) => console.error(m),
+      reactors: Number(opt('reactors', 200)), readers: Number(opt('readers', 20)), counts: opt('counts', 'server'), log: (m) => console.error(m),
     });
     console.log(args.includes('--json') ? JSON.stringify(r, null, 2) : formatLoad(r));
     process.exitCode = r.failures.length ? 1 : 0;

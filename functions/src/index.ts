@@ -7,7 +7,7 @@
 // post writes (held → visible = approved, → hidden = hidden with the moderator's reason), so one
 // trigger sees both a member's post and what a moderator did to it.
 import {initializeApp, getApps} from 'firebase-admin/app';
-import {getFirestore} from 'firebase-admin/firestore';
+import {Timestamp, getFirestore} from 'firebase-admin/firestore';
 import {defineSecret, defineString} from 'firebase-functions/params';
 import {onDocumentCreated, onDocumentDeleted, onDocumentWritten} from 'firebase-functions/v2/firestore';
 import {onRequest} from 'firebase-functions/v2/https';
@@ -17,6 +17,7 @@ import type {Connection, Report, ReactionKind} from '../../src/data/types.js';
 import {dataOf, emailOff, forgetMember, onConnection, onPost, onReaction, onReport, runDigest, type MailConfig} from './deliver.js';
 import {verifyToken} from './unsubscribe.js';
 import {onInvite} from './invites.js';
+import {countPostChange} from './counts.js';
 import type {Invite} from '../../src/data/invites.js';
 
 setGlobalOptions({region: 'europe-west2', maxInstances: 10});
@@ -57,6 +58,20 @@ export const notifyOnPost = onDocumentWritten({document: 'communities/{cid}/thre
   const after = dataOf<never>(event.data?.after);
   const r = await onPost(db(), {cid: event.params.cid, tid: event.params.tid, pid: event.params.pid}, before, after, mailConfig());
   logger.debug('notifyOnPost', {event: event.id, ...r});
+});
+
+/**
+ * Issue 17: a thread's postCount / lastActivityAt past one write a second. A post change that moves the
+ * counts (created visible, approved, hidden, restored…) recounts the thread, at most once a second per
+ * thread (./counts.ts); the first run marks the community, and from then on a post is a single-document
+ * create and no client may move a thread's counts (firestore.rules, issue 17).
+ */
+export const countThreadPosts = onDocumentWritten({document: 'communities/{cid}/threads/{tid}/posts/{pid}', retry: true}, async (event) => {
+  const before = event.data?.before?.exists ? event.data.before.get('status') : undefined;
+  const after = event.data?.after?.exists ? event.data.after.get('status') : undefined;
+  const since = event.time ? Timestamp.fromDate(new Date(event.time)) : Timestamp.now();
+  const r = await countPostChange(db(), event.params.cid, event.params.tid, before, after, since);
+  logger.debug('countThreadPosts', {event: event.id, outcome: r});
 });
 
 export const notifyOnReaction = onDocumentCreated({document: 'communities/{cid}/threads/{tid}/reactions/{rid}', secrets, retry: true}, async (event) => {

@@ -45,6 +45,13 @@ function int(field: string, value: unknown, min: number, max: number, what: stri
   return n;
 }
 
+/** A guidelines or consent version: 1–40 characters on one line (firestore.rules validSettings). */
+function version(field: string, value: unknown): string {
+  const v = validateText(field, value, {min: 1, max: SETTINGS_LIMITS.version});
+  if (v.includes('\n')) throw invalid(field, `${field} must be on one line.`);
+  return v;
+}
+
 function yesNo(field: string, value: unknown, what: string): boolean {
   if (typeof value !== 'boolean') throw invalid(field, `${what} must be switched on or off (true or false).`);
   return value;
@@ -88,8 +95,8 @@ export function validateSettings(s: Partial<CommunitySettings>, current: Communi
     bannedWords: wordList('bannedWords', next.bannedWords, SETTINGS_LIMITS.bannedWords, SETTINGS_LIMITS.bannedWord, 'Banned words'),
     nation: next.nation,
     tags: wordList('tags', next.tags, SETTINGS_LIMITS.tags, SETTINGS_LIMITS.tag, 'Tags'),
-    guidelinesVersion: validateText('guidelinesVersion', next.guidelinesVersion, {min: 1, max: SETTINGS_LIMITS.version}),
-    consentVersion: validateText('consentVersion', next.consentVersion, {min: 1, max: SETTINGS_LIMITS.version}),
+    guidelinesVersion: version('guidelinesVersion', next.guidelinesVersion),
+    consentVersion: version('consentVersion', next.consentVersion),
   };
   if (next.postIntervalSeconds !== undefined) {
     out.postIntervalSeconds = int('postIntervalSeconds', next.postIntervalSeconds, 0, SETTINGS_LIMITS.postIntervalSeconds, 'Seconds between posts');

@@ -195,6 +195,28 @@ function welshRelative(value: number, unit: keyof typeof CY_UNITS | 'second'): s
   return value < 0 ? `${phrase} yn ôl` : `mewn ${phrase}`;
 }
 
+// Issue 16: English dates and relative times are formatted here too, exactly as Chromium's Intl formats
+// en-GB (test/components/catalogues.test.ts compares them). The first Intl formatter a page creates loads
+// ICU's data: ~50 ms of main thread (~200–400 ms at Lighthouse's 4× CPU slowdown, bench:profile), and a
+// visitor's first view of the banner and the thread needed Intl for nothing else.
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const EN_NAMED: Record<string, Record<string, string>> = {
+  second: {0: 'now'}, minute: {0: 'this minute'}, hour: {0: 'this hour'},
+  day: {'-1': 'yesterday', 0: 'today', 1: 'tomorrow'},
+  month: {'-1': 'last month', 0: 'this month', 1: 'next month'},
+  year: {'-1': 'last year', 0: 'this year', 1: 'next year'},
+};
+const groupEn = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function englishRelative(value: number, unit: 'second' | 'minute' | 'hour' | 'day' | 'month' | 'year'): string {
+  const named = EN_NAMED[unit][String(value === 0 ? 0 : value)];
+  if (named) return named;
+  const n = Math.abs(value);
+  const phrase = `${groupEn(n)} ${unit}${n === 1 ? '' : 's'}`;
+  return value < 0 ? `${phrase} ago` : `in ${phrase}`;
+}
+
 /** "3 minutes ago" / "3 munud yn ôl" / "قبل ٣ دقائق". */
 export function relativeTime(ms: number, locale: Locale, now = Date.now()): string {
   const diff = (ms - now) / 1000;
@@ -207,28 +229,32 @@ export function relativeTime(ms: number, locale: Locale, now = Date.now()): stri
   else if (abs < 26 * 86400) [value, unit] = [Math.round(diff / 86400), 'day'];
   else if (abs < 320 * 86400) [value, unit] = [Math.round(diff / (30 * 86400)), 'month'];
   else [value, unit] = [Math.round(diff / (365 * 86400)), 'year'];
+  if (locale === 'en') return englishRelative(value, unit);
   if (locale === 'cy' && !hasDates('cy')) return welshRelative(value, unit);
   return intl(`rtf ${locale}`, () => new Intl.RelativeTimeFormat(intlTag(locale), {numeric: 'auto'})).format(value, unit);
 }
 
 /** A localised date ("29 December 2024" / "29 Rhagfyr 2024"). */
 export function formatDate(ms: number, locale: Locale, {utc = false} = {}): string {
-  if (locale === 'cy' && !hasDates('cy')) {
+  if (locale === 'en' || (locale === 'cy' && !hasDates('cy'))) {
     const d = new Date(ms);
+    const months = locale === 'en' ? EN_MONTHS : CY_MONTHS;
     return utc
-      ? `${d.getUTCDate()} ${CY_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
-      : `${d.getDate()} ${CY_MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+      ? `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+      : `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}`;
   }
   return intl(`date ${locale} ${utc}`, () => new Intl.DateTimeFormat(intlTag(locale), {dateStyle: 'long', ...(utc ? {timeZone: 'UTC'} : {})})).format(ms);
 }
 
 /** Exact, localised date and time for a tooltip or `<time>` text. */
 export function exactTime(ms: number, locale: Locale): string {
-  if (locale === 'cy' && !hasDates('cy')) {
+  if (locale === 'en' || (locale === 'cy' && !hasDates('cy'))) {
     const d = new Date(ms);
     const hh = String(d.getHours()).padStart(2, '0');
     const mm = String(d.getMinutes()).padStart(2, '0');
-    return `${formatDate(ms, 'cy')} am ${hh}:${mm}`;
+    return locale === 'en'
+      ? `${d.getDate()} ${EN_MONTHS_SHORT[d.getMonth()]} ${d.getFullYear()}, ${hh}:${mm}`
+      : `${formatDate(ms, 'cy')} am ${hh}:${mm}`;
   }
   return intl(`exact ${locale}`, () => new Intl.DateTimeFormat(intlTag(locale), {dateStyle: 'medium', timeStyle: 'short'})).format(ms);
 }

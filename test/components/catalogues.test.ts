@@ -6,7 +6,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {addCatalogue, type KindredCatalogue, type KindredCatalogueComplete} from '../../src/i18n/catalogue.js';
 import {englishCatalogue} from '../../src/i18n/english.js';
-import {formatDate, formatNumber, plural, pluralCategory, relativeTime} from '../../src/i18n/messages.js';
+import {exactTime, formatDate, formatNumber, plural, pluralCategory, relativeTime} from '../../src/i18n/messages.js';
 import {compileTemplate} from '../../src/i18n/catalogue.js';
 import {LIMITS} from '../../src/data/policy.js';
 import type {KinDiscussionThread} from '../../src/components/discussion-thread/discussion-thread.js';
@@ -132,6 +132,39 @@ describe('a charity adds a language without code (issue 18)', () => {
     // Select, with null for an empty argument.
     const sel = compileTemplate('{0, select, null {un message} other {un message dans « {0} »}}', 'fr');
     expect([sel(null), sel('Marche')]).to.deep.equal(['un message', 'un message dans « Marche »']);
+  });
+
+  it('English dates and relative times, formatted without Intl (issue 16), read exactly as Intl\'s en-GB', () => {
+    const rtf = new Intl.RelativeTimeFormat('en-GB', {numeric: 'auto'});
+    const long = new Intl.DateTimeFormat('en-GB', {dateStyle: 'long'});
+    const longUtc = new Intl.DateTimeFormat('en-GB', {dateStyle: 'long', timeZone: 'UTC'});
+    const exact = new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+    const now = Date.UTC(2026, 11, 7, 8, 0);
+    // Every month, midnight and late evening, single- and double-digit days.
+    for (let m = 0; m < 12; m++) {
+      for (const [d, h, min] of [[1, 0, 0], [9, 9, 5], [28, 23, 59]]) {
+        const t = new Date(2026, m, d, h, min).getTime();
+        expect(formatDate(t, 'en'), `formatDate ${t}`).to.equal(long.format(t));
+        expect(formatDate(t, 'en', {utc: true}), `formatDate utc ${t}`).to.equal(longUtc.format(t));
+        expect(exactTime(t, 'en'), `exactTime ${t}`).to.equal(exact.format(t));
+      }
+    }
+    // Past and future, each unit, the named ones ("now", "yesterday", "last month", "next year") and grouping.
+    const seconds = [0, 30, 44, 45, 60, 89, 90, 600, 2699, 2700, 3600, 5400, 7200, 79199, 79200, 86400, 129600, 172800,
+      26 * 86400, 45 * 86400, 60 * 86400, 319 * 86400, 320 * 86400, 400 * 86400, 800 * 86400, 1500 * 365 * 86400];
+    for (const s of seconds) {
+      for (const sign of [-1, 1]) {
+        const t = now + sign * s * 1000;
+        const diff = (t - now) / 1000;
+        const abs = Math.abs(diff);
+        const [v, u]: [number, Intl.RelativeTimeFormatUnit] = abs < 45 ? [0, 'second'] : abs < 2700 ? [Math.round(diff / 60), 'minute']
+          : abs < 79200 ? [Math.round(diff / 3600), 'hour'] : abs < 26 * 86400 ? [Math.round(diff / 86400), 'day']
+            : abs < 320 * 86400 ? [Math.round(diff / (30 * 86400)), 'month'] : [Math.round(diff / (365 * 86400)), 'year'];
+        expect(relativeTime(t, 'en', now), `relativeTime ${sign * s} s`).to.equal(rtf.format(v, u));
+      }
+    }
+    expect(relativeTime(now - 86400000, 'en', now)).to.equal('yesterday');
+    expect(relativeTime(now - 3 * 60000, 'en', now)).to.equal('3 minutes ago');
   });
 
   it('English in catalogue shape is the translator\'s starting point: every namespace, templates for functions', () => {

@@ -11,6 +11,7 @@ import type {CommunityStore} from '../../src/data/store.js';
 import type {SeedFixture} from '../../src/data/seed.js';
 import type {Community} from '../../src/data/types.js';
 import {$, button, shadowText} from '../support/dom.js';
+import {firebaseHarness, member as profile, roles, sampleSeed, uniqueCommunityId} from '../support/index.js';
 import {T0, disposeStores, member, nextCommunityId, openStore, seed} from './discussion-thread.fixture.js';
 
 const ada = member('ada', 'Ada Admin', {badges: ['admin']});
@@ -187,5 +188,45 @@ describe('<kin-community-admin> newer settings', () => {
     expect(error.querySelector('[lang="en"]')!.textContent).to.equal('The label of “carers” is 61 characters; the limit is 60.');
     expect(shadowText(el)).to.contain('Mae angen newid rhai gosodiadau');
     await expect(el).to.be.accessible();
+  });
+
+  // The save issue 14's third slice fixed: on FirebaseStore the rules refused it (out of expressions) with a
+  // generic error, from about 9 banned words together with tag names and contacts.
+  describe('on FirebaseStore (emulator, real rules)', function () {
+    this.timeout(90000);
+    const h = firebaseHarness('demo-kindred-admin-console');
+    afterEach(() => h.cleanup());
+
+    it('one save of 12 banned words, tag names in en + cy, 3 contacts, guidelines and both switches is accepted', async () => {
+      const cid = uniqueCommunityId('console');
+      await h.seed(sampleSeed(cid, {members: [profile('ada', {badges: ['admin']})], roles: [roles('ada', ['admin'])]}, {settings: {tags: ['asthma', 'carers']}}));
+      const store = await h.storeAs(cid, 'ada');
+      const el = await render(store);
+      const words = Array.from({length: 12}, (_, i) => `scam word ${i}`);
+      type(el, 'bannedWords', words.join('\n'));
+      type(el, 'tagLabelsEn', 'asthma = Asthma\ncarers = Carers and family');
+      type(el, 'tagLabelsCy', 'asthma = Asthma\ncarers = Gofalwyr a theulu');
+      for (const i of [0, 1, 2]) {
+        button(el, 'Add a contact of your own')!.click();
+        await (el as KinCommunityAdmin).updateComplete;
+        type(el, `contact-${i}-nameEn`, `Helpline ${i}`);
+        type(el, `contact-${i}-nameCy`, `Llinell gymorth ${i}`);
+        type(el, `contact-${i}-number`, `0300 222 580${i}`);
+        type(el, `contact-${i}-detailEn`, 'Weekdays 9 to 5');
+      }
+      type(el, 'guidelinesEn', 'Be kind.\n\nKeep others’ stories private.');
+      tick(el, 'input[name="bump"]');
+      tick(el, '#requireEmailSignIn');
+      tick(el, '#crisisReview');
+      await save(el);
+      await waitUntil(() => shadowText(el).includes('Settings saved.') || $(el, '[role="alert"]'), 'saved or refused', {timeout: 30000});
+      expect($(el, '[role="alert"]')?.textContent ?? '').to.equal('');
+      const s = (await community(store)).settings;
+      expect(s.bannedWords).to.deep.equal(words);
+      expect(s.tagLabels?.cy).to.deep.equal({asthma: 'Asthma', carers: 'Gofalwyr a theulu'});
+      expect(s.crisisContacts?.extra.map((c) => c.number)).to.deep.equal(['0300 222 5800', '0300 222 5801', '0300 222 5802']);
+      expect(s).to.include({requireEmailSignIn: true, crisisReview: true});
+      await expect(el).to.be.accessible();
+    });
   });
 });

@@ -125,6 +125,12 @@ export function runModerationContract(harness: () => StoreHarness) {
       const filed = mine.reportsFiled.find((r) => r.id === 'r2')!;
       expect(filed.status, 'a dismissal is recorded as one').to.equal('dismissed');
       expect(Object.keys(filed)).to.not.include('about');
+      // Once this moderator hides the post (through another report), a report still open about it shows it hidden.
+      await bea_.report({id: 'r3', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'abuse', details: ''});
+      const open = queue(moderator);
+      await open.until((items) => items.some((i) => i.id === 'report:r3'), 'r3');
+      await moderator.moderate('hide', {kind: 'post', threadId: 't1', postId: 'p2', reportId: 'r1'}, 'Unkind');
+      await open.until((items) => items.find((i) => i.id === 'report:r3')?.post?.status === 'hidden', 'r3 shows the post hidden now');
     });
 
     it('refuses the queue, the log and every action to members and visitors', async () => {

@@ -164,6 +164,12 @@ export function printViews(label: string, size: ScaleSize, seeded: number, seedM
       + `  ${String(v.page + 2).padStart(16)}  ${String(v.wire.rest).padStart(4)}  ${String(v.wire.listenDocs).padStart(11)}`
       + `  ${String(Math.round(v.firstViewMs)).padStart(13)}  ${v.wire.listenTargets} listens`);
   }
+  // What each view read, by kind (listen:get:threads, list:posts…), so a figure over the goal says where it goes.
+  for (const v of views) {
+    const byKind = new Map<string, number>();
+    for (const k of v.wire.kinds) byKind.set(k, (byKind.get(k) ?? 0) + 1);
+    lines.push(`[scale]   ${v.name}: ${[...byKind].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ')}`);
+  }
   console.log(lines.join('\n'));
 }
 

@@ -29,19 +29,23 @@ export class ThreadSafety implements ReactiveController {
   /** How many members-only posts a visitor cannot see (members: not subscribed). */
   readonly membersOnly: LiveController<number, readonly [CommunityStore | null, string | null, boolean, boolean]>;
   /** The member's choices per topic (read once per store and member). */
-  readonly prefs: LiveController<WarningPrefs, readonly [CommunityStore | null, string | null, boolean]>;
+  readonly prefs: LiveController<WarningPrefs, readonly [CommunityStore | null, string | null, boolean, boolean]>;
 
   constructor(private readonly t: ThreadContext) {
     t.host.addController(this);
     this.membersOnly = new LiveController(t.host, {
-      key: () => [t.store, t.threadId, t.canRead, t.isMember] as const,
-      subscribe: ([store, threadId, canRead, member], next, error) =>
-        store && threadId && canRead && !member ? store.watchMembersOnlyCount(threadId, next, error) : null,
+      // Issue 17: a signed-in reader's membership is known once their profile has answered; until then the
+      // count is not asked for (a member would have paid one read for a count they are never shown).
+      key: () => [t.store, t.threadId, t.canRead, t.isMember || (!!t.uid && (t.me.status === 'idle' || t.me.status === 'loading'))] as const,
+      subscribe: ([store, threadId, canRead, memberOrUnknown], next, error) =>
+        store && threadId && canRead && !memberOrUnknown ? store.watchMembersOnlyCount(threadId, next, error) : null,
     });
     this.prefs = new LiveController(t.host, {
-      key: () => [t.store, t.uid, t.isMember] as const,
-      subscribe: ([store, uid, member], next) => {
-        if (!store || !uid || !member) return null;
+      // Issue 17: read once a post someone else wrote carries a warning (until then nothing depends on them, and
+      // a member's first view of a thread with no warned post saves the read). Warned posts start folded.
+      key: () => [t.store, t.uid, t.isMember, this.#wanted()] as const,
+      subscribe: ([store, uid, member, wanted], next) => {
+        if (!store || !uid || !member || !wanted) return null;
         let active = true;
         let saved = false;
         // A failure to read them leaves the default (every warned post folded): the safe side.
@@ -61,6 +65,13 @@ export class ThreadSafety implements ReactiveController {
   }
 
   hostUpdate() {}
+
+  /** Whether the member's choices per warning topic matter yet: sticky once a warned post of someone else's was shown. */
+  #wantPrefs = false;
+  #wanted(): boolean {
+    if (!this.#wantPrefs) this.#wantPrefs = !!this.t.feed?.posts.value?.some((p) => p.warning && p.authorId !== this.t.uid);
+    return this.#wantPrefs;
+  }
 
   /** How a post is shown to this reader: its own author always sees it open. */
   display(post: Post): WarningDisplay {

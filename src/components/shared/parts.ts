@@ -43,18 +43,9 @@ export function body(text: string): TemplateResult {
   )}`;
 }
 
-// An Intl formatter is costly to create; exactTime() makes one per call, which cost ~90 ms per render of
-// 1,000 posts (bench/thread-render.bench.ts). English reuses one; Welsh is formatted by the kit (Chromium
-// has no Welsh date data), so it goes through exactTime().
-let exactEn: Intl.DateTimeFormat | null = null;
-function exact(ms: number, locale: Locale): string {
-  if (locale !== 'en') return exactTime(ms, locale);
-  exactEn ??= new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
-  return exactEn.format(ms);
-}
-
 /** Relative time ("3 minutes ago") with the exact time in `datetime` and `title`. */
 export function time(ms: number, locale: Locale, now = Date.now()): TemplateResult {
-  const exactText = exact(ms, locale);
+  // English and Welsh are formatted by the kit without Intl (issue 16); other languages' formatters are cached.
+  const exactText = exactTime(ms, locale);
   return html`<time datetime=${new Date(ms).toISOString()} title=${exactText}>${relativeTime(ms, locale, now)}</time>`;
 }

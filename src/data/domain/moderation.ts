@@ -25,6 +25,8 @@ export interface ModerationState {
   /** Member targets: whether the member exists, and their roles record. */
   targetIsMember?: boolean;
   targetRoles?: RoleRecord | null;
+  /** Issue 17: the community's thread counts are kept by the counting function (domain/thread-counts.ts): moderation does not move them. */
+  countsKeptByServer?: boolean;
 }
 
 /** A hidden post's text, kept where only moderators read it (hiddenBodies/{tid}_{pid}). */
@@ -60,7 +62,7 @@ export function decideModeration(c: CheckedModeration, s: ModerationState, now: 
   if (t.kind === 'post') {
     const post = s.post;
     if (!post) throw gone.post();
-    const thread = s.threadStatus != null;
+    const thread = s.threadStatus != null && !s.countsKeptByServer;
     out.crisisFlagDone = true;
     if (c.action === 'approve') {
       if (post.status !== 'held') throw denied('Only a held post can be approved.');

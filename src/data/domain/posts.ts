@@ -110,6 +110,8 @@ export interface PostState extends Writer {
   connectionStatus?: string | null;
   parent?: Pick<Post, 'parentId'> & {audience?: unknown} | null;
   limits?: MemberLimits | null;
+  /** Issue 17: the community's thread counts are kept by the counting function (domain/thread-counts.ts): a post does not move them. */
+  countsKeptByServer?: boolean;
 }
 
 /** What a new post writes. */
@@ -121,7 +123,7 @@ export interface PostWrite {
   audience: PostAudience;
   /** Held for review: listed in the moderators' queue. */
   held: boolean;
-  /** The thread started with this post (postCount 1 when the post is visible, else 0), or a visible post's bump (postCount + 1, lastActivityAt now). */
+  /** The thread started with this post (postCount 1 when the post is visible, else 0), or a visible post's bump (postCount + 1, lastActivityAt now; none when the server keeps the counts, issue 17). */
   thread: {create: Thread} | {bump: true} | null;
   /** The author's limits record after this post (null: the community sets no interval); undefined when not read. */
   limits?: MemberLimits | null;
@@ -174,7 +176,7 @@ export function decideCreatePost(p: CheckedPost, s: PostState): PostWrite | Post
       id: p.threadId, key: p.newThread!.key, title: p.newThread!.title, authorId: user.uid, authorName: me.pseudonym,
       createdAt: s.now, lastActivityAt: s.now, postCount: status === 'visible' ? 1 : 0, status: t.status, participants: null,
     }};
-  } else if (status === 'visible') thread = {bump: true};
+  } else if (status === 'visible' && !s.countsKeptByServer) thread = {bump: true};
   // Issue 18: the warning, and the audience (a reply is at least as closed as its parent).
   const audience = newPostAudience(p.audience, s.parent ?? null);
   const post = withSafety({

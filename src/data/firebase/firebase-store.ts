@@ -43,6 +43,7 @@ import type {Connection, MatchProfile} from '../types.js';
 import * as members from './members.js';
 import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from '../domain/members.js';
 import {signedIn} from '../domain/access.js';
+import {countsKeptByServer} from '../domain/thread-counts.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {
   approvedPostCount, checkPostInput, checkReaction, checkReport, decideCreatePost, decideDelete, decideEdit, decideReaction, decideReport,
@@ -537,7 +538,7 @@ class FirebaseStore implements CommunityStore {
         privateRecord: privateSnap.exists() ? {guidelines: privateSnap.get('guidelines')} : null,
         thread, connectionStatus: connection?.exists() ? connection.get('status') as string : null,
         parent: parentSnap ? (parentSnap.exists() ? {parentId: (parentSnap.get('parentId') ?? null) as string | null, audience: parentSnap.get('audience')} : null) : undefined,
-        limits: limitsBefore,
+        limits: limitsBefore, countsKeptByServer: countsKeptByServer(communitySnap.data()),
       });
       if (d.kind === 'stored') return toPost(existing, p.threadId);
       const batch = writeBatch(this.db);
@@ -648,6 +649,8 @@ class FirebaseStore implements CommunityStore {
     const d = decideCreatePost(p, {
       ...this.#writer(user, memberSnap, null), settings: toCommunity(communitySnap).settings,
       approvedPosts: approvedPostCount(memberSnap.get('approvedPosts')),
+      // Issue 17: with the counting function, the post is a single-document create (the thread is not written).
+      countsKeptByServer: countsKeptByServer(communitySnap.data()),
     });
     if (!writableUnchecked(d)) return null;
     const batch = writeBatch(this.db);

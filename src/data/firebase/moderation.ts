@@ -21,6 +21,7 @@ import type {ModerationAction, ModerationItem, ModerationQueueOptions, Moderatio
 import type {MemberProfile, ModLogEntry, Post, Report, RoleRecord, SessionUser, Thread} from '../types.js';
 import {guard, requireModerator} from '../domain/access.js';
 import {decideModeration, queueLimit, readReportAbout, reportAbout, reportItemFromAbout, type ReportAbout} from '../domain/moderation.js';
+import {countsKeptByServer} from '../domain/thread-counts.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {mapFirebaseError} from './errors.js';
 import {dataOf, ms, toMember as decodeMember, toPost as decodePost, toRoles as decodeRoles} from './converters.js';
@@ -127,6 +128,8 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
   let generation = 0;
   let stopped = false;
   const cache = new Map<string, Resolved>();
+  /** Issue 17: report items no longer shown from their copy of the post (see touched). */
+  const reread = new Set<string>();
   const fail = (e: unknown) => {
     if (stopped) return;
     stopped = true;
@@ -160,10 +163,11 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     for (const snap of reports) {
       const r = toReport(snap);
       // Issue 17: a report that carries its post's copy is shown from it, with no reads.
+      // Once this page's moderator acted on its post or author, it is read like any other (it may be hidden now).
       const about = readReportAbout(snap.get('about'));
-      const copied = about ? reportItemFromAbout(r, about) : null;
-      if (copied) {
-        job(`report:${r.id}`, snap, null, null, () => Promise.resolve(copied));
+      const copied = about && !reread.has(`report:${r.id}`) ? reportItemFromAbout(r, about) : null;
+      if (copied && r.target.kind === 'post') {
+        job(`report:${r.id}`, snap, `${r.target.threadId}/${r.target.postId}`, about!.authorId, () => Promise.resolve(copied));
       } else if (r.target.kind === 'post') {
         const {threadId, postId} = r.target;
         job(`report:${r.id}`, snap, `${threadId}/${postId}`, null,
@@ -216,6 +220,7 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     for (const [id, r] of cache) {
       if ((t.post && r.post === t.post) || (t.uid && r.uid === t.uid)) {
         cache.delete(id);
+        reread.add(id);
         stale = true;
       }
     }
@@ -260,7 +265,7 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
     const t = c.target;
     const reportId = t.kind === 'report' ? t.reportId : 'reportId' in t ? t.reportId : undefined;
     const none = Promise.resolve(null);
-    const [meMember, meRoles, postSnap, threadSnap, hiddenSnap, reportSnap, targetSnap, targetRolesSnap] = await Promise.all([
+    const [meMember, meRoles, postSnap, threadSnap, hiddenSnap, reportSnap, targetSnap, targetRolesSnap, communitySnap] = await Promise.all([
       getDoc(at(layout.member(user.uid))), getDoc(at(layout.roles(user.uid))),
       t.kind === 'post' ? getDoc(at(layout.post(t.threadId, t.postId))) : none,
       t.kind === 'post' ? getDoc(at(layout.thread(t.threadId))) : none,
@@ -268,6 +273,8 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       reportId ? getDoc(at(layout.report(reportId))) : none,
       t.kind === 'member' ? getDoc(at(layout.member(t.uid))) : none,
       t.kind === 'member' ? getDoc(at(layout.roles(t.uid))) : none,
+      // Issue 17: whether the counting function keeps the thread's counts (then firestore.rules refuse our moving them).
+      t.kind === 'post' ? getDoc(doc(db, base(cid))) : none,
     ]);
     const roles = toRoles(meRoles);
     requireModerator({user, member: toMember(meMember), roles, now: Date.now()}, true);
@@ -278,6 +285,7 @@ export async function moderate(db: Firestore, cid: string, user: SessionUser | n
       post, threadStatus: threadSnap?.exists() ? threadSnap.get('status') as Thread['status'] : null,
       authorIsMember: !!authorSnap?.exists(), hiddenBody: hiddenSnap?.exists() ? String(hiddenSnap.get('body')) : null,
       reportExists: !!reportSnap?.exists(), targetIsMember: !!targetSnap?.exists(), targetRoles: targetRolesSnap ? toRoles(targetRolesSnap) : null,
+      countsKeptByServer: countsKeptByServer(communitySnap?.data()),
     }, Date.now());
     // The domain's answer as one batch, shaped as firestore.rules expects (server times, increments).
     const batch = writeBatch(db);

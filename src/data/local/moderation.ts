@@ -69,8 +69,10 @@ export function moderationQueue(db: Db, ctx: Ctx, options: ModerationQueueOption
     if (stored.status !== 'open') continue;
     // Issue 17: a report that carries its post's copy is shown from it (domain reportItemFromAbout), as in FirebaseStore.
     const {about: aboutField, ...r} = stored;
+    // (Its reads are free here: once the post is no longer visible or its author is suspended, the documents decide.)
     const about = readReportAbout(aboutField);
-    const copied = about ? reportItemFromAbout(r, about) : null;
+    const current = r.target.kind === 'post' ? db.post(r.target.threadId, r.target.postId) : null;
+    const copied = about && current?.status === 'visible' && !suspendedUntil(db, about.authorId, ctx.now) ? reportItemFromAbout(r, about) : null;
     if (copied) {
       items.push(copied);
     } else if (r.target.kind === 'post') {
