@@ -39,6 +39,7 @@ import {gzipSync} from 'node:zlib';
 import {startEmulator} from '../scripts/emulator.mjs';
 import {seedFirestore} from '../scripts/seed-firestore.mjs';
 import {rulesReadsOf, watchWire} from './billed-reads.mjs';
+import {FIRESTORE_ORIGIN, preloadSnippet} from '../scripts/preload.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -119,6 +120,10 @@ const PAGES = {
   // The production path: Firebase Auth is configured (an Auth emulator address; a visitor with no saved
   // session makes no Auth request, so nothing needs to listen there).
   'kindred-auth': {label: 'Kindred (production path, Auth configured)', head: '<script type="module" src="/cdn/kindred.js"></script>', body: kindredBody(' emulator-auth-host="127.0.0.1:9"')},
+  // Issue 16: the same, on a host page that pasted the build's preload lines (scripts/preload.mjs, docs/embedding.md):
+  // the thread's chunks fetched beside kindred.js, and the connection to the data's origin (here the emulator) opened early.
+  'kindred-preload': {label: 'Kindred, host page with the preload lines', body: kindredBody(''),
+    head: () => `${preloadSnippet(cdnDir, `${origin}/cdn/`).replace(FIRESTORE_ORIGIN, `http://${emulator}`)}<script type="module" src="/cdn/kindred.js"></script>`},
   baseline: {label: 'REST baseline', head: '<script type="module" src="/baseline/baseline.js"></script>',
     body: `<rest-baseline base="http://${emulator}" parent="projects/${PROJECT}/databases/(default)/documents/communities/${CID}/threads/${TID}"></rest-baseline>`},
 };
@@ -135,7 +140,8 @@ const server = createServer((req, res) => {
   let type;
   const page = /^\/page\/([\w-]+)$/.exec(url.pathname);
   if (page && PAGES[page[1]]) {
-    body = Buffer.from(template.replace('{{HEAD}}', PAGES[page[1]].head).replace('{{BODY}}', PAGES[page[1]].body));
+    const head = typeof PAGES[page[1]].head === 'function' ? PAGES[page[1]].head() : PAGES[page[1]].head;
+    body = Buffer.from(template.replace('{{HEAD}}', head).replace('{{BODY}}', PAGES[page[1]].body));
     type = TYPES['.html'];
   } else {
     const m = /^\/(cdn|baseline)\/([\w./-]+)$/.exec(url.pathname);

@@ -135,6 +135,14 @@ describe('bench: <kin-discussion-thread> on the Firestore emulator', function ()
     const writer = await storeAs(cid, 'bob');
     const reader = await mount(await storeAs(cid, 'alice'));
     await waitUntil(() => articles(reader) >= 1, 'reader ready', {timeout: 20000});
+    // Issue 17: the same in a community whose thread counts the counting function keeps (its marker on the
+    // community document): createPost is then a single-document create.
+    const cidS = nextCommunityId();
+    const seeded = seed(cidS, [post('p0', alice, {createdAt: T0})]);
+    await admin.seed({...seeded, community: {...seeded.community, services: {threadCounts: T0}} as typeof seeded.community});
+    const writerS = await storeAs(cidS, 'bob');
+    const readerS = await mount(await storeAs(cidS, 'alice'));
+    await waitUntil(() => articles(readerS) >= 1, 'reader (function-counted community) ready', {timeout: 20000});
     // The baseline: two bare Firestore clients (no Kindred), one writing a document, one listening.
     const {port} = emulatorHost();
     const bare = (name: string) => {
@@ -155,26 +163,30 @@ describe('bench: <kin-discussion-thread> on the Firestore emulator', function ()
     await waitUntil(() => warm, 'bare reader ready', {timeout: 20000});
     const samples: number[] = [];
     const commits: number[] = [];
+    const samplesS: number[] = [];
+    const commitsS: number[] = [];
     const bareSamples: number[] = [];
     const {threadIdForKey} = await import('../src/data/policy.js');
     const tid = threadIdForKey(KEY);
     const N = 20;
     for (let i = 0; i < N; i++) {
-      // Interleaved: Kindred then bare on even rounds, bare then Kindred on odd ones.
-      const kindred = async () => {
+      // Interleaved: the three sides take turns going first.
+      const kindredIn = (w: CommunityStore, r: KinDiscussionThread, out: number[], committed: number[]) => async () => {
         const seen = new Promise<number>((resolve) => {
           const t0 = performance.now();
           const check = () => {
             // New posts from others wait behind the "N new posts" control: its count is what the reader sees.
-            const text = reader.shadowRoot!.textContent ?? '';
+            const text = r.shadowRoot!.textContent ?? '';
             if (text.includes(`${i + 1} new`) || text.includes(`Live ${i}`)) resolve(performance.now() - t0);
             else requestAnimationFrame(check);
           };
-          void writer.createPost({id: writer.newId(), threadId: tid, body: `Live ${i}`}).then(() => commits.push(performance.now() - t0));
+          void w.createPost({id: w.newId(), threadId: tid, body: `Live ${i}`}).then(() => committed.push(performance.now() - t0));
           check();
         });
-        samples.push(await seen);
+        out.push(await seen);
       };
+      const kindred = kindredIn(writer, reader, samples, commits);
+      const kindredS = kindredIn(writerS, readerS, samplesS, commitsS);
       const baseline = async () => {
         const id = `b${i}`;
         const seen = new Promise<number>((resolve) => {
@@ -186,7 +198,7 @@ describe('bench: <kin-discussion-thread> on the Firestore emulator', function ()
         });
         bareSamples.push(await seen);
       };
-      for (const step of i % 2 ? [baseline, kindred] : [kindred, baseline]) {
+      for (const step of [[kindred, kindredS, baseline], [baseline, kindred, kindredS], [kindredS, baseline, kindred]][i % 3]) {
         await step();
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -203,6 +215,7 @@ describe('bench: <kin-discussion-thread> on the Firestore emulator', function ()
     const row = (label: string, xs: number[]) => `${label.padEnd(44)} p50 ${String(pct(xs, 50).toFixed(0)).padStart(5)} ms   p95 ${String(pct(xs, 95).toFixed(0)).padStart(5)} ms`;
     console.log(`[bench] writer → reader's screen, n=${N} each, interleaved (goal: Kindred p50 ≤ 150 ms, p95 ≤ 400 ms)\n` +
       `${row('Kindred: createPost → "N new" on screen', samples)}\n${row('  (of which createPost → committed)', commits)}\n` +
+      `${row('Kindred, counts by the function (issue 17)', samplesS)}\n${row('  (of which createPost → committed)', commitsS)}\n` +
       `${row('bare SDK: setDoc → onSnapshot (+1 frame)', bareSamples)}\n${row('bare SDK: two getDoc in parallel (n=10)', readPairs)}\n` +
       `  ratio p50 ${(pct(samples, 50) / pct(bareSamples, 50)).toFixed(2)}×, p95 ${(pct(samples, 95) / pct(bareSamples, 95)).toFixed(2)}×`);
   });

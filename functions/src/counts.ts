@@ -44,15 +44,29 @@ export async function markCountsKeptByServer(db: Firestore, cid: string): Promis
   marked.add(cid);
 }
 
-/** Recounts one thread (at most once per interval) until the change committed at `since` is counted. */
+/** The recount in flight per thread in this instance (its read time once written, null if it lost the race). */
+const running = new Map<string, Promise<Timestamp | null>>();
+
+/**
+ * Recounts one thread (at most once per interval) until the change committed at `since` is counted. In one
+ * instance (Cloud Functions runs many events per instance) at most one recount per thread is in flight and
+ * the other calls wait for it; across instances the interval, the jitter and the conditional write keep the
+ * thread to about one write a second.
+ */
 export async function countThread(db: Firestore, cid: string, tid: string, o: CountOptions): Promise<CountOutcome> {
   const interval = o.intervalMs ?? THREAD_COUNT_INTERVAL_MS;
   const jitter = o.jitterMs ?? Math.round(interval / 2);
-  const deadline = Date.now() + (o.deadlineMs ?? 60000);
+  const deadline = Date.now() + (o.deadlineMs ?? 120000);
   const ref = db.doc(`${communityPath(cid)}/${layout.thread(tid)}`);
   const posts = db.collection(`${communityPath(cid)}/${layout.posts(tid)}`).where('status', 'in', [...COUNTED_STATUSES]);
   for (;;) {
     if (Date.now() > deadline) throw new Error(`countThread ${cid}/${tid}: not counted within the deadline`);
+    const inFlight = running.get(ref.path);
+    if (inFlight) {
+      const at = await inFlight.catch(() => null);
+      if (at && atOrAfter(at, o.since)) return 'covered';
+      continue;
+    }
     const snap = await ref.get();
     if (!snap.exists) return 'no-thread';
     const countedAt = snap.get('countedAt') as Timestamp | undefined;
@@ -62,24 +76,35 @@ export async function countThread(db: Firestore, cid: string, tid: string, o: Co
       await sleep(wait + Math.random() * jitter);
       continue;
     }
-    const [count, newest] = await Promise.all([posts.count().get(), posts.orderBy('createdAt', 'desc').limit(1).get()]);
-    const readTime = atOrAfter(newest.readTime, count.readTime) ? count.readTime : newest.readTime;
-    const top = newest.docs[0];
-    const last = snap.get('lastActivityAt') as Timestamp | undefined;
-    const next = recountedThread(
-      {lastActivityAt: last?.toMillis() ?? 0, lastPostId: (snap.get('lastPostId') ?? null) as string | null},
-      {count: count.data().count, newest: top ? {id: top.id, createdAt: (top.get('createdAt') as Timestamp).toMillis()} : null});
-    // The newest post's own timestamp (not rebuilt from ms), so lastActivityAt equals its createdAt exactly.
-    const topAt = top?.get('createdAt') as Timestamp | undefined;
-    const lastActivityAt = topAt && next.lastPostId === top!.id && next.lastActivityAt === topAt.toMillis() ? topAt : last ?? Timestamp.now();
+    if (running.has(ref.path)) continue;
+    let done: (at: Timestamp | null) => void = () => {};
+    running.set(ref.path, new Promise((r) => (done = r)));
+    let wrote: Timestamp | null = null;
     try {
-      await ref.update({postCount: next.postCount, lastActivityAt, lastPostId: next.lastPostId, countedAt: readTime},
-        {lastUpdateTime: snap.updateTime!});
-      return 'counted';
-    } catch (e) {
-      // FAILED_PRECONDITION: the thread changed since it was read (another recount, a moderator): look again.
-      if ((e as {code?: number}).code !== 9) throw e;
+      const [count, newest] = await Promise.all([posts.count().get(), posts.orderBy('createdAt', 'desc').limit(1).get()]);
+      const readTime = atOrAfter(newest.readTime, count.readTime) ? count.readTime : newest.readTime;
+      const top = newest.docs[0];
+      const last = snap.get('lastActivityAt') as Timestamp | undefined;
+      const next = recountedThread(
+        {lastActivityAt: last?.toMillis() ?? 0, lastPostId: (snap.get('lastPostId') ?? null) as string | null},
+        {count: count.data().count, newest: top ? {id: top.id, createdAt: (top.get('createdAt') as Timestamp).toMillis()} : null});
+      // The newest post's own timestamp (not rebuilt from ms), so lastActivityAt equals its createdAt exactly.
+      const topAt = top?.get('createdAt') as Timestamp | undefined;
+      const lastActivityAt = topAt && next.lastPostId === top!.id && next.lastActivityAt === topAt.toMillis() ? topAt : last ?? Timestamp.now();
+      try {
+        await ref.update({postCount: next.postCount, lastActivityAt, lastPostId: next.lastPostId, countedAt: readTime},
+          {lastUpdateTime: snap.updateTime!});
+        wrote = readTime;
+      } catch (e) {
+        // FAILED_PRECONDITION: the thread changed since it was read (another instance's recount, a moderator).
+        if ((e as {code?: number}).code !== 9) throw e;
+      }
+    } finally {
+      running.delete(ref.path);
+      done(wrote);
     }
+    if (wrote) return 'counted';
+    await sleep(Math.random() * jitter);
   }
 }
 
