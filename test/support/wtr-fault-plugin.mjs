@@ -173,7 +173,8 @@ export function faultPlugin() {
             f.left--;
             f.failed++;
             f.log.push({at: Date.now(), url: ev.request.url.replace(/^https?:\/\/[^/]+/, '').slice(0, 120)});
-            const done = f.left <= 0 ? () => f.cdp.send('Fetch.disable').catch(() => {}) : () => undefined;
+            // Decided when the answer has gone: a test that arms the next fault at once (left > 0 again) keeps it.
+            const done = () => (f.left <= 0 ? f.cdp.send('Fetch.disable').catch(() => {}) : undefined);
             const fail = f.body !== null
               ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status || 200,
                 responseHeaders: [{name: 'Content-Type', value: 'text/javascript'}, {name: 'Access-Control-Allow-Origin', value: '*'},
