@@ -5,7 +5,7 @@
 // limit by construction (src/data/firebase/erasure-batches.ts), checked here for the largest case.
 import {expect} from '@open-wc/testing';
 import {createFirebaseStore} from '../../src/data/firebase/firebase-store.js';
-import {MAX_BATCH_WRITES, MAX_RULE_READS, packBatches, ruleReadsOf, type Keyed} from '../../src/data/firebase/erasure-batches.js';
+import {FINAL_BATCH_ENDED, FINAL_BATCH_FIXED_WRITES, FINAL_BATCH_KEPT, MAX_BATCH_WRITES, MAX_RULE_READS, packBatches, ruleReadsOf, type Keyed} from '../../src/data/firebase/erasure-batches.js';
 import type {CommunityStore} from '../../src/data/store.js';
 import type {Connection, Post, Reaction, Thread} from '../../src/data/types.js';
 import {emulatorHost} from '../support/env.js';
@@ -47,6 +47,11 @@ describe('erasure at scale (issue 17)', function () {
       expect(planned(Array.from({length: 2000}, (_, i) => ({key: 't0', write: `p${i}`})), 3).length, 'one thread: 400 a batch').to.equal(5);
       expect(planned(Array.from({length: 60}, (_, i) => ({key: `t${i % 30}`, write: `p${i}`})).sort((a, b) => a.key.localeCompare(b.key)), 3).length,
         '30 threads: 5 a batch').to.equal(6);
+    });
+
+    it('keeps the last batch (the profile with the blocks this member made) within 400 writes, however many blocks', () => {
+      // members.ts eraseMe step 3: its fixed writes, the blocks it takes and the kept connections it blanks.
+      expect(FINAL_BATCH_FIXED_WRITES + FINAL_BATCH_ENDED + FINAL_BATCH_KEPT).to.be.at.most(MAX_BATCH_WRITES);
     });
   });
 

@@ -100,6 +100,33 @@ describe('billed reads on the emulator (issue 16)', function () {
     expect(reads.total).to.be.at.most(27);
   });
 
+  it('takes the members-only count from the thread document when it carries one: the page + 3 billed reads (issue 16/17)', async () => {
+    const cid = nextCommunityId();
+    cids.push(cid);
+    const posts = Array.from({length: 30}, (_, i) => post(`p${String(i).padStart(2, '0')}`, i % 2 ? alice : bob, {createdAt: T0 + i * 60000}));
+    const base = seed(cid, posts);
+    // A thread whose document counts its members-only posts (no audienceCounts/{tid} document at all).
+    const data = {...base, threads: base.threads!.map((t) => (t.id === TID ? {...t, membersOnly: 3} : t))};
+    await admin.seed(data);
+    await executeServerCommand('kin-wire-start');
+    const {host, port} = emulatorHost();
+    const root = await fixture<HTMLElement>(html`<div>
+      <kin-community community=${cid} project-id=${PROJECT} api-key="test" app-id="test" emulator-host=${`${host}:${port}`}>
+        <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
+      </kin-community></div>`);
+    await waitUntil(() => articles(root) === 20, 'the first page', {timeout: 30000});
+    await waitUntil(() => storeOf(root).handedOver === true, 'the SDK took over', {timeout: 30000});
+    const thread = root.querySelector('kin-discussion-thread')!;
+    await waitUntil(() => thread.shadowRoot!.querySelector('[part="members-only-notice"]')?.textContent?.includes('3'),
+      'the visitor is told about the 3 members-only posts', {timeout: 30000});
+    await new Promise((r) => setTimeout(r, 1000));
+    const reads = await billed(data);
+    console.log(`[reads] visitor first view, count on the thread: ${reads.total} billed = ${reads.docs} documents on the wire + ${reads.rules} rules reads [${reads.kinds.join(', ')}]`);
+    expect(reads.kinds, 'no members-only count document').not.to.include('listen:get:audienceCounts');
+    expect(reads.docs, 'community + 20 posts + the thread').to.equal(22);
+    expect(reads.total).to.be.at.most(25);
+  });
+
   it('new posts reach a visitor through the thread listener, then the newer-posts listener', async () => {
     const cid = nextCommunityId();
     cids.push(cid);

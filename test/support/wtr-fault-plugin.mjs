@@ -15,6 +15,9 @@
 //                                                 instead: a tampered file, as a compromised CDN would serve (issue 17, SRI)
 //   kin-cdn            {}                             starts (once) a plain static server for dist/cdn on its own port;
 //                                                 answers {base} (issue 17, SRI: test/embed/sri.test.ts)
+//   kin-requests       {match} | {}                   with `match`: starts recording the requests whose URL contains it
+//                                                 (url, method, headers, the body's first 4,000 characters); without:
+//                                                 stops and answers them (issue 17, App Check: test/embed/app-check-token.test.ts)
 //   kin-failed-count   {}                             how many requests kin-fail-requests has failed so far
 //   kin-failed-log     {}                             when ({at} ms since the epoch) and which ({url}) it failed
 // It also lets a sandboxed (opaque-origin, storage-denied) frame, or a page on another origin, load the kit's
@@ -155,6 +158,14 @@ export function faultPlugin() {
           f = {cdp: await page.createCDPSession(), left: 0, failed: 0, status: 0, body: null, log: []};
           failing.set(session.id, f);
           f.cdp.on('Fetch.requestPaused', (ev) => {
+            // A CORS preflight (a JSON POST to the emulator or to another origin) is answered as a server that
+            // allows it would, and not counted: the fault is the answer to the request itself.
+            if (ev.request.method === 'OPTIONS' && (f.status || f.body !== null)) {
+              void f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: 204, responseHeaders: [
+                {name: 'Access-Control-Allow-Origin', value: '*'}, {name: 'Access-Control-Allow-Methods', value: '*'},
+                {name: 'Access-Control-Allow-Headers', value: '*'}, {name: 'Access-Control-Max-Age', value: '0'}]}).catch(() => {});
+              return;
+            }
             if (f.left <= 0) {
               void f.cdp.send('Fetch.continueRequest', {requestId: ev.requestId}).catch(() => {});
               return;
@@ -165,7 +176,8 @@ export function faultPlugin() {
             const done = f.left <= 0 ? () => f.cdp.send('Fetch.disable').catch(() => {}) : () => undefined;
             const fail = f.body !== null
               ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status || 200,
-                responseHeaders: [{name: 'Content-Type', value: 'text/javascript'}, {name: 'Access-Control-Allow-Origin', value: '*'}],
+                responseHeaders: [{name: 'Content-Type', value: 'text/javascript'}, {name: 'Access-Control-Allow-Origin', value: '*'},
+                  {name: 'Access-Control-Allow-Headers', value: '*'}],
                 body: Buffer.from(f.body).toString('base64')})
               : f.status
               ? f.cdp.send('Fetch.fulfillRequest', {requestId: ev.requestId, responseCode: f.status,
@@ -186,6 +198,27 @@ export function faultPlugin() {
         if (f.left > 0) await f.cdp.send('Fetch.enable', {patterns});
         else await f.cdp.send('Fetch.disable').catch(() => {});
         return true;
+      }
+      if (command === 'kin-requests') {
+        const s = await cdpFor(session);
+        if (!s.requests) {
+          s.requests = {match: null, list: []};
+          s.cdp.on('Network.requestWillBeSent', (ev) => {
+            const r = s.requests;
+            if (r.match && ev.request.url.includes(r.match)) {
+              r.list.push({url: ev.request.url, method: ev.request.method, headers: ev.request.headers, postData: (ev.request.postData ?? '').slice(0, 4000)});
+            }
+          });
+        }
+        if (payload?.match) {
+          s.requests.match = String(payload.match);
+          s.requests.list = [];
+          return true;
+        }
+        const list = s.requests.list;
+        s.requests.match = null;
+        s.requests.list = [];
+        return list;
       }
       if (command === 'kin-cdn') {
         cdn ??= startCdn();

@@ -52,3 +52,15 @@ export function packBatches<T>(items: Keyed<T>[], readsPerKey: number, maxWrites
 export function ruleReadsOf<T>(batch: Keyed<T>[], readsPerKey: number): number {
   return SHARED_RULE_READS + new Set(batch.map((i) => i.key).filter((k) => k !== null)).size * readsPerKey;
 }
+
+/**
+ * The last erasure batch (members.ts eraseMe, step 3) deletes the profile with the blocks this member made, which
+ * may only go with it or after it. Its fixed writes: the sanction record, the rate-limit record, the match
+ * profile, the private profile, the roles, the community's badge entry and the profile itself (7). With at most
+ * 343 blocks and 50 kept connections blanked beside them, it holds at most 400 writes; the rest follow in
+ * batches of 400. Its rules read only shared documents (the community, members/{me} after the write, its
+ * sanction and limits), so its rule reads do not grow with its size.
+ */
+export const FINAL_BATCH_FIXED_WRITES = 7;
+export const FINAL_BATCH_ENDED = 343;
+export const FINAL_BATCH_KEPT = 50;

@@ -255,8 +255,21 @@ class FirebaseStore implements CommunityStore {
 
   // Community -------------------------------------------------------------------------------------
   watchCommunity(next: (community: Community | null) => void, error: OnError): Unsubscribe {
-    return this.#listen(() => onSnapshot(this.#doc(), (snap) => next(snap.exists() ? toCommunity(snap) : null),
-      (e) => error(mapFirebaseError(e, 'load the community'))));
+    // Issue 17: "missing" only when the server says so. When the server cannot be reached (offline, or
+    // answering 429), the SDK reports the document from its empty cache as missing, and the page would
+    // tell the site owner their community is not set up; it is still loading.
+    // Metadata changes are asked for so the server's "missing" after the cache's is heard; only a change of
+    // the data (or that first server answer) is passed on.
+    return this.#listen(() => {
+      let last: string | null = null;
+      return onSnapshot(this.#doc(), {includeMetadataChanges: true}, (snap) => {
+        if (!snap.exists() && snap.metadata.fromCache) return;
+        const seen = snap.exists() ? JSON.stringify(snap.data()) : '';
+        if (seen === last) return;
+        last = seen;
+        next(snap.exists() ? toCommunity(snap) : null);
+      }, (e) => error(mapFirebaseError(e, 'load the community')));
+    });
   }
 
   async updateFounderStory(input: FounderStoryInput): Promise<void> {
@@ -614,10 +627,33 @@ class FirebaseStore implements CommunityStore {
     return (await this.getPrivateRecord())!;
   }
 
+  /**
+   * Issue 16/17: a thread document that carries `membersOnly` (a number) gives the count with the thread, which
+   * the reader already listens to (no read of its own); otherwise audienceCounts/{tid}, as before (1 read,
+   * missing or not). The stores do not write the field on the thread yet (firestore.rules audienceCounts).
+   */
   watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
-    const ref = doc(this.db, this.#path('audienceCounts', validateId('threadId', threadId)));
-    return this.#listen(() => onSnapshot(ref, (snap) => next(Math.max(0, Number(snap.get('membersOnly') ?? 0) || 0)),
-      (e) => error(mapFirebaseError(e, 'load the thread'))));
+    const id = validateId('threadId', threadId);
+    const countRef = doc(this.db, this.#path('audienceCounts', id));
+    const fail = (e: unknown) => error(mapFirebaseError(e, 'load the thread'));
+    const count = (v: unknown) => Math.max(0, Number(v ?? 0) || 0);
+    return this.#listen(() => {
+      let counts: Unsubscribe | null = null;
+      const thread = onSnapshot(doc(this.db, this.#threadPath(id)), (snap) => {
+        const onThread = snap.get('membersOnly');
+        if (typeof onThread === 'number') {
+          counts?.();
+          counts = null;
+          next(count(onThread));
+        } else {
+          counts ??= onSnapshot(countRef, (c) => next(count(c.get('membersOnly'))), fail);
+        }
+      }, fail);
+      return () => {
+        thread();
+        counts?.();
+      };
+    });
   }
 
   /**

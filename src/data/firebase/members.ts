@@ -19,7 +19,7 @@ import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
 import {withoutAbout} from '../domain/moderation.js';
 import {deleteBadges, setBadges} from './badges.js';
-import {packBatches, type Keyed} from './erasure-batches.js';
+import {FINAL_BATCH_ENDED, FINAL_BATCH_KEPT, packBatches, type Keyed} from './erasure-batches.js';
 
 /** What the adapter lends these operations. */
 export interface MembersCtx {
@@ -248,8 +248,8 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     // 3. Everything keyed to them, the profile last (the roles rule checks it goes in the same batch). An
     //    ended connection (a block) may only go with the profile, or after it (firestore.rules connections).
     const batch = writeBatch(c.db);
-    for (const d of ended.slice(0, 400)) batch.delete(d.ref);
-    for (const d of keptEnded.slice(0, 50)) if (d.get('message')) batch.update(d.ref, {message: ''});
+    for (const d of ended.slice(0, FINAL_BATCH_ENDED)) batch.delete(d.ref);
+    for (const d of keptEnded.slice(0, FINAL_BATCH_KEPT)) if (d.get('message')) batch.update(d.ref, {message: ''});
     // Issue 11 (docs/privacy.md): a running suspension moves to sanctions/{uid}, which the member cannot
     // delete; the rate-limit record stays without the fields that point at a post or a report.
     const sanction = sanctionOnErasure(g.roles.exists() ? c.toRoles(g.roles) : null, Date.now());
@@ -266,8 +266,8 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     }
     if (g.member.exists()) batch.delete(g.member.ref);
     await batch.commit();
-    await inBatches(c, [...ended.slice(400).map((d) => (b: WriteBatch) => b.delete(d.ref)),
-      ...keptEnded.slice(50).filter((d) => d.get('message')).map((d) => (b: WriteBatch) => b.update(d.ref, {message: ''}))]);
+    await inBatches(c, [...ended.slice(FINAL_BATCH_ENDED).map((d) => (b: WriteBatch) => b.delete(d.ref)),
+      ...keptEnded.slice(FINAL_BATCH_KEPT).filter((d) => d.get('message')).map((d) => (b: WriteBatch) => b.update(d.ref, {message: ''}))]);
   });
   await signOut().catch(() => {});
 }

@@ -40,6 +40,10 @@ function failure(status: number, action: string): KindredError {
   if (status === 403) return new KindredError('permission-denied', `Could not ${action}: You are not allowed to do this here. Join the community, or ask a moderator if you think this is wrong.`);
   if (status === 401) return new KindredError('unauthenticated', `Could not ${action}: Sign in and try again.`);
   if (status === 404) return new KindredError('not-found', `Could not ${action}: It no longer exists; refresh to see the latest.`);
+  // Issue 17: as the SDK maps resource-exhausted and deadline-exceeded (firebase/errors.ts). `rate-limited`
+  // is retried with backoff like `unavailable` (controllers/live.ts), and says to wait rather than to check the connection.
+  if (status === 429) return new KindredError('rate-limited', `Could not ${action}: Too many requests just now; wait a minute and try again.`);
+  if (status === 504) return new KindredError('unavailable', `Could not ${action}: The community took too long to answer; check your connection and try again.`);
   return new KindredError('unavailable', `Could not ${action}: The community cannot be reached; check your connection and try again.`);
 }
 
