@@ -87,11 +87,16 @@ describe('faults: the Firestore emulator stops and restarts under an open page',
     expect(draft?.queued).to.equal(true);
 
     step('post kept; restarting the emulator');
+    // A real Firestore comes back with its data; the restarted emulator starts empty and is seeded again.
+    // The page must not reach it in between (it would see a community with no documents, a race that failed
+    // one CI run): its requests to the emulator are refused, as while it was down, until the seed is in.
+    await executeServerCommand('kin-fail-requests', {pattern: `*:${host.port}/*`, times: 100000});
     await executeServerCommand('kin-emulator', {action: 'restart', docs, projectId: PROJECT});
     // The JVM's start is the machine's time, not the kit's: wait for it, then measure the kit's recovery.
     for (let up = false; !up; await wait(250)) {
       up = ((await executeServerCommand('kin-emulator', {action: 'status'})) as {up: boolean}).up;
     }
+    await executeServerCommand('kin-fail-requests', {times: 0});
     const upAt = Date.now();
     step('emulator answers again (seeded)');
     await eventuallyWithin(() => elements.every((el) => !text(el).includes('Reconnecting to the community')), 'every element recovered', 120000);
