@@ -58,6 +58,18 @@ describe('billed reads on the emulator (issue 16)', function () {
     for (const cid of cids) await admin.removeCommunity(cid).catch(() => undefined);
   });
 
+  /** Starts counting the wire, opens the thread page as a visitor with no session, and waits for the first page. */
+  async function openFirstView(cid: string): Promise<HTMLElement> {
+    await executeServerCommand('kin-wire-start');
+    const {host, port} = emulatorHost();
+    const root = await fixture<HTMLElement>(html`<div>
+      <kin-community community=${cid} project-id=${PROJECT} api-key="test" app-id="test" emulator-host=${`${host}:${port}`}>
+        <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
+      </kin-community></div>`);
+    await waitUntil(() => articles(root) === 20, 'the first page', {timeout: 30000});
+    return root;
+  }
+
   it('a visitor\'s first view of a 20-post page, SDK takeover included, is billed the page + 5 reads (the current badges come with the community document)', async () => {
     const cid = nextCommunityId();
     cids.push(cid);
@@ -66,13 +78,7 @@ describe('billed reads on the emulator (issue 16)', function () {
     const data = seed(cid, posts.map((p) => (p.authorId === 'bob' ? {...p, authorBadges: []} : p)));
     expect(data.roles?.map((r) => r.uid)).to.deep.equal(['bob']);
     await admin.seed(data);
-    await executeServerCommand('kin-wire-start');
-    const {host, port} = emulatorHost();
-    const root = await fixture<HTMLElement>(html`<div>
-      <kin-community community=${cid} project-id=${PROJECT} api-key="test" app-id="test" emulator-host=${`${host}:${port}`}>
-        <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
-      </kin-community></div>`);
-    await waitUntil(() => articles(root) === 20, 'the first page', {timeout: 30000});
+    const root = await openFirstView(cid);
     // Issue 12/16: the first page already shows the authors' current badges, from the community document.
     const thread = root.querySelector('kin-discussion-thread')!;
     const bobsBadges = [...thread.shadowRoot!.querySelectorAll('article')].filter((a) => a.textContent!.includes('Bob Jones'))
@@ -108,13 +114,7 @@ describe('billed reads on the emulator (issue 16)', function () {
     // A thread whose document counts its members-only posts (no audienceCounts/{tid} document at all).
     const data = {...base, threads: base.threads!.map((t) => (t.id === TID ? {...t, membersOnly: 3} : t))};
     await admin.seed(data);
-    await executeServerCommand('kin-wire-start');
-    const {host, port} = emulatorHost();
-    const root = await fixture<HTMLElement>(html`<div>
-      <kin-community community=${cid} project-id=${PROJECT} api-key="test" app-id="test" emulator-host=${`${host}:${port}`}>
-        <kin-discussion-thread thread-key=${KEY}></kin-discussion-thread>
-      </kin-community></div>`);
-    await waitUntil(() => articles(root) === 20, 'the first page', {timeout: 30000});
+    const root = await openFirstView(cid);
     await waitUntil(() => storeOf(root).handedOver === true, 'the SDK took over', {timeout: 30000});
     const thread = root.querySelector('kin-discussion-thread')!;
     await waitUntil(() => thread.shadowRoot!.querySelector('[part="members-only-notice"]')?.textContent?.includes('3'),
