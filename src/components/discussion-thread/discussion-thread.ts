@@ -23,7 +23,8 @@ import {ThreadComposer} from './composer.controller.js';
 import {HubPager} from './hub.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
 import {ThreadFollow} from './follow.controller.js';
-import {DeepLink} from './deep-link.controller.js';
+import {DeepLink, linkedPostId} from './deep-link.controller.js';
+import {DeferController} from '../../controllers/defer.js';
 import {followButton} from './follow.parts.js';
 import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
@@ -117,6 +118,8 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
+  // Issue 16: below the first screen, no data and no posts until the thread comes near the viewport (its loading reserve stays).
+  #defer = new DeferController(this, {now: () => linkedPostId(location.hash) !== null});
   // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
   #network = new OnlineController(this, (online) => online && this.#composer.resend.flush(), () => this.#store);
   private get online() {
@@ -219,6 +222,7 @@ export class KinDiscussionThread extends KinElement {
   // Derived state --------------------------------------------------------------------------------
 
   get #store(): CommunityStore | null {
+    if (!this.#defer.ready) return null;
     return this.store ?? this.#consumer.store;
   }
 
