@@ -41,6 +41,8 @@ export class DeferController implements ReactiveController {
   #observer: IntersectionObserver | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #idle: number | null = null;
+  /** Listening for focus and print (each listener added is removed exactly once: host pages count them). */
+  #listening = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -57,6 +59,7 @@ export class DeferController implements ReactiveController {
     }
     this.host.addEventListener('focusin', this.#wake);
     window.addEventListener('beforeprint', this.#wake);
+    this.#listening = true;
     this.#observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) this.#wake();
     }, {rootMargin: this.options.rootMargin ?? '100% 0px'});
@@ -94,8 +97,11 @@ export class DeferController implements ReactiveController {
   #stop() {
     this.#observer?.disconnect();
     this.#observer = null;
-    this.host.removeEventListener('focusin', this.#wake);
-    window.removeEventListener('beforeprint', this.#wake);
+    if (this.#listening) {
+      this.host.removeEventListener('focusin', this.#wake);
+      window.removeEventListener('beforeprint', this.#wake);
+      this.#listening = false;
+    }
     if (this.#timer !== null) clearTimeout(this.#timer);
     if (this.#idle !== null) cancelIdleCallback(this.#idle);
     this.#timer = null;
