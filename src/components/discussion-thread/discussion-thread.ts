@@ -29,6 +29,7 @@ import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
 import {composerForm} from './composer.parts.js';
 import {hub} from './hub.parts.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 /**
  * Peer conversation for a page or a whole community: posts and one level of replies, live, with a
@@ -417,9 +418,8 @@ export class KinDiscussionThread extends KinElement {
   };
 
   #renderLoading() {
-    const common = commonMessages(this.#consumer.locale);
     return html`<div class="loading" role="feed" part="feed" aria-busy="true" aria-label=${this.#m.feedLabel}>
-      <p class="loading-text">${common.loading}</p>
+      <p class="loading-text">${loadingText(this.#consumer.locale)}</p>
     </div>`;
   }
 

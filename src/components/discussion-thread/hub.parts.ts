@@ -6,13 +6,14 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {time} from '../shared/parts.js';
 import {composerForm} from './composer.parts.js';
 import {NEW_THREAD, type ThreadContext} from './discussion-thread.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 export function hub(t: ThreadContext): TemplateResult {
   const m = t.m;
   const h = t.hub;
   const common = commonMessages(t.locale);
   if (h.threads.status !== 'ready') {
-    return html`<div class="loading" aria-busy="true"><p class="loading-text">${common.loading}</p></div>`;
+    return html`<div class="loading" aria-busy="true"><p class="loading-text" role="status">${loadingText(t.locale)}</p></div>`;
   }
   const threads = h.list;
   const loadingMore = h.moreStatus === 'loading';
