@@ -1,3 +1,5 @@
+import {isWelshWanted, toLocale} from './i18n/messages.js';
+
 // Loads an element's code the first time its tag appears in the page (the pattern of Shoelace's
 // autoloader). The script-tag entry stays small however many elements the kit grows, and a page pays
 // only for the elements it uses. Properties a framework sets before the code arrives are kept: Lit
@@ -15,6 +17,18 @@ export const LAZY_ELEMENTS: Record<string, () => Promise<unknown>> = {
   'kin-community-admin': () => import('./components/community-admin/kin-community-admin.js'),
 };
 
+/**
+ * Issue 16: on a Welsh page, the Welsh strings of an element on the first view's path are fetched with
+ * its code, not one round trip after it (its catalogue would otherwise ask for them when it runs).
+ */
+const LAZY_WELSH: Record<string, () => Promise<unknown>> = {
+  'kin-discussion-thread': () => Promise.all([
+    import('./components/discussion-thread/discussion-thread.messages.cy.js'),
+    import('./i18n/safety.messages.cy.js'),
+    import('./i18n/moderation.messages.cy.js'),
+  ]),
+};
+
 const requested = new Set<string>();
 
 /** Loads the code of `tag` if the kit has it and it is not defined yet. Resolves when defined. */
@@ -23,6 +37,7 @@ export async function load(tag: string): Promise<void> {
   if (!loader || customElements.get(tag)) return;
   if (!requested.has(tag)) {
     requested.add(tag);
+    if (isWelshWanted() || toLocale(document.documentElement.lang) === 'cy') void LAZY_WELSH[tag]?.().catch(() => undefined);
     try {
       await loader();
     } catch (e) {
