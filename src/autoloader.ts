@@ -8,6 +8,7 @@ import {isWelshWanted, toLocale} from './i18n/messages.js';
 /** Element modules the script-tag bundle loads on first use. */
 export const LAZY_ELEMENTS: Record<string, () => Promise<unknown>> = {
   'kin-discussion-thread': () => import('./components/discussion-thread/kin-discussion-thread.js'),
+  'kin-founder-story-banner': () => import('./components/founder-story-banner/kin-founder-story-banner.js'),
   'kin-join': () => import('./components/join/kin-join.js'),
   'kin-member-directory': () => import('./components/member-directory/kin-member-directory.js'),
   'kin-peer-match-card': () => import('./components/peer-match-card/kin-peer-match-card.js'),
@@ -27,7 +28,41 @@ const LAZY_WELSH: Record<string, () => Promise<unknown>> = {
     import('./i18n/safety.messages.cy.js'),
     import('./i18n/moderation.messages.cy.js'),
   ]),
+  'kin-founder-story-banner': () => import('./components/founder-story-banner/founder-story-banner.messages.cy.js'),
 };
+
+// Issue 16: the founder story banner's code loads on first use, often while the visitor already sees the
+// page. Until it is defined, its tag keeps the box its loading skeleton (and its usual story) will take,
+// so nothing below it moves when it arrives: the same block size, from the same custom properties, as
+// founder-story-banner.styles.ts gives `.base` > `.skeleton` (photo box + text reserve, two columns from
+// 40rem wide, the card's narrower photo, the compact line). Its light-DOM content stays hidden until then.
+// The sheet is adopted by the document while a banner waits and removed once it is defined.
+const P = 'var(--kin-founder-story-banner-padding, var(--kin-space-l, 1.5rem))';
+const RATIO = 'var(--kin-founder-story-banner-image-ratio, 4 / 5)';
+const RESERVE = 'var(--kin-founder-story-banner-reserve, 25rem)';
+const B = 'kin-founder-story-banner:not(:defined)';
+const BANNER_RESERVE = `${B}{display:flow-root;container-type:inline-size;border-block-start:4px solid transparent}
+${B}[memorial]{border-block-start-width:1px}
+${B}>*{display:none}
+${B}::before,${B}::after{content:"";display:block;margin-inline:${P}}
+${B}::before{margin-block:${P} var(--kin-space-l, 1.5rem);aspect-ratio:${RATIO};max-inline-size:20rem}
+${B}::after{min-block-size:${RESERVE};margin-block-end:${P}}
+${B}[variant=card]::before{max-inline-size:12rem}
+@container (min-width: 40rem){${B}:not([variant])::before,${B}[variant=banner]::before{display:none}
+${B}:not([variant])::after,${B}[variant=banner]::after{margin-block-start:${P};min-block-size:max(${RESERVE}, calc(16rem / (${RATIO})))}}
+${B}[variant=compact]::before{display:none}
+${B}[variant=compact]::after{margin:var(--kin-space-s, 0.5rem) var(--kin-space-m, 1rem);min-block-size:max(2.75rem, var(--kin-founder-story-banner-reserve, 2.75rem))}`;
+let reserveSheet: CSSStyleSheet | null = null;
+
+function reserveBannerBox(): void {
+  if (reserveSheet || typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in document)) return;
+  const sheet = (reserveSheet = new CSSStyleSheet());
+  sheet.replaceSync(BANNER_RESERVE);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  void customElements.whenDefined('kin-founder-story-banner').then(() => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  });
+}
 
 const requested = new Set<string>();
 
@@ -57,6 +92,7 @@ export function discover(root: Element | Document | DocumentFragment): void {
   for (const el of root.querySelectorAll(':not(:defined)')) {
     if (el.localName.startsWith('kin-')) found.add(el.localName);
   }
+  if (found.has('kin-founder-story-banner')) reserveBannerBox();
   for (const tag of found) void load(tag);
 }
 
