@@ -23,11 +23,8 @@ export const LAZY_ELEMENTS: Record<string, () => Promise<unknown>> = {
  * its code, not one round trip after it (its catalogue would otherwise ask for them when it runs).
  */
 const LAZY_WELSH: Record<string, () => Promise<unknown>> = {
-  'kin-discussion-thread': () => Promise.all([
-    import('./components/discussion-thread/discussion-thread.messages.cy.js'),
-    import('./i18n/safety.messages.cy.js'),
-    import('./i18n/moderation.messages.cy.js'),
-  ]),
+  // The build puts the safety and moderation wording's Welsh in the same chunk (rollup.config.mjs).
+  'kin-discussion-thread': () => import('./components/discussion-thread/discussion-thread.messages.cy.js'),
   'kin-founder-story-banner': () => import('./components/founder-story-banner/founder-story-banner.messages.cy.js'),
 };
 

@@ -10,6 +10,10 @@
 //   desktop), from the entry's first task to the story and the first posts.
 import {expect, waitUntil} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
+import {emulatorHost} from '../support/env.js';
+import {FirestoreAdmin} from '../support/firestore-admin.js';
+import {T0, alice, bob, nextCommunityId, post, seed} from '../components/discussion-thread.fixture.js';
+import type {FounderStory} from '../../src/data/types.js';
 import type {Catalogue} from '../../src/i18n/messages.js';
 import {commonMessages} from '../../src/i18n/common.messages.js';
 import {cy as commonCy} from '../../src/i18n/common.messages.cy.js';
@@ -44,7 +48,9 @@ new PerformanceObserver((list) => {
 }).observe({type: 'layout-shift', buffered: true});
 </script>`;
 
-async function hostPage(opts: {lang: string; banner: boolean; width?: number; height?: number}): Promise<{win: HostWindow; doc: Document}> {
+const LOCAL = 'community="asthma-cymru" store="local" seed="/demo/seed.json"';
+
+async function hostPage(opts: {lang: string; banner: boolean; width?: number; height?: number; root?: string}): Promise<{win: HostWindow; doc: Document}> {
   const frame = document.createElement('iframe');
   frame.title = 'Host page';
   frame.style.cssText = `position: fixed; inset: 0 auto auto 0; border: 0; inline-size: ${opts.width ?? 900}px; block-size: ${opts.height ?? 700}px`;
@@ -54,7 +60,7 @@ async function hostPage(opts: {lang: string; banner: boolean; width?: number; he
 <body style="margin: 0"><main style="max-inline-size: 60rem; margin: 0 auto; padding: 0 1rem; font: 16px/1.5 system-ui, sans-serif">
 <h1 style="margin: 0.5rem 0">Walk for Breath 2026</h1>
 <p style="margin: 0 0 1rem">Join us on the 14th of June.</p>
-<kin-community community="asthma-cymru" store="local" seed="/demo/seed.json">
+<kin-community ${opts.root ?? LOCAL}>
 ${opts.banner ? '<kin-founder-story-banner heading-level="2"></kin-founder-story-banner>' : ''}
 <kin-discussion-thread thread-key="walk-2026" thread-title="Mawddach Trail walk 2026"></kin-discussion-thread>
 </kin-community></main></body></html>`;
@@ -148,20 +154,48 @@ describe('the script-tag entry loads Welsh and the banner only where a page need
     expect(requests(win).some((u) => u.endsWith('/discussion-thread.messages.cy.ts'))).to.equal(true);
   });
 
-  for (const [width, height] of [[412, 823], [1350, 940]]) {
-    it(`the banner, loaded on first use, moves nothing below it (${width}×${height}, banner above the thread)`, async () => {
-      await setViewport({width: Math.max(width, 800), height: Math.max(height, 600)});
-      const {win, doc} = await hostPage({lang: 'en', banner: true, width, height});
-      await waitUntil(() => posts(doc) > 0 && bannerReady(doc), 'the story and the first posts', {timeout: 30000});
-      await new Promise((r) => setTimeout(r, 500));
-      const banner = doc.querySelector('kin-founder-story-banner')!;
-      expect(banner.getBoundingClientRect().top, 'the banner starts in view').to.be.below(height);
-      expect(doc.querySelector('kin-discussion-thread')!.getBoundingClientRect().top, 'the thread starts in view').to.be.below(height);
-      const total = win.kinShifts.reduce((s, x) => s + x.value, 0);
-      console.log(`lazy banner CLS ${width}×${height}: ${total.toFixed(4)} (banner ${Math.round(banner.getBoundingClientRect().height)} px)`);
-      expect(total, `layout shifts: ${win.kinShifts.map((s) => `${s.value.toFixed(4)} (${s.sources})`).join('; ') || 'none'}`).to.equal(0);
-      // The reserve is the kit's own, and gone once the banner is defined: the page keeps no sheet of ours.
-      expect(doc.adoptedStyleSheets.length).to.equal(0);
+  // As test/embed/cls.test.ts, a public community on the Firestore emulator (the reader's first view, then
+  // the SDK taking over), but with the banner's code arriving through the autoloader, after the page's
+  // first layout with the kit.
+  describe('the banner, loaded on first use, moves nothing below it', () => {
+    const PROJECT = 'demo-kindred-entry';
+    const admin = new FirestoreAdmin(PROJECT);
+    const cids: string[] = [];
+    before(async () => {
+      await new Promise((resolve) => {
+        const req = indexedDB.deleteDatabase('firebaseLocalStorageDb');
+        req.onsuccess = req.onerror = req.onblocked = resolve;
+      });
+      for (const k of Object.keys(localStorage)) if (k.startsWith('firebase:')) localStorage.removeItem(k);
     });
-  }
+    after(async () => {
+      for (const cid of cids) await admin.removeCommunity(cid).catch(() => undefined);
+    });
+
+    for (const [width, height] of [[412, 823], [1350, 940]]) {
+      it(`${width}×${height}, the banner above the thread, in view`, async () => {
+        const cid = nextCommunityId();
+        cids.push(cid);
+        const data = seed(cid, Array.from({length: 30}, (_, i) => post(`p${String(i).padStart(2, '0')}`, i % 2 ? alice : bob,
+          {createdAt: T0 + i * 60000, body: `Post number ${i}: how are you getting on with the new inhaler?`})));
+        data.community.founderStory = (await (await fetch('/demo/seed.json')).json()).community.founderStory as FounderStory;
+        await admin.seed(data);
+        const {host, port} = emulatorHost();
+        await setViewport({width: Math.max(width, 800), height: Math.max(height, 600)});
+        const {win, doc} = await hostPage({lang: 'en', banner: true, width, height,
+          root: `community="${cid}" project-id="${PROJECT}" api-key="test" app-id="test" emulator-host="${host}:${port}" emulator-auth-host="127.0.0.1:9"`});
+        await waitUntil(() => posts(doc) > 0 && bannerReady(doc), 'the story and the first posts', {timeout: 30000});
+        const store = (doc.querySelector('kin-community') as unknown as {context: {store: {handedOver?: boolean}}}).context.store;
+        await waitUntil(() => store.handedOver === true, 'the SDK took over', {timeout: 30000});
+        await new Promise((r) => setTimeout(r, 1000));
+        const banner = doc.querySelector('kin-founder-story-banner')!;
+        expect(banner.getBoundingClientRect().top, 'the banner starts in view').to.be.below(height);
+        const total = win.kinShifts.reduce((s, x) => s + x.value, 0);
+        console.log(`lazy banner CLS ${width}×${height}: ${total.toFixed(4)} (banner ${Math.round(banner.getBoundingClientRect().height)} px)`);
+        expect(total, `layout shifts: ${win.kinShifts.map((s) => `${s.value.toFixed(4)} (${s.sources})`).join('; ') || 'none'}`).to.equal(0);
+        // The reserve is the kit's own, and gone once the banner is defined: the page keeps no sheet of ours.
+        expect(doc.adoptedStyleSheets.length).to.equal(0);
+      });
+    }
+  });
 });
