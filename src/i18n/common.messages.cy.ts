@@ -5,6 +5,7 @@ import type {KindredErrorCode} from '../data/errors.js';
 
 export const cy: CommonMessages = {
   loading: 'Yn llwytho…',
+  slowLoading: 'Mae hyn yn cymryd mwy o amser nag arfer. Rydym yn dal i geisio cyrraedd y gymuned a byddwn yn ei dangos yma cyn gynted ag y bydd yn ateb: does dim angen ail-lwytho’r dudalen.',
   retry: 'Rhowch gynnig arall arni',
   offline: 'Rydych all-lein. Caiff yr hyn rydych yn ei ysgrifennu ei gadw ar y ddyfais hon a’i anfon pan fyddwch yn ailgysylltu.',
   reconnecting: 'Yn ailgysylltu â’r gymuned… Efallai fod yr hyn a welwch wedi dyddio; caiff yr hyn a ysgrifennwch ei gadw a’i anfon pan fyddwn yn ôl.',
