@@ -3,6 +3,8 @@ import type {KindredErrorCode} from '../data/errors.js';
 
 const en = {
   loading: 'Loading…',
+  // Issue 17: a first load still waiting after a few seconds (the server refusing or slow; the SDK retries by itself).
+  slowLoading: 'This is taking longer than usual. We are still trying to reach the community and will show it here as soon as it answers: there is no need to reload the page.',
   retry: 'Try again',
   offline: 'You are offline. What you write is kept on this device and sent when you reconnect.',
   reconnecting: 'Reconnecting to the community… What you see may be out of date; what you write is kept and sent once we are back.',
@@ -38,40 +40,5 @@ const en = {
   })[code],
 };
 
-const cy: typeof en = {
-  loading: 'Yn llwytho…',
-  retry: 'Rhowch gynnig arall arni',
-  offline: 'Rydych all-lein. Caiff yr hyn rydych yn ei ysgrifennu ei gadw ar y ddyfais hon a’i anfon pan fyddwch yn ailgysylltu.',
-  reconnecting: 'Yn ailgysylltu â’r gymuned… Efallai fod yr hyn a welwch wedi dyddio; caiff yr hyn a ysgrifennwch ei gadw a’i anfon pan fyddwn yn ôl.',
-  signedOut: 'Ymunwch â’r gymuned i gymryd rhan.',
-  sessionExpired: 'Mae eich mewngofnodi wedi dod i ben. Mewngofnodwch eto i gymryd rhan: caiff yr hyn a ysgrifennoch ei gadw ar y ddyfais hon.',
-  signInAgain: 'Mewngofnodi eto',
-  join: 'Ymuno',
-  signIn: 'Mewngofnodi',
-  membersOnly: 'Mae’r gymuned hon ar gyfer aelodau yn unig. Ymunwch i ddarllen a chymryd rhan.',
-  configError: 'Nid oedd modd llwytho’r gymuned hon.',
-  communityMissing: 'Nid yw’r gymuned hon wedi’i gosod eto. Os mai chi sy’n rhedeg y wefan hon, gwiriwch briodoledd community="…" <kin-community>.',
-  needHelp: 'Angen help nawr?',
-  relationship_patient: 'Claf',
-  relationship_carer: 'Gofalwr neu deulu',
-  relationship_professional: 'Gweithiwr proffesiynol',
-  relationship_other: 'Aelod',
-  badge_admin: 'Gweinyddwr',
-  badge_moderator: 'Cymedrolwr',
-  badge_founder: 'Sylfaenydd',
-  badge_clinician: 'Clinigydd wedi’i ddilysu',
-  error: (code: KindredErrorCode): string => ({
-    'permission-denied': 'Nid oes gennych ganiatâd i wneud hynny.',
-    'invalid-argument': 'Nid yw rhywbeth a roesoch yn ddilys. Gwiriwch a rhowch gynnig arall arni.',
-    'not-found': 'Doedd dim modd dod o hyd i hynny. Efallai ei fod wedi’i ddileu.',
-    unavailable: 'Ni allwn gyrraedd y gymuned ar hyn o bryd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.',
-    'rate-limited': 'Roedd hynny’n gyflym! Arhoswch ychydig eiliadau a rhowch gynnig arall arni.',
-    unauthenticated: 'Mewngofnodwch neu ymunwch yn gyntaf.',
-    'already-exists': 'Mae hynny’n bodoli eisoes.',
-    misconfigured: 'Nid yw’r gymuned hon wedi’i gosod yn gywir.',
-    internal: 'Aeth rhywbeth o’i le ar ein hochr ni. Rhowch gynnig arall arni.',
-    conflict: 'Cafodd hwn ei newid yn rhywle arall tra oeddech chi’n gweithio arno. Ni chafodd dim ei ysgrifennu drosto.',
-  })[code],
-};
-
-export const commonMessages = defineMessages({en, cy}, 'common');
+export const commonMessages = defineMessages({en}, 'common', () => import('./common.messages.cy.js'));
+export type CommonMessages = typeof en;
