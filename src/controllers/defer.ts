@@ -60,9 +60,17 @@ export class DeferController implements ReactiveController {
     this.host.addEventListener('focusin', this.#wake);
     window.addEventListener('beforeprint', this.#wake);
     this.#listening = true;
-    this.#observer = new IntersectionObserver((entries) => {
+    const near = (entries: IntersectionObserverEntry[]) => {
       if (entries.some((e) => e.isIntersecting)) this.#wake();
-    }, {rootMargin: this.options.rootMargin ?? '100% 0px'});
+    };
+    const rootMargin = this.options.rootMargin ?? '100% 0px';
+    try {
+      // The element's own document as the root: inside an iframe, the implicit root (the top page's viewport)
+      // is clipped by the frame, so content below the frame's fold would never count as near.
+      this.#observer = new IntersectionObserver(near, {root: this.host.ownerDocument, rootMargin});
+    } catch {
+      this.#observer = new IntersectionObserver(near, {rootMargin});
+    }
     this.#observer.observe(this.host);
     const after = this.options.idleAfterMs;
     if (after !== undefined) {
