@@ -110,11 +110,11 @@ function reactions(t: ThreadContext, post: Post) {
   const m = t.m;
   const mine = t.feed.myReactions.value ?? new Set<string>();
   const member = t.isMember;
-  const counts = REACTION_KINDS.filter((k) => member || (post.reactions?.[k] ?? 0) > 0);
+  const counts = REACTION_KINDS.filter((k) => member || t.actions.shownCount(post, k) > 0);
   if (!counts.length) return nothing;
   return html`<div class="reactions" part="reactions" role="group" aria-label=${m.reactionsLabel}>
       ${counts.map((kind) => {
-        const n = post.reactions?.[kind] ?? 0;
+        const n = t.actions.shownCount(post, kind);
         const pressed = mine.has(`${post.id}:${kind}`);
         return member
           ? html`<button type="button" class="reaction" part="reaction" data-kind=${kind} aria-pressed=${pressed ? 'true' : 'false'}

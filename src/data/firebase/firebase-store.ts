@@ -44,6 +44,7 @@ import * as members from './members.js';
 import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from '../domain/members.js';
 import {signedIn} from '../domain/access.js';
 import {countsKeptByServer} from '../domain/thread-counts.js';
+import {reactionCountsKeptByServer, reactionWrite} from '../domain/reaction-counts.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {
   approvedPostCount, checkPostInput, checkReaction, checkReport, decideCreatePost, decideDelete, decideEdit, decideReaction, decideReport,
@@ -746,13 +747,17 @@ class FirebaseStore implements CommunityStore {
     const r = checkReaction(threadId, postId, kind, on);
     await this.#run('save your reaction', async () => {
       const reactionRef = this.#doc(layout.reaction(r.threadId, r.postId, user.uid, r.kind));
-      // One read: membership, the post and the thread are left to firestore.rules.
-      const d = decideReaction(r.on, {user, has: (await getDoc(reactionRef)).exists()});
+      // Two reads, side by side: the member's reaction, and the community (issue 17 (s5): whether the reaction
+      // counting function keeps the counts). Membership, the post and the thread are left to firestore.rules.
+      const [mine, communitySnap] = await Promise.all([getDoc(reactionRef), getDoc(doc(this.db, communityPath(this.communityId)))]);
+      const d = decideReaction(r.on, {user, has: mine.exists()});
       if (!d) return;
+      const w = reactionWrite(d.delta, reactionCountsKeptByServer(communitySnap.data()));
       const batch = writeBatch(this.db);
       if (r.on) batch.set(reactionRef, {postId: r.postId, uid: user.uid, kind: r.kind, at: serverTimestamp()});
       else batch.delete(reactionRef);
-      batch.update(this.#doc(layout.post(r.threadId, r.postId)), {[`reactions.${r.kind}`]: increment(d.delta)});
+      // Without the function the post's count moves by exactly one in the same batch; with it the reaction goes alone.
+      if (!w.alone) batch.update(this.#doc(layout.post(r.threadId, r.postId)), {[`reactions.${r.kind}`]: increment(w.delta)});
       await batch.commit();
     });
   }

@@ -18,6 +18,7 @@ import {
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
 import {withoutAbout} from '../domain/moderation.js';
+import {reactionCountsKeptByServer} from '../domain/reaction-counts.js';
 import {deleteBadges, setBadges} from './badges.js';
 import {FINAL_BATCH_ENDED, FINAL_BATCH_KEPT, packBatches, type Keyed} from './erasure-batches.js';
 
@@ -214,8 +215,15 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     const pending = g.connections.filter((d) => d.get('status') !== 'ended');
     // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
     //    A reaction on a post that is no longer visible goes alone (its count is not shown).
+    //    Issue 17 (s5): once the reaction counting function keeps the counts (services.reactionCounts), each
+    //    reaction goes alone and the function recounts (the rules refuse a client's count change then).
     const reactionWrites: ((b: WriteBatch) => void)[] = [];
+    const byServer = g.reactions.length > 0 && reactionCountsKeptByServer((await getDoc(doc(c.db, base(c)))).data());
     for (const d of g.reactions) {
+      if (byServer) {
+        reactionWrites.push((b) => b.delete(d.ref));
+        continue;
+      }
       const postRef = ref(c, 'threads', threadIdOf(d.ref.path), 'posts', d.get('postId') as string);
       const post = await getDoc(postRef);
       reactionWrites.push((b) => {
