@@ -322,7 +322,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
           await store.setReaction(LOAD_TID, SEED_PID, kind, true);
           r.ok.push(kind);
         } catch (e) {
-          r.refused.push(`${kind}: ${e?.code ?? e}`);
+          r.refused.push(`${kind}: ${e?.code ?? e}${e?.cause?.message ? ` (${String(e.cause.message).slice(0, 600)})` : ''}`);
         }
       }
     } catch (e) {
