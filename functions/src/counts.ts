@@ -10,8 +10,14 @@
 // that one of the waiting calls recounts for all of them and the others find their change counted). So
 // the thread document takes at most about one write a second however fast posts arrive, and every change
 // is counted within about a second of its commit.
+//
+// Issue 16/17 (s5): the same recount writes `membersOnly` (domain thread-counts countedMembersOnly: members-only
+// posts that are not held), so a visitor's reader takes the count from the thread document it already listens
+// to instead of reading audienceCounts/{tid} (one billed read per first view). No client may write the field
+// (firestore.rules: every client write of a thread names its keys; test/rules/members-only-count.test.ts).
 import {Timestamp, type Firestore} from 'firebase-admin/firestore';
-import {COUNTED_STATUSES, SERVER_COUNTS_FIELD, THREAD_COUNT_INTERVAL_MS, movesThreadCounts, recountedThread} from '../../src/data/domain/thread-counts.js';
+import {COUNTED_STATUSES, MEMBERS_ONLY_FIELD, SERVER_COUNTS_FIELD, THREAD_COUNT_INTERVAL_MS, movesServerCounts, recountedThread,
+  type CountedPost} from '../../src/data/domain/thread-counts.js';
 import {communityPath, layout} from '../../src/data/domain/layout.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -58,7 +64,10 @@ export async function countThread(db: Firestore, cid: string, tid: string, o: Co
   const jitter = o.jitterMs ?? Math.round(interval / 2);
   const deadline = Date.now() + (o.deadlineMs ?? 120000);
   const ref = db.doc(`${communityPath(cid)}/${layout.thread(tid)}`);
-  const posts = db.collection(`${communityPath(cid)}/${layout.posts(tid)}`).where('status', 'in', [...COUNTED_STATUSES]);
+  const all = db.collection(`${communityPath(cid)}/${layout.posts(tid)}`);
+  const posts = all.where('status', 'in', [...COUNTED_STATUSES]);
+  // safety.countsAsMembersOnly as a query (index: posts audience + status, firestore.indexes.json).
+  const membersOnly = all.where('audience', '==', 'members').where('status', '!=', 'held');
   for (;;) {
     if (Date.now() > deadline) throw new Error(`countThread ${cid}/${tid}: not counted within the deadline`);
     const inFlight = running.get(ref.path);
@@ -81,8 +90,9 @@ export async function countThread(db: Firestore, cid: string, tid: string, o: Co
     running.set(ref.path, new Promise((r) => (done = r)));
     let wrote: Timestamp | null = null;
     try {
-      const [count, newest] = await Promise.all([posts.count().get(), posts.orderBy('createdAt', 'desc').limit(1).get()]);
-      const readTime = atOrAfter(newest.readTime, count.readTime) ? count.readTime : newest.readTime;
+      const [count, newest, members] = await Promise.all([posts.count().get(), posts.orderBy('createdAt', 'desc').limit(1).get(), membersOnly.count().get()]);
+      // The earliest of the three read times: every change committed at or before it is in all three.
+      const readTime = [count.readTime, newest.readTime, members.readTime].reduce((a, b) => (atOrAfter(b, a) ? a : b));
       const top = newest.docs[0];
       const last = snap.get('lastActivityAt') as Timestamp | undefined;
       const next = recountedThread(
@@ -92,7 +102,7 @@ export async function countThread(db: Firestore, cid: string, tid: string, o: Co
       const topAt = top?.get('createdAt') as Timestamp | undefined;
       const lastActivityAt = topAt && next.lastPostId === top!.id && next.lastActivityAt === topAt.toMillis() ? topAt : last ?? Timestamp.now();
       try {
-        await ref.update({postCount: next.postCount, lastActivityAt, lastPostId: next.lastPostId, countedAt: readTime},
+        await ref.update({postCount: next.postCount, lastActivityAt, lastPostId: next.lastPostId, [MEMBERS_ONLY_FIELD]: members.data().count, countedAt: readTime},
           {lastUpdateTime: snap.updateTime!});
         wrote = readTime;
       } catch (e) {
@@ -109,13 +119,13 @@ export async function countThread(db: Firestore, cid: string, tid: string, o: Co
 }
 
 /**
- * The trigger's work for one post change (status before → after; undefined = no document), committed at
- * `since`: nothing when the change cannot move the counts; else the community is marked and the thread
- * recounted (see countThread).
+ * The trigger's work for one post change (before → after: the post's {status, audience}, or its status alone;
+ * undefined = no document), committed at `since`: nothing when the change cannot move the counts; else the
+ * community is marked and the thread recounted (see countThread).
  */
-export async function countPostChange(db: Firestore, cid: string, tid: string, before: unknown, after: unknown, since: Timestamp,
+export async function countPostChange(db: Firestore, cid: string, tid: string, before: CountedPost, after: CountedPost, since: Timestamp,
   o: Omit<CountOptions, 'since'> = {}): Promise<CountOutcome | 'unchanged'> {
-  if (!movesThreadCounts(before, after)) return 'unchanged';
+  if (!movesServerCounts(before, after)) return 'unchanged';
   await markCountsKeptByServer(db, cid);
   return countThread(db, cid, tid, {...o, since});
 }

@@ -68,8 +68,10 @@ export const notifyOnPost = onDocumentWritten({document: 'communities/{cid}/thre
  * create and no client may move a thread's counts (firestore.rules, issue 17).
  */
 export const countThreadPosts = onDocumentWritten({document: 'communities/{cid}/threads/{tid}/posts/{pid}', retry: true}, async (event) => {
-  const before = event.data?.before?.exists ? event.data.before.get('status') : undefined;
-  const after = event.data?.after?.exists ? event.data.after.get('status') : undefined;
+  // Issue 16/17 (s5): status and audience (the members-only count moves with either).
+  const post = (s: {exists: boolean; get(field: string): unknown} | undefined) => (s?.exists ? {status: s.get('status'), audience: s.get('audience')} : undefined);
+  const before = post(event.data?.before);
+  const after = post(event.data?.after);
   const since = event.time ? Timestamp.fromDate(new Date(event.time)) : Timestamp.now();
   const r = await countPostChange(db(), event.params.cid, event.params.tid, before, after, since);
   logger.debug('countThreadPosts', {event: event.id, outcome: r});

@@ -111,7 +111,8 @@ describe('billed reads on the emulator (issue 16)', function () {
     cids.push(cid);
     const posts = Array.from({length: 30}, (_, i) => post(`p${String(i).padStart(2, '0')}`, i % 2 ? alice : bob, {createdAt: T0 + i * 60000}));
     const base = seed(cid, posts);
-    // A thread whose document counts its members-only posts (no audienceCounts/{tid} document at all).
+    // A thread whose document counts its members-only posts, as the counting function writes it (functions/src/counts.ts,
+    // test/functions/counts.test.ts), and no audienceCounts/{tid} document at all.
     const data = {...base, threads: base.threads!.map((t) => (t.id === TID ? {...t, membersOnly: 3} : t))};
     await admin.seed(data);
     const root = await openFirstView(cid);

@@ -63,6 +63,8 @@ describe('issue 17: thread counts kept by the counting function', () => {
     const t = (await thread.get()).data()!;
     const want = await recount(c);
     assert.equal(t.postCount, 61);
+    // Issue 16/17 (s5): the members-only count is written with the counts (no members-only post here).
+    assert.equal(t.membersOnly, 0);
     assert.equal(t.postCount, want.count);
     assert.ok((t.lastActivityAt as Timestamp).isEqual(want.newest), 'last activity is the newest post\'s createdAt');
     assert.ok(outcomes.every((o) => o === 'counted' || o === 'covered'), JSON.stringify(outcomes));
@@ -102,6 +104,44 @@ describe('issue 17: thread counts kept by the counting function', () => {
     assert.equal((await thread.get()).get('postCount'), 2);
     await run('p2', post('visible'), {...post('visible'), status: 'deleted', body: ''});
     assert.equal((await thread.get()).get('postCount'), 2);
+    assert.equal((await thread.get()).get('postCount'), (await recount(c)).count);
+  });
+
+  it('issue 16/17 (s5): the thread carries its members-only count, as visitors are told it (members only, not held)', async () => {
+    const {cid, c, thread} = await community();
+    const wrapped = fft.wrap(fns.countThreadPosts);
+    const run = async (pid: string, before: Data | null, after: Data | null) => {
+      const path = `${c}/threads/t1/posts/${pid}`;
+      if (after) await db.doc(path).set(after);
+      else await db.doc(path).delete();
+      const snap = (d: Data | null) => fft.firestore.makeDocumentSnapshot(d ?? {}, path);
+      await wrapped({id: `e-${++seq}`, time: new Date().toISOString(), data: fft.makeChange(snap(before), snap(after)), params: {cid, tid: 't1', pid}} as never);
+    };
+    /** What domain/safety.ts countsAsMembersOnly (and so the LocalStore and audienceCounts) counts, recounted by hand. */
+    const byHand = async () => (await db.collection(`${c}/threads/t1/posts`).get()).docs
+      .filter((d) => d.get('audience') === 'members' && d.get('status') !== 'held').length;
+    const members = (status: string) => ({...post(status), audience: 'members'});
+    await run('m1', null, members('visible'));
+    assert.equal((await thread.get()).get('membersOnly'), 1);
+    // A held members-only post is nobody's but its author's yet: not counted, and the thread is not written.
+    const before = (await thread.get()).updateTime!;
+    await run('m2', null, members('held'));
+    assert.ok((await thread.get()).updateTime!.isEqual(before), 'a held post leaves the thread alone');
+    assert.equal((await thread.get()).get('membersOnly'), 1);
+    // Approved: counted (and the post count moves too).
+    await run('m2', members('held'), members('visible'));
+    const t = (await thread.get()).data()!;
+    assert.equal(t.membersOnly, 2);
+    assert.equal(t.postCount, 3);
+    // A post for everyone is not counted; a members-only post made public is no longer counted.
+    await run('e1', null, post('visible'));
+    assert.equal((await thread.get()).get('membersOnly'), 2);
+    await run('m1', members('visible'), post('visible'));
+    assert.equal((await thread.get()).get('membersOnly'), 1);
+    // A moderator's hide keeps it in the members-only count (as audienceCounts did), but lowers postCount.
+    await run('m2', members('visible'), {...members('hidden'), body: ''});
+    assert.equal((await thread.get()).get('membersOnly'), 1);
+    assert.equal((await thread.get()).get('membersOnly'), await byHand());
     assert.equal((await thread.get()).get('postCount'), (await recount(c)).count);
   });
 });

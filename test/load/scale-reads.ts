@@ -42,10 +42,12 @@ function* seedDocs(cid: string, size: ScaleSize): Generator<[string, Record<stri
   const counts = new Array<number>(size.threads).fill(0);
   const threadOf = (j: number) => (j % 4 === 0 ? 0 : j % size.threads);
   for (let j = 0; j < size.posts; j++) counts[threadOf(j)]++;
-  const threads: Thread[] = counts.map((n, i) => thread(i === 0 ? TID : `t${pad(i)}`, {
+  // Issue 16/17 (s5): as the counting function leaves them (functions/src/counts.ts), each thread document
+  // carries its members-only count (none here), which a visitor's reader takes instead of audienceCounts/{tid}.
+  const threads: Thread[] = counts.map((n, i) => ({...thread(i === 0 ? TID : `t${pad(i)}`, {
     key: i === 0 ? KEY : null, title: i === 0 ? 'The campaign' : `Thread ${i}`, postCount: n,
     createdAt: T0 - i * 1000, lastActivityAt: T0 + (size.threads - i) * 1000,
-  }));
+  }), membersOnly: 0}));
   yield fixtureDocs({community, threads});
   const SLICE = 10_000;
   for (let start = 0; start < size.posts; start += SLICE) {

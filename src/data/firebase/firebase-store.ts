@@ -631,7 +631,8 @@ class FirebaseStore implements CommunityStore {
   /**
    * Issue 16/17: a thread document that carries `membersOnly` (a number) gives the count with the thread, which
    * the reader already listens to (no read of its own); otherwise audienceCounts/{tid}, as before (1 read,
-   * missing or not). The stores do not write the field on the thread yet (firestore.rules audienceCounts).
+   * missing or not). The counting Cloud Function writes the field (functions/src/counts.ts, issue 16/17 s5);
+   * no client may (firestore.rules; test/rules/members-only-count.test.ts).
    */
   watchMembersOnlyCount(threadId: string, next: (count: number) => void, error: OnError): Unsubscribe {
     const id = validateId('threadId', threadId);
