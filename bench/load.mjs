@@ -415,6 +415,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
     refusedCodes: Object.fromEntries([...new Set(refused.map((a) => a.code))].map((c) => [c, refused.filter((a) => a.code === c).length])),
     errorRate: attempts.length ? refused.length / attempts.length : 0,
     reactionsConfirmed: reactions.reduce((n, r) => n + r.ok.length, 0), reactionsRefused: reactionsRefused.length, reactionErrors: reactionsRefused.slice(0, 5),
+    reactionRefusedCodes: reactionsRefused.reduce((m, e) => { const c = /^[^:]+: ([a-z-]+)/.exec(e)?.[1] ?? e; m[c] = (m[c] ?? 0) + 1; return m; }, {}),
     writeP50: pct(writeMs, 50), writeP95: pct(writeMs, 95), lagP50: pct(lags, 50), lagP95: pct(lags, 95),
     achievedRate: confirmed.length / runSeconds, runSeconds,
     postsStored: posts.length, postCount: counted.postCount, reactionChecks, threadWritesPerSecond,
@@ -442,7 +443,7 @@ export function formatLoad(r) {
   return [
     `Load on one thread (${r.config.writers} writers × ${r.config.seconds} s at ${r.config.rate} posts/s, ${r.config.reactors} reactors, ${r.config.readers} readers; ${r.config.auth})`,
     `  posts attempted ${r.attempts}, confirmed ${r.confirmed}, refused ${r.refused} ${JSON.stringify(r.refusedCodes)}; error rate ${(r.errorRate * 100).toFixed(2)} %`,
-    `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused}`,
+    `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused} ${JSON.stringify(r.reactionRefusedCodes)}`,
     `  write p50 ${f(r.writeP50)}, p95 ${f(r.writeP95)};  reader lag p50 ${f(r.lagP50)}, p95 ${f(r.lagP95)}`,
     r.counts === 'server'
       ? `  thread document: counts kept by the counting function (issue 17; its handler run in-process from an Admin SDK listener): ${r.recountsSeen} recounts seen by a reader, at most ${r.threadWritesPerSecond} in one second; ${r.counter.calls} calls (${r.counter.counted} recounted, ${r.counter.covered} already counted); caught up ${f(r.catchUpMs)} after the last answer`
