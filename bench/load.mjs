@@ -332,7 +332,14 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
       await store?.dispose().catch(() => {});
     }
   })());
+  // Progress every 15 s (a full run on a slow emulator can take many minutes): what is confirmed so far.
+  const progress = setInterval(() => {
+    const done = attempts.filter((a) => a.t1);
+    const ms = done.filter((a) => a.ok).map((a) => a.t1 - a.t0);
+    log(`  +${Math.round((Date.now() - start) / 1000)} s: posts ${done.filter((a) => a.ok).length} confirmed, ${done.filter((a) => !a.ok).length} refused, ${attempts.length - done.length} in flight (write p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms); reactors done ${reactions.filter((r) => r.t1).length}/${reactors}`);
+  }, 15000);
   await Promise.all([...writeJobs, ...reactJobs]);
+  clearInterval(progress);
   const runSeconds = (Date.now() - start) / 1000;
   // The counting function catches up: every call it was given returns (each once its change is counted).
   const lastConfirmed = Date.now();

@@ -56,7 +56,7 @@ describe('<kin-discussion-thread> on the Firestore emulator', function () {
     const aliceEl = await mount(await storeAs(cid, 'alice'));
     const bobEl = await mount(await storeAs(cid, 'bob'));
     // Both listeners have the server's answer before anyone writes (see toolchain notes: emulator race).
-    await eventually(() => articleFor(aliceEl, 'p1') && articleFor(bobEl, 'p1') && $(bobEl, 'textarea#compose'), 'both threads loaded');
+    await slowly(() => articleFor(aliceEl, 'p1') && articleFor(bobEl, 'p1') && $(bobEl, 'textarea#compose'), 'both threads loaded');
 
     type($(bobEl, 'textarea#compose') as HTMLTextAreaElement, 'Hello back from Bob');
     const created = once(bobEl, 'kin-post-created');
