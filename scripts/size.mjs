@@ -166,8 +166,8 @@ export function measure() {
   const paths = [
     visit('visitor, public community: JavaScript before the first post', ['kin-discussion-thread']),
     visit('visitor, after first paint (the SDK takes over; no Auth)', ['kin-discussion-thread', 'firebase-store', 'resume']),
-    visit('member with a saved session (thread, SDK, Auth, composer\'s crisis check)', ['kin-discussion-thread', 'firebase-store', 'firebase-auth', 'crisis']),
-    visit('moderator (the member\'s set + the moderation queue)', ['kin-discussion-thread', 'firebase-store', 'firebase-auth', 'crisis', 'kin-moderation-queue']),
+    visit('member with a saved session (thread, member\'s parts, SDK, Auth, composer\'s crisis check)', ['kin-discussion-thread', 'thread-member', 'firebase-store', 'firebase-auth', 'crisis']),
+    visit('moderator (the member\'s set + the moderation queue)', ['kin-discussion-thread', 'thread-member', 'firebase-store', 'firebase-auth', 'crisis', 'kin-moderation-queue']),
   ].filter(Boolean);
   const visitor = paths[0];
   if (visitor && visitor.steps > MAX_STEPS) {

@@ -297,11 +297,11 @@ export class ThreadComposer implements ReactiveController {
     // The first post of a page's thread created it: read its title for the heading.
     t.meta.created(tid);
     if (isNewThread) {
-      t.hub.startingThread = false;
+      if (t.hub) t.hub.startingThread = false;
       t.openThread(tid);
       return;
     }
-    if (parentId) t.actions.replyOpen = null;
+    if (parentId && t.actions) t.actions.replyOpen = null;
     host.requestUpdate();
     await host.updateComplete;
     if (parentId) focusPost(t, postId);

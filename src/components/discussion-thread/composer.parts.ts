@@ -1,5 +1,5 @@
 // The composer form of <kin-discussion-thread> (new post, reply, or a new hub conversation with its
-// title). Its state, drafts and sending live in ThreadComposer.
+// title). Its state, drafts and sending live in ThreadComposer. Issue 16: a member's (thread-member.ts).
 import {html, nothing, type TemplateResult} from 'lit';
 import {live} from 'lit/directives/live.js';
 import {LIMITS} from '../../data/policy-basics.js';
@@ -8,11 +8,12 @@ import {commonMessages} from '../../i18n/common.messages.js';
 import {GUIDELINES_FIELD} from '../../data/guidelines.js';
 import {guidelinesText} from '../guidelines.parts.js';
 import {NEW_THREAD, SLOW_SEND_MS, type ThreadContext} from './discussion-thread.context.js';
-import {composerChoices} from './safety.parts.js';
+import {composerChoices} from './safety-forms.parts.js';
 
 export function composerForm(t: ThreadContext, parentId: string | null, label: string, submitLabel: string): TemplateResult {
   const m = t.m;
-  const composer = t.composer;
+  // Called only through t.views, which arrives with the composer.
+  const composer = t.composer!;
   const common = commonMessages(t.locale);
   const c = composer.get(parentId);
   const isNewThread = parentId === NEW_THREAD;
@@ -54,8 +55,8 @@ export function composerForm(t: ThreadContext, parentId: string | null, label: s
           <button type="submit" class="primary" part="submit" aria-disabled=${pending ? 'true' : 'false'}>
             ${pending ? m.posting : submitLabel}
           </button>
-          ${parentId && !isNewThread ? html`<button type="button" @click=${() => void t.actions.toggleReply(parentId)}>${m.cancel}</button>` : nothing}
-          ${isNewThread ? html`<button type="button" @click=${() => void t.hub.toggleStartThread()}>${m.cancel}</button>` : nothing}
+          ${parentId && !isNewThread ? html`<button type="button" @click=${() => void t.actions?.toggleReply(parentId)}>${m.cancel}</button>` : nothing}
+          ${isNewThread ? html`<button type="button" @click=${() => void t.hub?.toggleStartThread()}>${m.cancel}</button>` : nothing}
         </div>
         ${pending
           ? html`<p class="pending" role="status">${!t.online ? m.queuedOffline : c.since && Date.now() - c.since > SLOW_SEND_MS ? m.queuedUnreachable : m.posting}</p>`

@@ -1,14 +1,8 @@
 import type {ReactiveController} from 'lit';
-import {focusPost, type ThreadContext} from './discussion-thread.context.js';
+import {focusPost, linkedPostId, type ThreadContext} from './discussion-thread.context.js';
 
 /** How many older pages the thread loads looking for a linked post before it gives up. */
 const MAX_PAGES = 10;
-
-/** `#post-<id>` → the id (a notification's or an email's link), or null. */
-export function linkedPostId(hash: string): string | null {
-  const m = /^#post-([A-Za-z0-9_-]{1,128})$/.exec(hash);
-  return m ? m[1] : null;
-}
 
 /**
  * Issue 15: a link to one post (`…#post-<id>`, from the bell or an email) scrolls the thread to that post

@@ -14,6 +14,7 @@ import type {HubPager} from './hub.controller.js';
 import type {ThreadMeta} from './thread-meta.controller.js';
 import type {ThreadFollow} from './follow.controller.js';
 import type {DeepLink} from './deep-link.controller.js';
+import type {MemberViews} from './thread-member.js';
 import type {ThreadSafety} from './safety.controller.js';
 import type {Community, MemberProfile} from '../../data/types.js';
 
@@ -47,14 +48,19 @@ export interface ThreadContext {
   readonly community: LiveController<Community | null, [CommunityStore | null]>;
   readonly me: LiveController<MemberProfile | null, [CommunityStore | null, string | null]>;
   readonly feed: ThreadFeed;
-  readonly actions: PostActions;
-  readonly composer: ThreadComposer;
-  readonly hub: HubPager;
+  // Issue 16: what only a member (or a visitor who acts) needs arrives with import() (thread-member.ts):
+  // null until then. A visitor's thread never loads it; a member's starts loading with the SDK.
+  readonly actions: PostActions | null;
+  readonly composer: ThreadComposer | null;
+  /** The member's templates (composer, post actions, edit and warning forms, follow), with the three above. */
+  readonly views: MemberViews | null;
+  /** The hub (`mode="list"`, thread-hub.ts), loaded only in that mode. */
+  readonly hub: HubPager | null;
   readonly meta: ThreadMeta;
-  /** Issue 15: the member's follow of the conversation shown. */
-  readonly follow: ThreadFollow;
-  /** Issue 15: the `#post-<id>` the address links to. */
-  readonly deepLink: DeepLink;
+  /** Issue 15: the member's follow of the conversation shown (with the member's parts). */
+  readonly follow: ThreadFollow | null;
+  /** Issue 15: the `#post-<id>` the address links to (loaded only when the address has one). */
+  readonly deepLink: DeepLink | null;
   /** Issue 18: content warnings and the visitors' members-only count. */
   readonly safety: ThreadSafety;
   announce(text: string): void;
@@ -75,4 +81,10 @@ export function focusIn(t: ThreadContext, selector: string): void {
 
 export function focusPost(t: ThreadContext, postId: string): void {
   focusIn(t, `[data-post-id="${CSS.escape(postId)}"]`);
+}
+
+/** `#post-<id>` → the id (a notification's or an email's link), or null. */
+export function linkedPostId(hash: string): string | null {
+  const m = /^#post-([A-Za-z0-9_-]{1,128})$/.exec(hash);
+  return m ? m[1] : null;
 }

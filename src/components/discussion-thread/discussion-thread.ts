@@ -16,19 +16,40 @@ import {KinThreadOpenEvent} from '../../events/thread-open.js';
 import {discussionThreadMessages, type DiscussionThreadMessages} from './discussion-thread.messages.js';
 import styles from './discussion-thread.styles.js';
 import {communityController, meController} from '../../controllers/community-data.js';
-import type {ThreadContext} from './discussion-thread.context.js';
+import {hasPersistedAuth} from '../../data/reader/persisted-auth.js';
+import {linkedPostId, type ThreadContext} from './discussion-thread.context.js';
 import {ThreadFeed} from './feed.controller.js';
-import {PostActions} from './post-actions.controller.js';
-import {ThreadComposer} from './composer.controller.js';
-import {HubPager} from './hub.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
-import {ThreadFollow} from './follow.controller.js';
-import {DeepLink} from './deep-link.controller.js';
-import {followButton} from './follow.parts.js';
 import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
-import {composerForm} from './composer.parts.js';
-import {hub} from './hub.parts.js';
+import {loadingText} from '../../directives/loading-text.js';
+import type {HubPager} from './hub.controller.js';
+import type {DeepLink} from './deep-link.controller.js';
+import type {MemberParts, MemberViews} from './thread-member.js';
+
+// Issue 16: a visitor's thread chunk holds what reading needs. The member's parts (composers, post actions,
+// follow), the hub and deep links are modules of their own, loaded with import() when needed (the build
+// modulepreloads what each imports). Once loaded, an element made later gets them at once.
+type MemberModule = typeof import('./thread-member.js');
+type HubModule = typeof import('./thread-hub.js');
+type DeepLinkModule = typeof import('./deep-link.controller.js');
+const lazy = <T>(load: () => Promise<T>) => {
+  const state: {value: T | null; loading: Promise<T> | null; get(): Promise<T>} = {
+    value: null,
+    loading: null,
+    get() {
+      // A failed download (the network dropped) is tried again on the next need.
+      return (state.loading ??= load().then((v) => (state.value = v), (e: unknown) => {
+        state.loading = null;
+        throw e;
+      }));
+    },
+  };
+  return state;
+};
+const memberModule = lazy<MemberModule>(() => import('./thread-member.js'));
+const hubModule = lazy<HubModule>(() => import('./thread-hub.js'));
+const deepLinkModule = lazy<DeepLinkModule>(() => import('./deep-link.controller.js'));
 
 /**
  * Peer conversation for a page or a whole community: posts and one level of replies, live, with a
@@ -118,7 +139,7 @@ export class KinDiscussionThread extends KinElement {
 
   @state() private now = Date.now();
   // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
-  #network = new OnlineController(this, (online) => online && this.#composer.resend.flush(), () => this.#store);
+  #network = new OnlineController(this, (online) => online && this.#member?.composer.resend.flush(), () => this.#store);
   private get online() {
     return this.#network.online;
   }
@@ -150,11 +171,12 @@ export class KinDiscussionThread extends KinElement {
     get community() { return el.#community; },
     get me() { return el.#me; },
     get feed() { return el.#feed; },
-    get actions() { return el.#actions; },
-    get composer() { return el.#composer; },
+    get actions() { return el.#member?.actions ?? null; },
+    get composer() { return el.#member?.composer ?? null; },
+    get views() { return el.#member ? el.#views : null; },
     get hub() { return el.#hub; },
     get meta() { return el.#meta; },
-    get follow() { return el.#follow; },
+    get follow() { return el.#member?.follow ?? null; },
     get deepLink() { return el.#deepLink; },
     get safety() { return el.#safety; },
     announce: (text) => el.#announce(text),
@@ -163,9 +185,14 @@ export class KinDiscussionThread extends KinElement {
     openThread: (threadId) => el.#openThread(threadId),
     requestJoin: (reason) => el.#requestJoin(reason),
   }))(this);
-  /** Drafts, composers and sending, with posts kept and sent again by themselves (issue 17). */
-  #composer = new ThreadComposer(this.#t);
-  #actions = new PostActions(this.#t);
+  /**
+   * A member's parts (issue 16: loaded with import()): drafts, composers and sending, with posts kept and
+   * sent again by themselves (issue 17); the actions on posts; following. Null for a visitor.
+   */
+  #member: MemberParts | null = null;
+  #views: MemberViews | null = null;
+  /** The member's parts failed to download: the footer offers to try again. */
+  #memberFailed = false;
   #meta = new ThreadMeta(this.#t);
   #safety = new ThreadSafety(this.#t);
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -176,22 +203,69 @@ export class KinDiscussionThread extends KinElement {
 
   /** The posts (live window and older pages) and the member's reactions. */
   #feed = new ThreadFeed(this.#t);
-  /** The hub's first page live, later pages by cursor. */
-  #hub = new HubPager(this.#t);
-  /** Issue 15: follow / unfollow the conversation shown, and links to one post (`#post-<id>`). */
-  #follow = new ThreadFollow(this.#t);
-  #deepLink = new DeepLink(this.#t);
+  /** The hub's first page live, later pages by cursor (`mode="list"` only; loaded with import()). */
+  #hub: HubPager | null = null;
+  #hubView: HubModule['hub'] | null = null;
+  /** Issue 15: links to one post (`#post-<id>`); loaded when the address has one. */
+  #deepLink: DeepLink | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.now = Date.now();
     this.#timer = setInterval(() => (this.now = Date.now()), 60_000);
+    window.addEventListener('hashchange', this.#onHash);
+    this.#onHash();
+    // Issue 16: a member signed in before on this device: their parts load beside the SDK, not after it.
+    if (!this.#member) void hasPersistedAuth().then((saved) => saved && this.#needMember());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  /** The address links to one post: the deep-link controller loads (it then follows the address itself). */
+  #onHash = () => {
+    if (this.#deepLink || !linkedPostId(location.hash)) return;
+    const attach = (mod: DeepLinkModule) => {
+      if (!this.#deepLink) this.#deepLink = new mod.DeepLink(this.#t);
+    };
+    if (deepLinkModule.value) attach(deepLinkModule.value);
+    else deepLinkModule.get().then(attach, (e: unknown) => this.#fail(e, 'load'));
+  };
+
+  /** A member is known, or the visitor acts: the member's parts load (at once when already downloaded). */
+  #needMember() {
+    if (this.#member) return;
+    const attach = (mod: MemberModule) => {
+      if (this.#member) return;
+      this.#memberFailed = false;
+      this.#views = mod.views;
+      this.#member = mod.memberParts(this.#t);
+      // A reply being written before a reload reopens now if the posts came first.
+      this.#feed.reopenReplyDraft();
+      this.requestUpdate();
+    };
+    if (memberModule.value) return attach(memberModule.value);
+    memberModule.get().then(attach, (e: unknown) => {
+      this.#memberFailed = true;
+      this.#fail(e, 'load');
+      this.requestUpdate();
+    });
+  }
+
+  #needHub() {
+    if (this.#hub) return;
+    const attach = (mod: HubModule) => {
+      if (this.#hub) return;
+      this.#hubView = mod.hub;
+      this.#hub = new mod.HubPager(this.#t);
+      this.requestUpdate();
+    };
+    if (hubModule.value) return attach(hubModule.value);
+    hubModule.get().then(attach, (e: unknown) => this.#fail(e, 'load'));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -199,6 +273,8 @@ export class KinDiscussionThread extends KinElement {
     if (changed.has('thread') || changed.has('mode')) {
       this.openThreadId = this.mode === 'list' && this.thread ? this.thread : null;
     }
+    if (this.mode === 'list') this.#needHub();
+    if (this.#uid) this.#needMember();
     // The controllers follow in hostUpdate: a new feed for a new store, thread or member (ThreadFeed),
     // new hub pages (HubPager), the shown thread's title (ThreadMeta), drafts' storage (ThreadComposer).
   }
@@ -207,7 +283,8 @@ export class KinDiscussionThread extends KinElement {
 
   protected override updated(): void {
     // A loading failure is shown in place and announced once to the page as kin-error.
-    for (const c of [this.#community, this.#me, this.#feed.posts, this.#feed.myReactions, this.#hub.threads]) {
+    for (const c of [this.#community, this.#me, this.#feed.posts, this.#feed.myReactions, this.#hub?.threads]) {
+      if (!c) continue;
       if (c === this.#community && this.#membersOnlyRefusal) continue;
       if (c.error && !this.#announcedErrors.has(c.error)) {
         this.#announcedErrors.add(c.error);
@@ -285,6 +362,8 @@ export class KinDiscussionThread extends KinElement {
   }
 
   #requestJoin(reason: string) {
+    // The visitor acts: what they will need once they have joined starts loading now.
+    this.#needMember();
     this.#emit(new KinJoinRequestEvent(reason));
   }
 
@@ -292,7 +371,7 @@ export class KinDiscussionThread extends KinElement {
 
   #openThread(threadId: string, fire = true) {
     this.openThreadId = threadId;
-    const known = this.#hub.threads.value?.find((t) => t.id === threadId) ?? null;
+    const known = this.#hub?.threads.value?.find((t) => t.id === threadId) ?? null;
     this.#meta.open(threadId, known);
     if (fire) this.#emit(new KinThreadOpenEvent(threadId));
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#thread-heading')?.focus());
@@ -349,7 +428,7 @@ export class KinDiscussionThread extends KinElement {
     const m = this.#m;
     const fixed = !!this.#fixedThreadId;
     const t = this.#meta.current?.id === this.#threadId ? this.#meta.current : null;
-    const follow = followButton(this.#t);
+    const follow = this.#member && this.#views ? this.#views.followButton(this.#t) : nothing;
     if (this.mode !== 'list' && !fixed) return html`${this.#heading(t?.thread?.title ?? (this.threadTitle.trim() || m.heading), 'thread-heading')}${follow}`;
     const title = t?.thread?.title ?? (t?.status === 'loading' ? commonMessages(this.#consumer.locale).loading : m.heading);
     // A conversation shown by id stands alone: no way "back" to a list it never came from.
@@ -364,7 +443,7 @@ export class KinDiscussionThread extends KinElement {
 
   get #isEmpty(): boolean {
     if (this.mode === 'list' && !this.openThreadId) {
-      return this.#hub.threads.status === 'ready' && (this.#hub.threads.value?.length ?? 0) === 0;
+      return this.#hub?.threads.status === 'ready' && (this.#hub.threads.value?.length ?? 0) === 0;
     }
     return this.#feed.posts.status === 'ready' && this.#feed.byId.size === 0;
   }
@@ -377,7 +456,7 @@ export class KinDiscussionThread extends KinElement {
       return html`<p class="error" part="error" role="alert">${common.configError}</p>`;
     }
     if (this.#membersOnlyRefusal) return this.#renderMembersOnly();
-    const failed = this.#community.error ?? this.#me.error ?? (this.mode === 'list' && !this.openThreadId ? this.#hub.threads.error : this.#feed.posts.error);
+    const failed = this.#community.error ?? this.#me.error ?? (this.mode === 'list' && !this.openThreadId ? this.#hub?.threads.error : this.#feed.posts.error);
     if (failed && !(this.#community.value && this.#community.value.settings.visibility === 'members' && failed.code === 'permission-denied')) {
       return html`<div class="error" part="error" role="alert">
         <p>${this.mode === 'list' && !this.openThreadId ? m.threadsError : m.loadError} ${common.error(failed.code)}</p>
@@ -413,20 +492,21 @@ export class KinDiscussionThread extends KinElement {
     this.#community.retry();
     this.#me.retry();
     this.#feed.posts.retry();
-    this.#hub.threads.retry();
+    this.#hub?.threads.retry();
   };
 
   #renderLoading() {
-    const common = commonMessages(this.#consumer.locale);
     return html`<div class="loading" role="feed" part="feed" aria-busy="true" aria-label=${this.#m.feedLabel}>
-      <p class="loading-text">${common.loading}</p>
+      <p class="loading-text">${loadingText(this.#consumer.locale)}</p>
     </div>`;
   }
 
   #renderBody() {
     const blocked = this.#renderState();
     if (blocked) return blocked;
-    if (this.mode === 'list' && !this.openThreadId) return hub(this.#t);
+    if (this.mode === 'list' && !this.openThreadId) {
+      return this.#hubView ? this.#hubView(this.#t) : html`<div class="loading" aria-busy="true"><p class="loading-text">${commonMessages(this.#consumer.locale).loading}</p></div>`;
+    }
     if (this.#feed.posts.status !== 'ready') return this.#renderLoading();
     return feed(this.#t);
   }
@@ -445,7 +525,17 @@ export class KinDiscussionThread extends KinElement {
         <button type="button" class="primary" @click=${() => this.#requestJoin('post')}>${expired ? common.signInAgain : common.join}</button>
       </div>`;
     }
+    // Issue 16: the member's composer arrives with their parts (loading beside the SDK since a member was known).
+    if (!this.#member || !this.#views) {
+      if (this.#memberFailed) {
+        return html`<div class="error" part="error" role="alert">
+          <p>${common.error('unavailable')}</p>
+          <button type="button" @click=${() => this.#needMember()}>${common.retry}</button>
+        </div>`;
+      }
+      return html`<div class="composer-loading" aria-busy="true"></div>`;
+    }
     if (listView) return nothing;
-    return composerForm(this.#t, null, this.#m.composerLabel, this.#m.submit);
+    return this.#views.composerForm(this.#t, null, this.#m.composerLabel, this.#m.submit);
   }
 }

@@ -51,8 +51,8 @@ export class ThreadFeed implements ReactiveController {
     if (key === this.#key) return;
     this.#key = key;
     this.#reset();
-    t.actions.reset();
-    t.composer.reset();
+    t.actions?.reset();
+    t.composer?.reset();
   }
 
   #reset() {
@@ -76,12 +76,12 @@ export class ThreadFeed implements ReactiveController {
     for (const p of posts) {
       this.byId.set(p.id, p);
       if (!this.#liveInitialised || p.authorId === uid || this.ownWrites.has(p.id) || (joinedToRead && p.audience === 'members')) this.shown.add(p.id);
-      if (t.actions.editsToConfirm.has(p.id)) t.actions.confirmEdit(p.id);
+      if (t.actions?.editsToConfirm.has(p.id)) t.actions.confirmEdit(p.id);
     }
     if (!this.#liveInitialised) {
       this.#liveInitialised = true;
       this.hasOlder = posts.length >= t.limit;
-      this.#reopenReplyDraft();
+      this.reopenReplyDraft();
       return;
     }
     for (const p of this.byId.values()) if (!this.shown.has(p.id)) waiting++;
@@ -89,9 +89,18 @@ export class ThreadFeed implements ReactiveController {
     this.#waitingAnnounced = waiting;
   }
 
-  /** A reply the member was writing before a reload reopens under its post, text and all. */
-  #reopenReplyDraft() {
+  /** Whether the first page of the live window has arrived. */
+  get initialised(): boolean {
+    return this.#liveInitialised;
+  }
+
+  /**
+   * A reply the member was writing before a reload reopens under its post, text and all: when the first
+   * page arrives, or when the member's parts do (issue 16: they load with import()), whichever is last.
+   */
+  reopenReplyDraft() {
     const {composer, actions} = this.t;
+    if (!composer || !actions || !this.#liveInitialised) return;
     const threadKey = composer.draftKey(null);
     if (!threadKey || actions.replyOpen) return;
     const prefix = threadKey.slice(0, -1);

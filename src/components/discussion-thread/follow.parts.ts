@@ -6,7 +6,7 @@ import type {ThreadContext} from './discussion-thread.context.js';
 /** Shown to members once the conversation exists (a page's thread starts with its first post). */
 export function followButton(t: ThreadContext): TemplateResult | typeof nothing {
   const f = t.follow;
-  if (!t.isMember || !t.threadId || t.feed.posts.status !== 'ready' || t.feed.byId.size === 0) return nothing;
+  if (!f || !t.isMember || !t.threadId || t.feed.posts.status !== 'ready' || t.feed.byId.size === 0) return nothing;
   if (f.following.status !== 'ready' && !f.following.error) return nothing;
   const on = f.following.value === true;
   return html`<div class="follow" part="follow">

@@ -1,25 +1,26 @@
 // The hub view of <kin-discussion-thread> (`mode="list"`): "start a conversation", the list of
-// conversations and "show more". Its paging lives in HubPager.
+// conversations and "show more". Its paging lives in HubPager. Issue 16: loaded with thread-hub.ts.
 import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {time} from '../shared/parts.js';
-import {composerForm} from './composer.parts.js';
 import {NEW_THREAD, type ThreadContext} from './discussion-thread.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 export function hub(t: ThreadContext): TemplateResult {
   const m = t.m;
-  const h = t.hub;
+  // Called only once the hub's module (with t.hub) is there.
+  const h = t.hub!;
   const common = commonMessages(t.locale);
   if (h.threads.status !== 'ready') {
-    return html`<div class="loading" aria-busy="true"><p class="loading-text">${common.loading}</p></div>`;
+    return html`<div class="loading" aria-busy="true"><p class="loading-text" role="status">${loadingText(t.locale)}</p></div>`;
   }
   const threads = h.list;
   const loadingMore = h.moreStatus === 'loading';
   return html`
-      ${t.isMember
+      ${t.isMember && t.views
         ? h.startingThread
-          ? composerForm(t, NEW_THREAD, m.threadBodyLabel, m.createThread)
+          ? t.views.composerForm(t, NEW_THREAD, m.threadBodyLabel, m.createThread)
           : html`<button type="button" class="primary" data-action="start-thread" aria-expanded="false" @click=${() => void h.toggleStartThread()}>${m.startThread}</button>`
         : nothing}
       ${threads.length

@@ -17,19 +17,19 @@ const always = (): unknown[] => [{}];
 function ownDeps(t: ThreadContext, post: Post): unknown[] | null {
   const a = t.actions;
   const id = post.id;
-  if (a.editing?.postId === id || a.replyOpen === id || a.confirmDelete === id || a.reportOpen === id
+  if (a && (a.editing?.postId === id || a.replyOpen === id || a.confirmDelete === id || a.reportOpen === id)
     || t.safety.editing?.postId === id) return null;
   const mine = t.feed.myReactions.value;
   let pressed = 0;
   if (mine) REACTION_KINDS.forEach((k, i) => { if (mine.has(`${id}:${k}`)) pressed |= 1 << i; });
-  return [post, t.safety.folded(post), t.safety.display(post), a.reported.has(id), a.postErrors.get(id), pressed, a.pendingFor(id)];
+  return [post, t.safety.folded(post), t.safety.display(post), a?.reported.has(id), a?.postErrors.get(id), pressed, a?.pendingFor(id)];
 }
 
 /** Dependencies of a top-level post and its replies, for `guard()`. */
 export function postDeps(t: ThreadContext, post: Post, pos: number, size: number, replies: readonly Post[]): unknown[] {
   const own = ownDeps(t, post);
   if (!own) return always();
-  const deps: unknown[] = [pos, size, t.uid, t.locale, t.isMember, t.now, t.safety.isModerator, t.m, ...own, replies.length];
+  const deps: unknown[] = [pos, size, t.uid, t.locale, t.isMember, t.views, t.now, t.safety.isModerator, t.m, ...own, replies.length];
   for (const r of replies) {
     const d = ownDeps(t, r);
     if (!d) return always();
