@@ -515,7 +515,8 @@ export class KinDiscussionThread extends KinElement {
     if (this.#renderState()) return nothing;
     const common = commonMessages(this.#consumer.locale);
     const listView = this.mode === 'list' && !this.openThreadId;
-    if (!listView && this.#feed.posts.status !== 'ready') return nothing;
+    // Issue 16: nor while the first page's second half is still to come (it would be pushed down).
+    if (!listView && (this.#feed.posts.status !== 'ready' || this.#feed.firstTask !== null)) return nothing;
     if (!this.#isMember) {
       if (!!this.#uid && this.#me.status !== 'ready') return nothing;
       // Issue 17: a sign-in that ended by itself says so, and that the draft is kept for when they are back.
