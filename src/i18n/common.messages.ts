@@ -3,6 +3,8 @@ import type {KindredErrorCode} from '../data/errors.js';
 
 const en = {
   loading: 'Loading…',
+  // Issue 17: a first load still waiting after a few seconds (the server refusing or slow; the SDK retries by itself).
+  slowLoading: 'This is taking longer than usual. We are still trying to reach the community and will show it here as soon as it answers: there is no need to reload the page.',
   retry: 'Try again',
   offline: 'You are offline. What you write is kept on this device and sent when you reconnect.',
   reconnecting: 'Reconnecting to the community… What you see may be out of date; what you write is kept and sent once we are back.',
@@ -40,6 +42,7 @@ const en = {
 
 const cy: typeof en = {
   loading: 'Yn llwytho…',
+  slowLoading: 'Mae hyn yn cymryd mwy o amser nag arfer. Rydym yn dal i geisio cyrraedd y gymuned a byddwn yn ei dangos yma cyn gynted ag y bydd yn ateb: does dim angen ail-lwytho’r dudalen.',
   retry: 'Rhowch gynnig arall arni',
   offline: 'Rydych all-lein. Caiff yr hyn rydych yn ei ysgrifennu ei gadw ar y ddyfais hon a’i anfon pan fyddwch yn ailgysylltu.',
   reconnecting: 'Yn ailgysylltu â’r gymuned… Efallai fod yr hyn a welwch wedi dyddio; caiff yr hyn a ysgrifennwch ei gadw a’i anfon pan fyddwn yn ôl.',

@@ -17,6 +17,7 @@ import type {AdminContext, Tab} from './admin.context.js';
 import {AdminSettings, draftOf} from './settings.controller.js';
 import {AdminTeam} from './team.controller.js';
 import {AdminHealth} from './health.controller.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 // The element is the shell: who may see what, the tabs, the invitation panel and the events. Each tab is a
 // controller of its own (settings.controller.ts, team.controller.ts, health.controller.ts) sharing an AdminContext.
@@ -156,7 +157,7 @@ export class KinCommunityAdmin extends KinElement {
       return html`<div role="alert" class="error">${c.error(failed.code)}
         <button type="button" @click=${() => { this.#community.retry(); this.#me.retry(); }}>${c.retry}</button></div>`;
     }
-    if (this.#community.status !== 'ready' || this.#me.status !== 'ready') return html`<p class="notice" role="status" aria-busy="true">${c.loading}</p>`;
+    if (this.#community.status !== 'ready' || this.#me.status !== 'ready') return html`<p class="notice" role="status" aria-busy="true">${loadingText(locale)}</p>`;
     if (!this.#me.value) return this.pendingInvite ? nothing : html`<p class="notice">${m.notMember}</p>`;
     if (!this.#isAdmin) return this.pendingInvite ? nothing : html`<p class="notice">${m.notAdmin}</p>`;
     return html`

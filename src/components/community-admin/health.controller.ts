@@ -7,6 +7,7 @@ import {HEALTH_KEYS, healthCsv, shownValue, type CommunityHealth, type HealthFig
 import type {Locale} from '../../data/types.js';
 import type {CommunityAdminMessages} from './community-admin.messages.js';
 import type {AdminContext} from './admin.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 export class AdminHealth implements ReactiveController {
   #health: CommunityHealth | null = null;
@@ -57,7 +58,7 @@ export class AdminHealth implements ReactiveController {
       ${this.a.heading(m.healthHeading, 1, 'health-heading')}
       <p>${m.healthIntro}</p>
       ${failure ? html`<p class="error" role="alert">${c.error(failure.code)} <button type="button" @click=${() => this.load()}>${c.retry}</button></p>` : nothing}
-      ${!h ? (failure ? nothing : html`<p role="status" aria-busy="true">${c.loading}</p>`) : html`
+      ${!h ? (failure ? nothing : html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`) : html`
         <table class="health"><caption class="visually-hidden">${m.healthHeading}</caption>
           <thead><tr><th scope="col">${m.figure}</th><th scope="col">${m.value}</th><th scope="col">${m.reads}</th></tr></thead>
           <tbody>${HEALTH_KEYS.map((k) => h.figures.find((f) => f.key === k)).filter((f): f is HealthFigure => !!f).map((f) => html`

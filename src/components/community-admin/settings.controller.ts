@@ -9,6 +9,7 @@ import {HIDEABLE_CONTACTS, MAX_COMMUNITY_CONTACTS, UK_CRISIS_CONTACTS} from '../
 import type {Community, Locale} from '../../data/types.js';
 import {communityAdminMessages, type CommunityAdminMessages} from './community-admin.messages.js';
 import {field, fieldError, type AdminContext} from './admin.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 /** One of the community's own crisis contacts as typed. */
 export interface ContactDraft {nameEn: string; nameCy: string; detailEn: string; detailCy: string; number: string; sms: boolean}
@@ -112,7 +113,7 @@ export class AdminSettings implements ReactiveController {
   render(m: CommunityAdminMessages, locale: Locale): TemplateResult {
     const c = this.a.community!;
     const d = this.draft;
-    if (!d) return html`<p role="status" aria-busy="true">${commonMessages(locale).loading}</p>`;
+    if (!d) return html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`;
     const next = bumpVersion(c.settings.guidelinesVersion);
     const failure = this.a.failure?.where === 'settings' ? this.a.failure.error : null;
     return html`<form class="settings" novalidate @submit=${this.save} aria-labelledby="settings-heading">

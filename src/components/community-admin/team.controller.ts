@@ -11,6 +11,7 @@ import type {CommunityStore} from '../../data/store.js';
 import {ROLE_NAMES, type Locale, type ModLogEntry, type RoleName} from '../../data/types.js';
 import {communityAdminMessages, type CommunityAdminMessages} from './community-admin.messages.js';
 import {field, type AdminContext} from './admin.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 export class AdminTeam implements ReactiveController {
   #team: TeamMember[] | null = null;
@@ -87,7 +88,7 @@ export class AdminTeam implements ReactiveController {
     return html`
       <section aria-labelledby="team-heading">
         ${this.a.heading(m.teamHeading, 1, 'team-heading')}
-        ${this.team === null ? html`<p role="status" aria-busy="true">${c.loading}</p>` : this.team.length === 0 ? html`<p>${m.teamEmpty}</p>` : html`
+        ${this.team === null ? html`<p role="status" aria-busy="true">${loadingText(locale)}</p>` : this.team.length === 0 ? html`<p>${m.teamEmpty}</p>` : html`
           <table class="team"><thead><tr><th scope="col">${m.person}</th><th scope="col">${m.roles}</th><th scope="col">${m.via}</th></tr></thead>
             <tbody>${this.team.map((t) => {
               const name = t.pseudonym ?? m.formerMember;

@@ -22,6 +22,7 @@ import {ThreadFeed} from './feed.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
 import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
+import {loadingText} from '../../directives/loading-text.js';
 import type {HubPager} from './hub.controller.js';
 import type {DeepLink} from './deep-link.controller.js';
 import type {MemberParts, MemberViews} from './thread-member.js';
@@ -495,9 +496,8 @@ export class KinDiscussionThread extends KinElement {
   };
 
   #renderLoading() {
-    const common = commonMessages(this.#consumer.locale);
     return html`<div class="loading" role="feed" part="feed" aria-busy="true" aria-label=${this.#m.feedLabel}>
-      <p class="loading-text">${common.loading}</p>
+      <p class="loading-text">${loadingText(this.#consumer.locale)}</p>
     </div>`;
   }
 

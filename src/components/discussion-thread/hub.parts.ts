@@ -5,6 +5,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {time} from '../shared/parts.js';
 import {NEW_THREAD, type ThreadContext} from './discussion-thread.context.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 export function hub(t: ThreadContext): TemplateResult {
   const m = t.m;
@@ -12,7 +13,7 @@ export function hub(t: ThreadContext): TemplateResult {
   const h = t.hub!;
   const common = commonMessages(t.locale);
   if (h.threads.status !== 'ready') {
-    return html`<div class="loading" aria-busy="true"><p class="loading-text">${common.loading}</p></div>`;
+    return html`<div class="loading" aria-busy="true"><p class="loading-text" role="status">${loadingText(t.locale)}</p></div>`;
   }
   const threads = h.list;
   const loadingMore = h.moreStatus === 'loading';

@@ -17,6 +17,7 @@ import {styleProps} from '../../directives/style-props.js';
 import {KinJoinSubmitEvent, KinJoinedEvent} from '../../events/join.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {guidelinesText} from '../guidelines.parts.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -67,7 +68,7 @@ export class KinJoin extends KinElement {
     const store = this.#community.store;
     if (!store || this.#communityDoc.status === 'loading' || this.#communityDoc.status === 'idle') {
       if (this.#community.value?.error) return html`<p role="status">${m.unavailable}</p>`;
-      return html`<p role="status" aria-busy="true">${m.loading}</p>`;
+      return html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`;
     }
     if (this.#communityDoc.status === 'error') {
       return html`<div role="alert">${c.error(this.#communityDoc.error!.code)}

@@ -19,6 +19,7 @@ import {KinConnectRequestEvent} from '../../events/connect-request.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {tagLabel} from '../../i18n/tags.js';
 import {customTagLabel} from '../../data/community-admin.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 type Filters = {search: string; relationship: Relationship | ''; tag: string; role: RoleName | ''; sort: 'newest' | 'name'};
 
@@ -211,7 +212,7 @@ export class KinMemberDirectory extends KinElement {
 
     if (!store || (this.#community.user && (this.#me.status === 'loading' || this.#me.status === 'idle'))) {
       if (this.#community.value?.error) return wrap(html`<p role="alert">${c.configError}</p>`);
-      return wrap(html`<p role="status" aria-busy="true">${c.loading}</p>`);
+      return wrap(html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`);
     }
     if (!this.#community.user || this.#me.value === null) {
       return wrap(html`
@@ -276,7 +277,7 @@ export class KinMemberDirectory extends KinElement {
       return html`<div role="alert"><p class="error">${c.error(this.error!.code)}</p>
         <button type="button" @click=${() => this.#load(false)}>${c.retry}</button></div>`;
     }
-    if (this.status !== 'ready') return html`<p role="status" aria-busy="true">${c.loading}</p>`;
+    if (this.status !== 'ready') return html`<p role="status" aria-busy="true">${loadingText(this.#community.locale)}</p>`;
     if (!this.items.length) return html`<p class="muted">${filtered ? m.empty : m.emptyNoFilter}</p>`;
     return html`
       <ul part="list" class="members ${this.layout === 'list' ? 'list' : 'grid'}">

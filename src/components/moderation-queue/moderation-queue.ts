@@ -17,6 +17,7 @@ import type {Locale, ModLogEntry, Post} from '../../data/types.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinModerateEvent} from '../../events/moderate.js';
 import {KinModeratedEvent} from '../../events/moderated.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 const DAY = 24 * 3600_000;
 const DURATIONS = [1, 7, 30, 0] as const; // days; 0 = until lifted
@@ -190,7 +191,7 @@ export class KinModerationQueue extends KinElement {
           <button type="button" @click=${() => { q.retry(); this.#log.retry(); }}>${c.retry}</button></div>`;
     }
     if (q.status !== 'ready' && !this.#shown) {
-      return html`${this.#heading(m.heading, 0, undefined, 'heading')}<p class="notice" role="status" aria-busy="true">${c.loading}</p>`;
+      return html`${this.#heading(m.heading, 0, undefined, 'heading')}<p class="notice" role="status" aria-busy="true">${loadingText(locale)}</p>`;
     }
     const items = this.#items;
     const loadingMore = q.value === undefined;

@@ -15,6 +15,7 @@ import type {CommunityStore, NotificationFeed} from '../../data/store.js';
 import type {Locale} from '../../data/types.js';
 import {KinErrorEvent} from '../../events/kin-error.js';
 import {KinNotificationOpenEvent} from '../../events/notification-open.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 const MOD_KINDS = new Set(['report', 'held-post']);
 const CONNECTION_KINDS = new Set(['connection-request', 'connection-accepted']);
@@ -120,7 +121,7 @@ export class KinNotifications extends KinElement {
       return html`<div role="alert" class="error">${c.error(feed.error!.code)}
         <button type="button" @click=${() => feed.retry()}>${c.retry}</button></div>`;
     }
-    if (feed.status !== 'ready' || !feed.value) return html`<p class="notice" role="status" aria-busy="true">${c.loading}</p>`;
+    if (feed.status !== 'ready' || !feed.value) return html`<p class="notice" role="status" aria-busy="true">${loadingText(locale)}</p>`;
     const {items, unread, enabled} = feed.value;
     const isAdmin = !!this.#me.value?.badges.includes('admin');
     return html`

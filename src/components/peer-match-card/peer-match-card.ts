@@ -20,6 +20,7 @@ import styles from './peer-match-card.styles.js';
 import {optInForm} from './peer-match-card.parts.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {customTagLabel} from '../../data/community-admin.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 type Person = Pick<MemberProfile, 'uid' | 'pseudonym' | 'avatarUrl' | 'avatarHue' | 'relationship'>;
 type Confirm = {kind: 'end' | 'block'; connection: Connection};
@@ -358,11 +359,11 @@ export class KinPeerMatchCard extends KinElement {
         }}>${common.retry}</button>`;
     }
     if (!store || this.#me.status !== 'ready' || this.profile === undefined) {
-      return html`<p class="muted" role="status">${common.loading}</p>`;
+      return html`<p class="muted" role="status">${loadingText(this.#locale)}</p>`;
     }
     if (this.composing) return this.#composer(this.composing);
     if (this.profile === null) return this.#invite();
-    if (this.suggestions === null) return html`<p class="muted" role="status">${common.loading}</p>`;
+    if (this.suggestions === null) return html`<p class="muted" role="status">${loadingText(this.#locale)}</p>`;
     const manage = html`<div class="actions"><button type="button" ?disabled=${this.busy} @click=${() => this.#turnOff()}>${t.turnOff}</button></div>`;
     if (!this.suggestions.length) return html`<slot name="empty"><p>${t.noMatches}</p></slot>${manage}`;
     const shown = Array.from({length: Math.min(this.#count, this.suggestions.length)}, (_, i) => this.suggestions![(this.index + i) % this.suggestions!.length]);

@@ -25,6 +25,7 @@ import {KinErasedEvent} from '../../events/erased.js';
 import {communityController, meController} from '../../controllers/community-data.js';
 import {tagLabel} from '../../i18n/tags.js';
 import {customTagLabel} from '../../data/community-admin.js';
+import {loadingText} from '../../directives/loading-text.js';
 
 const HUES = [12, 48, 140, 200, 262, 320];
 
@@ -163,7 +164,7 @@ export class KinProfile extends KinElement {
     const store = this.#store;
     if (!store || (this.#community.user && (this.#me.status === 'idle' || this.#me.status === 'loading'))) {
       if (this.#community.value?.error) return wrap(html`<p role="alert">${c.configError}</p>`);
-      return wrap(html`<p role="status" aria-busy="true">${c.loading}</p>`);
+      return wrap(html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`);
     }
     if (this.#me.status === 'error') {
       return wrap(html`<div role="alert"><p class="error">${c.error(this.#me.error!.code)}</p>
@@ -179,7 +180,7 @@ export class KinProfile extends KinElement {
         return wrap(html`<div role="alert"><p class="error">${c.error(this.error.code)}</p>
           <button type="button" @click=${() => { this.error = null; void this.#loadPrivate(me); }}>${c.retry}</button></div>`);
       }
-      return wrap(html`<p role="status" aria-busy="true">${c.loading}</p>`);
+      return wrap(html`<p role="status" aria-busy="true">${loadingText(locale)}</p>`);
     }
     return wrap(html`
       <p class="muted">${m.intro}</p>

@@ -7,7 +7,7 @@ import {deleteApp, getApps, initializeApp, type FirebaseApp, type FirebaseOption
 import {
   Timestamp, collection, connectFirestoreEmulator, doc, documentId, getDoc, getDocs, getFirestore,
   increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, startAfter, updateDoc, where, writeBatch,
-  terminate,
+  terminate, and, or,
   type DocumentData, type DocumentSnapshot, type Firestore, type Query, type QueryDocumentSnapshot,
 } from 'firebase/firestore';
 import {KindredError} from '../errors.js';
@@ -82,6 +82,8 @@ export interface FirebaseStoreOptions {
 }
 
 const READABLE_STATUSES = ['visible', 'hidden', 'deleted'];
+/** How long a member's posts query waits for the server before showing what the cache has (#watchQuerySynced). */
+const SYNC_WAIT_MS = 3000;
 
 // One Firebase app per project (per emulator user), shared by every store that uses it.
 const apps = new Map<string, {app: FirebaseApp; db: Firestore; refs: number; owned: boolean}>();
@@ -251,6 +253,43 @@ class FirebaseStore implements CommunityStore {
 
   #watchQuery(q: Query, action: string, next: (docs: QueryDocumentSnapshot<DocumentData>[]) => void, error: OnError): Unsubscribe {
     return onSnapshot(q, (snap) => next(snap.docs), (e) => error(mapFirebaseError(e, action)));
+  }
+
+  /**
+   * Issue 16/17 (s5): as #watchQuery, but the first answer waits for the server (as a query with nothing in the
+   * cache does), unless the browser is offline or the server has not answered within SYNC_WAIT_MS; then the
+   * cache's answer. A member's one posts query (own held posts included) keeps the old first view: the page
+   * as the server has it, never the few posts this store happened to cache (its own just-written post).
+   */
+  #watchQuerySynced(q: Query, action: string, next: (docs: QueryDocumentSnapshot<DocumentData>[]) => void, error: OnError): Unsubscribe {
+    let opened = false;
+    let last: QueryDocumentSnapshot<DocumentData>[] | null = null;
+    const open = () => {
+      if (opened || !last) return;
+      opened = true;
+      clearTimeout(timer);
+      next(last);
+    };
+    let late = false;
+    const timer = setTimeout(() => {
+      late = true;
+      open();
+    }, SYNC_WAIT_MS);
+    const unsub = onSnapshot(q, {includeMetadataChanges: true}, (snap) => {
+      last = snap.docs;
+      if (!opened) {
+        if (!snap.metadata.fromCache || late || (typeof navigator !== 'undefined' && navigator.onLine === false)) open();
+      } else if (snap.docChanges().length) {
+        next(snap.docs);
+      }
+    }, (e) => {
+      clearTimeout(timer);
+      error(mapFirebaseError(e, action));
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+    };
   }
 
   // Community -------------------------------------------------------------------------------------
@@ -437,7 +476,9 @@ class FirebaseStore implements CommunityStore {
         for (const u of inner) u();
         inner = [];
         let shared: Post[] | null = null;
-        let held: Post[] | null = user ? null : [];
+        // Issue 16/17 (s5): a member's query carries their own held posts (see watchShared); the separate
+        // held query runs only for a signed-in reader who is not a member.
+        let held: Post[] | null = [];
         // Issue 12: posts show their authors' current badges (./badges.ts), not the copy each post keeps.
         const badged = currentBadges(this.db, this.communityId, next);
         inner.push(badged.stop);
@@ -455,13 +496,18 @@ class FirebaseStore implements CommunityStore {
         let joinUnsub: Unsubscribe | null = null;
         const watchShared = (member: boolean) => {
           sharedUnsub?.();
-          const audience = member ? [] : [where('audience', '==', 'everyone')];
-          sharedUnsub = this.#watchQuery(
-            query(posts, ...audience, where('status', 'in', READABLE_STATUSES), orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)),
+          // Issue 16/17 (s5): a member asks for everyone's readable posts OR their own held ones in one query
+          // (the newest `lim` of both, as the two queries merged gave): one listen fewer, which billed 1 read
+          // even when the member has no held post. firestore.rules proves each branch (seesPost).
+          const order = [orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), qLimit(lim)] as const;
+          sharedUnsub = (member && user ? this.#watchQuerySynced.bind(this) : this.#watchQuery.bind(this))(member && user
+            ? query(posts, or(where('status', 'in', READABLE_STATUSES), and(where('authorId', '==', user.uid), where('status', '==', 'held'))), ...order)
+            : query(posts, where('audience', '==', 'everyone'), where('status', 'in', READABLE_STATUSES), ...order),
             'load the posts', (docs) => { shared = docs.map((d) => toPost(d, threadId)); emit(); },
             (e) => {
               if (!(member && e.code === 'permission-denied' && user)) return fail(e);
               watchShared(false);
+              watchHeld(user.uid);
               // A signed-in reader who is not a member yet: once the server holds their membership (they
               // joined on this page), members-only posts are theirs to read, without a reload.
               joinUnsub ??= onSnapshot(this.#doc(layout.member(user.uid)), {includeMetadataChanges: true}, (snap) => {
@@ -472,14 +518,17 @@ class FirebaseStore implements CommunityStore {
               }, () => undefined);
             });
         };
-        inner.push(() => sharedUnsub?.(), () => joinUnsub?.());
+        // A signed-in reader who is not a member: their own held posts, a second query the rules can prove (authorId == me).
+        let heldUnsub: Unsubscribe | null = null;
+        const watchHeld = (uid: string) => {
+          if (heldUnsub) return;
+          held = null;
+          heldUnsub = this.#watchQuery(
+            query(posts, where('authorId', '==', uid), where('status', '==', 'held'), orderBy('createdAt', 'desc'), qLimit(lim)),
+            'load your posts', (docs) => { held = docs.map((d) => toPost(d, threadId)); emit(); }, fail);
+        };
+        inner.push(() => sharedUnsub?.(), () => joinUnsub?.(), () => heldUnsub?.());
         watchShared(!!user);
-        // The member's own held posts: a second query the rules can prove (authorId == me).
-        if (user) {
-          inner.push(this.#watchQuery(
-            query(posts, where('authorId', '==', user.uid), where('status', '==', 'held'), orderBy('createdAt', 'desc'), qLimit(lim)),
-            'load your posts', (docs) => { held = docs.map((d) => toPost(d, threadId)); emit(); }, fail));
-        }
       });
       return () => {
         outer();
@@ -497,12 +546,14 @@ class FirebaseStore implements CommunityStore {
       // Issue 18: a reader who is not a member asks only for posts shared with everyone.
       const member = user ? (await getDoc(this.#doc('members', user.uid))).exists() : false;
       const audience = member ? [] : [where('audience', '==', 'everyone')];
-      const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters,
-        orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)));
-      // Everyone's readable posts, plus the signed-in member's own held ones (as in watchPosts).
+      const after = [orderBy('createdAt', 'desc'), orderBy(documentId(), 'desc'), startAfter(Timestamp.fromMillis(c.createdAt), c.id), qLimit(lim)] as const;
+      const page = (...filters: ReturnType<typeof where>[]) => getDocs(query(posts, ...filters, ...after));
+      // Everyone's readable posts, plus the signed-in reader's own held ones (as in watchPosts: one query for a member).
       const [shared, held, badges] = await Promise.all([
-        page(...audience, where('status', 'in', READABLE_STATUSES)),
-        user ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
+        member && user
+          ? getDocs(query(posts, or(where('status', 'in', READABLE_STATUSES), and(where('authorId', '==', user.uid), where('status', '==', 'held'))), ...after))
+          : page(...audience, where('status', 'in', READABLE_STATUSES)),
+        user && !member ? page(where('authorId', '==', user.uid), where('status', '==', 'held')) : null,
         readBadges(this.db, this.communityId),
       ]);
       const all = withBadges([...shared.docs, ...(held?.docs ?? [])].map((d) => toPost(d, threadId)).sort(comparePosts), badges);

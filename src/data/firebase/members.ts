@@ -214,10 +214,17 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     const pending = g.connections.filter((d) => d.get('status') !== 'ended');
     // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
     //    A reaction on a post that is no longer visible goes alone (its count is not shown).
+    //    Issue 17: each post read once, all at once (they were read one after the other, one per reaction: 100
+    //    reactions were 100 round trips before the first write, the step seen to stall under load).
+    const postKey = (d: (typeof g.reactions)[number]) => `${threadIdOf(d.ref.path)}/${d.get('postId') as string}`;
+    const reactedPosts = new Map(await Promise.all([...new Set(g.reactions.map(postKey))].map(async (key) => {
+      const [threadId, postId] = key.split('/');
+      return [key, await getDoc(ref(c, 'threads', threadId, 'posts', postId))] as const;
+    })));
     const reactionWrites: ((b: WriteBatch) => void)[] = [];
     for (const d of g.reactions) {
-      const postRef = ref(c, 'threads', threadIdOf(d.ref.path), 'posts', d.get('postId') as string);
-      const post = await getDoc(postRef);
+      const post = reactedPosts.get(postKey(d))!;
+      const postRef = post.ref;
       reactionWrites.push((b) => {
         b.delete(d.ref);
         if (post.exists() && post.get('status') === 'visible') b.update(postRef, {[`reactions.${d.get('kind') as string}`]: increment(-1)});
