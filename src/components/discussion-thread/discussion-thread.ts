@@ -505,7 +505,8 @@ export class KinDiscussionThread extends KinElement {
     const blocked = this.#renderState();
     if (blocked) return blocked;
     if (this.mode === 'list' && !this.openThreadId) {
-      return this.#hubView ? this.#hubView(this.#t) : html`<div class="loading" aria-busy="true"><p class="loading-text">${commonMessages(this.#consumer.locale).loading}</p></div>`;
+      // While the hub's module loads: the same loading state the hub shows while its list loads.
+      return this.#hubView ? this.#hubView(this.#t) : html`<div class="loading" aria-busy="true"><p class="loading-text" role="status">${loadingText(this.#consumer.locale)}</p></div>`;
     }
     if (this.#feed.posts.status !== 'ready') return this.#renderLoading();
     return feed(this.#t);
