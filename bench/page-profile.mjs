@@ -8,6 +8,9 @@
 //
 // Options: --path=/demo/ (any page under demo/)  --cpu=4  --runs=1  --quiet-ms=3000 (stop after this long with
 //          no task over 50 ms)  --no-build (use dist/ as it is)  --trace=FILE (keep the raw trace)  --top=8
+//          --ab[=REF]: also profile REF's build (default main; bench/ab.mjs), interleaved run by run (the order
+//          alternates), and print both sides' medians (blocking time, tasks over 50 ms, longest) side by side
+//          --summary (with --ab: only the per-run lines and the table, not every task)
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -15,6 +18,7 @@ import {loadavg} from 'node:os';
 import puppeteer from 'puppeteer-core';
 import {buildExamples, buildReason, serve} from '../scripts/start.mjs';
 import {findChrome} from '../scripts/prerequisites.mjs';
+import {abOption, baseline, median} from './ab.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -25,6 +29,8 @@ const runs = Number(option('runs', 1));
 const quietMs = Number(option('quiet-ms', 3000));
 const top = Number(option('top', 8));
 const traceOut = option('trace', null);
+const abRef = abOption(args);
+const summaryOnly = args.includes('--summary');
 
 if (!args.includes('--no-build')) {
   const reason = buildReason();
@@ -77,11 +83,14 @@ function decodeMappings(mappings) {
   return lines;
 }
 const maps = new Map();
+/** Which checkout serves which origin (A/B runs serve two). */
+const dirs = new Map();
 function mapFor(url) {
   if (maps.has(url)) return maps.get(url);
   let m = null;
   const p = url && new URL(url).pathname;
-  const file = p && join(root, p.replace(/^\//, ''));
+  const base = (url && dirs.get(new URL(url).origin)) ?? root;
+  const file = p && join(base, p.replace(/^\//, ''));
   if (file && existsSync(`${file}.map`)) {
     const raw = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
     m = {sources: raw.sources.map((s) => resolve(join(file, '..'), s).replace(`${root}/`, '').replace(/^dist\//, 'dist/')), names: raw.names, lines: decodeMappings(raw.mappings)};
@@ -191,44 +200,76 @@ function analyse(trace) {
   return {text: out.join('\n'), count: tasks.length, tbt, longest: tasks.length ? Math.max(...tasks.map((t) => t.dur)) : 0};
 }
 
-const server = await serve({port: 0});
-const url = `http://127.0.0.1:${server.address().port}${path}`;
+const sides = [{label: 'this branch', dir: root}];
+if (abRef) {
+  const b = await baseline(abRef);
+  sides.push({label: `${abRef} (${b.sha.slice(0, 8)})`, dir: b.dir});
+}
+for (const side of sides) {
+  side.server = await serve({port: 0, dir: side.dir});
+  side.origin = `http://127.0.0.1:${side.server.address().port}`;
+  side.url = `${side.origin}${path}`;
+  side.results = [];
+  dirs.set(side.origin, side.dir);
+}
 const executablePath = process.env.CHROME_PATH || findChrome();
+
+async function profile(url) {
+  const browser = await puppeteer.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']});
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true});
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+    await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8});
+    await cdp.send('Emulation.setCPUThrottlingRate', {rate: cpu});
+    // Long tasks seen by the page itself, to know when it has gone quiet.
+    await page.evaluateOnNewDocument(() => {
+      globalThis.__lastLong = 0;
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) globalThis.__lastLong = e.startTime + e.duration;
+      }).observe({type: 'longtask', buffered: true});
+    });
+    const load = loadavg()[0];
+    await page.tracing.start({categories: CATEGORIES});
+    await page.goto(url, {waitUntil: 'load', timeout: 120000});
+    for (let quiet = 0; quiet < quietMs;) {
+      await new Promise((res) => setTimeout(res, 500));
+      const since = await page.evaluate(() => performance.now() - globalThis.__lastLong);
+      quiet = since;
+    }
+    const buf = Buffer.from(await page.tracing.stop());
+    const trace = JSON.parse(buf.toString('utf8'));
+    if (traceOut) writeFileSync(sides.length > 1 ? traceOut.replace(/(\.json)?$/, `-${dirs.get(new URL(url).origin) === root ? 'branch' : 'base'}$1`) : traceOut, buf);
+    return {...analyse(trace), load};
+  } finally {
+    await browser.close();
+  }
+}
+
 try {
   for (let r = 0; r < runs; r++) {
-    const browser = await puppeteer.launch({executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']});
-    try {
-      const page = await browser.newPage();
-      await page.setViewport({width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true});
-      const cdp = await page.createCDPSession();
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
-      await cdp.send('Network.emulateNetworkConditions', {offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8});
-      await cdp.send('Emulation.setCPUThrottlingRate', {rate: cpu});
-      // Long tasks seen by the page itself, to know when it has gone quiet.
-      await page.evaluateOnNewDocument(() => {
-        globalThis.__lastLong = 0;
-        new PerformanceObserver((l) => {
-          for (const e of l.getEntries()) globalThis.__lastLong = e.startTime + e.duration;
-        }).observe({type: 'longtask', buffered: true});
-      });
-      const load = loadavg()[0];
-      await page.tracing.start({categories: CATEGORIES});
-      await page.goto(url, {waitUntil: 'load', timeout: 120000});
-      for (let quiet = 0; quiet < quietMs;) {
-        await new Promise((res) => setTimeout(res, 500));
-        const since = await page.evaluate(() => performance.now() - globalThis.__lastLong);
-        quiet = since;
-      }
-      const buf = Buffer.from(await page.tracing.stop());
-      const trace = JSON.parse(buf.toString('utf8'));
-      if (traceOut) writeFileSync(traceOut, buf);
-      const a = analyse(trace);
-      console.log(`\nrun ${r + 1}/${runs}: ${url}, ${cpu}× CPU, Slow 4G, 412×823 — ${a.count} task(s) over 50 ms, longest ${Math.round(a.longest / 1000)} ms, blocking time ${Math.round(a.tbt / 1000)} ms (all tasks; load average ${load.toFixed(1)})\n${a.text}`);
-    } finally {
-      await browser.close();
+    // Interleaved, and the order alternates, so neither side always runs on a warmer or busier machine.
+    const order = r % 2 ? [...sides].reverse() : sides;
+    for (const side of order) {
+      const a = await profile(side.url);
+      side.results.push(a);
+      const head = `run ${r + 1}/${runs}${sides.length > 1 ? ` [${side.label}]` : ''}: ${side.url}, ${cpu}× CPU, Slow 4G, 412×823 — ${a.count} task(s) over 50 ms, longest ${Math.round(a.longest / 1000)} ms, blocking time ${Math.round(a.tbt / 1000)} ms (all tasks; load average ${a.load.toFixed(1)})`;
+      console.log(summaryOnly ? head : `\n${head}\n${a.text}`);
     }
   }
 } finally {
-  server.close();
+  for (const side of sides) side.server.close();
+}
+
+if (sides.length > 1 || runs > 1) {
+  const ms = (us) => `${Math.round(us / 1000)} ms`;
+  console.log(`\nbench:profile ${path}, ${cpu}× CPU + Slow 4G, 412×823, ${runs} run(s) per side${sides.length > 1 ? ', interleaved' : ''}; medians (every run in brackets)`);
+  console.log('| | blocking time (tasks > 50 ms) | tasks > 50 ms | longest task | load average |');
+  console.log('|---|---|---|---|---|');
+  for (const side of sides) {
+    const rs = side.results;
+    console.log(`| ${side.label} | ${ms(median(rs.map((x) => x.tbt)))} (${rs.map((x) => Math.round(x.tbt / 1000)).join(', ')}) | ${median(rs.map((x) => x.count))} (${rs.map((x) => x.count).join(', ')}) | ${ms(median(rs.map((x) => x.longest)))} | ${rs.map((x) => x.load.toFixed(1)).join(', ')} |`);
+  }
 }

@@ -18,7 +18,7 @@
 // root, and sends a strict Content-Security-Policy with every page, so the demo proves the kit works
 // without inline script or style attributes.
 import {createServer} from 'node:http';
-import {gzipSync} from 'node:zlib';
+import {brotliCompressSync, constants as zlib, gzipSync} from 'node:zlib';
 import {createReadStream, existsSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {extname, join, normalize, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -72,19 +72,43 @@ const PAGE_POLICY = {
 
 /** Types worth compressing (text); images and fonts are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
-const gzipCache = new Map();
-/** A file's gzip bytes (level 9, as a CDN's static compression), cached until the file changes. */
-function gzipped(path) {
+const compressedCache = new Map();
+/**
+ * A file's compressed bytes, as a CDN's static compression makes them (brotli at its best quality, or gzip
+ * level 9), cached until the file changes.
+ */
+function compressed(path, encoding) {
   const mtime = statSync(path).mtimeMs;
-  const hit = gzipCache.get(path);
+  const key = `${encoding}:${path}`;
+  const hit = compressedCache.get(key);
   if (hit && hit.mtime === mtime) return hit.body;
-  const body = gzipSync(readFileSync(path), {level: 9});
-  gzipCache.set(path, {mtime, body});
+  const raw = readFileSync(path);
+  const body = encoding === 'br'
+    ? brotliCompressSync(raw, {params: {[zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length}})
+    : gzipSync(raw, {level: 9});
+  compressedCache.set(key, {mtime, body});
   return body;
 }
 
-/** A static file server for demo/ and dist/ under the repo root. Resolves to the listening server. */
-export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = {}) {
+/** What the browser accepts, best first: brotli, then gzip (as CDNs choose), or null. */
+export function pickEncoding(acceptEncoding = '') {
+  const accepted = new Map(String(acceptEncoding).split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean);
+    return [name, q === undefined ? 1 : Number(q)];
+  }));
+  for (const name of ['br', 'gzip']) if ((accepted.get(name) ?? accepted.get('*') ?? 0) > 0) return name;
+  return null;
+}
+
+/** The bundle's content-hashed chunks (dist/cdn/chunks/name-HASH.js, and their maps): they never change. */
+const HASHED = /^\/dist\/cdn\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
+
+/**
+ * A static file server for demo/ and dist/ under the repo root (or `dir`, another checkout: the benches'
+ * A/B runs serve main's build beside this one). Resolves to the listening server.
+ */
+export function serve({port = 0, csp = contentSecurityPolicy(), connect = [], dir = root} = {}) {
   const server = createServer((req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8', ...headers});
@@ -98,9 +122,9 @@ export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = 
       return send(400, 'Bad request');
     }
     if (pathname === '/' || pathname === '/demo') return send(302, 'Found', {Location: '/demo/'});
-    const file = normalize(join(root, pathname));
-    const top = file.slice(root.length + 1).split(sep)[0];
-    if (!file.startsWith(root + sep) || !SERVED.includes(top) || pathname.includes('\0')) return send(404, 'Not found');
+    const file = normalize(join(dir, pathname));
+    const top = file.slice(dir.length + 1).split(sep)[0];
+    if (!file.startsWith(dir + sep) || !SERVED.includes(top) || pathname.includes('\0')) return send(404, 'Not found');
     let path = file;
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     if (!existsSync(path) || !statSync(path).isFile()) {
@@ -108,10 +132,16 @@ export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = 
       return send(404, `Not found: ${pathname}${hint}`);
     }
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const stat = statSync(path);
+    // Issue 16: cached as a CDN serves a build: hashed chunks for a year (a new build has new names), every
+    // other file revalidated on each use (an unchanged file is a 304 with no body), so edits show at once.
+    const etag = `W/"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
     const headers = {
       'Content-Type': type,
-      'Content-Length': statSync(path).size,
-      'Cache-Control': 'no-store',
+      'Content-Length': stat.size,
+      'Cache-Control': HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ETag: etag,
+      'Last-Modified': stat.mtime.toUTCString(),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
     };
@@ -119,17 +149,22 @@ export function serve({port = 0, csp = contentSecurityPolicy(), connect = []} = 
       const extra = PAGE_POLICY[pathname];
       headers['Content-Security-Policy'] = extra ? contentSecurityPolicy([...connect, ...extra.connect], extra.scripts) : csp;
     }
-    // Issue 16: text compressed as a CDN would send it (gzip when the browser accepts it), so what the demo
-    // downloads, and what Lighthouse and bench/ measure on it, is what production sends.
-    if (COMPRESSIBLE.test(type)) {
-      headers.Vary = 'Accept-Encoding';
-      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-        const body = gzipped(path);
-        headers['Content-Encoding'] = 'gzip';
-        headers['Content-Length'] = body.length;
-        res.writeHead(200, headers);
-        return res.end(req.method === 'HEAD' ? undefined : body);
-      }
+    if (COMPRESSIBLE.test(type)) headers.Vary = 'Accept-Encoding';
+    const match = String(req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim());
+    if (match.includes(etag) || match.includes('*')) {
+      delete headers['Content-Length'];
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    // Issue 16: text compressed as a CDN would send it (brotli, else gzip, when the browser accepts it), so
+    // what the demo downloads, and what Lighthouse and bench/ measure on it, is what production sends.
+    const encoding = COMPRESSIBLE.test(type) ? pickEncoding(req.headers['accept-encoding']) : null;
+    if (encoding) {
+      const body = compressed(path, encoding);
+      headers['Content-Encoding'] = encoding;
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
+      return res.end(req.method === 'HEAD' ? undefined : body);
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();

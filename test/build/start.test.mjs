@@ -68,32 +68,52 @@ test('bundles the React and Vue examples into scripts their pages load', async (
   for (const name of ['react', 'vue']) assert.ok(existsSync(join(root, 'dist', 'examples', `${name}.js`)), `dist/examples/${name}.js`);
 });
 
-test('serves text gzip-compressed when the browser accepts it, as a CDN would (issue 16)', async () => {
+test('serves text compressed when the browser accepts it (brotli, else gzip), and caches like a CDN (issue 16)', async () => {
   const server = await serve({port: 0});
   try {
     const base = `http://127.0.0.1:${server.address().port}`;
     const {request} = await import('node:http');
-    const {gunzipSync} = await import('node:zlib');
-    const {readFileSync} = await import('node:fs');
-    const get = (path, encoding) => new Promise((res, rej) => {
-      request(`${base}${path}`, {headers: encoding ? {'Accept-Encoding': encoding} : {}}, (r) => {
+    const {brotliDecompressSync, gunzipSync} = await import('node:zlib');
+    const {readFileSync, readdirSync} = await import('node:fs');
+    const get = (path, encoding, more = {}) => new Promise((res, rej) => {
+      request(`${base}${path}`, {headers: {...(encoding ? {'Accept-Encoding': encoding} : {}), ...more}}, (r) => {
         const chunks = [];
         r.on('data', (c) => chunks.push(c));
-        r.on('end', () => res({headers: r.headers, body: Buffer.concat(chunks)}));
+        r.on('end', () => res({status: r.statusCode, headers: r.headers, body: Buffer.concat(chunks)}));
       }).on('error', rej).end();
     });
     const page = readFileSync(join(root, 'demo', 'index.html'));
-    const zipped = await get('/demo/index.html', 'gzip, deflate, br');
+    // What Chromium sends: brotli is chosen, as CDNs do.
+    const br = await get('/demo/index.html', 'gzip, deflate, br, zstd');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(Number(br.headers['content-length']), br.body.length, 'length of the compressed bytes');
+    assert.ok(br.body.length < page.length / 2, `compressed: ${br.body.length} of ${page.length} bytes`);
+    assert.deepEqual(brotliDecompressSync(br.body), page, 'the same page once decompressed');
+    const zipped = await get('/demo/index.html', 'gzip, deflate');
     assert.equal(zipped.headers['content-encoding'], 'gzip');
-    assert.equal(zipped.headers.vary, 'Accept-Encoding');
-    assert.equal(Number(zipped.headers['content-length']), zipped.body.length, 'length of the compressed bytes');
-    assert.ok(zipped.body.length < page.length / 2, `compressed: ${zipped.body.length} of ${page.length} bytes`);
     assert.deepEqual(gunzipSync(zipped.body), page, 'the same page once unzipped');
+    const refused = await get('/demo/index.html', 'br;q=0, gzip');
+    assert.equal(refused.headers['content-encoding'], 'gzip', 'q=0 refuses an encoding');
     const plain = await get('/demo/index.html');
-    assert.equal(plain.headers['content-encoding'], undefined, 'no gzip for a client that did not ask for it');
+    assert.equal(plain.headers['content-encoding'], undefined, 'no compression for a client that did not ask for it');
     assert.deepEqual(plain.body, page);
     const svg = await get('/demo/logo.svg', 'gzip');
     assert.equal(svg.headers['content-encoding'], 'gzip');
+
+    // Pages and the unhashed entry are revalidated each time; unchanged, they come back as a 304 with no body.
+    assert.equal(plain.headers['cache-control'], 'no-cache');
+    assert.ok(plain.headers.etag, 'an ETag to revalidate with');
+    const again = await get('/demo/index.html', 'br', {'If-None-Match': plain.headers.etag});
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    // The bundle's content-hashed chunks never change under their name: cached for a year.
+    const chunk = readdirSync(join(root, 'dist', 'cdn', 'chunks')).find((f) => f.endsWith('.js'));
+    assert.ok(chunk, 'a built chunk (npm run build)');
+    const cached = await get(`/dist/cdn/chunks/${chunk}`, 'br');
+    assert.equal(cached.status, 200);
+    assert.equal(cached.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.equal((await get('/dist/cdn/kindred.js', 'br')).headers['cache-control'], 'no-cache', 'the entry keeps its name across builds');
   } finally {
     server.close();
   }

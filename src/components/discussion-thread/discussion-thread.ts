@@ -20,6 +20,7 @@ import {hasPersistedAuth} from '../../data/reader/persisted-auth.js';
 import {linkedPostId, type ThreadContext} from './discussion-thread.context.js';
 import {ThreadFeed} from './feed.controller.js';
 import {ThreadMeta} from './thread-meta.controller.js';
+import {DeferController} from '../../controllers/defer.js';
 import {ThreadSafety} from './safety.controller.js';
 import {feed} from './post.parts.js';
 import {loadingText} from '../../directives/loading-text.js';
@@ -138,6 +139,8 @@ export class KinDiscussionThread extends KinElement {
   @property({attribute: false}) store: CommunityStore | null = null;
 
   @state() private now = Date.now();
+  // Issue 16: below the first screen, no data and no posts until the thread comes near the viewport (its loading reserve stays).
+  #defer = new DeferController(this, {now: () => linkedPostId(location.hash) !== null});
   // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
   #network = new OnlineController(this, (online) => online && this.#member?.composer.resend.flush(), () => this.#store);
   private get online() {
@@ -296,6 +299,7 @@ export class KinDiscussionThread extends KinElement {
   // Derived state --------------------------------------------------------------------------------
 
   get #store(): CommunityStore | null {
+    if (!this.#defer.ready) return null;
     return this.store ?? this.#consumer.store;
   }
 

@@ -89,10 +89,13 @@ export class Db {
 }
 
 /** The documents of a seed, with defaults filled in for fields a hand-written seed may leave out. */
-export function seedToDocs(seed: SeedFixture | null | undefined): Map<string, unknown> {
+export function seedToDocs(fixture: SeedFixture | null | undefined): Map<string, unknown> {
   const docs = new Map<string, unknown>();
-  if (!seed) return docs;
-  const put = (path: string, value: unknown) => docs.set(path, structuredClone(value));
+  if (!fixture) return docs;
+  // Issue 16: one copy of the whole seed (the caller's object stays theirs), not one structuredClone per
+  // document: three times faster, and this runs while the page's first view is being built.
+  const seed = structuredClone(fixture);
+  const put = (path: string, value: unknown) => docs.set(path, value);
   // Hand-written seeds (demo/seed.json) may leave out fields that have an obvious default.
   const fill = <T>(defaults: Partial<T>, value: T): T => ({...defaults, ...value});
   put(paths.community, fill<Community>({founderStory: null, languages: ['en']}, seed.community));
