@@ -5,7 +5,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {guard} from 'lit/directives/guard.js';
-import {REACTION_KINDS, type Post} from '../../data/types.js';
+import {REACTION_KINDS, type Post, type ReactionKind} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {reactionIcon} from '../icons.js';
 import {authorAvatar, body, time} from '../shared/parts.js';
@@ -21,6 +21,9 @@ export function feed(t: ThreadContext): TemplateResult {
   // Issue 18: posts warned for a topic the member chose to hide are not shown at all (replies with them).
   const shown = (p: Post) => t.safety.display(p) !== 'hidden';
   const top = f.timeline.top.filter(shown);
+  // Issue 16: a new feed's first page in two tasks (feed.controller.ts): its first posts, then the rest.
+  const rendered = f.firstTask !== null ? top.slice(0, f.firstTask) : top;
+  const busy = f.olderStatus === 'loading' || f.firstTask !== null;
   const replies = new Map([...f.timeline.replies].map(([id, list]) => [id, list.filter(shown)]));
   const waiting = f.waiting;
   return html`
@@ -33,8 +36,8 @@ export function feed(t: ThreadContext): TemplateResult {
           </div>`
         : nothing}
       ${top.length
-        ? html`<div class="feed" role="feed" part="feed" aria-busy=${f.olderStatus === 'loading' ? 'true' : 'false'} aria-label=${m.feedLabel}>
-            ${repeat(top, (p) => p.id, (p, i) => {
+        ? html`<div class=${f.firstTask !== null ? 'feed partial' : 'feed'} role="feed" part="feed" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.feedLabel}>
+            ${repeat(rendered, (p) => p.id, (p, i) => {
               const size = f.hasOlder ? -1 : top.length;
               const rs = replies.get(p.id) ?? [];
               // Issue 16: rebuilt only when something it shows changed (post-memo.ts lists what).
@@ -110,11 +113,13 @@ function reactions(t: ThreadContext, post: Post) {
   const mine = t.feed.myReactions.value ?? new Set<string>();
   // A member's buttons once their parts are there (until then, while the composer loads, the counts).
   const member = t.isMember && !!t.actions;
-  const counts = REACTION_KINDS.filter((k) => member || (post.reactions?.[k] ?? 0) > 0);
+  // Issue 17 (s5): the member's own pending reaction counted at once (PostActions.shownCount).
+  const shown = (k: ReactionKind) => t.actions?.shownCount(post, k) ?? post.reactions?.[k] ?? 0;
+  const counts = REACTION_KINDS.filter((k) => member || shown(k) > 0);
   if (!counts.length) return nothing;
   return html`<div class="reactions" part="reactions" role="group" aria-label=${m.reactionsLabel}>
       ${counts.map((kind) => {
-        const n = post.reactions?.[kind] ?? 0;
+        const n = shown(kind);
         const pressed = mine.has(`${post.id}:${kind}`);
         return member
           ? html`<button type="button" class="reaction" part="reaction" data-kind=${kind} aria-pressed=${pressed ? 'true' : 'false'}
