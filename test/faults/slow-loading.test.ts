@@ -15,6 +15,7 @@ import {KEY, alice, articleFor, nextCommunityId, post, seed} from '../components
 import '../../src/components/community/kin-community.js';
 import '../../src/components/discussion-thread/kin-discussion-thread.js';
 import {commonMessages} from '../../src/i18n/common.messages.js';
+import {wantWelsh, welshPending} from '../../src/i18n/messages.js';
 import {SLOW_LOADING_MS} from '../../src/directives/loading-text.js';
 import {eventuallyWithin, wait} from './fault-helpers.js';
 import {shadowText as text} from '../support/dom.js';
@@ -41,6 +42,9 @@ describe('faults: every read refused (429, then 503) while a page opens', functi
   it('says it is taking longer than usual and will show by itself (en and cy), then the posts come with no reload', async () => {
     const cid = nextCommunityId();
     await admin.seed(seed(cid, [post('p1', alice, {body: 'Hello from Alice'})]));
+    // Welsh strings load on demand (a Welsh page asks for them): load them here to compare with.
+    wantWelsh();
+    await welshPending();
     const en = commonMessages('en');
     const cy = commonMessages('cy');
     expect(en.slowLoading).to.not.equal(cy.slowLoading);
