@@ -66,6 +66,10 @@ describe('first view for a visitor (issue 16)', function () {
       return true;
     }, 'the first posts', {timeout: 30000, interval: 5});
     expect(sdkWhenFirst, 'Firebase modules requested before the first post was visible').to.deep.equal([]);
+    // The first posts render in one task, the rest of the page in the next (issue 16): oldest first, in order.
+    const firstTask = articles(root).map((a) => a.dataset.postId);
+    expect(firstTask, 'the first task shows the page\'s first posts').to.deep.equal(posts.slice(10, 10 + firstTask.length).map((p) => p.id));
+    await waitUntil(() => articles(root).length === 20, 'the rest of the first page', {timeout: 10000});
     const before = articles(root);
     expect(before.map((a) => a.dataset.postId)).to.deep.equal(posts.slice(10).map((p) => p.id));
     expect(before[0].textContent).to.include('Post number 10');

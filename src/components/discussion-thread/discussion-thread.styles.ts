@@ -146,6 +146,11 @@ export default css`
     display: grid;
     gap: ${t.spaceM};
   }
+  /* Issue 16: the first page's first posts keep the loading reserve until the rest arrive (next task). */
+  .feed.partial {
+    min-block-size: var(--kin-discussion-thread-loading-size, 40rem);
+    align-content: start;
+  }
   .post {
     border: 1px solid ${t.colorBorderStrong};
     border-radius: ${t.radiusM};

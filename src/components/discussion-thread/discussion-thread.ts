@@ -505,7 +505,8 @@ export class KinDiscussionThread extends KinElement {
     const blocked = this.#renderState();
     if (blocked) return blocked;
     if (this.mode === 'list' && !this.openThreadId) {
-      return this.#hubView ? this.#hubView(this.#t) : html`<div class="loading" aria-busy="true"><p class="loading-text">${commonMessages(this.#consumer.locale).loading}</p></div>`;
+      // While the hub's module loads: the same loading state the hub shows while its list loads.
+      return this.#hubView ? this.#hubView(this.#t) : html`<div class="loading" aria-busy="true"><p class="loading-text" role="status">${loadingText(this.#consumer.locale)}</p></div>`;
     }
     if (this.#feed.posts.status !== 'ready') return this.#renderLoading();
     return feed(this.#t);
@@ -515,7 +516,8 @@ export class KinDiscussionThread extends KinElement {
     if (this.#renderState()) return nothing;
     const common = commonMessages(this.#consumer.locale);
     const listView = this.mode === 'list' && !this.openThreadId;
-    if (!listView && this.#feed.posts.status !== 'ready') return nothing;
+    // Issue 16: nor while the first page's second half is still to come (it would be pushed down).
+    if (!listView && (this.#feed.posts.status !== 'ready' || this.#feed.firstTask !== null)) return nothing;
     if (!this.#isMember) {
       if (!!this.#uid && this.#me.status !== 'ready') return nothing;
       // Issue 17: a sign-in that ended by itself says so, and that the draft is kept for when they are back.

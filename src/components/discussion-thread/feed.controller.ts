@@ -3,7 +3,16 @@ import {LiveController} from '../../controllers/live.js';
 import type {CommunityStore} from '../../data/store.js';
 import {postCursor} from '../../data/policy-basics.js';
 import type {Post} from '../../data/types.js';
-import {byTime, focusPost, type ThreadContext} from './discussion-thread.context.js';
+import {byTime, focusPost, linkedPostId, type ThreadContext} from './discussion-thread.context.js';
+
+/**
+ * Issue 16: how many top-level posts of a new feed's first page are rendered in the first task: about what
+ * fills the viewport (a post is rarely under 120 px tall), at least 3. The rest follow in the next task, so
+ * the first posts show without waiting for Lit to build every template of the page in one long task.
+ */
+function firstTaskPosts(): number {
+  return Math.max(3, Math.ceil((typeof innerHeight === 'number' && innerHeight > 0 ? innerHeight : 800) / 120));
+}
 
 /**
  * The posts of the conversation shown: the live window and older pages by cursor, each post once by id.
@@ -22,6 +31,12 @@ export class ThreadFeed implements ReactiveController {
   olderStatus: 'idle' | 'loading' | 'error' = 'idle';
   #waitingAnnounced = 0;
   #key = '';
+  /**
+   * Issue 16: while the first page is shown in two tasks, how many top-level posts the first one renders
+   * (null: all). Until the rest are there the feed is busy, keeps the loading reserve, and has no footer.
+   */
+  firstTask: number | null = null;
+  #firstTaskRun = 0;
   /** Issue 18: the feed began as a visitor's (no members-only posts), and the reader has not joined since. */
   #visitorFeed = false;
 
@@ -62,6 +77,28 @@ export class ThreadFeed implements ReactiveController {
     this.hasOlder = false;
     this.#olderCursor = null;
     this.olderStatus = 'idle';
+    this.firstTask = null;
+    this.#firstTaskRun++;
+  }
+
+  /** The first page's first posts now, the rest in the next task (after a frame when the page is shown). */
+  #splitFirstRender(count: number) {
+    const n = firstTaskPosts();
+    // A link to one post scrolls to it at once: everything is rendered in one go then.
+    if (count <= n || linkedPostId(location.hash)) return;
+    this.firstTask = n;
+    const run = ++this.#firstTaskRun;
+    let done = false;
+    const rest = () => {
+      if (done) return;
+      done = true;
+      if (run !== this.#firstTaskRun) return;
+      this.firstTask = null;
+      this.t.host.requestUpdate();
+    };
+    // A hidden tab runs no animation frames: the timeout alone finishes then.
+    if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(rest, 0));
+    setTimeout(rest, 100);
   }
 
   #receive(posts: Post[]) {
@@ -81,6 +118,7 @@ export class ThreadFeed implements ReactiveController {
     if (!this.#liveInitialised) {
       this.#liveInitialised = true;
       this.hasOlder = posts.length >= t.limit;
+      this.#splitFirstRender(posts.length);
       this.reopenReplyDraft();
       return;
     }

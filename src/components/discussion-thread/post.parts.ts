@@ -21,6 +21,9 @@ export function feed(t: ThreadContext): TemplateResult {
   // Issue 18: posts warned for a topic the member chose to hide are not shown at all (replies with them).
   const shown = (p: Post) => t.safety.display(p) !== 'hidden';
   const top = f.timeline.top.filter(shown);
+  // Issue 16: a new feed's first page in two tasks (feed.controller.ts): its first posts, then the rest.
+  const rendered = f.firstTask !== null ? top.slice(0, f.firstTask) : top;
+  const busy = f.olderStatus === 'loading' || f.firstTask !== null;
   const replies = new Map([...f.timeline.replies].map(([id, list]) => [id, list.filter(shown)]));
   const waiting = f.waiting;
   return html`
@@ -33,8 +36,8 @@ export function feed(t: ThreadContext): TemplateResult {
           </div>`
         : nothing}
       ${top.length
-        ? html`<div class="feed" role="feed" part="feed" aria-busy=${f.olderStatus === 'loading' ? 'true' : 'false'} aria-label=${m.feedLabel}>
-            ${repeat(top, (p) => p.id, (p, i) => {
+        ? html`<div class=${f.firstTask !== null ? 'feed partial' : 'feed'} role="feed" part="feed" aria-busy=${busy ? 'true' : 'false'} aria-label=${m.feedLabel}>
+            ${repeat(rendered, (p) => p.id, (p, i) => {
               const size = f.hasOlder ? -1 : top.length;
               const rs = replies.get(p.id) ?? [];
               // Issue 16: rebuilt only when something it shows changed (post-memo.ts lists what).
