@@ -149,6 +149,17 @@ export default {
     // Firebase in chunks of its own: `firebase` (app, Firestore and what they share) and `firebase-auth`.
     // Finer splits (app / util / firestore) would be circular chunks: those packages import each other.
     manualChunks(id) {
+      // Issue 16: Welsh strings (`*.messages.cy.js`, loaded only on Welsh pages) in chunks of their own,
+      // never merged with code an English page needs: the root's (common, community, crisis help), the
+      // thread's (with the safety and moderation wording it shows), and one per other element.
+      const welsh = /[\\/]([\w-]+)\.messages\.cy\.js$/.exec(id);
+      if (welsh) {
+        const name = welsh[1];
+        if (name === 'common' || name === 'community' || name === 'crisis-help') return 'cy-kindred';
+        if (name === 'safety' || name === 'moderation') return 'cy-discussion-thread';
+        if (name === 'email-notifications') return 'cy-profile';
+        return `cy-${name}`;
+      }
       if (!FIREBASE_PACKAGES.test(id)) return undefined;
       // Auth is imported on its own (auth-session.ts) only when someone signs in: keep it apart.
       return /[\\/]node_modules[\\/](@firebase[\\/]auth|firebase[\\/]auth)[\\/]/.test(id) ? 'firebase-auth' : 'firebase';

@@ -136,12 +136,13 @@ export function measure() {
    */
   const stepsTo = (importer, target, loaded) => {
     const code = bytes.get(importer).toString('utf8');
-    const preloaded = new Set(chunks[target].imports.filter((d) => code.includes(d.split('/').pop())));
+    const preloaded = new Set([...closure([target])].filter((d) => d !== target && code.includes(d.split('/').pop())));
     const depth = (f, seen) => {
       let n = 0;
       for (const d of chunks[f].imports) {
         if (loaded.has(d) || seen.has(d)) continue;
-        n = Math.max(n, (f === target && preloaded.has(d) ? 0 : 1) + depth(d, new Set([...seen, d])));
+        // A chunk the importer preloads is already on its way in the first step, whoever imports it.
+        n = Math.max(n, (preloaded.has(d) ? 0 : 1) + depth(d, new Set([...seen, d])));
       }
       return n;
     };

@@ -51,7 +51,7 @@ async function lane(steps, print = (text) => process.stdout.write(text)) {
     const started = Date.now();
     const {code, out} = await new Promise((res) => {
       const chunks = [];
-      const child = spawn(cmd, cmdArgs, {cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, FORCE_COLOR: '0', ...env}});
+      const child = spawn(cmd, cmdArgs, {cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env}});
       child.stdout.on('data', (d) => chunks.push(d));
       child.stderr.on('data', (d) => chunks.push(d));
       child.on('error', (e) => chunks.push(Buffer.from(`${e.message}\n`)));

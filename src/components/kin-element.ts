@@ -1,6 +1,7 @@
-import {LitElement, css, type CSSResultGroup} from 'lit';
+import {LitElement, css, type CSSResultGroup, type PropertyValues} from 'lit';
 import {ContextRoot} from '@lit/context';
 import * as t from '../styles/tokens.js';
+import {toLocale, welshMissCount, welshPending, wantWelsh} from '../i18n/messages.js';
 
 /**
  * Base class for every Kindred element: an idempotent `define()` that tolerates a second copy of the
@@ -38,6 +39,25 @@ export class KinElement extends LitElement {
   ];
 
   /**
+   * Issue 16: Welsh strings arrive in their own modules, only on Welsh pages. An element whose language
+   * (its nearest `lang`, across shadow roots, else the page's) is Welsh asks for them before its first
+   * render, and no Kindred element renders while Welsh strings it may use are still arriving: a Welsh
+   * page never flashes English, and the host keeps its reserved size meanwhile.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated && toLocale(nearestLang(this)) === 'cy') wantWelsh();
+    const pending = welshPending();
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** A render that still got English for Welsh (the strings were late or failed): render again once they arrive. */
+  protected override update(changed: PropertyValues): void {
+    const misses = welshMissCount();
+    super.update(changed);
+    if (welshMissCount() !== misses) void welshPending()?.then(() => this.requestUpdate());
+  }
+
+  /**
    * Registers the element under `tagName` unless that name is already taken (by this class, or by
    * another copy of the kit loaded on the same page). Returns the class now registered.
    */
@@ -48,6 +68,18 @@ export class KinElement extends LitElement {
     customElements.define(tagName, ctor);
     return ctor;
   }
+}
+
+/** The language an element is in: its nearest non-empty `lang` attribute, across shadow roots, else the page's. */
+function nearestLang(el: Element): string {
+  let node: Element | null = el;
+  while (node) {
+    const found = node.closest('[lang]:not([lang=""])');
+    if (found) return found.getAttribute('lang')!;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return typeof document === 'undefined' ? '' : document.documentElement.lang;
 }
 
 const ROOT_KEY = Symbol.for('kindred.context-root@1');

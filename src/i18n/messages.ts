@@ -65,24 +65,105 @@ export function addedLanguages(): string[] {
   return [...added.keys()];
 }
 
+// Issue 16: Welsh strings only on Welsh pages. Each element's Welsh object lives in a sibling module
+// (`<name>.messages.cy.ts`) that is loaded with import() the first time a page's language resolves to
+// Welsh: an English visitor downloads none of it. Until a catalogue's Welsh has arrived, elements do not
+// render (KinElement.scheduleUpdate waits on `welshPending()`), so a Welsh page never flashes English;
+// their hosts keep their reserved size meanwhile.
+interface WelshCatalogue {
+  cy: Catalogue | null;
+  load: () => Promise<{cy: Catalogue}>;
+  promise: Promise<void> | null;
+  /** When the last attempt failed (offline, CDN hiccup): English is shown, and it is tried again later. */
+  failedAt: number;
+}
+const welsh: WelshCatalogue[] = [];
+let welshWanted = false;
+/** Renders that asked for Welsh before it had arrived (KinElement renders again when it does). */
+let welshMisses = 0;
+const RETRY_MS = 10000;
+
+function loadWelsh(w: WelshCatalogue): Promise<void> {
+  return (w.promise ??= w.load().then(
+    (m) => {
+      w.cy = m.cy;
+      for (const k of [...merged.keys()]) if (k.endsWith('\ncy')) merged.delete(k);
+      // Arrived after a failed attempt: roots showing English for it speak Welsh again (as for a charity's catalogue).
+      if (w.failedAt && typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('kin-catalogue-added', {detail: {lang: 'cy'}}));
+    },
+    (e: unknown) => {
+      w.promise = null;
+      w.failedAt = Date.now();
+      devWarn(`cy load ${Date.now()}`, `Welsh strings could not be loaded (${(e as Error)?.message}); English is shown meanwhile.`);
+    },
+  ));
+}
+
+/** Starts loading the Welsh of every catalogue declared so far (and of those declared later). */
+export function wantWelsh(): void {
+  welshWanted = true;
+  const now = Date.now();
+  for (const w of welsh) if (!w.cy && !w.promise && now - w.failedAt >= RETRY_MS) void loadWelsh(w);
+}
+
+/** Whether Welsh was asked for on this page (a Welsh page, `lang="cy"` somewhere, or a switch to it). */
+export function isWelshWanted(): boolean {
+  return welshWanted;
+}
+
+/** While Welsh is wanted and some declared catalogue's Welsh is still arriving: a promise for it; else null. */
+export function welshPending(): Promise<void> | null {
+  if (!welshWanted) return null;
+  const now = Date.now();
+  const waiting = welsh.filter((w) => !w.cy && (w.promise || now - w.failedAt >= RETRY_MS));
+  if (!waiting.length) return null;
+  return Promise.all(waiting.map(loadWelsh)).then(() => undefined);
+}
+
+/** How many renders so far asked for Welsh strings that had not arrived (see KinElement). */
+export function welshMissCount(): number {
+  return welshMisses;
+}
+
 /**
- * Declare an element's catalogue: `defineMessages({en, cy}, 'join')` with `cy` typed as `typeof en`.
+ * Declare an element's catalogue: `defineMessages({en}, 'join', () => import('./join.messages.cy.js'))`,
+ * the sibling module exporting `cy` typed as `typeof en` (a missing Welsh string is a compile error).
  * The namespace names its part of a supplied catalogue; without one, the element speaks only en and cy.
+ * `{en, cy}` together (no loader) is still accepted, for a catalogue whose Welsh is small.
  */
-export function defineMessages<C extends Catalogue>(messages: Messages<C>, namespace?: string): (locale: Locale) => C {
+export function defineMessages<C extends Catalogue>(
+  messages: {en: C; cy?: C},
+  namespace?: string,
+  loadCy?: () => Promise<{cy: C}>,
+): (locale: Locale) => C {
+  const w: WelshCatalogue = {cy: messages.cy ?? null, load: loadCy ?? (() => Promise.resolve({cy: messages.en})), promise: null, failedAt: 0};
+  if (!w.cy) {
+    welsh.push(w);
+    if (welshWanted) void loadWelsh(w);
+  }
+  const welshOrEnglish = (): C => {
+    if (w.cy) return w.cy as C;
+    welshMisses++;
+    wantWelsh();
+    return messages.en;
+  };
   return (locale) => {
     if (locale === 'en') return messages.en;
     const extra = namespace ? added.get(locale) : undefined;
-    if (!extra) return (messages as unknown as Record<string, C>)[locale] ?? messages.en;
+    if (!extra) return locale === 'cy' ? welshOrEnglish() : messages.en;
     const id = `${namespace}\n${locale}`;
     let c = merged.get(id) as C | undefined;
-    if (!c) merged.set(id, (c = mergeCatalogue(messages, namespace!, locale, extra[namespace!])));
+    if (!c) {
+      const base = locale === 'cy' ? welshOrEnglish() : messages.en;
+      c = mergeCatalogue(messages.en, base, namespace!, locale, extra[namespace!]);
+      if (locale !== 'cy' || w.cy) merged.set(id, c);
+    }
     return c;
   };
 }
 
-function mergeCatalogue<C extends Catalogue>(messages: Messages<C>, namespace: string, lang: string, strings: unknown): C {
-  const base = (messages as unknown as Record<string, C>)[lang] ?? messages.en;
+function mergeCatalogue<C extends Catalogue>(en: C, base: C, namespace: string, lang: string, strings: unknown): C {
+  const messages = {en};
   const out: Record<string, Message> = {...base};
   const given = strings && typeof strings === 'object' ? (strings as Record<string, unknown>) : {};
   const missing: string[] = [];
@@ -115,10 +196,15 @@ function mergeCatalogue<C extends Catalogue>(messages: Messages<C>, namespace: s
 /** Picks a supported locale from a BCP 47 tag: a language a charity added ("ar-EG" → "ar"), else "cy" or "en". */
 export function toLocale(tag: string | null | undefined): Locale {
   const t = normTag(tag ?? '');
-  if (added.has(t)) return t;
+  if (added.has(t)) {
+    if (t === 'cy') wantWelsh();
+    return t;
+  }
   const base = t.split('-')[0];
   if (added.has(base)) return base;
-  return base === 'cy' ? 'cy' : 'en';
+  if (base !== 'cy') return 'en';
+  wantWelsh();
+  return 'cy';
 }
 
 /** The page's language, for elements used outside a <kin-community>. */

@@ -133,6 +133,32 @@ export function runModerationContract(harness: () => StoreHarness) {
       await open.until((items) => items.find((i) => i.id === 'report:r3')?.post?.status === 'hidden', 'r3 shows the post hidden now');
     });
 
+    // Issue 16/17 (s5): "Show more" asks for a larger limit. FirebaseStore reads only the next page of each
+    // source (a cursor after the last page, src/data/firebase/paged-source.ts); a report filed while the larger
+    // page is open lands in its place, and the item it pushes off the first page is not lost between the pages.
+    it('shows more: the next items in order, live, with nothing lost between the pages when a new report arrives', async () => {
+      const extra = [4, 5, 6, 7].map((k): Report => ({id: `r${k}`, target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'spam', details: '',
+        reporterId: 'bea', createdAt: T0 + k * 1000, status: 'open'}));
+      const base = world(id);
+      const as = await setup({...base, reports: [...base.reports!, ...extra]});
+      const moderator = await as('mo');
+      const page = (limit: number) => live<ModerationItem[]>((next, error) => moderator.watchModerationQueue({order: 'newest', limit}, next, error));
+      const first = page(2);
+      expect((await first.until((items) => items.length === 2, 'the first page')).map((i) => i.id)).to.deep.equal(['held:t1/p3', 'report:r7']);
+      first.stop();
+      const more = page(4);
+      expect((await more.until((items) => items.length === 4, 'two pages')).map((i) => i.id))
+        .to.deep.equal(['held:t1/p3', 'report:r7', 'report:r6', 'report:r5']);
+      // A new report (the newest item) pushes r6 off the first page of reports: it must still be shown.
+      await (await as('bea')).report({id: 'r9', target: {kind: 'post', threadId: 't1', postId: 'p2'}, reason: 'spam', details: ''});
+      const after = await more.until((items) => items[0]?.id === 'report:r9', 'the new report first');
+      expect(after.map((i) => i.id)).to.deep.equal(['report:r9', 'held:t1/p3', 'report:r7', 'report:r6']);
+      // Closing one brings the next one in from the second page.
+      await moderator.moderate('dismiss-report', {kind: 'report', reportId: 'r7'}, '');
+      const closed = await more.until((items) => !items.some((i) => i.id === 'report:r7'), 'r7 closed');
+      expect(closed.map((i) => i.id)).to.deep.equal(['report:r9', 'held:t1/p3', 'report:r6', 'report:r5']);
+    });
+
     it('refuses the queue, the log and every action to members and visitors', async () => {
       const as = await setup();
       const [member_, visitor] = await Promise.all([as('alice'), as(null)]);

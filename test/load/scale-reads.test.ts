@@ -14,7 +14,9 @@ const PROJECT = 'demo-kindred-scale';
 const CID = 'scale-reduced';
 const SIZE: ScaleSize = {threads: 1000, posts: 2500, members: 1000, reports: 40};
 /** Views that read at most page size + 2 documents today. */
-const GOAL_MET = ['hub (thread list)', 'member directory', 'thread (visitor)'];
+const GOAL_MET = ['hub (thread list)', 'member directory', 'thread (visitor)',
+  // Issue 16/17 (s5): "Show more" reads the next page of each full source (20 reports), not 42 documents again.
+  'queue: Show more'];
 /**
  * The most documents each view over the goal read when measured (40 open reports for the queue). The visitor's
  * thread was 23 (s4): its members-only count was audienceCounts/{tid}, its own document. Issue 17

@@ -127,6 +127,41 @@ async function firstView(cid: string, project: string, uid: string | null, name:
   }
 }
 
+/**
+ * Issue 16/17 (s5): what "Show more" in the moderation queue reads. The wire is counted from the store's start
+ * (documents that arrive later on a Listen channel opened before the count began are not seen), through the
+ * first page and the press, until the second page is shown; what "Show more" read is that total less the
+ * queue's first view measured just before (`firstView`, the same page on a fresh store).
+ */
+async function showMoreView(cid: string, project: string, size: ScaleSize, firstViewDocs: number): Promise<View> {
+  const {host, port} = emulatorHost();
+  await executeServerCommand('kin-wire-start');
+  const store = await createFirebaseStore({communityId: cid, config: {projectId: project}, emulator: {host, port, mockUser: {uid: 'mod'}}});
+  let shown: HTMLElement | null = null;
+  try {
+    const root = await fixture<HTMLElement>(html`<kin-community .store=${store} lang="en"><kin-moderation-queue no-log page-size=${PAGE}></kin-moderation-queue></kin-community>`);
+    shown = root;
+    const items = () => inShadow(root, 'kin-moderation-queue', '[data-item]');
+    await waitUntil(() => items() >= Math.min(PAGE, size.reports), 'queue: the first page', {timeout: 60000, interval: 50});
+    await new Promise((r) => setTimeout(r, 1500));
+    const t0 = performance.now();
+    (root.querySelector('kin-moderation-queue')!.shadowRoot!.querySelector('[part="more"]') as HTMLButtonElement).click();
+    const want = Math.min(2 * PAGE, size.reports);
+    await waitUntil(() => items() >= want, `queue: never showed ${want} items after "Show more"`, {timeout: 60000, interval: 50});
+    const firstViewMs = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1500));
+    const total = (await executeServerCommand('kin-wire-stop')) as Wire;
+    const ids = [...root.querySelector('kin-moderation-queue')!.shadowRoot!.querySelectorAll('[data-item]')].map((e) => e.getAttribute('data-item'));
+    expect(new Set(ids).size, 'no item twice').to.equal(ids.length);
+    console.log(`[scale] queue first page + "Show more": ${total.docs} documents on the wire, less the first view's ${firstViewDocs}`);
+    const wire = {...total, docs: total.docs - firstViewDocs, listenDocs: total.listenDocs - firstViewDocs};
+    return {name: 'queue: Show more', page: PAGE, shown: items() - PAGE, wire, firstViewMs};
+  } finally {
+    shown?.remove();
+    await store.dispose().catch(() => undefined);
+  }
+}
+
 const inShadow = (root: HTMLElement, host: string, sel: string) => root.querySelector(host)?.shadowRoot?.querySelectorAll(sel).length ?? 0;
 
 /** The four first views on a seeded community: the hub, a thread, the directory, the moderation queue. */
@@ -150,6 +185,7 @@ export async function measureViews(cid: string, project: string, size: ScaleSize
   views.push(await firstView(cid, project, 'mod', 'moderation queue', PAGE,
     (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue no-log page-size=${PAGE}></kin-moderation-queue></kin-community>`),
     (root) => inShadow(root, 'kin-moderation-queue', '[data-item]'), Math.min(PAGE, size.reports)));
+  if (size.reports > PAGE) views.push(await showMoreView(cid, project, size, views.at(-1)!.wire.docs));
   views.push(await firstView(cid, project, 'mod', 'queue + log (element)', 2 * PAGE,
     (store) => fixture(html`<kin-community .store=${store} lang="en"><kin-moderation-queue page-size=${PAGE} log-limit=${PAGE}></kin-moderation-queue></kin-community>`),
     (root) => inShadow(root, 'kin-moderation-queue', '[data-item]') + inShadow(root, 'kin-moderation-queue', '[part="log"] li'),

@@ -33,37 +33,5 @@ const en = {
   checkField: (label: string): string => `Check “${label}”.`,
 };
 
-const cy: typeof en = {
-  inMemoryOf: (name: string): string => `Er cof am ${name}`,
-  toldOn: 'Adroddwyd y stori ar',
-  joinDefault: 'Ymunwch â’r gymuned',
-  readMore: 'Darllen mwy',
-  showLess: 'Dangos llai',
-  notInWelsh: 'Nid yw’r stori hon ar gael yn Gymraeg eto.',
-  loading: 'Yn llwytho stori’r sylfaenydd…',
-  loadError: 'Nid oedd modd llwytho stori’r sylfaenydd.',
-  offline: 'Rydych all-lein. Dyma’r fersiwn olaf o’r stori a lwythwyd gennym.',
-  warnMissingAlt: 'Rhybudd awduro: nid oes testun amgen i’r llun, felly nid yw’n cael ei ddangos. Ychwanegwch image-alt="…" yn disgrifio’r llun.',
-  warnBadImage: 'Rhybudd awduro: nid yw dolen y llun yn ddilys. Defnyddiwch ddolen https://.',
-  warnBadCta: 'Rhybudd awduro: nid yw’r alwad i weithredu yn cael ei dangos am nad yw ei dolen yn dechrau gyda https://.',
-  editStory: 'Golygu’r stori',
-  formTitle: 'Golygu stori’r sylfaenydd',
-  fieldName: 'Enw neu ffugenw',
-  fieldRole: 'Rôl (er enghraifft “Sylfaenydd, mam Cai”)',
-  fieldQuote: 'Dyfyniad',
-  fieldStoryEn: 'Y stori yn Saesneg',
-  fieldStoryCy: 'Y stori yn Gymraeg (dewisol)',
-  storyHint: 'Rhowch linell wag rhwng paragraffau.',
-  fieldImageUrl: 'Dolen y llun (https://, dewisol)',
-  fieldImageAlt: 'Disgrifiad o’r llun (testun amgen, angenrheidiol gyda llun)',
-  fieldCtaLabel: 'Label y botwm (dewisol)',
-  fieldCtaUrl: 'Dolen y botwm (https://)',
-  fieldMemorial: 'Er cof: mae’r sylfaenydd wedi marw (arddull dawelach, dim botwm oni bai ei fod wedi’i osod)',
-  save: 'Cadw’r stori',
-  saving: 'Yn cadw…',
-  cancel: 'Canslo',
-  saved: 'Mae’r stori wedi’i chadw.',
-  checkField: (label: string): string => `Gwiriwch “${label}”.`,
-};
-
-export const founderStoryBannerMessages = defineMessages({en, cy}, 'founderStoryBanner');
+export const founderStoryBannerMessages = defineMessages({en}, 'founderStoryBanner', () => import('./founder-story-banner.messages.cy.js'));
+export type FounderStoryBannerMessages = typeof en;

@@ -11,8 +11,9 @@
 //                                               moderators only. Any moderator action on the post clears it.
 import {
   Timestamp, collection, deleteField, doc, getDoc, increment, limit as qLimit, onSnapshot, orderBy, query, serverTimestamp, where,
-  writeBatch, type DocumentSnapshot, type Firestore,
+  writeBatch, type DocumentSnapshot, type Firestore, type Query,
 } from 'firebase/firestore';
+import {watchPagedSource} from './paged-source.js';
 import type {CrisisKind} from '../crisis.js';
 import {membersOnlyDelta} from '../domain/safety.js';
 import {checkModeration, sortQueue} from '../moderation.js';
@@ -234,18 +235,16 @@ export function watchModerationQueue(db: Firestore, cid: string, options: Modera
     if (stale) void resolve();
   };
   openQueues.add(touched);
-  const u1 = onSnapshot(query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open'), orderBy('createdAt', dir), qLimit(limit)), (s) => {
-    reports = s.docs;
-    void resolve();
-  }, fail);
-  const u2 = onSnapshot(query(collection(db, `${base(cid)}/${layout.heldPosts}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
-    held = s.docs;
-    void resolve();
-  }, fail);
-  const u3 = onSnapshot(query(collection(db, `${base(cid)}/${layout.crisisFlags}`), orderBy('createdAt', dir), qLimit(limit)), (s) => {
-    flags = s.docs;
-    void resolve();
-  }, fail);
+  // Issue 16/17 (s5): each source is a chain of live pages (./paged-source.ts): "Show more" (a larger limit)
+  // reads only the new page of each source whose page was full, not the whole larger page again.
+  const source = (name: string, q: Query, set: (docs: DocumentSnapshot[]) => void) => watchPagedSource(db, `${base(cid)}|${name}|${dir}`, q, dir, limit,
+    (docs) => {
+      set(docs);
+      void resolve();
+    }, (e) => fail(e), 'load the moderation queue');
+  const u1 = source('reports', query(collection(db, `${base(cid)}/${layout.reports}`), where('status', '==', 'open'), orderBy('createdAt', dir)), (d) => (reports = d));
+  const u2 = source('held', query(collection(db, `${base(cid)}/${layout.heldPosts}`), orderBy('createdAt', dir)), (d) => (held = d));
+  const u3 = source('flags', query(collection(db, `${base(cid)}/${layout.crisisFlags}`), orderBy('createdAt', dir)), (d) => (flags = d));
   function stop() {
     openQueues.delete(touched);
     u1();
