@@ -22,8 +22,10 @@
 //
 // Issue 17: by default the thread's counts are kept by the counting Cloud Function (functions/src/counts.ts),
 // whose handler runs in this process from an Admin SDK listener on the posts (the Functions emulator cannot run
-// here); a post is then a single-document create. --counts=client is the old design (every post's batch writes
-// the thread document), for comparison.
+// here); a post is then a single-document create. Issue 17 (s5): likewise the reacted post's counts are kept by
+// the reaction counting function (functions/src/reaction-counts.ts), run in-process from a listener on the
+// thread's reactions; a reaction is then a single-document write. --counts=client is the old design (every
+// post's batch writes the thread document, every reaction's batch the post), for comparison.
 //
 // Options: --writers=N --seconds=S --rate=R --reactors=N --readers=N --counts=server|client --mock-auth --json --verbose (the SDK's logs)
 //          --emulator=HOST:PORT (else KINDRED_EMULATOR_HOST, else one is started)
@@ -56,18 +58,19 @@ export async function loadStoreModule() {
   return storeModule;
 }
 
-let countsModule = null;
-/** The counting Cloud Function's code (functions/src/counts.ts), bundled for Node like the store. */
-async function loadCountsModule() {
-  if (countsModule) return countsModule;
+const functionModules = new Map();
+/** A Cloud Function's code (functions/src/<name>.ts: the thread counts, the reaction counts), bundled for Node like the store. */
+async function loadFunctionModule(name) {
+  if (functionModules.has(name)) return functionModules.get(name);
   const dir = join(root, '.cache', 'load');
   mkdirSync(dir, {recursive: true});
-  const out = join(dir, `counts-${process.pid}.mjs`);
-  await build({entryPoints: [join(root, 'functions/src/counts.ts')], bundle: true, platform: 'node', format: 'esm',
+  const out = join(dir, `${name}-${process.pid}.mjs`);
+  await build({entryPoints: [join(root, `functions/src/${name}.ts`)], bundle: true, platform: 'node', format: 'esm',
     packages: 'external', outfile: out, target: 'node20', logLevel: 'error'});
-  countsModule = await import(out);
+  const mod = await import(out);
   rmSync(out, {force: true});
-  return countsModule;
+  functionModules.set(name, mod);
+  return mod;
 }
 
 /**
@@ -78,39 +81,55 @@ async function loadCountsModule() {
  */
 async function startCounter({emulator, project, cid}) {
   process.env.FIRESTORE_EMULATOR_HOST = emulator;
-  const {countPostChange, markCountsKeptByServer} = await loadCountsModule();
+  const {countPostChange, markCountsKeptByServer} = await loadFunctionModule('counts');
+  // Issue 17 (s5): the reaction counting function (functions/src/reaction-counts.ts), run the same way.
+  const {countReactionChange, markReactionCountsKeptByServer} = await loadFunctionModule('reaction-counts');
   const {initializeApp, deleteApp} = await import('firebase-admin/app');
   const {getFirestore} = await import('firebase-admin/firestore');
   const app = initializeApp({projectId: project}, `load-counter-${Date.now()}`);
   const adb = getFirestore(app);
   await markCountsKeptByServer(adb, cid);
-  const last = new Map();
+  await markReactionCountsKeptByServer(adb, cid);
   const inFlight = new Set();
-  const stats = {calls: 0, counted: 0, covered: 0, errors: []};
-  let first = true;
-  let ready;
-  const isReady = new Promise((r) => (ready = r));
-  const unsub = adb.collection(`communities/${cid}/threads/${LOAD_TID}/posts`).onSnapshot((snap) => {
-    for (const ch of snap.docChanges()) {
-      const before = last.get(ch.doc.id);
-      const after = ch.type === 'removed' ? undefined : ch.doc.get('status');
-      last.set(ch.doc.id, after);
-      if (first) continue;
-      stats.calls++;
-      const call = countPostChange(adb, cid, LOAD_TID, before, after, ch.doc.updateTime ?? snap.readTime)
-        .then((o) => { if (o === 'counted') stats.counted++; else if (o === 'covered') stats.covered++; },
-          (e) => stats.errors.push(String(e?.message ?? e)))
-        .finally(() => inFlight.delete(call));
-      inFlight.add(call);
-    }
-    if (first) { first = false; ready(); }
-  }, (e) => stats.errors.push(`listen: ${e?.message ?? e}`));
-  await isReady;
+  const newStats = () => ({calls: 0, counted: 0, covered: 0, errors: []});
+  const stats = newStats();
+  const reactionStats = newStats();
+  /** Runs `count(before, after, since)` for every change of a collection, as the trigger would be called. */
+  const trigger = (path, st, valueOf, count) => {
+    const last = new Map();
+    let first = true;
+    let ready;
+    const isReady = new Promise((r) => (ready = r));
+    const unsub = adb.collection(path).onSnapshot((snap) => {
+      for (const ch of snap.docChanges()) {
+        const before = last.get(ch.doc.id);
+        const after = ch.type === 'removed' ? undefined : valueOf(ch.doc);
+        last.set(ch.doc.id, after);
+        if (first) continue;
+        st.calls++;
+        // The change's commit time: a removed document's updateTime is its last write before the delete.
+        const since = ch.type === 'removed' ? snap.readTime : ch.doc.updateTime ?? snap.readTime;
+        const call = count(before, after, since)
+          .then((o) => { if (o === 'counted') st.counted++; else if (o === 'covered') st.covered++; },
+            (e) => st.errors.push(String(e?.message ?? e)))
+          .finally(() => inFlight.delete(call));
+        inFlight.add(call);
+      }
+      if (first) { first = false; ready(); }
+    }, (e) => st.errors.push(`listen: ${e?.message ?? e}`));
+    return {unsub, isReady};
+  };
+  const posts = trigger(`communities/${cid}/threads/${LOAD_TID}/posts`, stats, (d) => d.get('status'),
+    (before, after, since) => countPostChange(adb, cid, LOAD_TID, before, after, since));
+  const reactions = trigger(`communities/${cid}/threads/${LOAD_TID}/reactions`, reactionStats, (d) => d.data(),
+    (before, after, since) => countReactionChange(adb, cid, LOAD_TID, before, after, since));
+  await Promise.all([posts.isReady, reactions.isReady]);
   return {
-    stats,
+    stats, reactionStats,
     async stop() {
       while (inFlight.size) await Promise.all([...inFlight]);
-      unsub();
+      posts.unsub();
+      reactions.unsub();
       await deleteApp(app).catch(() => {});
     },
   };
@@ -121,7 +140,8 @@ export const LOAD_TID = 'load-campaign';
 const SEED_PID = 'seed-post';
 const EARLIER = 60;
 
-function fixture(cid) {
+/** The campaign community: one thread of 61 posts (exported for bench/listener-probe.mjs). */
+export function fixture(cid) {
   const founder = {uid: 'founder', pseudonym: 'Founder Rhian', relationship: 'patient', avatarHue: 120, avatarUrl: null, bio: '', tags: [],
     listed: false, badges: [], clinicianScope: null, joinedAt: T0 - 86400000, pseudonymLower: 'founder rhian'};
   return {
@@ -144,7 +164,7 @@ function fixture(cid) {
 }
 
 /** Owner-side REST reads (the rules' bypass), for the recount. */
-function rest(emulator, project) {
+export function rest(emulator, project) {
   const base = `http://${emulator}/v1/projects/${project}/databases/(default)/documents`;
   const headers = {Authorization: 'Bearer owner', 'Content-Type': 'application/json'};
   const value = (v) => {
@@ -250,6 +270,12 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
     const r = snap.get('countedAt');
     if (r) rollups.add(r.toMillis());
   }, () => {}) : () => {};
+  // Issue 17 (s5): the reacted post as a reader sees it change (the reaction counting function's recounts).
+  const reactionRollups = new Set();
+  const seedUnsub = readerStores.length ? onSnapshot(fsDoc(readerStores[0].firestore, `communities/${cid}/threads/${LOAD_TID}/posts/${SEED_PID}`), (snap) => {
+    const r = snap.get('reactionsCountedAt');
+    if (r) reactionRollups.add(r.toMillis());
+  }, () => {}) : () => {};
   // Readers watch live; each keeps its latest list and when it first saw each post.
   const readerState = readerStores.map(() => ({list: [], seen: new Map(), errors: []}));
   const unsubs = readerStores.map((s, i) => s.watchPosts(LOAD_TID, {limit: readerLimit}, (posts) => {
@@ -296,7 +322,7 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
           await store.setReaction(LOAD_TID, SEED_PID, kind, true);
           r.ok.push(kind);
         } catch (e) {
-          r.refused.push(`${kind}: ${e?.code ?? e}`);
+          r.refused.push(`${kind}: ${e?.code ?? e}${e?.cause?.message ? ` (${String(e.cause.message).slice(0, 600)})` : ''}`);
         }
       }
     } catch (e) {
@@ -306,7 +332,14 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
       await store?.dispose().catch(() => {});
     }
   })());
+  // Progress every 15 s (a full run on a slow emulator can take many minutes): what is confirmed so far.
+  const progress = setInterval(() => {
+    const done = attempts.filter((a) => a.t1);
+    const ms = done.filter((a) => a.ok).map((a) => a.t1 - a.t0);
+    log(`  +${Math.round((Date.now() - start) / 1000)} s: posts ${done.filter((a) => a.ok).length} confirmed, ${done.filter((a) => !a.ok).length} refused, ${attempts.length - done.length} in flight (write p50 ${pct(ms, 50)} ms, p95 ${pct(ms, 95)} ms); reactors done ${reactions.filter((r) => r.t1).length}/${reactors}`);
+  }, 15000);
   await Promise.all([...writeJobs, ...reactJobs]);
+  clearInterval(progress);
   const runSeconds = (Date.now() - start) / 1000;
   // The counting function catches up: every call it was given returns (each once its change is counted).
   const lastConfirmed = Date.now();
@@ -347,9 +380,11 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
     thread = await db.get(threadPath);
   }
   threadUnsub();
+  seedUnsub();
   const counted = {postCount: thread?.postCount ?? null, lastActivityAt: thread?.lastActivityAt ?? null,
     maxWritesPerSecond: counter ? maxPerSecond([...rollups]) : null};
   if (counter?.stats.errors.length) failures.push(`counting function errors: ${counter.stats.errors.slice(0, 3).join('; ')}`);
+  if (counter?.reactionStats.errors.length) failures.push(`reaction counting function errors: ${counter.reactionStats.errors.slice(0, 3).join('; ')}`);
   if (counted.postCount !== visible.length) failures.push(`thread postCount ${counted.postCount} ≠ recount ${visible.length}`);
   const newest = newestVisible;
   if (counted.lastActivityAt !== newest) failures.push(`thread lastActivityAt ${new Date(counted.lastActivityAt).toISOString()} ≠ newest post ${new Date(newest).toISOString()}`);
@@ -387,10 +422,13 @@ export async function runLoad({emulator, project = 'demo-kindred-load', cid = 'w
     refusedCodes: Object.fromEntries([...new Set(refused.map((a) => a.code))].map((c) => [c, refused.filter((a) => a.code === c).length])),
     errorRate: attempts.length ? refused.length / attempts.length : 0,
     reactionsConfirmed: reactions.reduce((n, r) => n + r.ok.length, 0), reactionsRefused: reactionsRefused.length, reactionErrors: reactionsRefused.slice(0, 5),
+    reactionRefusedCodes: reactionsRefused.reduce((m, e) => { const c = /^[^:]+: ([a-z-]+)/.exec(e)?.[1] ?? e; m[c] = (m[c] ?? 0) + 1; return m; }, {}),
     writeP50: pct(writeMs, 50), writeP95: pct(writeMs, 95), lagP50: pct(lags, 50), lagP95: pct(lags, 95),
     achievedRate: confirmed.length / runSeconds, runSeconds,
     postsStored: posts.length, postCount: counted.postCount, reactionChecks, threadWritesPerSecond,
     counts, recountsSeen: rollups.size, catchUpMs, counter: counter?.stats ?? null,
+    reactionCounter: counter?.reactionStats ?? null, reactionRecountsSeen: reactionRollups.size,
+    reactionWritesPerSecond: counter ? maxPerSecond([...reactionRollups]) : null,
     failures,
   };
 }
@@ -412,11 +450,14 @@ export function formatLoad(r) {
   return [
     `Load on one thread (${r.config.writers} writers × ${r.config.seconds} s at ${r.config.rate} posts/s, ${r.config.reactors} reactors, ${r.config.readers} readers; ${r.config.auth})`,
     `  posts attempted ${r.attempts}, confirmed ${r.confirmed}, refused ${r.refused} ${JSON.stringify(r.refusedCodes)}; error rate ${(r.errorRate * 100).toFixed(2)} %`,
-    `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused}`,
+    `  achieved ${r.achievedRate.toFixed(2)} posts/s over ${r.runSeconds.toFixed(1)} s; reactions confirmed ${r.reactionsConfirmed}, refused ${r.reactionsRefused} ${JSON.stringify(r.reactionRefusedCodes)}`,
     `  write p50 ${f(r.writeP50)}, p95 ${f(r.writeP95)};  reader lag p50 ${f(r.lagP50)}, p95 ${f(r.lagP95)}`,
     r.counts === 'server'
       ? `  thread document: counts kept by the counting function (issue 17; its handler run in-process from an Admin SDK listener): ${r.recountsSeen} recounts seen by a reader, at most ${r.threadWritesPerSecond} in one second; ${r.counter.calls} calls (${r.counter.counted} recounted, ${r.counter.covered} already counted); caught up ${f(r.catchUpMs)} after the last answer`
       : `  thread document: written by every post, at most ${r.threadWritesPerSecond} writes in one second`,
+    r.counts === 'server'
+      ? `  reacted post: counts kept by the reaction counting function (issue 17 s5; in-process likewise): ${r.reactionRecountsSeen} recounts seen by a reader, at most ${r.reactionWritesPerSecond} in one second; ${r.reactionCounter.calls} calls (${r.reactionCounter.counted} recounted, ${r.reactionCounter.covered} already counted)`
+      : '  reacted post: written by every reaction (its batch moves the count)',
     `  recount: ${r.postsStored} posts stored, thread postCount ${r.postCount}; ${r.reactionChecks} reaction counts checked`,
     r.failures.length ? `  INVARIANTS FAILED (${r.failures.length}):\n    ${r.failures.slice(0, 20).join('\n    ')}` : '  invariants: all hold',
   ].join('\n');

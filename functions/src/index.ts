@@ -18,6 +18,7 @@ import {dataOf, emailOff, forgetMember, onConnection, onPost, onReaction, onRepo
 import {verifyToken} from './unsubscribe.js';
 import {onInvite} from './invites.js';
 import {countPostChange} from './counts.js';
+import {countReactionChange} from './reaction-counts.js';
 import type {Invite} from '../../src/data/invites.js';
 
 setGlobalOptions({region: 'europe-west2', maxInstances: 10});
@@ -74,6 +75,21 @@ export const countThreadPosts = onDocumentWritten({document: 'communities/{cid}/
   const since = event.time ? Timestamp.fromDate(new Date(event.time)) : Timestamp.now();
   const r = await countPostChange(db(), event.params.cid, event.params.tid, before, after, since);
   logger.debug('countThreadPosts', {event: event.id, outcome: r});
+});
+
+/**
+ * Issue 17 (s5): a post's reaction counts past one write a second. A reaction created or deleted recounts the
+ * post's reactions, at most once a second per post (./reaction-counts.ts); the first run marks the community
+ * (services.reactionCounts), and from then on a reaction is a single-document write and no client may move a
+ * post's counts (firestore.rules, "issue 17 reactions (s5)"). Remove this function only after deleting that
+ * marker (docs/operations.md).
+ */
+export const countPostReactions = onDocumentWritten({document: 'communities/{cid}/threads/{tid}/reactions/{rid}', retry: true}, async (event) => {
+  const before = event.data?.before?.exists ? event.data.before.data() : undefined;
+  const after = event.data?.after?.exists ? event.data.after.data() : undefined;
+  const since = event.time ? Timestamp.fromDate(new Date(event.time)) : Timestamp.now();
+  const r = await countReactionChange(db(), event.params.cid, event.params.tid, before, after, since);
+  logger.debug('countPostReactions', {event: event.id, outcome: r});
 });
 
 export const notifyOnReaction = onDocumentCreated({document: 'communities/{cid}/threads/{tid}/reactions/{rid}', secrets, retry: true}, async (event) => {

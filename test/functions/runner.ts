@@ -15,9 +15,14 @@ const db = getFirestore();
 if (process.env.KINDRED_RUNNER_DEBUG) console.error(`functions-runner: project ${db.databaseId ?? ''} ${JSON.stringify(getApps().map((a) => [a.name, a.options.projectId]))} ${process.env.GCLOUD_PROJECT}`);
 
 type Trigger = {group: string; pattern: RegExp; names: string[]; run: (event: object) => Promise<unknown>; kind: 'written' | 'created' | 'deleted'};
+// Issue 17: the counting functions run too (countThreadPosts, countPostReactions), so end-to-end pages meet a
+// community whose counts the server keeps, as a deployed one does: the first post or reaction marks it.
+const both = (...runs: ((event: object) => Promise<unknown>)[]) => (event: object) => Promise.all(runs.map((r) => r(event)));
 const triggers: Trigger[] = [
-  {group: 'posts', pattern: /^communities\/([^/]+)\/threads\/([^/]+)\/posts\/([^/]+)$/, names: ['cid', 'tid', 'pid'], run: fft.wrap(fns.notifyOnPost), kind: 'written'},
+  {group: 'posts', pattern: /^communities\/([^/]+)\/threads\/([^/]+)\/posts\/([^/]+)$/, names: ['cid', 'tid', 'pid'],
+    run: both(fft.wrap(fns.notifyOnPost), fft.wrap(fns.countThreadPosts)), kind: 'written'},
   {group: 'reactions', pattern: /^communities\/([^/]+)\/threads\/([^/]+)\/reactions\/([^/]+)$/, names: ['cid', 'tid', 'rid'], run: fft.wrap(fns.notifyOnReaction), kind: 'created'},
+  {group: 'reactions', pattern: /^communities\/([^/]+)\/threads\/([^/]+)\/reactions\/([^/]+)$/, names: ['cid', 'tid', 'rid'], run: fft.wrap(fns.countPostReactions), kind: 'written'},
   {group: 'connections', pattern: /^communities\/([^/]+)\/connections\/([^/]+)$/, names: ['cid', 'id'], run: fft.wrap(fns.notifyOnConnection), kind: 'written'},
   {group: 'reports', pattern: /^communities\/([^/]+)\/reports\/([^/]+)$/, names: ['cid', 'rid'], run: fft.wrap(fns.notifyOnReport), kind: 'created'},
   {group: 'members', pattern: /^communities\/([^/]+)\/members\/([^/]+)$/, names: ['cid', 'uid'], run: fft.wrap(fns.forgetErasedMember), kind: 'deleted'},

@@ -6,7 +6,7 @@
 // every reaction count equal a recount, and every reader ends with the same list, the recount's newest.
 // Issue 17: the thread's counts are kept by the counting function (its handler run in-process from an Admin
 // SDK listener, as bench/load.mjs says): no post is refused, and the thread's count equals the recount once
-// the function has caught up.
+// the function has caught up. Issue 17 (s5): the reacted post's counts likewise, by the reaction counting function.
 //
 // Runs under `node --test` (scripts/test.mjs passes KINDRED_EMULATOR_HOST); alone it starts an emulator.
 import {test, before, after} from 'node:test';
@@ -45,6 +45,15 @@ test('a busy thread under 5 writers, 20 reactors and 3 readers loses nothing and
   assert.deepEqual(r.counter.errors, []);
   assert.ok(r.counter.counted >= 1, 'the counting function recounted the thread');
   assert.ok(r.threadWritesPerSecond <= 1, `the thread document took ${r.threadWritesPerSecond} writes in one second`);
+  // Issue 17 (s5): reactions are single-document writes; the reaction counting function keeps the post's counts
+  // (every reaction count = recount is among r.failures' checks), writing the post at most once a second.
+  // No reaction refused by the rules (a reactor whose join the overloaded emulator answered 'unavailable' is
+  // not a refusal; every confirmed one is in the recount, which r.failures checks).
+  assert.equal(r.reactionRefusedCodes['permission-denied'] ?? 0, 0, `refused reactions: ${r.reactionErrors.join('; ')}`);
+  assert.ok(r.reactionsConfirmed >= 1, 'reactions were saved');
+  assert.deepEqual(r.reactionCounter.errors, []);
+  assert.ok(r.reactionCounter.counted >= 1, 'the reaction counting function recounted the post');
+  assert.ok(r.reactionWritesPerSecond <= 1, `the reacted post took ${r.reactionWritesPerSecond} count writes in one second`);
   // The recount saw the seeded posts plus every confirmed one.
   assert.equal(r.postsStored, r.earlier + r.confirmed);
   assert.equal(r.postCount, r.earlier + r.confirmed);

@@ -29,6 +29,12 @@ export class PostActions {
   readonly reported = new Set<string>();
   readonly #busy = new Set<string>();
   readonly postErrors = new Map<string, KindredError>();
+  /**
+   * Issue 17 (s5): the member's own reaction counted on screen at once. Where a Cloud Function keeps the counts
+   * the post's stored count moves a second or so after the reaction is saved; until it moves, the count shown is
+   * the one seen when pressed plus the member's change. Keyed `postId:kind`.
+   */
+  readonly #pendingCounts = new Map<string, {base: number; delta: 1 | -1}>();
 
   constructor(private readonly t: ThreadContext) {}
 
@@ -93,16 +99,39 @@ export class PostActions {
     if (!store || this.#busy.has(busyKey)) return;
     this.#busy.add(busyKey);
     this.postErrors.delete(post.id);
+    this.#pendingCounts.set(busyKey, {base: post.reactions?.[kind] ?? 0, delta: on ? 1 : -1});
     t.host.requestUpdate();
     try {
       await store.setReaction(post.threadId, post.id, kind, on);
       t.emit(new KinReactionEvent(post.threadId, post.id, kind, on));
     } catch (e) {
+      this.#pendingCounts.delete(busyKey);
       this.postErrors.set(post.id, t.fail(e, 'react'));
     } finally {
       this.#busy.delete(busyKey);
       t.host.requestUpdate();
     }
+  }
+
+  /** The count to show for one reaction of a post: the stored one, or (until it moves) the one seen when the member pressed plus their change. */
+  shownCount(post: Post, kind: ReactionKind): number {
+    const key = `${post.id}:${kind}`;
+    const n = post.reactions?.[kind] ?? 0;
+    const p = this.#pendingCounts.get(key);
+    if (!p) return n;
+    if (n !== p.base) {
+      // The stored count moved (the batch's own write, or the function's recount): it holds the change now.
+      this.#pendingCounts.delete(key);
+      return n;
+    }
+    return Math.max(0, p.base + p.delta);
+  }
+
+  /** What of a post's shown counts is still the member's own pending change (for post-memo's dependencies). */
+  pendingFor(postId: string): string {
+    let out = '';
+    for (const [k, p] of this.#pendingCounts) if (k.startsWith(`${postId}:`)) out += `${k}=${p.base}${p.delta};`;
+    return out;
   }
 
   async report(post: Post, reason: ReportReason) {

@@ -22,7 +22,7 @@ function ownDeps(t: ThreadContext, post: Post): unknown[] | null {
   const mine = t.feed.myReactions.value;
   let pressed = 0;
   if (mine) REACTION_KINDS.forEach((k, i) => { if (mine.has(`${id}:${k}`)) pressed |= 1 << i; });
-  return [post, t.safety.folded(post), t.safety.display(post), a?.reported.has(id), a?.postErrors.get(id), pressed];
+  return [post, t.safety.folded(post), t.safety.display(post), a?.reported.has(id), a?.postErrors.get(id), pressed, a?.pendingFor(id)];
 }
 
 /** Dependencies of a top-level post and its replies, for `guard()`. */

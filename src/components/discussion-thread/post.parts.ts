@@ -5,7 +5,7 @@
 import {html, nothing, type TemplateResult} from 'lit';
 import {repeat} from 'lit/directives/repeat.js';
 import {guard} from 'lit/directives/guard.js';
-import {REACTION_KINDS, type Post} from '../../data/types.js';
+import {REACTION_KINDS, type Post, type ReactionKind} from '../../data/types.js';
 import {commonMessages} from '../../i18n/common.messages.js';
 import {reactionIcon} from '../icons.js';
 import {authorAvatar, body, time} from '../shared/parts.js';
@@ -113,11 +113,13 @@ function reactions(t: ThreadContext, post: Post) {
   const mine = t.feed.myReactions.value ?? new Set<string>();
   // A member's buttons once their parts are there (until then, while the composer loads, the counts).
   const member = t.isMember && !!t.actions;
-  const counts = REACTION_KINDS.filter((k) => member || (post.reactions?.[k] ?? 0) > 0);
+  // Issue 17 (s5): the member's own pending reaction counted at once (PostActions.shownCount).
+  const shown = (k: ReactionKind) => t.actions?.shownCount(post, k) ?? post.reactions?.[k] ?? 0;
+  const counts = REACTION_KINDS.filter((k) => member || shown(k) > 0);
   if (!counts.length) return nothing;
   return html`<div class="reactions" part="reactions" role="group" aria-label=${m.reactionsLabel}>
       ${counts.map((kind) => {
-        const n = post.reactions?.[kind] ?? 0;
+        const n = shown(kind);
         const pressed = mine.has(`${post.id}:${kind}`);
         return member
           ? html`<button type="button" class="reaction" part="reaction" data-kind=${kind} aria-pressed=${pressed ? 'true' : 'false'}

@@ -44,6 +44,7 @@ import * as members from './members.js';
 import {checkJoinInput, checkProfilePatch, decideJoin, decideProfileUpdate} from '../domain/members.js';
 import {signedIn} from '../domain/access.js';
 import {countsKeptByServer} from '../domain/thread-counts.js';
+import {reactionCountsKeptByServer, reactionWrite} from '../domain/reaction-counts.js';
 import {communityPath, layout} from '../domain/layout.js';
 import {
   approvedPostCount, checkPostInput, checkReaction, checkReport, decideCreatePost, decideDelete, decideEdit, decideReaction, decideReport,
@@ -798,14 +799,30 @@ class FirebaseStore implements CommunityStore {
     const r = checkReaction(threadId, postId, kind, on);
     await this.#run('save your reaction', async () => {
       const reactionRef = this.#doc(layout.reaction(r.threadId, r.postId, user.uid, r.kind));
-      // One read: membership, the post and the thread are left to firestore.rules.
-      const d = decideReaction(r.on, {user, has: (await getDoc(reactionRef)).exists()});
-      if (!d) return;
-      const batch = writeBatch(this.db);
-      if (r.on) batch.set(reactionRef, {postId: r.postId, uid: user.uid, kind: r.kind, at: serverTimestamp()});
-      else batch.delete(reactionRef);
-      batch.update(this.#doc(layout.post(r.threadId, r.postId)), {[`reactions.${r.kind}`]: increment(d.delta)});
-      await batch.commit();
+      for (let attempt = 1; ; attempt++) {
+        // Two reads, side by side: the member's reaction, and the community (issue 17 (s5): whether the reaction
+        // counting function keeps the counts). Membership, the post and the thread are left to firestore.rules.
+        const [mine, communitySnap] = await Promise.all([getDoc(reactionRef), getDoc(doc(this.db, communityPath(this.communityId)))]);
+        const d = decideReaction(r.on, {user, has: mine.exists()});
+        if (!d) return;
+        const w = reactionWrite(d.delta, reactionCountsKeptByServer(communitySnap.data()));
+        const batch = writeBatch(this.db);
+        if (r.on) batch.set(reactionRef, {postId: r.postId, uid: user.uid, kind: r.kind, at: serverTimestamp()});
+        else batch.delete(reactionRef);
+        // Without the function the post's count moves by exactly one in the same batch; with it the reaction goes alone.
+        if (!w.alone) batch.update(this.#doc(layout.post(r.threadId, r.postId)), {[`reactions.${r.kind}`]: increment(w.delta)});
+        try {
+          await batch.commit();
+          return;
+        } catch (e) {
+          // Issue 17 (s5): a reaction alone is checked against its post, which the function rewrites about once a
+          // second. Under load the emulator refuses a write whose rules read a document while another write holds
+          // it ("Service call error", as permission-denied, which the SDK does not retry); once, after a pause,
+          // the reaction is tried again from its reads. A real refusal is refused again and reported.
+          if (!w.alone || attempt > 1 || (e as {code?: string}).code !== 'permission-denied') throw e;
+          await new Promise((res) => setTimeout(res, 250 + Math.random() * 500));
+        }
+      }
     });
   }
 

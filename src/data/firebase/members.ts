@@ -18,6 +18,7 @@ import {
 import {gone, guard} from '../domain/access.js';
 import {communityPath} from '../domain/layout.js';
 import {withoutAbout} from '../domain/moderation.js';
+import {reactionCountsKeptByServer} from '../domain/reaction-counts.js';
 import {deleteBadges, setBadges} from './badges.js';
 import {FINAL_BATCH_ENDED, FINAL_BATCH_KEPT, packBatches, type Keyed} from './erasure-batches.js';
 
@@ -214,15 +215,22 @@ export async function eraseMe(c: MembersCtx, signOut: () => Promise<void>): Prom
     const pending = g.connections.filter((d) => d.get('status') !== 'ended');
     // 1. Reactions, while still a member: each with its post's count in the same batch (rules check it).
     //    A reaction on a post that is no longer visible goes alone (its count is not shown).
+    //    Issue 17 (s5): once the reaction counting function keeps the counts (services.reactionCounts), each
+    //    reaction goes alone and the function recounts (the rules refuse a client's count change then).
     //    Issue 17: each post read once, all at once (they were read one after the other, one per reaction: 100
     //    reactions were 100 round trips before the first write, the step seen to stall under load).
     const postKey = (d: (typeof g.reactions)[number]) => `${threadIdOf(d.ref.path)}/${d.get('postId') as string}`;
-    const reactedPosts = new Map(await Promise.all([...new Set(g.reactions.map(postKey))].map(async (key) => {
+    const byServer = g.reactions.length > 0 && reactionCountsKeptByServer((await getDoc(doc(c.db, base(c)))).data());
+    const reactedPosts = new Map(byServer ? [] : await Promise.all([...new Set(g.reactions.map(postKey))].map(async (key) => {
       const [threadId, postId] = key.split('/');
       return [key, await getDoc(ref(c, 'threads', threadId, 'posts', postId))] as const;
     })));
     const reactionWrites: ((b: WriteBatch) => void)[] = [];
     for (const d of g.reactions) {
+      if (byServer) {
+        reactionWrites.push((b) => b.delete(d.ref));
+        continue;
+      }
       const post = reactedPosts.get(postKey(d))!;
       const postRef = post.ref;
       reactionWrites.push((b) => {
