@@ -80,6 +80,9 @@ async function page(lang: string, dir: 'ltr' | 'rtl' = 'ltr'): Promise<HTMLEleme
   </kin-community>`);
   for (const tag of ELEMENTS) {
     const el = root.querySelector(tag)!;
+    // A thread far below the first screen loads only once it comes near (issue 16, DeferController): the
+    // second page of a comparison is appended under the first, so bring each element to the reader first.
+    el.scrollIntoView();
     await waitUntil(() => el.shadowRoot && el.shadowRoot.childElementCount > 0 && !el.shadowRoot.querySelector('[aria-busy="true"]'), `${tag} never finished loading`, {timeout: 15000, interval: 50});
   }
   await new Promise((r) => setTimeout(r, 300));
