@@ -130,6 +130,8 @@ export interface KinDiscussionThreadProps {
   draftStorage?: KinDiscussionThread['draftStorage'];
   /** A store set directly (without a `<kin-community>` around the element). */
   store?: KinDiscussionThread['store'];
+  /** `lazy`: while the thread is more than a screen below the viewport it reads no posts and shows its loading reserve; it loads when it comes near, when focus moves into it, on print, or for a `#post-…` link. `eager` (the default) loads at once. */
+  loading?: KinDiscussionThread['loading'];
   /** Attribute form of `threadKey`. */
   'thread-key'?: KinDiscussionThread['threadKey'];
   /** Attribute form of `threadTitle`. */

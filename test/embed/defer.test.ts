@@ -32,13 +32,13 @@ function deepestFocus(): Element | null {
 
 const posts = (thread: Element) => thread.shadowRoot!.querySelectorAll('article').length;
 
-function hostPage(spacer: number) {
+function hostPage(spacer: number, loading: 'lazy' | 'eager' = 'lazy') {
   return fixture<HTMLElement>(html`<main style="margin: 0; padding: 0 1rem; font: 16px/1.5 system-ui, sans-serif">
     <h1 style="margin: 0.5rem 0">Walk for Breath 2026</h1>
     <p style="margin: 0 0 1rem"><a href="#top" id="above">Register to walk</a></p>
     <kin-community community="asthma-cymru" store="local" seed="/demo/seed.json">
       <div style="block-size: ${spacer}px">The route, the date, what to bring.</div>
-      <kin-discussion-thread thread-key="walk-2026" heading-level="2"></kin-discussion-thread>
+      <kin-discussion-thread thread-key="walk-2026" heading-level="2" loading=${loading}></kin-discussion-thread>
     </kin-community>
     <footer style="padding: 1rem 0">Host site footer · Contact · Privacy</footer>
   </main>`);
@@ -89,6 +89,13 @@ describe('a thread below the first screen waits until it is near (issue 16)', fu
     observer.disconnect();
     expect(shifts.reduce((s, e) => s + e.value, 0), 'cumulative layout shift').to.equal(0);
     await expect(thread).to.be.accessible();
+  });
+
+  it('without loading="lazy" (the default) a thread far below loads its posts at once, nobody scrolling', async () => {
+    const page = await hostPage(3000, 'eager');
+    const thread = page.querySelector('kin-discussion-thread')!;
+    await waitUntil(() => posts(thread) > 0, 'the posts, with no scroll', {timeout: 30000});
+    expect(thread.getBoundingClientRect().top, 'the thread is still far below the first screen').to.be.above(823 * 2);
   });
 
   it('takes keyboard focus while it waits (crisis help first), and keeps it when its posts arrive', async () => {

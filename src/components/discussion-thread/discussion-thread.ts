@@ -138,9 +138,17 @@ export class KinDiscussionThread extends KinElement {
   /** A store set directly (without a `<kin-community>` around the element). */
   @property({attribute: false}) store: CommunityStore | null = null;
 
+  /**
+   * `lazy`: while the thread is more than a screen below the viewport it reads no posts and shows its loading
+   * reserve; it loads when it comes near, when focus moves into it, on print, or for a `#post-…` link. `eager`
+   * (the default) loads at once.
+   */
+  @property({reflect: true}) loading: 'lazy' | 'eager' = 'eager';
+
   @state() private now = Date.now();
-  // Issue 16: below the first screen, no data and no posts until the thread comes near the viewport (its loading reserve stays).
-  #defer = new DeferController(this, {now: () => linkedPostId(location.hash) !== null});
+  // Issue 16: with loading="lazy", below the first screen, no data and no posts until the thread comes near the
+  // viewport (its loading reserve stays). Eager by default, like <kin-community loading>.
+  #defer = new DeferController(this, {now: () => this.loading !== 'lazy' || linkedPostId(location.hash) !== null});
   // Back in touch with the server (browser online again, or the store reconnected): send what is kept.
   #network = new OnlineController(this, (online) => online && this.#member?.composer.resend.flush(), () => this.#store);
   private get online() {
